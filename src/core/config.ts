@@ -1,0 +1,311 @@
+/**
+ * `api-parity.config.json`: the one configuration file read by the CLI and the extension. JSON with
+ * comments. Validation is strict (an unknown key is an error, with a "did you mean"), and every error
+ * carries its line and column. The JSON schema in `schemas/` describes the same shape; a test keeps
+ * the two in step.
+ */
+import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
+import { HTTP_METHODS } from './types';
+
+export const CONFIG_FILE_NAME = 'api-parity.config.json';
+
+export interface ServiceConfig {
+  readonly name: string;
+  /** Folder, relative to the config file. */
+  readonly root: string;
+  /** Origin the service is reached at (`http://localhost:8000`, `https://api.example.com`). */
+  readonly baseUrl?: string;
+  /** Path prefix in front of every route (a reverse proxy mount such as `/api`). */
+  readonly pathPrefix?: string;
+  readonly ports?: readonly number[];
+}
+
+export interface IgnoreRule {
+  /** A method, or `*`/absent for any. */
+  readonly method?: MethodOrAny;
+  /** A path pattern: `{param}` segments match any parameter, `*` one segment, `**` any number. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+export type ConfigurableGap = 'missing-endpoint' | 'unused-endpoint' | 'method-mismatch';
+
+export interface Config {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly respectGitignore: boolean;
+  /** Files larger than this (bytes) are skipped and recorded. */
+  readonly maxFileSize: number;
+  readonly services: readonly ServiceConfig[];
+  readonly ignore: readonly IgnoreRule[];
+  readonly severity: Readonly<Record<ConfigurableGap, SeverityOrOff>>;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  include: ['**/*'],
+  exclude: [],
+  respectGitignore: true,
+  maxFileSize: 1024 * 1024,
+  services: [],
+  ignore: [],
+  severity: { 'missing-endpoint': 'warning', 'method-mismatch': 'warning', 'unused-endpoint': 'hint' },
+};
+
+export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = ['missing-endpoint', 'method-mismatch', 'unused-endpoint'];
+const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
+const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity'] as const;
+const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
+const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
+
+/** A problem with the configuration the user can fix; carries where it is. */
+export class ConfigurationError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly ConfigProblem[],
+  ) {
+    super(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    this.name = 'ConfigurationError';
+  }
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Parse and validate a config file's text. Throws {@link ConfigurationError} listing every problem. */
+export function parseConfig(text: string, file: string): Config {
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+  const problems: ConfigProblem[] = errors.map((e) => ({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, ...lineCol(text, e.offset) }));
+  if (problems.length) throw new ConfigurationError(file, problems);
+  const at = (path: (string | number)[]) => locate(text, path);
+  const problem = (path: (string | number)[], message: string) => problems.push({ message: `${pathText(path)}: ${message}`, ...at(path) });
+
+  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigurationError(file, [{ message: 'the configuration must be a JSON object', line: 1, column: 1 }]);
+  }
+  const obj = raw as Record<string, unknown>;
+  unknownKeys(obj, TOP_KEYS, [], problem);
+
+  const strings = (key: string): string[] | undefined => {
+    const v = obj[key];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
+      problem([key], 'expected an array of non-empty glob strings');
+      return undefined;
+    }
+    return v as string[];
+  };
+  const include = strings('include');
+  const exclude = strings('exclude');
+
+  let respectGitignore: boolean | undefined;
+  if (obj['respectGitignore'] !== undefined) {
+    if (typeof obj['respectGitignore'] !== 'boolean') problem(['respectGitignore'], 'expected true or false');
+    else respectGitignore = obj['respectGitignore'];
+  }
+  let maxFileSize: number | undefined;
+  if (obj['maxFileSize'] !== undefined) {
+    const v = obj['maxFileSize'];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1024) problem(['maxFileSize'], 'expected a whole number of bytes, at least 1024');
+    else maxFileSize = v;
+  }
+
+  const services: ServiceConfig[] = [];
+  if (obj['services'] !== undefined) {
+    if (!Array.isArray(obj['services'])) problem(['services'], 'expected an array of services');
+    else
+      obj['services'].forEach((s: unknown, i: number) => {
+        const p = ['services', i];
+        if (!s || typeof s !== 'object' || Array.isArray(s)) {
+          problem(p, 'expected an object with "name" and "root"');
+          return;
+        }
+        const o = s as Record<string, unknown>;
+        unknownKeys(o, SERVICE_KEYS, p, problem);
+        if (typeof o['name'] !== 'string' || !o['name']) problem([...p, 'name'], 'expected a non-empty string');
+        if (typeof o['root'] !== 'string' || !o['root']) problem([...p, 'root'], 'expected a folder path such as "backend" or "."');
+        if (o['baseUrl'] !== undefined && (typeof o['baseUrl'] !== 'string' || !/^(https?|wss?):\/\/[^/]+/.test(o['baseUrl'])))
+          problem([...p, 'baseUrl'], 'expected an origin such as "http://localhost:8000"');
+        if (o['pathPrefix'] !== undefined && (typeof o['pathPrefix'] !== 'string' || !o['pathPrefix'].startsWith('/'))) problem([...p, 'pathPrefix'], 'expected a path starting with "/"');
+        if (o['ports'] !== undefined && (!Array.isArray(o['ports']) || o['ports'].some((x) => !Number.isInteger(x) || x < 1 || x > 65535)))
+          problem([...p, 'ports'], 'expected an array of port numbers');
+        if (typeof o['name'] === 'string' && typeof o['root'] === 'string') {
+          services.push({
+            name: o['name'],
+            root: o['root'],
+            ...(typeof o['baseUrl'] === 'string' ? { baseUrl: o['baseUrl'].replace(/\/+$/, '') } : {}),
+            ...(typeof o['pathPrefix'] === 'string' ? { pathPrefix: o['pathPrefix'] } : {}),
+            ...(Array.isArray(o['ports']) ? { ports: o['ports'] as number[] } : {}),
+          });
+        }
+      });
+    const names = new Set<string>();
+    services.forEach((s, i) => {
+      if (names.has(s.name)) problem(['services', i, 'name'], `service name "${s.name}" is used twice`);
+      names.add(s.name);
+    });
+  }
+
+  const rules: IgnoreRule[] = [];
+  if (obj['ignore'] !== undefined) {
+    if (!Array.isArray(obj['ignore'])) problem(['ignore'], 'expected an array of { "method", "path", "reason" }');
+    else
+      obj['ignore'].forEach((r: unknown, i: number) => {
+        const p = ['ignore', i];
+        if (!r || typeof r !== 'object' || Array.isArray(r)) {
+          problem(p, 'expected an object with "path" and "reason"');
+          return;
+        }
+        const o = r as Record<string, unknown>;
+        unknownKeys(o, IGNORE_KEYS, p, problem);
+        let method: MethodOrAny | undefined;
+        if (o['method'] !== undefined) {
+          const m = typeof o['method'] === 'string' ? o['method'].toUpperCase() : '';
+          if (m !== '*' && !(HTTP_METHODS as readonly string[]).includes(m)) problem([...p, 'method'], `expected one of ${[...HTTP_METHODS, '*'].join(', ')}`);
+          else method = m as MethodOrAny;
+        }
+        if (typeof o['path'] !== 'string' || !o['path'].startsWith('/')) problem([...p, 'path'], 'expected a path pattern starting with "/"');
+        if (typeof o['reason'] !== 'string' || !o['reason'].trim()) problem([...p, 'reason'], 'say why this is ignored (a non-empty "reason")');
+        if (typeof o['path'] === 'string' && typeof o['reason'] === 'string' && o['reason'].trim()) {
+          rules.push({ ...(method ? { method } : {}), path: o['path'], reason: o['reason'].trim() });
+        }
+      });
+  }
+
+  const severity: Record<ConfigurableGap, SeverityOrOff> = { ...DEFAULT_CONFIG.severity };
+  if (obj['severity'] !== undefined) {
+    const sv = obj['severity'];
+    if (!sv || typeof sv !== 'object' || Array.isArray(sv)) problem(['severity'], 'expected an object such as { "unused-endpoint": "info" }');
+    else {
+      unknownKeys(sv as Record<string, unknown>, CONFIGURABLE_GAPS, ['severity'], problem);
+      for (const [k, v] of Object.entries(sv)) {
+        if (!(CONFIGURABLE_GAPS as readonly string[]).includes(k)) continue;
+        if (typeof v !== 'string' || !(SEVERITIES as readonly string[]).includes(v)) problem(['severity', k], `expected one of ${SEVERITIES.join(', ')}`);
+        else severity[k as ConfigurableGap] = v as SeverityOrOff;
+      }
+    }
+  }
+
+  if (problems.length) throw new ConfigurationError(file, problems);
+  return {
+    include: include ?? DEFAULT_CONFIG.include,
+    exclude: exclude ?? DEFAULT_CONFIG.exclude,
+    respectGitignore: respectGitignore ?? DEFAULT_CONFIG.respectGitignore,
+    maxFileSize: maxFileSize ?? DEFAULT_CONFIG.maxFileSize,
+    services,
+    ignore: rules,
+    severity,
+  };
+}
+
+function unknownKeys(o: Record<string, unknown>, known: readonly string[], path: (string | number)[], problem: (p: (string | number)[], m: string) => void): void {
+  for (const k of Object.keys(o)) {
+    if (known.includes(k)) continue;
+    const near = known.find((x) => similar(x, k));
+    problem([...path, k], `unknown key${near ? ` (did you mean "${near}"?)` : `; expected one of ${known.filter((x) => x !== '$schema').join(', ')}`}`);
+  }
+}
+
+function similar(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  if (Math.abs(x.length - y.length) > 2) return false;
+  let d = 0;
+  const prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (x[i - 1] === y[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  d = prev[y.length]!;
+  return d <= 2;
+}
+
+function pathText(path: (string | number)[]): string {
+  return path.length === 0 ? '(root)' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/** Where a JSON path is in the text (the key's position), or 1:1. */
+function locate(text: string, path: (string | number)[]): { line: number; column: number } {
+  const root = parseTree(text);
+  if (!root) return { line: 1, column: 1 };
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(root, path.slice(0, n));
+    if (node) {
+      const target = node.parent?.type === 'property' ? node.parent : node;
+      return lineCol(text, target.offset);
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+// ------------------------------------------------------------------ ignore rules
+
+/** Does an ignore rule cover this method and (normalised) path? */
+export function ruleMatches(rule: IgnoreRule, method: MethodOrAny | null, path: string): boolean {
+  if (rule.method && rule.method !== '*' && method !== null && method !== '*' && rule.method !== method) return false;
+  return globPath(rule.path, path);
+}
+
+function globPath(pattern: string, path: string): boolean {
+  const ps = split(pattern);
+  const xs = split(path);
+  const m = (i: number, j: number): boolean => {
+    if (i === ps.length) return j === xs.length;
+    const p = ps[i]!;
+    if (p === '**') {
+      for (let k = j; k <= xs.length; k++) if (m(i + 1, k)) return true;
+      return false;
+    }
+    if (j === xs.length) return false;
+    const x = xs[j]!;
+    const isParam = (s: string) => /^\{.*\}$/.test(s) || s.startsWith(':') || /^<.*>$/.test(s) || /^\[.*\]$/.test(s);
+    if (p === '*' || isParam(p) ? true : p === x) return m(i + 1, j + 1);
+    // `{id}` in a rule also matches `{user_id}` in a path; a literal never matches a parameter.
+    return false;
+  };
+  return m(0, 0);
+}
+
+function split(p: string): string[] {
+  return p.split('?')[0]!.split('/').filter((s) => s !== '');
+}
+
+// ------------------------------------------------------------------ edits
+
+/** The config text with one ignore rule appended (creating the file's content when `text` is null). */
+export function addIgnoreRule(text: string | null, rule: IgnoreRule): string {
+  const base = text && text.trim() ? text : '{}\n';
+  const tree = parseJsonc(base) as { ignore?: unknown[] } | undefined;
+  const index = Array.isArray(tree?.ignore) ? tree.ignore.length : -1;
+  const fmt = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+  const value = { ...(rule.method ? { method: rule.method } : {}), path: rule.path, reason: rule.reason };
+  const edits = index >= 0 ? modify(base, ['ignore', index], value, { ...fmt, isArrayInsertion: true }) : modify(base, ['ignore'], [value], fmt);
+  return applyEdits(base, edits);
+}
+
+/** Every gap kind a severity applies to, defaulting those the file cannot set. */
+export function severityOf(config: Config, kind: GapKind): SeverityOrOff {
+  return (config.severity as Record<string, SeverityOrOff>)[kind] ?? 'warning';
+}

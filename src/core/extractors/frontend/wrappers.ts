@@ -1,0 +1,48 @@
+import { callsWorkspaceName } from '../../lang/js/clients';
+import { defineFrontendExtractor, type ClientDecl } from '../types';
+
+const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
+/** A call on a name with at least one argument: cheap to test, refined in `resolve`. */
+const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]/;
+
+/**
+ * Wrapper functions: a function whose parameter flows into the URL (or method) of a request made with
+ * fetch, axios or another wrapper. Its call sites become the calls, with the arguments substituted;
+ * the request inside it does not. Works across modules and for wrappers of wrappers.
+ */
+export default defineFrontendExtractor({
+  id: 'wrappers',
+  title: 'Wrapper functions',
+  languages: ['js'],
+  supports: { crossModule: true, wrappers: true },
+  detect: () => true,
+  accepts: (f, text) => JS_EXT.test(f.ext) && MARKERS.test(text),
+  extract(file) {
+    const js = file.js!;
+    const out: ClientDecl[] = [];
+    for (const c of js.calls) {
+      if (c.isNew || c.args.length === 0 || !callsWorkspaceName(c, js.module)) continue;
+      out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
+    }
+    return out;
+  },
+  resolve(decl, ctx) {
+    const callee = ctx.value(decl.callee, decl);
+    if (callee.t !== 'fn') return null;
+    const tpl = ctx.wrapper({ file: callee.file, id: callee.id });
+    if (!tpl) return null;
+    const ev = ctx.evaluator;
+    const args = decl.args.map((a) => ctx.value(a, decl));
+    const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args) : null);
+    return {
+      client: tpl.name,
+      kind: tpl.spec.kind,
+      method: subst(tpl.spec.method),
+      defaultMethod: tpl.spec.defaultMethod,
+      url: subst(tpl.spec.url)!,
+      base: subst(tpl.spec.base),
+      via: [tpl.name, ...tpl.spec.via],
+      wrapper: tpl.fn,
+    };
+  },
+});

@@ -1,0 +1,123 @@
+/**
+ * The file system as the core sees it: root-relative POSIX paths. `nodeFileSystem` is the one
+ * implementation over `node:fs` (the only core module allowed to import it); tests and the server can
+ * layer overlays on top (open editor buffers).
+ */
+import { promises as fsp } from 'node:fs';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { absolute, dirname, isInside, relativeTo } from './path';
+
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface ListOptions {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly respectGitignore: boolean;
+}
+
+export interface FileSystem {
+  /** Root-relative POSIX paths of the files to consider, sorted. */
+  list(options: ListOptions): Promise<string[]>;
+  stat(path: string): Promise<FileStat | null>;
+  read(path: string): Promise<Uint8Array>;
+}
+
+/** Folders and files never worth reading: dependencies, build output, caches, minified bundles. */
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/.next/**',
+  '**/.nuxt/**',
+  '**/.output/**',
+  '**/.svelte-kit/**',
+  '**/.turbo/**',
+  '**/.vercel/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/.tox/**',
+  '**/__pycache__/**',
+  '**/.mypy_cache/**',
+  '**/.pytest_cache/**',
+  '**/site-packages/**',
+  '**/target/**',
+  '**/coverage/**',
+  '**/.vscode-test/**',
+  '**/*.min.js',
+  '**/*.min.mjs',
+  '**/*.bundle.js',
+  '**/*.chunk.js',
+  '**/*-min.js',
+];
+
+export function nodeFileSystem(root: string): FileSystem {
+  return {
+    async list(options) {
+      const entries = await fg([...options.include], {
+        cwd: root,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+        ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
+      });
+      const files = entries.sort();
+      if (!options.respectGitignore) return files;
+      const gitignores = files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore'));
+      const rules = new Map<string, Ignore>();
+      for (const gi of gitignores) {
+        try {
+          rules.set(dirname(gi), ignore().add(await fsp.readFile(absolute(root, gi), 'utf8')));
+        } catch {
+          // unreadable .gitignore: ignore nothing for it
+        }
+      }
+      return rules.size === 0 ? files : files.filter((f) => !isGitIgnored(f, rules));
+    },
+    async stat(path) {
+      try {
+        const s = await fsp.stat(absolute(root, path));
+        return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
+      } catch {
+        return null;
+      }
+    },
+    async read(path) {
+      return fsp.readFile(absolute(root, path));
+    },
+  };
+}
+
+function isGitIgnored(file: string, rules: ReadonlyMap<string, Ignore>): boolean {
+  for (const [dir, ig] of rules) {
+    if (!isInside(file, dir)) continue;
+    const rel = relativeTo(dir, file);
+    if (rel && ig.ignores(rel)) return true;
+  }
+  return false;
+}
+
+/** A file system whose reads of listed files see `overlays` (root-relative path → text) before the disk. */
+export function withOverlays(base: FileSystem, overlays: ReadonlyMap<string, string>): FileSystem {
+  if (overlays.size === 0) return base;
+  const enc = new TextEncoder();
+  return {
+    // Overlays change what files say, not which files exist: an unsaved new file joins when saved.
+    list: (options) => base.list(options),
+    async stat(path) {
+      const o = overlays.get(path);
+      if (o !== undefined) return { size: o.length, mtimeMs: 0 };
+      return base.stat(path);
+    },
+    async read(path) {
+      const o = overlays.get(path);
+      return o !== undefined ? enc.encode(o) : base.read(path);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * The core's public API, used by the language server and the CLI. This module can be used
+ * independently of VS Code: it knows nothing of the editor or of LSP.
+ */
+export { analyzeWorkspace, Analyzer, AnalysisCancelled, isSourceFile, type AnalyzeOptions, type Logger, type Progress } from './analyze';
+export { nodeFileSystem, withOverlays, DEFAULT_EXCLUDES, type FileSystem } from './fs';
+export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
+export { loadConfig, type LoadedConfig } from './loadConfig';
+export { setWasmDir } from './parse/treeSitter';
+export { backendExtractors, frontendExtractors, allExtractors } from './extractors/registry';
+export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
+export * from './types';

@@ -1,0 +1,76 @@
+/**
+ * JS/TS helpers shared by the frontend adapters: recognising the global `fetch`, HTTP method values,
+ * axios instances, and which recorded calls may target a workspace function.
+ */
+import type { Evaluator, Value } from '../../resolve/evaluate';
+import { stripGlobal } from '../../resolve/evaluate';
+import type { ModuleFacts, Sym } from '../../resolve/sym';
+import type { JsCall } from './facts';
+
+const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'isomorphic-unfetch', 'unfetch']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+/** `fetch(...)`, `window.fetch(...)`, or `fetch` imported from a fetch polyfill. */
+export function isFetchCallee(callee: Sym, module: ModuleFacts): boolean {
+  if (callee.k === 'ref' && callee.name === 'fetch') {
+    if (module.bindings['fetch'] !== undefined) return false;
+    const imp = module.imports['fetch'];
+    return !imp || FETCH_PACKAGES.has(imp.specifier);
+  }
+  if (callee.k === 'ref' && module.imports[callee.name]) {
+    const imp = module.imports[callee.name]!;
+    return FETCH_PACKAGES.has(imp.specifier) && (imp.name === 'default' || imp.name === 'fetch');
+  }
+  return callee.k === 'member' && callee.prop === 'fetch' && callee.obj.k === 'ref' && GLOBAL_OBJECTS.has(callee.obj.name) && module.bindings[callee.obj.name] === undefined;
+}
+
+/** The root name of a callee (`api` in `api.users.get`), or null for anything but a name chain. */
+export function calleeRoot(s: Sym): string | null {
+  if (s.k === 'ref') return s.name;
+  if (s.k === 'member') return calleeRoot(s.obj);
+  return null;
+}
+
+/** A call whose callee is a name the module defines or imports (so it may be a workspace function). */
+export function callsWorkspaceName(call: JsCall, module: ModuleFacts): boolean {
+  const root = calleeRoot(call.callee);
+  if (root === null) return false;
+  return module.bindings[root] !== undefined || module.imports[root] !== undefined || root.includes('::');
+}
+
+export const AXIOS_METHODS: Readonly<Record<string, string>> = {
+  get: 'GET',
+  delete: 'DELETE',
+  head: 'HEAD',
+  options: 'OPTIONS',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  postForm: 'POST',
+  putForm: 'PUT',
+  patchForm: 'PATCH',
+  request: '',
+};
+
+/** What an axios-like value is: the default export, or an instance from `axios.create({ baseURL })`. */
+export function axiosTarget(v: Value, ev: Evaluator): { name: string; base: Value | null } | null {
+  if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null };
+  if (v.t === 'call' && v.callee.t === 'ext' && stripGlobal(v.callee.path) === 'axios.create') {
+    const cfg = ev.arg(v, 0);
+    const base = cfg ? ev.member(cfg, 'baseURL') : null;
+    return { name: `axios:${originName(v.origin) ?? 'instance'}`, base: base && !(base.t === 'unknown' && base.absent) ? base : null };
+  }
+  return null;
+}
+
+/** `file#name` → `name` (function locals `fn::name` → `name`). */
+export function originName(origin: string | undefined): string | null {
+  if (!origin) return null;
+  const n = origin.slice(origin.lastIndexOf('#') + 1);
+  return n.includes('::') ? n.slice(n.lastIndexOf('::') + 2) : n;
+}
+
+/** A method value that is simply not given (so the client's default applies). */
+export function isAbsent(v: Value | null): boolean {
+  return v === null || (v.t === 'unknown' && v.absent === true);
+}

@@ -1,0 +1,165 @@
+/**
+ * The mount graph shared by router-based backends (FastAPI `include_router`, Express `app.use`): apps and
+ * routers are nodes identified by the binding that created them, mounts are edges carrying a prefix, and
+ * every route gets one absolute path per chain from an app down to its router. A router no app includes
+ * keeps its routes, marked partial with the reason, so nothing is dropped silently.
+ */
+import type { Value } from '../resolve/evaluate';
+import type { LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../extractors/types';
+import type { Sym } from '../resolve/sym';
+import { symText } from '../resolve/sym';
+
+export interface NodeKind {
+  readonly root: boolean;
+  /** The router's own prefix (`APIRouter(prefix=...)`), evaluated in the module that created it. */
+  readonly prefix: Sym | null;
+  readonly prefixFile: string;
+  readonly prefixFn: string | null;
+}
+
+export interface MountGraphOptions {
+  /** Recognise an app or router value; null for anything else (middleware, plain functions). */
+  classify(v: Value): NodeKind | null;
+  /** Word for a node in messages: `router`, `Router`. */
+  readonly noun: string;
+  /** What roots are called in messages: `FastAPI app`, `express() app`. */
+  readonly rootNoun: string;
+  /**
+   * Drop a route whose owner is known to be something other than an app or router (Express `cache.get(k, f)`
+   * looks like a route registration); owners that are function parameters or unresolvable are kept, partial.
+   */
+  readonly dropForeignOwners?: boolean;
+}
+
+interface Node {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly label: string;
+}
+
+interface Edge {
+  readonly parent: string;
+  readonly child: string;
+  readonly prefix: Sym | null;
+  readonly file: string;
+  readonly fn: string | null;
+}
+
+interface Prefix {
+  readonly text: string;
+  readonly unresolved: readonly string[];
+}
+
+export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
+  const nodes = new Map<string, Node>();
+  const nodeOf = (sym: Sym, file: string, fn: string | null): Node | { missing: string; foreign: boolean } => {
+    let v = ctx.value(sym, file, fn);
+    if (v.t === 'module' && v.file) v = ctx.evaluator.exported(v.file, 'default', new Set()) ?? v;
+    const origin = 'origin' in v ? v.origin : undefined;
+    const kind = opts.classify(v);
+    if (!kind) {
+      if (v.t === 'param') return { missing: `registered on \`${v.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
+      if (v.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${v.why})`, foreign: false };
+      return { missing: `\`${symText(sym)}\` is not a known ${opts.noun}`, foreign: true };
+    }
+    const id = origin ?? `${file}:${symText(sym)}`;
+    let n = nodes.get(id);
+    if (!n) {
+      n = { id, kind, label: labelOf(id) };
+      nodes.set(id, n);
+    }
+    return n;
+  };
+
+  const edges: Edge[] = [];
+  for (const m of mounts) {
+    const parent = nodeOf(m.parent, m.file, m.fn);
+    const child = nodeOf(m.child, m.file, m.fn);
+    if ('missing' in parent || 'missing' in child) continue;
+    if (m.prefix) {
+      // `app.use(a, b)` is read both as (prefix a, child b) and (child a): keep the reading that makes sense.
+      const pv = ctx.value(m.prefix, m.file, m.fn);
+      if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') continue;
+    }
+    edges.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
+  }
+  const incoming = new Map<string, Edge[]>();
+  for (const e of edges) {
+    const list = incoming.get(e.child) ?? [];
+    list.push(e);
+    incoming.set(e.child, list);
+  }
+
+  const memo = new Map<string, Array<Prefix & { orphan: boolean }>>();
+  const prefixesOf = (node: Node, stack: Set<string>): Array<Prefix & { orphan: boolean }> => {
+    const hit = memo.get(node.id);
+    if (hit) return hit;
+    const own = node.kind.prefix ? ctx.pathText(node.kind.prefix, node.kind.prefixFile, node.kind.prefixFn) : { text: '', unresolved: [] };
+    const out: Array<Prefix & { orphan: boolean }> = [];
+    if (node.kind.root) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
+    else {
+      const ins = (incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
+      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true });
+      stack.add(node.id);
+      for (const e of ins) {
+        const parent = nodes.get(e.parent)!;
+        const ep = e.prefix ? ctx.pathText(e.prefix, e.file, e.fn) : { text: '', unresolved: [] };
+        for (const pp of prefixesOf(parent, stack)) {
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan });
+        }
+      }
+      stack.delete(node.id);
+    }
+    const unique = dedupe(out);
+    memo.set(node.id, unique);
+    return unique;
+  };
+
+  const linked: LinkedRoute[] = [];
+  for (const r of routes) {
+    const path = ctx.pathText(r.path, r.file, r.fn);
+    const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
+    const emit = (prefix: Prefix, notes: string[]) => {
+      const unresolved = [...prefix.unresolved, ...path.unresolved];
+      const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
+      for (const method of r.methods) {
+        linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes });
+      }
+    };
+    if (r.owner === null) {
+      emit({ text: '', unresolved: [] }, []);
+      continue;
+    }
+    const owner = nodeOf(r.owner, r.file, r.fn);
+    if ('missing' in owner) {
+      // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
+      // the path is unmistakably one.
+      if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !path.text.startsWith('/'))) continue;
+      emit({ text: '', unresolved: [] }, [`mount prefix unknown: ${owner.missing}`]);
+      continue;
+    }
+    for (const p of prefixesOf(owner, new Set())) {
+      emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : []);
+    }
+  }
+  return linked;
+}
+
+function labelOf(id: string): string {
+  const hash = id.lastIndexOf('#');
+  const name = hash >= 0 ? id.slice(hash + 1) : id;
+  const local = name.lastIndexOf('::');
+  return local >= 0 ? name.slice(local + 2) : name;
+}
+
+function dedupe<T extends Prefix>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((p) => (seen.has(p.text) ? false : (seen.add(p.text), true)));
+}
+
+/** Join URL path pieces with exactly one `/` between them. */
+export function joinUrl(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return a.replace(/\/+$/, '') + '/' + b.replace(/^\/+/, '');
+}

@@ -1,0 +1,140 @@
+/**
+ * Matching calls to endpoints. A call is first placed against the services it can reach (its origin,
+ * its env base, the page's own origin), then against their routes: literal segments beat parameters,
+ * which beat catch-alls; the caller's own service wins ties for relative URLs.
+ */
+import type { Endpoint, EndpointKind, MethodOrAny } from '../types';
+import { matchScore, pathSimilarity, type PathTemplate } from './path';
+import { isLocalHost, parseOrigin, portOf, type Origin, type UrlTarget } from './url';
+
+export interface ServiceRec {
+  readonly name: string;
+  readonly root: string;
+  readonly ports: readonly number[];
+  readonly origin: Origin | null;
+  readonly endpoints: EndpointRec[];
+}
+
+export interface EndpointRec {
+  readonly ep: Endpoint;
+  readonly template: PathTemplate;
+  readonly service: ServiceRec;
+}
+
+export type MatchOutcome =
+  | { readonly status: 'matched'; readonly endpoint: EndpointRec; readonly assumption: string | null }
+  | { readonly status: 'method-mismatch'; readonly samePath: readonly EndpointRec[] }
+  | { readonly status: 'missing'; readonly searched: readonly ServiceRec[]; readonly nearest: readonly EndpointRec[] }
+  | { readonly status: 'external'; readonly origin: string; readonly reason: string }
+  | { readonly status: 'no-services'; readonly reason: string };
+
+export interface CallQuery {
+  readonly kind: EndpointKind;
+  readonly method: MethodOrAny;
+  readonly target: UrlTarget;
+  readonly template: PathTemplate;
+  /** The service the calling file belongs to, if it is one. */
+  readonly own: ServiceRec | null;
+}
+
+export function serviceOrigin(baseUrl: string | undefined): Origin | null {
+  return baseUrl ? (parseOrigin(baseUrl)?.origin ?? null) : null;
+}
+
+export function matchCall(q: CallQuery, services: readonly ServiceRec[]): MatchOutcome {
+  const withRoutes = services.filter((s) => s.endpoints.length > 0);
+  const t = q.target;
+  let candidates: ServiceRec[];
+  let externalIfNone: { origin: string; reason: string } | null = null;
+  let assumption: string | null = null;
+  switch (t.kind) {
+    case 'absolute': {
+      const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === t.origin.host && portOf(s.origin) === portOf(t.origin));
+      if (byOrigin.length) candidates = byOrigin;
+      else if (isLocalHost(t.origin.host)) {
+        const port = portOf(t.origin);
+        const byPort = withRoutes.filter((s) => s.ports.includes(port));
+        if (byPort.length) candidates = byPort;
+        else {
+          candidates = withRoutes;
+          externalIfNone = { origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
+          assumption = `assuming ${t.origin.text} is one of this workspace's services`;
+        }
+      } else return { status: 'external', origin: t.origin.text, reason: `${t.origin.text} is another origin` };
+      break;
+    }
+    case 'env': {
+      const fb = t.fallback;
+      if (fb && !isLocalHost(fb.host)) {
+        const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === fb.host);
+        if (byOrigin.length) candidates = byOrigin;
+        else return { status: 'external', origin: fb.text, reason: `${t.env} defaults to ${fb.text}, another origin` };
+      } else {
+        const byPort = fb ? withRoutes.filter((s) => s.ports.includes(portOf(fb))) : [];
+        const others = withRoutes.filter((s) => s !== q.own);
+        candidates = byPort.length ? byPort : others.length ? others : withRoutes;
+      }
+      break;
+    }
+    case 'relative':
+    case 'unknown-base':
+      candidates = withRoutes;
+      break;
+    case 'dynamic':
+      return { status: 'no-services', reason: t.why };
+  }
+  if (candidates.length === 0) return { status: 'no-services', reason: 'no service in this workspace declares routes' };
+
+  const kindOk = (e: EndpointRec) => (q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http');
+  let bestScore = -Infinity;
+  let best: EndpointRec[] = [];
+  for (const s of candidates) {
+    for (const e of s.endpoints) {
+      if (!kindOk(e)) continue;
+      const score = matchScore(e.template, q.template);
+      if (score === null) continue;
+      const adj = score + (q.own && e.service === q.own && (t.kind === 'relative' || t.kind === 'unknown-base') ? 0.01 : 0);
+      if (adj > bestScore + 1e-9) {
+        bestScore = adj;
+        best = [e];
+      } else if (Math.abs(adj - bestScore) <= 1e-9) best.push(e);
+    }
+  }
+  if (best.length === 0) {
+    // Endpoints with the same path at a lower score still count for method checks.
+    if (externalIfNone) return { status: 'external', ...externalIfNone };
+    const all = candidates.flatMap((s) => s.endpoints.filter(kindOk));
+    const nearest = all
+      .map((e) => ({ e, sim: pathSimilarity(e.template, q.template) }))
+      .filter((x) => x.sim >= 0.34)
+      .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path))
+      .slice(0, 3)
+      .map((x) => x.e);
+    return { status: 'missing', searched: candidates, nearest };
+  }
+  const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
+  if (methodOk.length) return { status: 'matched', endpoint: preferExactMethod(methodOk, q.method), assumption };
+  // The best path matches only with other methods; a weaker path match may still take this method
+  // (`/users/me` GET vs `/users/{id}` DELETE).
+  const alternatives: EndpointRec[] = [];
+  for (const s of candidates) {
+    for (const e of s.endpoints) {
+      if (!kindOk(e) || !methodMatches(e.ep.method, q.method)) continue;
+      if (matchScore(e.template, q.template) !== null) alternatives.push(e);
+    }
+  }
+  if (alternatives.length) {
+    alternatives.sort((a, b) => (matchScore(b.template, q.template) ?? 0) - (matchScore(a.template, q.template) ?? 0));
+    return { status: 'matched', endpoint: alternatives[0]!, assumption };
+  }
+  if (externalIfNone) return { status: 'external', ...externalIfNone };
+  return { status: 'method-mismatch', samePath: best };
+}
+
+export function methodMatches(endpoint: MethodOrAny, call: MethodOrAny): boolean {
+  return endpoint === '*' || call === '*' || endpoint === call || (call === 'HEAD' && endpoint === 'GET');
+}
+
+function preferExactMethod(list: EndpointRec[], method: MethodOrAny): EndpointRec {
+  return list.find((e) => e.ep.method === method) ?? list[0]!;
+}

@@ -1,0 +1,272 @@
+/**
+ * Path templates: one normalised form for every route syntax we read, and for URLs rebuilt from calls.
+ *
+ * Route syntaxes: `{id}` `{id:int}` `{p:path}` (FastAPI/Starlette), `:id` `:id?` `*` `*rest` (Express),
+ * `<int:id>` `<path:p>` (Flask/Django), `[id]` `[...slug]` `[[...slug]]` (Next.js),
+ * `(?P<id>...)` (Django regex), `{*rest}` `{tail:.*}` (axum/actix).
+ * Call URLs carry dynamic pieces as {@link DYN} markers (from `${expr}`), which become `{}`.
+ */
+
+/** One piece of a segment: literal text or a wildcard (a parameter). */
+export type Piece = { readonly lit: string } | { readonly param: string };
+
+export type Segment =
+  /** A segment of literal text and/or parameters (`users`, `{id}`, `{name}.json`). */
+  | { readonly t: 'seg'; readonly pieces: readonly Piece[] }
+  /** Matches the rest of the path: one or more segments, or zero or more when optional. */
+  | { readonly t: 'splat'; readonly name: string; readonly optional: boolean }
+  /** An optional single parameter segment (Express `:id?`). */
+  | { readonly t: 'opt'; readonly name: string };
+
+export interface PathTemplate {
+  readonly segments: readonly Segment[];
+}
+
+/** Marker for a dynamic piece inside call URLs; never appears in real source text. */
+export const DYN = '\u0000';
+
+/** Parse a route path written in any supported framework syntax. */
+export function parseRoutePath(raw: string): PathTemplate {
+  let path = stripQueryAndHash(raw.trim());
+  path = path.replace(/^\^/, '').replace(/\$$/, ''); // Django regex anchors
+  const segments: Segment[] = [];
+  for (const text of splitSegments(path)) {
+    const seg = parseRouteSegment(text);
+    if (seg) segments.push(seg);
+  }
+  return { segments };
+}
+
+function parseRouteSegment(text: string): Segment | null {
+  if (text === '') return null;
+  // Next.js catch-alls and dynamic segments.
+  let m = /^\[\[\.\.\.([^\]]+)\]\]$/.exec(text);
+  if (m) return { t: 'splat', name: m[1]!, optional: true };
+  m = /^\[\.\.\.([^\]]+)\]$/.exec(text);
+  if (m) return { t: 'splat', name: m[1]!, optional: false };
+  // Starlette `{p:path}`, actix `{tail:.*}`, axum `{*rest}`, Flask `<path:p>`.
+  m = /^\{\*([A-Za-z_][\w]*)\}$/.exec(text) ?? /^\{([A-Za-z_][\w]*):(?:path|\.\*|\.\+)\}$/.exec(text) ?? /^<path:([A-Za-z_]\w*)>$/.exec(text);
+  if (m) return { t: 'splat', name: m[1]!, optional: false };
+  // Express: `*`, `*rest` (v5), `(.*)`.
+  if (text === '*' || text === '(.*)') return { t: 'splat', name: 'wildcard', optional: false };
+  m = /^\*([A-Za-z_]\w*)$/.exec(text) ?? /^\{\*([A-Za-z_]\w*)\}$/.exec(text);
+  if (m) return { t: 'splat', name: m[1]!, optional: false };
+  // Express `:id?`: an optional segment.
+  m = /^:([A-Za-z_]\w*)\?$/.exec(text);
+  if (m) return { t: 'opt', name: m[1]! };
+  return { t: 'seg', pieces: parsePieces(text) };
+}
+
+const PIECE_RE =
+  /\{([A-Za-z_]\w*)(?::[^}]*)?\}|<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\[([A-Za-z_][\w-]*)\]|:([A-Za-z_]\w*)(?:\([^)]*\))?|\(\?P<([A-Za-z_]\w*)>(?:[^()]|\([^()]*\))*\)|\u0000([^\u0000]*)\u0000/g;
+
+function parsePieces(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let last = 0;
+  PIECE_RE.lastIndex = 0;
+  for (let m = PIECE_RE.exec(text); m; m = PIECE_RE.exec(text)) {
+    if (m.index > last) pieces.push({ lit: text.slice(last, m.index) });
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
+    pieces.push({ param: name });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) pieces.push({ lit: text.slice(last) });
+  return mergeLits(pieces);
+}
+
+function mergeLits(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    if ('lit' in p && prev && 'lit' in prev) out[out.length - 1] = { lit: prev.lit + p.lit };
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Parse the path part of a URL rebuilt from a call; {@link DYN}-delimited pieces are dynamic. */
+export function parseCallPath(path: string): PathTemplate {
+  const segments: Segment[] = [];
+  for (const text of splitSegments(stripQueryAndHash(path))) {
+    if (text === '') continue;
+    const pieces: Piece[] = [];
+    const parts = text.split(DYN);
+    // Odd indexes are the dynamic pieces' labels.
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) pieces.push({ param: '' });
+      else if (part !== '') pieces.push({ lit: safeDecode(part) });
+    });
+    segments.push({ t: 'seg', pieces: mergeLits(pieces) });
+  }
+  return { segments };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Split on `/` but not inside `{...}`, `<...>`, `[...]` or `(...)` (regex groups, typed params). */
+export function splitSegments(path: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  let inDyn = false;
+  for (const ch of path) {
+    if (ch === DYN) inDyn = !inDyn;
+    if (!inDyn) {
+      if (ch === '{' || ch === '<' || ch === '[' || ch === '(') depth++;
+      else if ((ch === '}' || ch === '>' || ch === ']' || ch === ')') && depth > 0) depth--;
+    }
+    if (ch === '/' && depth === 0 && !inDyn) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Strip `?query` and `#hash`, outside of brackets and dynamic pieces. */
+export function stripQueryAndHash(path: string): string {
+  let depth = 0;
+  let inDyn = false;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]!;
+    if (ch === DYN) inDyn = !inDyn;
+    if (inDyn) continue;
+    if (ch === '{' || ch === '<' || ch === '[' || ch === '(') depth++;
+    else if ((ch === '}' || ch === '>' || ch === ']' || ch === ')') && depth > 0) depth--;
+    else if ((ch === '?' || ch === '#') && depth === 0) {
+      // `(?P<` is a regex group, handled by depth; a bare `?` ends the path.
+      return path.slice(0, i);
+    }
+  }
+  return path;
+}
+
+/** Display form: `/users/{id}`, `/files/{...rest}`; `{}` for unnamed (call) parameters. */
+export function formatPath(t: PathTemplate): string {
+  if (t.segments.length === 0) return '/';
+  return (
+    '/' +
+    t.segments
+      .map((s) =>
+        s.t === 'splat'
+          ? `{...${s.name}}`
+          : s.t === 'opt'
+            ? `{${s.name}?}`
+            : s.pieces.map((p) => ('lit' in p ? p.lit : `{${p.param}}`)).join(''),
+      )
+      .join('/')
+  );
+}
+
+export function joinTemplates(a: PathTemplate, b: PathTemplate): PathTemplate {
+  return { segments: [...a.segments, ...b.segments] };
+}
+
+export function isCatchAll(t: PathTemplate): boolean {
+  return t.segments.some((s) => s.t === 'splat');
+}
+
+/** Normalise any route path to its display form. */
+export function normalizeRoutePath(raw: string): string {
+  return formatPath(parseRoutePath(raw));
+}
+
+/**
+ * How well a call path matches a route path; null when it does not match.
+ * Higher is better: a literal segment beats a parameter segment, which beats a catch-all.
+ */
+export function matchScore(route: PathTemplate, call: PathTemplate): number | null {
+  return matchFrom(route.segments, 0, call.segments, 0);
+}
+
+function matchFrom(r: readonly Segment[], ri: number, c: readonly Segment[], ci: number): number | null {
+  if (ri === r.length) return ci === c.length ? 0 : null;
+  const rs = r[ri]!;
+  if (rs.t === 'splat') {
+    // Try consuming as few segments as possible first; the score does not depend on how many.
+    const min = rs.optional ? 0 : 1;
+    let best: number | null = null;
+    for (let n = min; ci + n <= c.length; n++) {
+      const rest = matchFrom(r, ri + 1, c, ci + n);
+      if (rest !== null && (best === null || rest > best)) best = rest;
+    }
+    return best === null ? null : best + 0.1;
+  }
+  if (rs.t === 'opt') {
+    const skip = matchFrom(r, ri + 1, c, ci);
+    const cs = c[ci];
+    const take = cs && cs.t === 'seg' ? matchFrom(r, ri + 1, c, ci + 1) : null;
+    const takeScore = take === null ? null : take + 1.5;
+    if (skip === null) return takeScore;
+    return takeScore === null ? skip : Math.max(skip, takeScore);
+  }
+  if (ci === c.length) return null;
+  const cs = c[ci]!;
+  if (cs.t !== 'seg') return null;
+  const s = segmentScore(rs.pieces, cs.pieces);
+  if (s === null) return null;
+  const rest = matchFrom(r, ri + 1, c, ci + 1);
+  return rest === null ? null : rest + s;
+}
+
+const isLit = (p: readonly Piece[]): string | null => (p.length === 1 && 'lit' in p[0]! ? p[0].lit : p.length === 0 ? '' : null);
+
+function segmentScore(route: readonly Piece[], call: readonly Piece[]): number | null {
+  const rl = isLit(route);
+  const cl = isLit(call);
+  if (rl !== null && cl !== null) return rl === cl ? 3 : null;
+  const routeIsParam = route.length === 1 && 'param' in route[0]!;
+  const callIsDyn = call.length === 1 && 'param' in call[0]!;
+  if (routeIsParam) return callIsDyn ? 2 : 1.5;
+  if (callIsDyn) return 1; // a runtime value that may equal the route's literal
+  // Mixed segments (`{name}.json`): compare as patterns.
+  return piecesRegex(route).test(sample(call)) || piecesRegex(call).test(sample(route)) ? 2 : null;
+}
+
+function piecesRegex(pieces: readonly Piece[]): RegExp {
+  const src = pieces.map((p) => ('lit' in p ? p.lit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+')).join('');
+  return new RegExp(`^${src}$`);
+}
+
+function sample(pieces: readonly Piece[]): string {
+  return pieces.map((p) => ('lit' in p ? p.lit : 'x')).join('');
+}
+
+/** A similarity measure between two paths, for "did you mean" suggestions (0..1). */
+export function pathSimilarity(a: PathTemplate, b: PathTemplate): number {
+  const sa = a.segments.map(segKey);
+  const sb = b.segments.map(segKey);
+  const d = editDistance(sa, sb, (x, y) => (x === y || x === '{}' || y === '{}' ? 0 : 1 - charSimilarity(x, y) * 0.5));
+  const n = Math.max(sa.length, sb.length, 1);
+  return Math.max(0, 1 - d / n);
+}
+
+function segKey(s: Segment): string {
+  if (s.t !== 'seg') return '{}';
+  if (s.pieces.length === 1 && 'param' in s.pieces[0]!) return '{}';
+  return s.pieces.map((p) => ('lit' in p ? p.lit : '{}')).join('');
+}
+
+function charSimilarity(a: string, b: string): number {
+  const d = editDistance([...a], [...b], (x, y) => (x === y ? 0 : 1));
+  return 1 - d / Math.max(a.length, b.length, 1);
+}
+
+function editDistance<T>(a: readonly T[], b: readonly T[], cost: (x: T, y: T) => number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost(a[i - 1]!, b[j - 1]!));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

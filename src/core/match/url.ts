@@ -1,0 +1,130 @@
+/**
+ * What a rebuilt call URL points at: another origin, a service reached through an env-var base, the
+ * page's own origin, or a base we could not evaluate. Also joins axios-style base URLs.
+ */
+import type { Part } from '../resolve/evaluate';
+import { DYN } from './path';
+
+export interface Origin {
+  readonly scheme: string;
+  readonly host: string;
+  readonly port: number | null;
+  /** `https://api.stripe.com`, `http://localhost:1234`. */
+  readonly text: string;
+}
+
+export type UrlTarget =
+  | { readonly kind: 'absolute'; readonly origin: Origin; readonly path: string }
+  /** Base from an env var: the workspace service it stands for (`fallback` is its default, when given). */
+  | { readonly kind: 'env'; readonly env: string; readonly fallback: Origin | null; readonly path: string }
+  | { readonly kind: 'relative'; readonly path: string }
+  | { readonly kind: 'unknown-base'; readonly base: string; readonly path: string }
+  | { readonly kind: 'dynamic'; readonly why: string };
+
+const ORIGIN_RE = /^(https?|wss?):\/\/([^/?#:]+|\[[^\]]+\])(?::(\d+))?(.*)$/i;
+
+export function parseOrigin(text: string): { origin: Origin; rest: string } | null {
+  const t = text.startsWith('//') ? `https:${text}` : text;
+  const m = ORIGIN_RE.exec(t);
+  if (!m) return null;
+  const scheme = m[1]!.toLowerCase();
+  const host = m[2]!.toLowerCase();
+  const port = m[3] ? Number(m[3]) : null;
+  return { origin: { scheme, host, port, text: `${scheme}://${host}${port ? `:${port}` : ''}` }, rest: m[4] ?? '' };
+}
+
+export function isLocalHost(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0' || host === '[::1]' || host === 'host.docker.internal' || host.endsWith('.localhost');
+}
+
+/** The effective port of an origin (explicit, else the scheme's default). */
+export function portOf(o: Origin): number {
+  return o.port ?? (o.scheme === 'https' || o.scheme === 'wss' ? 443 : 80);
+}
+
+/** Human form of parts: literals as-is, `${ENV}`, `{param}`, `{expr}`. */
+export function displayParts(parts: readonly Part[]): string {
+  return parts
+    .map((p) => {
+      if ('lit' in p) return p.lit;
+      if ('env' in p) return `\${${p.env}}`;
+      if ('param' in p) return `{${p.path.length ? p.path[p.path.length - 1] : p.name}}`;
+      return `{${p.dyn}}`;
+    })
+    .join('');
+}
+
+/** Path text for matching: dynamic parts become DYN-delimited pieces. */
+function pathText(parts: readonly Part[]): string {
+  return parts.map((p) => ('lit' in p ? p.lit : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : p.dyn}${DYN}`)).join('');
+}
+
+export function interpretUrl(parts: readonly Part[]): UrlTarget {
+  const first = parts[0];
+  if (!first) return { kind: 'dynamic', why: 'the URL is empty' };
+  const rest = parts.slice(1);
+  if ('lit' in first) {
+    const text = first.lit.trimStart();
+    if (/^(https?|wss?):\/\/|^\/\//i.test(text)) {
+      const o = parseOrigin(text);
+      if (!o) return { kind: 'dynamic', why: `the URL's host is not known statically (\`${displayParts(parts)}\`)` };
+      if ((o.rest === '' && rest.length && !('lit' in rest[0]!)) || o.rest.startsWith(':')) {
+        // `http://host${x}`: the host continues into a dynamic part.
+        return { kind: 'dynamic', why: `the URL's host is not known statically (\`${displayParts(parts)}\`)` };
+      }
+      return { kind: 'absolute', origin: o.origin, path: ensureSlash(o.rest + pathText(rest)) };
+    }
+    return { kind: 'relative', path: ensureSlash(pathText(parts)) };
+  }
+  if ('env' in first) {
+    let fallback: Origin | null = null;
+    let prefix = '';
+    if (first.fallback) {
+      const fbText = displayFallback(first.fallback);
+      const o = fbText !== null ? parseOrigin(fbText) : null;
+      if (o) {
+        fallback = o.origin;
+        prefix = o.rest;
+      } else if (fbText !== null && fbText.startsWith('/')) prefix = fbText;
+    }
+    return { kind: 'env', env: first.env, fallback, path: ensureSlash(joinPaths(prefix, pathText(rest))) };
+  }
+  if ('param' in first) return { kind: 'dynamic', why: `the URL comes from \`${[first.name, ...first.path].join('.')}\`` };
+  const restText = pathText(rest);
+  if (rest.length === 0 || !restText.startsWith('/')) return { kind: 'dynamic', why: `the URL \`${displayParts(parts)}\` is only known at run time` };
+  return { kind: 'unknown-base', base: first.dyn, path: ensureSlash(restText) };
+}
+
+function displayFallback(parts: readonly Part[]): string | null {
+  return parts.every((p) => 'lit' in p) ? parts.map((p) => (p as { lit: string }).lit).join('') : null;
+}
+
+function ensureSlash(p: string): string {
+  return p.startsWith('/') ? p : `/${p}`;
+}
+
+function joinPaths(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return a.replace(/\/+$/, '') + '/' + b.replace(/^\/+/, '');
+}
+
+/** True when parts start with a scheme (so an axios baseURL does not apply). */
+export function isAbsoluteUrl(parts: readonly Part[]): boolean {
+  const f = parts[0];
+  return !!f && 'lit' in f && /^(https?|wss?):\/\/|^\/\//i.test(f.lit.trimStart());
+}
+
+/** axios `baseURL` + `url`: joined with one slash, unless `url` is absolute. */
+export function joinBase(base: readonly Part[], url: readonly Part[]): Part[] {
+  if (isAbsoluteUrl(url) || base.length === 0) return [...url];
+  const b = [...base];
+  const u = [...url];
+  const last = b[b.length - 1];
+  const first = u[0];
+  const endsSlash = !!last && 'lit' in last && last.lit.endsWith('/');
+  const startsSlash = !!first && 'lit' in first && first.lit.startsWith('/');
+  if (endsSlash && startsSlash) u[0] = { lit: (first as { lit: string }).lit.slice(1) };
+  else if (!endsSlash && !startsSlash) b.push({ lit: '/' });
+  return [...b, ...u];
+}

@@ -1,0 +1,59 @@
+/**
+ * Path helpers. Inside the core every workspace path is POSIX and relative to the analysis root;
+ * `joinPath`/`toPosix`/`absolute` are the only bridges to native paths. This is one of the two core
+ * files allowed to import `node:path` (the other is fs.ts).
+ */
+import * as nodePath from 'node:path';
+
+const posix = nodePath.posix;
+
+export const dirname = (p: string): string => {
+  const d = posix.dirname(p);
+  return d === '' ? '.' : d;
+};
+export const basename = (p: string): string => posix.basename(p);
+export const extname = (p: string): string => posix.extname(p);
+export const join = (...parts: string[]): string => {
+  const j = posix.join(...parts);
+  return j === '' ? '.' : j.replace(/^\.\//, '');
+};
+export const normalize = (p: string): string => {
+  const n = posix.normalize(p);
+  return n === './' ? '.' : n.replace(/^\.\//, '').replace(/\/$/, '') || '.';
+};
+
+/** Is `file` inside folder `dir` (both root-relative POSIX, `.` is the root)? */
+export function isInside(file: string, dir: string): boolean {
+  if (dir === '.' || dir === '') return true;
+  return file === dir || file.startsWith(dir.endsWith('/') ? dir : dir + '/');
+}
+
+/** `file` relative to folder `dir` (root-relative POSIX paths). */
+export function relativeTo(dir: string, file: string): string {
+  if (dir === '.' || dir === '') return file;
+  return posix.relative(dir, file);
+}
+
+/** Native path join, for files outside the workspace model (bundled WASM). */
+export const joinPath = (...parts: string[]): string => nodePath.join(...parts);
+
+export function toPosix(p: string): string {
+  return p.split(nodePath.sep).join('/');
+}
+
+/** Absolute native path of a root-relative POSIX path. */
+export function absolute(root: string, rel: string): string {
+  return rel === '.' ? nodePath.resolve(root) : nodePath.resolve(root, ...rel.split('/'));
+}
+
+/** Root-relative POSIX path of an absolute native path, or null when it is outside the root. */
+export function relativeToRoot(root: string, abs: string): string | null {
+  const rel = nodePath.relative(nodePath.resolve(root), nodePath.resolve(abs));
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return null;
+  return toPosix(rel);
+}
+
+export function resolveNative(p: string): string {
+  return nodePath.resolve(p);
+}

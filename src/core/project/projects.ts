@@ -1,0 +1,188 @@
+/**
+ * Projects: folders with a manifest (package.json, requirements*.txt, pyproject.toml, Pipfile, setup.py,
+ * Cargo.toml, go.mod, Gemfile, pom.xml, build.gradle). Every file belongs to its nearest project; the
+ * analysis root is a project too. Manifests give the dependency names extractors `detect` on, and ports
+ * from start scripts.
+ */
+import { basename, dirname, isInside } from '../path';
+
+export type ManifestKind = 'node' | 'python' | 'rust' | 'go' | 'ruby' | 'java';
+
+export interface Project {
+  /** Root-relative folder, `.` for the root. */
+  readonly root: string;
+  readonly name: string;
+  readonly manifests: readonly string[];
+  readonly kinds: readonly ManifestKind[];
+  readonly dependencies: ReadonlySet<string>;
+  /** Ports named in start scripts (`--port 8000`, `-p 3001`, `PORT=4000`). */
+  readonly scriptPorts: readonly number[];
+}
+
+export function hasDependency(p: Project, name: string): boolean {
+  return p.dependencies.has(name.toLowerCase());
+}
+
+export function hasManifest(p: Project, kind: ManifestKind): boolean {
+  return p.kinds.includes(kind);
+}
+
+const MANIFEST_RE = /(^|\/)(package\.json|requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|setup\.py|setup\.cfg|Cargo\.toml|go\.mod|Gemfile|pom\.xml|build\.gradle(\.kts)?)$/;
+
+export function isManifest(path: string): boolean {
+  return MANIFEST_RE.test(path);
+}
+
+export function manifestKind(path: string): ManifestKind {
+  const b = basename(path);
+  if (b === 'package.json') return 'node';
+  if (b === 'Cargo.toml') return 'rust';
+  if (b === 'go.mod') return 'go';
+  if (b === 'Gemfile') return 'ruby';
+  if (b === 'pom.xml' || b.startsWith('build.gradle')) return 'java';
+  return 'python';
+}
+
+/** The project folder a manifest stands for (`requirements/base.txt` stands for its parent). */
+export function manifestRoot(path: string): string {
+  const d = dirname(path);
+  return basename(d) === 'requirements' && path.endsWith('.txt') ? dirname(d) : d;
+}
+
+/** Dependency names declared in a manifest's text (lower-case). Tolerant: bad text yields fewer names. */
+export function parseDependencies(path: string, text: string): { deps: string[]; name: string | null; scripts: string } {
+  const kind = manifestKind(path);
+  const deps = new Set<string>();
+  let name: string | null = null;
+  let scripts = '';
+  try {
+    switch (kind) {
+      case 'node': {
+        const json = JSON.parse(text) as Record<string, unknown>;
+        if (typeof json['name'] === 'string') name = json['name'];
+        for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+          const d = json[key];
+          if (d && typeof d === 'object') for (const k of Object.keys(d)) deps.add(k.toLowerCase());
+        }
+        const s = json['scripts'];
+        if (s && typeof s === 'object') scripts = Object.values(s).filter((v) => typeof v === 'string').join('\n');
+        break;
+      }
+      case 'python': {
+        if (path.endsWith('.txt')) {
+          for (const line of text.split(/\r?\n/)) {
+            const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line.replace(/#.*/, ''));
+            if (m && !line.trim().startsWith('-')) deps.add(normalizePy(m[1]!));
+          }
+        } else {
+          // pyproject (PEP 621 arrays and Poetry tables), Pipfile, setup.py/cfg: quoted requirement
+          // strings and `name = ...` keys under dependency tables.
+          for (const m of text.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@ ][^"']*)?["']/g)) deps.add(normalizePy(m[1]!));
+          let inDeps = false;
+          for (const line of text.split(/\r?\n/)) {
+            const sec = /^\s*\[([^\]]+)\]/.exec(line);
+            if (sec) {
+              inDeps = /dependencies|packages/i.test(sec[1]!);
+              continue;
+            }
+            const kv = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=/.exec(line);
+            if (inDeps && kv) deps.add(normalizePy(kv[1]!));
+          }
+          const nm = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(text);
+          if (nm) name = nm[1]!;
+        }
+        break;
+      }
+      case 'rust': {
+        let inDeps = false;
+        for (const line of text.split(/\r?\n/)) {
+          const sec = /^\s*\[([^\]]+)\]/.exec(line);
+          if (sec) {
+            inDeps = /dependencies/.test(sec[1]!);
+            continue;
+          }
+          const kv = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
+          if (inDeps && kv) deps.add(kv[1]!.toLowerCase());
+        }
+        const nm = /^\s*name\s*=\s*"([^"]+)"/m.exec(text);
+        if (nm) name = nm[1]!;
+        break;
+      }
+      case 'go': {
+        for (const m of text.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/[^\s]+)\s+v[\d.]+/gm)) deps.add(m[1]!.toLowerCase());
+        const nm = /^module\s+(\S+)/m.exec(text);
+        if (nm) name = nm[1]!;
+        break;
+      }
+      case 'ruby':
+        for (const m of text.matchAll(/^\s*gem\s+["']([^"']+)["']/gm)) deps.add(m[1]!.toLowerCase());
+        break;
+      case 'java':
+        for (const m of text.matchAll(/<artifactId>([^<]+)<\/artifactId>|["']([\w.-]+:[\w.-]+)(?::[\w.-]+)?["']/g)) deps.add((m[1] ?? m[2] ?? '').toLowerCase());
+        break;
+    }
+  } catch {
+    // A manifest we cannot read still makes a project; it just declares nothing.
+  }
+  return { deps: [...deps], name, scripts };
+}
+
+function normalizePy(n: string): string {
+  return n.toLowerCase().replace(/_/g, '-');
+}
+
+const PORT_RES = [/--port[= ](\d{2,5})\b/g, /(?:^|\s)-p[= ]?(\d{2,5})\b/g, /\bPORT=(\d{2,5})\b/g, /:(\d{4,5})\b(?=\s|$)/g];
+
+export function scriptPorts(scripts: string): number[] {
+  const ports = new Set<number>();
+  for (const re of PORT_RES) for (const m of scripts.matchAll(re)) ports.add(Number(m[1]));
+  return [...ports].filter((p) => p > 0 && p < 65536);
+}
+
+export interface ManifestInput {
+  readonly path: string;
+  readonly text: string | null;
+}
+
+/** Build projects from manifests; the root always gets one. */
+export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; name: string | null; scripts: string[] }>();
+  const get = (root: string) => {
+    let p = byRoot.get(root);
+    if (!p) {
+      p = { manifests: [], kinds: new Set(), deps: new Set(), name: null, scripts: [] };
+      byRoot.set(root, p);
+    }
+    return p;
+  };
+  get('.');
+  for (const m of manifests) {
+    const root = manifestRoot(m.path);
+    const p = get(root);
+    p.manifests.push(m.path);
+    p.kinds.add(manifestKind(m.path));
+    if (m.text !== null) {
+      const parsed = parseDependencies(m.path, m.text);
+      for (const d of parsed.deps) p.deps.add(d);
+      if (parsed.scripts) p.scripts.push(parsed.scripts);
+      if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
+    }
+  }
+  return [...byRoot.entries()]
+    .map(([root, p]) => ({
+      root,
+      name: root === '.' ? rootName : basename(root),
+      manifests: p.manifests.sort(),
+      kinds: [...p.kinds].sort(),
+      dependencies: p.deps,
+      scriptPorts: scriptPorts(p.scripts.join('\n')),
+    }))
+    .sort((a, b) => a.root.localeCompare(b.root));
+}
+
+/** The nearest project containing a file (projects sorted by root; the deepest match wins). */
+export function projectOf(projects: readonly Project[], file: string): Project {
+  let best: Project | undefined;
+  for (const p of projects) if (isInside(file, p.root) && (!best || p.root.length > best.root.length || best.root === '.')) best = p;
+  return best ?? projects[0]!;
+}

@@ -1,0 +1,122 @@
+/**
+ * Symbolic expressions: what a language helper records about an expression without evaluating it.
+ * They are plain data (so per-file facts can be cached) and are evaluated later, across modules,
+ * by {@link Evaluator}. Both the Python and the JS/TS helpers produce them.
+ */
+
+export type Sym =
+  | { readonly k: 'str'; readonly v: string }
+  | { readonly k: 'num'; readonly v: number }
+  /** String concatenation: `a + b`, template literals, f-strings. */
+  | { readonly k: 'concat'; readonly parts: readonly Sym[] }
+  /** A name looked up in the module: a top-level binding, an import, or (qualified `fn::x`) a function local. */
+  | { readonly k: 'ref'; readonly name: string }
+  | { readonly k: 'member'; readonly obj: Sym; readonly prop: string }
+  | { readonly k: 'call'; readonly callee: Sym; readonly args: readonly Sym[]; readonly kw?: Readonly<Record<string, Sym>> }
+  | { readonly k: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[] }
+  | { readonly k: 'arr'; readonly items: readonly Sym[] }
+  /** A parameter of the enclosing function `fn` (its id in the module). `path` reads members of it. */
+  | { readonly k: 'param'; readonly fn: string; readonly index: number; readonly name: string }
+  /** An environment variable: `process.env.X`, `import.meta.env.X`, `os.getenv("X")`. */
+  | { readonly k: 'env'; readonly name: string }
+  /** `a ?? b`, `a || b`, `os.getenv("X", b)`: the first option that has a value. */
+  | { readonly k: 'fallback'; readonly options: readonly Sym[] }
+  /** A function defined in this module (by id). */
+  | { readonly k: 'func'; readonly id: string }
+  /** A class defined in this module (by name). */
+  | { readonly k: 'class'; readonly name: string }
+  /** A value only known at run time; `text` is its source, for messages. */
+  | { readonly k: 'dyn'; readonly text: string };
+
+export interface ImportFact {
+  /** Module specifier as written: `./api`, `@/lib/api`, `axios`, `app.core.config`, `..routes`. */
+  readonly specifier: string;
+  /** Imported name; `default` for a default import, `*` for a namespace import. */
+  readonly name: string;
+}
+
+export interface ParamFact {
+  readonly name: string;
+  readonly default?: Sym;
+}
+
+export interface FunctionFact {
+  readonly id: string;
+  /** Human name: `apiCall`, `UsersService.get`, `<anonymous>`. */
+  readonly name: string;
+  readonly params: readonly ParamFact[];
+  /** Expressions returned, when the function returns a value in a simple way. */
+  readonly returns: readonly Sym[];
+  readonly line: number;
+}
+
+export interface ClassFact {
+  readonly name: string;
+  readonly bases: readonly Sym[];
+  /** Class-level attribute defaults (Pydantic settings fields, static fields). */
+  readonly attrs: Readonly<Record<string, Sym>>;
+}
+
+export interface ReexportFact {
+  readonly specifier: string;
+  /** exported name → imported name; null for `export * from`. */
+  readonly names: Readonly<Record<string, string>> | null;
+}
+
+/** What one module defines and imports; the unit the evaluator works on. */
+export interface ModuleFacts {
+  readonly file: string;
+  readonly language: 'python' | 'js';
+  /** Top-level bindings and (as `fnId::name`) function locals. */
+  readonly bindings: Readonly<Record<string, Sym>>;
+  readonly imports: Readonly<Record<string, ImportFact>>;
+  readonly functions: Readonly<Record<string, FunctionFact>>;
+  readonly classes: Readonly<Record<string, ClassFact>>;
+  /** exported name → local binding name (JS). Python modules export every top-level name. */
+  readonly exports: Readonly<Record<string, string>> | null;
+  readonly reexports: readonly ReexportFact[];
+  /** Every module specifier the module may load (imports, re-exports, `require`, Python submodules). */
+  readonly deps: readonly string[];
+}
+
+export const str = (v: string): Sym => ({ k: 'str', v });
+export const dyn = (text: string): Sym => ({ k: 'dyn', text });
+
+/** Source-like text for a symbol, for messages and `via` chains. */
+export function symText(s: Sym, max = 60): string {
+  const t = render(s);
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+function render(s: Sym): string {
+  switch (s.k) {
+    case 'str':
+      return JSON.stringify(s.v);
+    case 'num':
+      return String(s.v);
+    case 'concat':
+      return s.parts.map(render).join(' + ');
+    case 'ref':
+      return s.name.includes('::') ? s.name.slice(s.name.indexOf('::') + 2) : s.name;
+    case 'member':
+      return `${render(s.obj)}.${s.prop}`;
+    case 'call':
+      return `${render(s.callee)}(…)`;
+    case 'obj':
+      return '{…}';
+    case 'arr':
+      return '[…]';
+    case 'param':
+      return s.name;
+    case 'env':
+      return `env.${s.name}`;
+    case 'fallback':
+      return s.options.map(render).join(' ?? ');
+    case 'func':
+      return 'function';
+    case 'class':
+      return s.name;
+    case 'dyn':
+      return s.text;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Diagnostic rules, one file each. A rule reads the matched model and returns gaps; severities come
+ * from configuration (`off` drops the rule).
+ */
+import type { MatchOutcome } from '../match/matcher';
+import type { Call, Endpoint, Gap, GapKind, SeverityOrOff } from '../types';
+import missingEndpoint from './missingEndpoint';
+import methodMismatch from './methodMismatch';
+import unusedEndpoint from './unusedEndpoint';
+
+export interface RuleInput {
+  readonly endpoints: readonly Endpoint[];
+  readonly matches: ReadonlyArray<{ readonly call: Call; readonly outcome: MatchOutcome | null }>;
+}
+
+export interface Rule {
+  readonly kind: GapKind;
+  run(input: RuleInput): Array<Omit<Gap, 'severity' | 'kind'>>;
+}
+
+export const rules: readonly Rule[] = [missingEndpoint, methodMismatch, unusedEndpoint];
+
+export function buildGaps(input: RuleInput & { severity(kind: GapKind): SeverityOrOff }): Gap[] {
+  const gaps: Gap[] = [];
+  for (const rule of rules) {
+    const severity = input.severity(rule.kind);
+    if (severity === 'off') continue;
+    for (const g of rule.run(input)) gaps.push({ kind: rule.kind, severity, ...g });
+  }
+  return gaps.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
+}
+
+/** `GET /users/{id}` */
+export function label(method: string, path: string | null): string {
+  return `${method === '*' ? 'ANY' : method} ${path ?? '(unknown path)'}`;
+}

@@ -1,0 +1,163 @@
+/**
+ * The core data model. Everything here is plain, JSON-serialisable data: the server converts it to LSP
+ * shapes (server/convert.ts), the CLI prints it, tests compare it with goldens.
+ *
+ * Conventions: file paths are relative to the analysis root and use `/`; lines and columns are 1-based.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
+/** `*` means any method (a Django function view, Express `app.all`, a Next.js handler for every verb). */
+export type MethodOrAny = HttpMethod | '*';
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];
+
+export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export type GapKind =
+  | 'missing-endpoint'
+  | 'unused-endpoint'
+  | 'method-mismatch'
+  | 'unused-client-method'
+  | 'documented-not-implemented'
+  | 'undocumented-endpoint'
+  | 'event-mismatch'
+  | 'payload-mismatch';
+
+/** A span in a file. `line`/`column` are 1-based; the end is exclusive. */
+export interface Span {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface FileLocation extends Span {
+  readonly file: string;
+}
+
+export interface Service {
+  /** Unique within one analysis. From config, else the project folder's name. */
+  readonly name: string;
+  /** Root folder relative to the analysis root (`.` for the root itself). */
+  readonly root: string;
+  /** Ids of the backend extractors that found routes in it, joined with `+` (`fastapi`, `nextjs`); `frontend` when none. */
+  readonly framework: string;
+  /** Origin the service is served at, when known (`http://localhost:8000`). */
+  readonly baseUrl?: string;
+  /** Path prefix every route of the service is served under (a reverse proxy mount), when configured. */
+  readonly pathPrefix?: string;
+  /** Ports this service is known to listen on (config, `uvicorn.run(port=)`, `app.listen(n)`, scripts). */
+  readonly ports: readonly number[];
+}
+
+export interface Endpoint extends Span {
+  readonly id: string;
+  readonly service: string;
+  readonly kind: EndpointKind;
+  readonly method: MethodOrAny;
+  /** Normalised display path: `{name}` parameters, no trailing slash. */
+  readonly path: string;
+  readonly framework: string;
+  readonly source: 'code' | 'docs' | 'openapi';
+  readonly file: string;
+  readonly handler: string | null;
+  /** `partial` when part of the path could not be resolved statically (see `notes`). */
+  readonly confidence: 'exact' | 'partial';
+  readonly notes: readonly string[];
+  /** Reason from a matching ignore rule; an ignored endpoint is never reported unused. */
+  readonly ignored: string | null;
+  /** Ids of the calls matched to this endpoint. */
+  callers: string[];
+}
+
+export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';
+
+export interface Call extends Span {
+  readonly id: string;
+  readonly kind: EndpointKind;
+  readonly method: MethodOrAny;
+  /** Normalised path with `{}` for every dynamic segment, or null when the URL could not be resolved. */
+  readonly path: string | null;
+  readonly file: string;
+  /** `fetch`, `axios`, an axios instance (`axios:api`) or the name of a wrapper function. */
+  readonly client: string;
+  /** The URL as the analyzer rebuilt it, before normalisation (`${API_URL}/users/{id}/avatar`). */
+  readonly url: string | null;
+  readonly resolved: boolean;
+  /** Why the URL could not be resolved, or why the call was not checked. */
+  readonly reason: string | null;
+  readonly external: boolean;
+  /** Origin of an external call (`https://api.stripe.com`). */
+  readonly origin: string | null;
+  /** How the URL was built: wrapper chain and base constants, outermost first. */
+  readonly via: readonly string[];
+  endpoint: string | null;
+  status: CallStatus;
+}
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface Gap {
+  readonly kind: GapKind;
+  readonly severity: Severity;
+  readonly method: MethodOrAny | null;
+  readonly path: string | null;
+  readonly event?: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+  readonly related: readonly RelatedLocation[];
+  /** Id of the endpoint or call this gap is about. */
+  readonly subject: string;
+}
+
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+  /** The extractor that failed on it, when the failure was inside one. */
+  readonly extractor?: string;
+}
+
+/** Workspace-level observations that are not tied to one endpoint or call. */
+export interface AnalysisNote {
+  readonly level: 'info' | 'warning';
+  readonly message: string;
+  readonly file?: string;
+}
+
+export interface Summary {
+  readonly endpoints: number;
+  readonly used: number;
+  readonly unused: number;
+  readonly ignored: number;
+  readonly calls: number;
+  readonly resolvedCalls: number;
+  readonly external: number;
+  readonly missing: number;
+  readonly methodMismatch: number;
+  /** Share of non-ignored endpoints with at least one caller, 0..1 (1 when there are none). */
+  readonly coverage: number;
+  readonly filesScanned: number;
+  readonly filesParsed: number;
+}
+
+export interface AnalysisResult {
+  readonly schemaVersion: 1;
+  readonly root: string;
+  readonly services: readonly Service[];
+  readonly endpoints: readonly Endpoint[];
+  readonly calls: readonly Call[];
+  readonly gaps: readonly Gap[];
+  readonly skipped: readonly SkippedFile[];
+  readonly notes: readonly AnalysisNote[];
+  readonly summary: Summary;
+}
