@@ -515,7 +515,9 @@ class Run {
     for (const [decl, { ex, spec }] of results) {
       const wrapperKeyOfDecl = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
       const w = wrapperKeyOfDecl ? wrappers.get(wrapperKeyOfDecl) : undefined;
-      if (w && wrapperDecls.get(wrapperKeyOfDecl!) === decl) {
+      // Every request inside a wrapper that is shaped by its parameters (a retry is a second one) is
+      // represented by the wrapper's call sites.
+      if (w && (wrapperDecls.get(wrapperKeyOfDecl!) === decl || this.isWrapping(spec, decl, evaluator))) {
         if (calledWrappers.has(wrapperKeyOfDecl!)) continue;
         calls.push(this.draftCall(decl, ex, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
         continue;
@@ -529,9 +531,12 @@ class Run {
   private isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
     const own = (p: Part) => 'param' in p && p.fn === decl.fn && p.file === decl.file;
     const parts = this.urlParts(spec, evaluator);
+    let inQuery = false;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      if (!own(p)) continue;
+      if ('lit' in p && /[?#]/.test(p.lit)) inQuery = true;
+      // A parameter in the query string or filling a whole path segment is data, not URL structure.
+      if (!own(p) || inQuery) continue;
       const prev = parts[i - 1];
       const next = parts[i + 1];
       const segmentBefore = !!prev && 'lit' in prev && prev.lit.endsWith('/');
@@ -655,12 +660,14 @@ class Run {
 
     // Projects whose backend framework we do not index: their routes are invisible to us.
     const unindexed: string[] = [];
+    const unindexedPorts = new Set<number>();
     for (const p of this.projects) {
       for (const fw of KNOWN_BACKEND_FRAMEWORKS) {
         if (!fw.deps.some((d) => hasDependency(p, d))) continue;
         const supported = backendExtractors.some((x) => x.id === fw.id);
         if (!supported) {
           unindexed.push(`${fw.title} (${p.root === '.' ? 'workspace root' : p.root})`);
+          for (const port of [fw.port, ...p.scriptPorts]) unindexedPorts.add(port);
           this.notes.push({ level: 'warning', message: `${fw.title} backend in ${p.root === '.' ? 'the workspace root' : p.root} is not indexed yet: API Parity does not read ${fw.title} routes, so calls that may target it are not reported missing` });
         } else if (!services.get(p.root)?.frameworks.has(fw.id)) {
           this.notes.push({ level: 'info', message: `${p.root === '.' ? 'The workspace root' : p.root} depends on ${fw.title}, but no ${fw.title} routes were found in it` });
@@ -688,7 +695,7 @@ class Run {
         continue;
       }
       const template = parseCallPath(t.path);
-      const outcome = matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, recs);
+      const outcome = matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: recs, unindexedPorts });
       const resolved = t.kind !== 'unknown-base';
       const reasonBase = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated` : null;
       const callPath = formatPath(template).replace(/\{[^}]*\}/g, '{}');
@@ -701,9 +708,11 @@ class Run {
         case 'external':
           call = { ...base, path: callPath, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
           break;
-        case 'no-services':
-          call = { ...base, path: callPath, resolved, reason: reasonBase ?? `not checked: ${outcome.reason}`, external: false, origin: null, endpoint: null, status: resolved ? 'unchecked' : 'unresolved' };
+        case 'no-services': {
+          const why = unindexed.length ? `it may target ${unindexed.join(', ')}, whose routes are not indexed` : outcome.reason;
+          call = { ...base, path: callPath, resolved, reason: reasonBase ?? `not checked: ${why}`, external: false, origin: null, endpoint: null, status: resolved ? 'unchecked' : 'unresolved' };
           break;
+        }
         case 'method-mismatch':
           call = { ...base, path: callPath, resolved, reason: reasonBase, external: false, origin: null, endpoint: null, status: resolved ? 'method-mismatch' : 'unresolved' };
           break;

@@ -41,7 +41,14 @@ export function serviceOrigin(baseUrl: string | undefined): Origin | null {
   return baseUrl ? (parseOrigin(baseUrl)?.origin ?? null) : null;
 }
 
-export function matchCall(q: CallQuery, services: readonly ServiceRec[]): MatchOutcome {
+export interface MatchEnv {
+  readonly services: readonly ServiceRec[];
+  /** Ports of backends whose routes are not indexed (an unsupported framework): URLs there are not judged. */
+  readonly unindexedPorts: ReadonlySet<number>;
+}
+
+export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
+  const services = env.services;
   const withRoutes = services.filter((s) => s.endpoints.length > 0);
   const t = q.target;
   let candidates: ServiceRec[];
@@ -55,6 +62,8 @@ export function matchCall(q: CallQuery, services: readonly ServiceRec[]): MatchO
         const port = portOf(t.origin);
         const byPort = withRoutes.filter((s) => s.ports.includes(port));
         if (byPort.length) candidates = byPort;
+        else if (env.unindexedPorts.has(port)) return { status: 'no-services', reason: `${t.origin.text} may be a backend whose routes are not indexed` };
+        else if (withRoutes.length === 0) return { status: 'external', origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
         else {
           candidates = withRoutes;
           externalIfNone = { origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
@@ -104,12 +113,14 @@ export function matchCall(q: CallQuery, services: readonly ServiceRec[]): MatchO
     // Endpoints with the same path at a lower score still count for method checks.
     if (externalIfNone) return { status: 'external', ...externalIfNone };
     const all = candidates.flatMap((s) => s.endpoints.filter(kindOk));
-    const nearest = all
+    // The closest routes: the three most similar paths, with every method each has.
+    const ranked = all
       .map((e) => ({ e, sim: pathSimilarity(e.template, q.template) }))
-      .filter((x) => x.sim >= 0.34)
-      .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path))
-      .slice(0, 3)
-      .map((x) => x.e);
+      .filter((x) => x.sim >= 0.5)
+      .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path));
+    const paths: string[] = [];
+    for (const x of ranked) if (!paths.includes(x.e.ep.path) && paths.length < 3) paths.push(x.e.ep.path);
+    const nearest = ranked.filter((x) => paths.includes(x.e.ep.path)).map((x) => x.e);
     return { status: 'missing', searched: candidates, nearest };
   }
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));

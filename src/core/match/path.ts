@@ -243,7 +243,9 @@ function sample(pieces: readonly Piece[]): string {
 export function pathSimilarity(a: PathTemplate, b: PathTemplate): number {
   const sa = a.segments.map(segKey);
   const sb = b.segments.map(segKey);
-  const d = editDistance(sa, sb, (x, y) => (x === y || x === '{}' || y === '{}' ? 0 : 1 - charSimilarity(x, y) * 0.5));
+  // Equal segments and parameter-for-parameter cost nothing; a parameter where a literal stands costs
+  // more than a near-miss literal (`user` for `users`).
+  const d = editDistance(sa, sb, (x, y) => (x === y ? 0 : x === '{}' || y === '{}' ? 0.6 : 1 - charSimilarity(x, y) * 0.5));
   const n = Math.max(sa.length, sb.length, 1);
   return Math.max(0, 1 - d / n);
 }

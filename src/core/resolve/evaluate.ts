@@ -142,7 +142,7 @@ export class Evaluator {
         // `process.env.X ?? 'http://localhost:8000'`: the env var, with what it falls back to.
         const rest = options.slice(i + 1);
         const fb = rest.length ? this.fallback(rest, ctx) : null;
-        const fbParts = fb && fb.t === 'str' ? fb.parts : null;
+        const fbParts = fb && (fb.t === 'str' || fb.t === 'num') ? this.partsOf(fb) : null;
         return { t: 'str', parts: [{ env: v.parts[0].env, fallback: fbParts }] };
       }
       return v;

@@ -30,7 +30,24 @@ export function buildGaps(input: RuleInput & { severity(kind: GapKind): Severity
   return gaps.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
 }
 
-/** `GET /users/{id}` */
-export function label(method: string, path: string | null): string {
-  return `${method === '*' ? 'ANY' : method} ${path ?? '(unknown path)'}`;
+/** `GET /users/{id}`, `WS /ws/jobs/{id}`, `ANY /files`. */
+export function label(method: string, path: string | null, kind?: string): string {
+  const m = kind === 'websocket' ? 'WS' : method === '*' ? 'ANY' : method;
+  return `${m} ${path ?? '(unknown path)'}`;
+}
+
+/** Endpoints grouped by path for suggestions: `GET, PATCH /users/{id}`. */
+export function groupByPath<T extends { ep: { method: string; path: string } }>(list: readonly T[]): Array<{ path: string; methods: string[]; items: T[] }> {
+  const out: Array<{ path: string; methods: string[]; items: T[] }> = [];
+  for (const x of list) {
+    let g = out.find((o) => o.path === x.ep.path);
+    if (!g) {
+      g = { path: x.ep.path, methods: [], items: [] };
+      out.push(g);
+    }
+    const m = x.ep.method === '*' ? 'ANY' : x.ep.method;
+    if (!g.methods.includes(m)) g.methods.push(m);
+    g.items.push(x);
+  }
+  return out;
 }

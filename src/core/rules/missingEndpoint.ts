@@ -1,5 +1,5 @@
 import type { Rule } from './index';
-import { label } from './index';
+import { groupByPath, label } from './index';
 
 /** A resolved call whose path no route of the services it can reach serves. */
 const rule: Rule = {
@@ -8,7 +8,8 @@ const rule: Rule = {
     return matches.flatMap(({ call, outcome }) => {
       if (call.status !== 'missing' || outcome?.status !== 'missing') return [];
       const where = outcome.searched.length === 1 ? `service \`${outcome.searched[0]!.name}\`` : `services ${outcome.searched.map((s) => `\`${s.name}\``).join(', ')}`;
-      const closest = outcome.nearest.length ? ` Closest: ${outcome.nearest.map((e) => label(e.ep.method, e.ep.path)).join(', ')}.` : '';
+      const groups = groupByPath(outcome.nearest);
+      const closest = groups.length ? ` Closest: ${groups.map((g) => `${g.methods.join(', ')} ${g.path}`).join('; ')}.` : '';
       return [
         {
           method: call.method,

@@ -430,11 +430,15 @@ class PyFactsBuilder {
     const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? node.text.slice(0, 1);
     const prefix = start.replace(/["']+$/, '').toLowerCase();
     const raw = prefix.includes('r');
+    const fstring = prefix.includes('f');
     const parts: Sym[] = [];
     let lit = '';
     for (const c of node.namedChildren) {
       if (!c) continue;
-      if (c.type === 'string_content') lit += raw ? c.text : unescapePy(c.text);
+      if (c.type === 'string_content') {
+        const t = raw ? c.text : unescapePy(c.text);
+        lit += fstring ? t.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : t;
+      } else if (c.type === 'escape_interpolation') lit += c.text.slice(0, 1);
       else if (c.type === 'escape_sequence') lit += raw ? c.text : unescapePy(c.text);
       else if (c.type === 'interpolation') {
         if (lit) parts.push({ k: 'str', v: lit });
