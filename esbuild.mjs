@@ -1,12 +1,13 @@
 // Bundles the three entry points to dist/ and copies the tree-sitter WASM files next to them.
 // web-tree-sitter is aliased to its CommonJS build: its ESM build uses import.meta and top-level await.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -18,10 +19,20 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter/web-tree-sitter.cjs') },
-  // typescript-estree loads optional helpers lazily; they are not needed for plain parsing.
+  // jsonc-parser's `main` is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  define: { 'process.env.API_PARITY_VERSION': JSON.stringify(version) },
   external: ['vscode'],
   plugins: [
+    {
+      // Exactly `web-tree-sitter` → its CommonJS build (the ESM one uses import.meta and top-level await).
+      // `web-tree-sitter/web-tree-sitter.wasm` is only require.resolve'd from source runs, never bundled.
+      name: 'web-tree-sitter-cjs',
+      setup(build) {
+        build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: require.resolve('web-tree-sitter') }));
+        build.onResolve({ filter: /\.wasm$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
     {
       name: 'problem-matcher',
       setup(build) {

@@ -10,3 +10,8 @@ export { setWasmDir } from './parse/treeSitter';
 export { backendExtractors, frontendExtractors, allExtractors } from './extractors/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';
+export { scaffoldProxyRoute, findNextApps, proxyFolder, type ScaffoldPlan, type NextApp } from './fixes/scaffoldProxy';
+export { isInside as isInsideFolder } from './path';
+export { renderMarkdown, type MarkdownOptions } from './report/markdown';
+export { groupByArea } from './report/areas';
+export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gapKinds';

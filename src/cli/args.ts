@@ -1,0 +1,176 @@
+/**
+ * Hand-written argument parsing for `api-parity [check] [dir] [options]`. Never throws: every mistake
+ * becomes a `{ kind: 'error' }` command with a message that says what to type instead. `--help` and
+ * `--version` win over mistakes elsewhere on the line.
+ */
+import { FAIL_ON_VALUES, type FailOn } from './exitCodes';
+
+export type Format = 'text' | 'json' | 'markdown' | 'sarif';
+export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
+
+export interface CheckOptions {
+  /** The folder to analyse, as typed (relative to the working directory). */
+  readonly dir: string;
+  readonly format: Format;
+  readonly failOn: FailOn;
+  readonly config: string | null;
+  /** Report file, or null for stdout (`-` also means stdout). */
+  readonly output: string | null;
+  readonly verbose: boolean;
+  readonly color: boolean;
+  readonly quiet: boolean;
+}
+
+export type HelpTopic = 'main' | 'check';
+
+export type Command =
+  | { readonly kind: 'help'; readonly topic: HelpTopic }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'error'; readonly message: string; readonly topic: HelpTopic };
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  dir: '.',
+  format: 'text',
+  failOn: 'warning',
+  config: null,
+  output: null,
+  verbose: false,
+  color: true,
+  quiet: false,
+};
+
+type ValueKey = 'format' | 'failOn' | 'config' | 'output';
+type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'help' | 'version';
+
+interface OptionSpec {
+  readonly name: string;
+  readonly short?: string;
+  readonly key: ValueKey | FlagKey;
+  readonly value: boolean;
+  /** Allowed values, for validation and the "needs a value" message. */
+  readonly choices?: readonly string[];
+}
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: '--format', short: '-f', key: 'format', value: true, choices: FORMATS },
+  { name: '--fail-on', key: 'failOn', value: true, choices: FAIL_ON_VALUES },
+  { name: '--config', short: '-c', key: 'config', value: true },
+  { name: '--output', short: '-o', key: 'output', value: true },
+  { name: '--verbose', key: 'verbose', value: false },
+  { name: '--no-color', key: 'noColor', value: false },
+  { name: '--quiet', short: '-q', key: 'quiet', value: false },
+  { name: '--help', short: '-h', key: 'help', value: false },
+  { name: '--version', key: 'version', value: false },
+];
+
+export function parseArgs(argv: readonly string[]): Command {
+  let args = [...argv];
+  let explicitCheck = false;
+  if (args[0] === 'help') return { kind: 'help', topic: args[1] === 'check' ? 'check' : 'main' };
+  if (args[0] === 'check') {
+    explicitCheck = true;
+    args = args.slice(1);
+  }
+  const topic: HelpTopic = explicitCheck ? 'check' : 'main';
+
+  const values: Partial<Record<ValueKey, string>> = {};
+  const flags = new Set<FlagKey>();
+  const positionals: string[] = [];
+  let error: string | null = null;
+  const fail = (message: string) => {
+    error ??= message;
+  };
+
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    const spec = OPTIONS.find((o) => o.name === name || o.short === name);
+    if (!spec) {
+      const near = suggest(name);
+      fail(`unknown option '${name}'${near ? ` (did you mean '${near}'?)` : ''}`);
+      continue;
+    }
+    if (!spec.value) {
+      if (inline !== undefined) fail(`option '${spec.name}' does not take a value`);
+      else flags.add(spec.key as FlagKey);
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = args[i + 1];
+      if (next !== undefined && (!next.startsWith('-') || next === '-')) {
+        value = next;
+        i++;
+      }
+    }
+    const expected = spec.choices ? ` (one of ${spec.choices.join(', ')})` : '';
+    if (value === undefined || value === '') {
+      fail(`option '${spec.name}' needs a value${expected}`);
+      continue;
+    }
+    if (spec.choices && !spec.choices.includes(value)) {
+      fail(`invalid value '${value}' for '${spec.name}'; expected one of ${spec.choices.join(', ')}`);
+      continue;
+    }
+    values[spec.key as ValueKey] = value;
+  }
+
+  if (flags.has('help')) return { kind: 'help', topic };
+  if (flags.has('version')) return { kind: 'version' };
+  if (error !== null) return { kind: 'error', message: error, topic };
+  if (positionals.length > 1) {
+    const extra = positionals.slice(1).map((p) => `'${p}'`).join(', ');
+    return { kind: 'error', message: `unexpected argument${positionals.length > 2 ? 's' : ''} ${extra}: check takes at most one folder`, topic };
+  }
+
+  const output = values.output === undefined || values.output === '-' ? null : values.output;
+  return {
+    kind: 'check',
+    options: {
+      dir: positionals[0] ?? DEFAULT_CHECK_OPTIONS.dir,
+      format: (values.format as Format | undefined) ?? DEFAULT_CHECK_OPTIONS.format,
+      failOn: (values.failOn as FailOn | undefined) ?? DEFAULT_CHECK_OPTIONS.failOn,
+      config: values.config ?? null,
+      output,
+      verbose: flags.has('verbose'),
+      color: !flags.has('noColor'),
+      quiet: flags.has('quiet'),
+    },
+  };
+}
+
+/** The known option closest to a mistyped one (`--formt` → `--format`), if any is close. */
+function suggest(name: string): string | null {
+  const bare = name.replace(/^-+/, '');
+  let best: { name: string; d: number } | null = null;
+  for (const o of OPTIONS) {
+    const d = distance(bare, o.name.slice(2));
+    if (d <= 2 && (!best || d < best.d)) best = { name: o.name, d };
+  }
+  return best?.name ?? null;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}

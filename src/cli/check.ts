@@ -1,0 +1,142 @@
+/**
+ * The `check` command: validate the folder, load the configuration, analyse, format, write, and turn
+ * the gaps into an exit code. User mistakes throw {@link UsageError}; configuration problems are
+ * printed as `file:line:col: message`.
+ */
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { AnalysisCancelled, analyzeWorkspace, ConfigurationError, loadConfig, nodeFileSystem, type AnalysisResult, type LoadedConfig } from '../core';
+import type { CheckOptions } from './args';
+import { UsageError } from './errors';
+import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, gapsAtOrAbove } from './exitCodes';
+import { formatReport } from './format';
+import { wantsDecoration, type CliIo } from './io';
+import { packageInfo } from './packageInfo';
+import { progressLine } from './progress';
+
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const started = Date.now();
+  const root = path.resolve(io.cwd, options.dir);
+  await assertReadableFolder(root, options.dir);
+  const fs = nodeFileSystem(root);
+  const displayPath = (file: string) => shownPath(io.cwd, path.resolve(root, file));
+
+  let loaded: LoadedConfig;
+  let configFile: string | null;
+  try {
+    if (options.config !== null) {
+      const abs = path.resolve(io.cwd, options.config);
+      const text = await readConfigText(abs, options.config);
+      loaded = await loadConfig(fs, { text, file: toPosix(options.config) });
+      const inRoot = path.relative(root, abs);
+      configFile = inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot);
+    } else {
+      loaded = await loadConfig(fs);
+      configFile = loaded.file;
+    }
+  } catch (err) {
+    if (!(err instanceof ConfigurationError)) throw err;
+    // An explicit --config is named as typed; the workspace's own file relative to the working directory.
+    const shown = options.config !== null ? err.file : displayPath(err.file);
+    io.stderr.write(`api-parity: invalid configuration in ${shown}\n`);
+    for (const p of err.problems) io.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
+    return EXIT_USAGE;
+  }
+
+  const progress = progressLine(io.stderr, !options.quiet && wantsDecoration(io.stderr, io.env, !options.color));
+  let result: AnalysisResult;
+  try {
+    result = await analyzeWorkspace({ root, fs, config: loaded.config, configFile, signal: io.signal, onProgress: (p) => progress.update(p) });
+  } catch (err) {
+    if (!(err instanceof AnalysisCancelled)) throw err;
+    progress.clear();
+    io.stderr.write('api-parity: cancelled\n');
+    return EXIT_INTERRUPTED;
+  } finally {
+    progress.clear();
+  }
+
+  const toStdout = options.output === null;
+  const { version, homepage } = packageInfo();
+  const report = formatReport(options.format, result, {
+    version,
+    homepage,
+    elapsedMs: Date.now() - started,
+    color: toStdout && options.format === 'text' && wantsDecoration(io.stdout, io.env, !options.color),
+    verbose: options.verbose,
+    quiet: options.quiet,
+    displayPath,
+  });
+  const text = report === '' || report.endsWith('\n') ? report : `${report}\n`;
+
+  if (toStdout) io.stdout.write(text);
+  else {
+    await writeReport(path.resolve(io.cwd, options.output!), options.output!, text);
+    if (!options.quiet) {
+      const failing = gapsAtOrAbove(result.gaps, options.failOn).length;
+      const gaps = `${result.gaps.length} gap${result.gaps.length === 1 ? '' : 's'}`;
+      const threshold = options.failOn === 'never' ? '' : `, ${failing} at or above ${options.failOn}`;
+      io.stderr.write(`api-parity: ${options.format} report written to ${options.output} (${gaps}${threshold})\n`);
+    }
+  }
+  return exitCodeFor(result.gaps, options.failOn);
+}
+
+async function assertReadableFolder(abs: string, shown: string): Promise<void> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(abs)).isDirectory();
+  } catch (err) {
+    if (code(err) === 'ENOENT' || code(err) === 'ENOTDIR') throw new UsageError(`folder not found: ${shown}`, 'check');
+    throw new UsageError(`cannot access folder ${shown}: ${reason(err)}`, 'check');
+  }
+  if (!isDir) throw new UsageError(`not a folder: ${shown} (check takes the folder to analyse)`, 'check');
+  try {
+    await readdir(abs);
+  } catch (err) {
+    throw new UsageError(`cannot read folder ${shown}: ${reason(err)}`, 'check');
+  }
+}
+
+async function readConfigText(abs: string, shown: string): Promise<string> {
+  try {
+    const s = await stat(abs);
+    if (!s.isFile()) throw new UsageError(`--config ${shown} is not a file`, 'check');
+    return await readFile(abs, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    if (code(err) === 'ENOENT') throw new UsageError(`config file not found: ${shown}`, 'check');
+    throw new UsageError(`cannot read config file ${shown}: ${reason(err)}`, 'check');
+  }
+}
+
+async function writeReport(abs: string, shown: string, text: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(abs, text, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot write the report to ${shown}: ${reason(err)}`, 'check');
+  }
+}
+
+function code(err: unknown): string | undefined {
+  return err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+function reason(err: unknown): string {
+  const c = code(err);
+  if (c === 'EACCES' || c === 'EPERM') return 'permission denied';
+  if (c === 'EISDIR') return 'it is a folder';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Relative to the working directory when inside it (short and clickable), else absolute. */
+function shownPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : toPosix(rel);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

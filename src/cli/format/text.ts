@@ -1,0 +1,113 @@
+/**
+ * The default, human report: a header with counts, gaps grouped by kind as
+ * `file:line:col  severity  message` (clickable in terminals, matched by VS Code problem matchers),
+ * and a footer with the time taken. `--quiet` keeps only the gap lines.
+ */
+import type { AnalysisResult, Gap, GapKind, Severity } from '../../core';
+import { colors, type Colors } from './colors';
+import { GAP_KINDS, kindRank } from '../../core';
+import type { ReportContext } from './types';
+
+const MAX_LOCATION_PAD = 48;
+
+export function formatText(result: AnalysisResult, ctx: ReportContext): string {
+  const c = colors(ctx.color);
+  const gaps = [...result.gaps].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+  const locations = gaps.map((g) => `${ctx.displayPath(g.file)}:${g.line}:${g.column}`);
+  // Align the severity column, but do not let one long path push every line far to the right.
+  const locWidth = Math.min(MAX_LOCATION_PAD, Math.max(0, ...locations.map((l) => l.length)));
+  const sevWidth = Math.max(0, ...gaps.map((g) => g.severity.length));
+  const gapLine = (g: Gap, i: number) => `${locations[i]!.padEnd(locWidth)}  ${paintSeverity(c, g.severity, g.severity.padEnd(sevWidth))}  ${g.message}`;
+
+  if (ctx.quiet) return gaps.map((g, i) => gapLine(g, i) + '\n').join('');
+
+  const out: string[] = [];
+  out.push(`${c.bold(`API Parity ${ctx.version}`)} ${c.dim('·')} ${result.root}`);
+  out.push(counts(result, c));
+  if (ctx.verbose) {
+    for (const s of result.services) {
+      const ports = s.ports.length ? `, port${s.ports.length > 1 ? 's' : ''} ${s.ports.join(', ')}` : '';
+      out.push(c.dim(`Service ${s.name}: ${s.framework} in ${ctx.displayPath(s.root)}${s.baseUrl ? ` at ${s.baseUrl}` : ''}${ports}`));
+    }
+  }
+  out.push('');
+
+  if (gaps.length === 0) {
+    out.push(c.green('No gaps found.'));
+    out.push('');
+  }
+  let current: GapKind | null = null;
+  gaps.forEach((g, i) => {
+    if (g.kind !== current) {
+      if (current !== null) out.push('');
+      current = g.kind;
+      out.push(c.bold(`${GAP_KINDS[g.kind]?.title ?? g.kind} (${gaps.filter((x) => x.kind === g.kind).length})`));
+    }
+    out.push(`  ${gapLine(g, i)}`);
+    if (ctx.verbose) for (const r of g.related) out.push(c.dim(`      ↳ ${ctx.displayPath(r.file)}:${r.line}:${r.column}  ${r.message}`));
+  });
+  if (gaps.length) out.push('');
+
+  if (ctx.verbose && result.skipped.length) {
+    out.push(c.bold(`Skipped files (${result.skipped.length})`));
+    for (const s of result.skipped) out.push(`  ${ctx.displayPath(s.file)}: ${s.reason}${s.extractor ? ` (${s.extractor})` : ''}`);
+    out.push('');
+  }
+  if (ctx.verbose && result.notes.length) {
+    out.push(c.bold(`Notes (${result.notes.length})`));
+    for (const n of result.notes) {
+      const level = n.level === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      out.push(`  ${level}  ${n.file ? `${ctx.displayPath(n.file)}: ` : ''}${n.message}`);
+    }
+    out.push('');
+  }
+
+  out.push(footer(result, ctx, c));
+  return out.join('\n') + '\n';
+}
+
+function counts(result: AnalysisResult, c: Colors): string {
+  const s = result.summary;
+  const parts = [
+    `${plural(s.endpoints, 'endpoint')}: ${s.used} used, ${s.unused} unused${s.ignored ? `, ${s.ignored} ignored` : ''}`,
+    `${plural(s.calls, 'call')}: ${s.resolvedCalls} resolved, ${s.external} external`,
+    `${s.missing} missing`,
+    `${plural(s.methodMismatch, 'method mismatch', 'method mismatches')}`,
+    `coverage ${Math.round(s.coverage * 100)}%`,
+  ];
+  return parts.join(c.dim(' · '));
+}
+
+function footer(result: AnalysisResult, ctx: ReportContext, c: Colors): string {
+  const bySeverity: string[] = [];
+  for (const sev of ['error', 'warning', 'info', 'hint'] as const) {
+    const n = result.gaps.filter((g) => g.severity === sev).length;
+    if (n) bySeverity.push(paintSeverity(c, sev, plural(n, sev)));
+  }
+  const seconds = (ctx.elapsedMs / 1000).toFixed(2);
+  let line = `Analysed ${plural(result.summary.filesScanned, 'file')} in ${seconds}s${bySeverity.length ? `: ${bySeverity.join(', ')}` : ''}.`;
+  if (!ctx.verbose) {
+    const extra: string[] = [];
+    if (result.skipped.length) extra.push(`${plural(result.skipped.length, 'file')} skipped`);
+    if (result.notes.length) extra.push(plural(result.notes.length, 'note'));
+    if (extra.length) line += c.dim(` ${extra.join(', ')} (--verbose lists them).`);
+  }
+  return line;
+}
+
+function paintSeverity(c: Colors, severity: Severity, text: string): string {
+  switch (severity) {
+    case 'error':
+      return c.bold(c.red(text));
+    case 'warning':
+      return c.yellow(text);
+    case 'info':
+      return c.blue(text);
+    case 'hint':
+      return c.dim(text);
+  }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

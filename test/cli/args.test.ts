@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHECK_OPTIONS, parseArgs } from '../../src/cli/args';
+
+describe('parseArgs', () => {
+  it('defaults to check . --format text --fail-on warning', () => {
+    expect(parseArgs([])).toEqual({ kind: 'check', options: DEFAULT_CHECK_OPTIONS });
+    expect(parseArgs(['check'])).toEqual({ kind: 'check', options: DEFAULT_CHECK_OPTIONS });
+    expect(DEFAULT_CHECK_OPTIONS).toMatchObject({ dir: '.', format: 'text', failOn: 'warning', color: true });
+  });
+
+  it('reads every option, in both --name value and --name=value forms', () => {
+    expect(parseArgs(['check', 'repo', '--format=sarif', '--fail-on', 'error', '-c', 'cfg.json', '-o', 'out/r.sarif', '--verbose', '--no-color', '-q'])).toEqual({
+      kind: 'check',
+      options: { dir: 'repo', format: 'sarif', failOn: 'error', config: 'cfg.json', output: 'out/r.sarif', verbose: true, color: false, quiet: true },
+    });
+  });
+
+  it('makes check the default command when the first argument is a folder or an option', () => {
+    expect(parseArgs(['web', '-f', 'json'])).toMatchObject({ kind: 'check', options: { dir: 'web', format: 'json' } });
+    expect(parseArgs(['--fail-on', 'never'])).toMatchObject({ kind: 'check', options: { dir: '.', failOn: 'never' } });
+  });
+
+  it('takes everything after -- as positional, and - as stdout', () => {
+    expect(parseArgs(['check', '--', '--odd-folder'])).toMatchObject({ kind: 'check', options: { dir: '--odd-folder' } });
+    expect(parseArgs(['check', '--output', '-'])).toMatchObject({ kind: 'check', options: { output: null } });
+  });
+
+  it('lets the last repeated option win', () => {
+    expect(parseArgs(['-f', 'json', '-f', 'markdown'])).toMatchObject({ options: { format: 'markdown' } });
+  });
+
+  it('answers help and version before reporting mistakes', () => {
+    expect(parseArgs(['--help'])).toEqual({ kind: 'help', topic: 'main' });
+    expect(parseArgs(['check', '-h'])).toEqual({ kind: 'help', topic: 'check' });
+    expect(parseArgs(['help', 'check'])).toEqual({ kind: 'help', topic: 'check' });
+    expect(parseArgs(['--nonsense', '--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('describes mistakes', () => {
+    expect(parseArgs(['--verbos'])).toEqual({ kind: 'error', topic: 'main', message: "unknown option '--verbos' (did you mean '--verbose'?)" });
+    expect(parseArgs(['check', '-x'])).toEqual({ kind: 'error', topic: 'check', message: "unknown option '-x'" });
+    expect(parseArgs(['--fail-on'])).toMatchObject({ kind: 'error', message: "option '--fail-on' needs a value (one of error, warning, info, hint, never)" });
+    expect(parseArgs(['check', 'a', 'b', 'c'])).toMatchObject({ kind: 'error', message: "unexpected arguments 'b', 'c': check takes at most one folder" });
+  });
+});
