@@ -92,9 +92,39 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analysi
   return new Analyzer().analyze(options);
 }
 
+/** What the last run learnt about the workspace's layout (for quick fixes). */
+export interface WorkspaceLayout {
+  readonly projects: readonly Project[];
+  readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
+  readonly files: ReadonlySet<string>;
+}
+
 export class Analyzer {
   private readonly cache = new Map<string, Entry>();
   private pyParser: Promise<TsParser> | null = null;
+  private lastLayout: WorkspaceLayout | null = null;
+
+  /** Projects, tsconfig aliases and files seen by the last completed analysis. */
+  layout(): WorkspaceLayout | null {
+    return this.lastLayout;
+  }
+
+  /** Module facts of a file parsed by the last analysis (exports, bindings), if it was parsed. */
+  moduleFacts(path: string): ModuleFacts | null {
+    return this.cache.get(path)?.parsed?.module ?? null;
+  }
+
+  /** Every parsed module under a folder. */
+  modulesUnder(root: string): ModuleFacts[] {
+    const out: ModuleFacts[] = [];
+    for (const e of this.cache.values()) if (e.parsed && (root === '.' || e.path.startsWith(root + '/'))) out.push(e.parsed.module);
+    return out.sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** @internal */
+  setLayout(layout: WorkspaceLayout): void {
+    this.lastLayout = layout;
+  }
 
   /** Forget cached results (after a config change that alters gating). */
   clear(): void {
@@ -197,6 +227,7 @@ class Run {
     // 4. Services, matching, gaps.
     this.progress('matching', 0, 1);
     const result = this.assemble(endpoints, ports, resolved.calls);
+    this.analyzer.setLayout({ projects: this.projects, tsconfigs: this.tsconfigs, files: new Set(this.files) });
     this.progress('matching', 1, 1);
     return result;
   }
@@ -292,7 +323,7 @@ class Run {
     const sig = detected.map((x) => x.id).join(',');
     const st = await this.opts.fs.stat(path);
     if (!st) return null;
-    let key = `${st.size}:${st.mtimeMs}:${sig}:${ref.project.root}`;
+    let key = `${st.size}:${st.mtimeMs}:${sig}:${ref.project.root}:${this.config.maxFileSize}`;
     const cached = this.analyzer.entry(path);
     if (cached && cached.key === key && st.mtimeMs !== 0) return cached;
     if (st.size > this.config.maxFileSize) {

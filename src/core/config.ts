@@ -281,8 +281,8 @@ function globPath(pattern: string, path: string): boolean {
     if (j === xs.length) return false;
     const x = xs[j]!;
     const isParam = (s: string) => /^\{.*\}$/.test(s) || s.startsWith(':') || /^<.*>$/.test(s) || /^\[.*\]$/.test(s);
-    if (p === '*' || isParam(p) ? true : p === x) return m(i + 1, j + 1);
-    // `{id}` in a rule also matches `{user_id}` in a path; a literal never matches a parameter.
+    // `*` matches any one segment; `{id}` matches any parameter segment (`{user_id}`), not a literal.
+    if (p === '*' || (isParam(p) ? isParam(x) : p === x)) return m(i + 1, j + 1);
     return false;
   };
   return m(0, 0);

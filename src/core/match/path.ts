@@ -27,7 +27,8 @@ export const DYN = '\u0000';
 
 /** Parse a route path written in any supported framework syntax. */
 export function parseRoutePath(raw: string): PathTemplate {
-  let path = stripQueryAndHash(raw.trim());
+  // Express optional parameters (`:id?`) before the `?` is mistaken for a query string.
+  let path = stripQueryAndHash(raw.trim().replace(/:([A-Za-z_]\w*)\?(?=\/|$)/g, '{$1?}'));
   path = path.replace(/^\^/, '').replace(/\$$/, ''); // Django regex anchors
   const segments: Segment[] = [];
   for (const text of splitSegments(path)) {
@@ -51,8 +52,8 @@ function parseRouteSegment(text: string): Segment | null {
   if (text === '*' || text === '(.*)') return { t: 'splat', name: 'wildcard', optional: false };
   m = /^\*([A-Za-z_]\w*)$/.exec(text) ?? /^\{\*([A-Za-z_]\w*)\}$/.exec(text);
   if (m) return { t: 'splat', name: m[1]!, optional: false };
-  // Express `:id?`: an optional segment.
-  m = /^:([A-Za-z_]\w*)\?$/.exec(text);
+  // Express `:id?` (rewritten to `{id?}`): an optional segment.
+  m = /^\{([A-Za-z_]\w*)\?\}$/.exec(text);
   if (m) return { t: 'opt', name: m[1]! };
   return { t: 'seg', pieces: parsePieces(text) };
 }

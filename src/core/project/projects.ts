@@ -15,6 +15,8 @@ export interface Project {
   readonly manifests: readonly string[];
   readonly kinds: readonly ManifestKind[];
   readonly dependencies: ReadonlySet<string>;
+  /** Version ranges of npm dependencies, by name (`next` → `^15.0.0`). */
+  readonly versions: Readonly<Record<string, string>>;
   /** Ports named in start scripts (`--port 8000`, `-p 3001`, `PORT=4000`). */
   readonly scriptPorts: readonly number[];
 }
@@ -50,9 +52,10 @@ export function manifestRoot(path: string): string {
 }
 
 /** Dependency names declared in a manifest's text (lower-case). Tolerant: bad text yields fewer names. */
-export function parseDependencies(path: string, text: string): { deps: string[]; name: string | null; scripts: string } {
+export function parseDependencies(path: string, text: string): { deps: string[]; name: string | null; scripts: string; versions: Record<string, string> } {
   const kind = manifestKind(path);
   const deps = new Set<string>();
+  const versions: Record<string, string> = {};
   let name: string | null = null;
   let scripts = '';
   try {
@@ -62,7 +65,11 @@ export function parseDependencies(path: string, text: string): { deps: string[];
         if (typeof json['name'] === 'string') name = json['name'];
         for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
           const d = json[key];
-          if (d && typeof d === 'object') for (const k of Object.keys(d)) deps.add(k.toLowerCase());
+          if (d && typeof d === 'object')
+            for (const [k, v] of Object.entries(d)) {
+              deps.add(k.toLowerCase());
+              if (typeof v === 'string') versions[k.toLowerCase()] ??= v;
+            }
         }
         const s = json['scripts'];
         if (s && typeof s === 'object') scripts = Object.values(s).filter((v) => typeof v === 'string').join('\n');
@@ -124,7 +131,7 @@ export function parseDependencies(path: string, text: string): { deps: string[];
   } catch {
     // A manifest we cannot read still makes a project; it just declares nothing.
   }
-  return { deps: [...deps], name, scripts };
+  return { deps: [...deps], name, scripts, versions };
 }
 
 function normalizePy(n: string): string {
@@ -146,11 +153,11 @@ export interface ManifestInput {
 
 /** Build projects from manifests; the root always gets one. */
 export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
-  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; name: string | null; scripts: string[] }>();
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[] }>();
   const get = (root: string) => {
     let p = byRoot.get(root);
     if (!p) {
-      p = { manifests: [], kinds: new Set(), deps: new Set(), name: null, scripts: [] };
+      p = { manifests: [], kinds: new Set(), deps: new Set(), versions: {}, name: null, scripts: [] };
       byRoot.set(root, p);
     }
     return p;
@@ -164,6 +171,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
     if (m.text !== null) {
       const parsed = parseDependencies(m.path, m.text);
       for (const d of parsed.deps) p.deps.add(d);
+      Object.assign(p.versions, parsed.versions);
       if (parsed.scripts) p.scripts.push(parsed.scripts);
       if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
     }
@@ -175,6 +183,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       manifests: p.manifests.sort(),
       kinds: [...p.kinds].sort(),
       dependencies: p.deps,
+      versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
     }))
     .sort((a, b) => a.root.localeCompare(b.root));

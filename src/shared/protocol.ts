@@ -1,0 +1,90 @@
+/**
+ * Every custom message between the extension and the language server, declared once. Call sites use
+ * these constants, never method-name strings.
+ */
+import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { AnalysisResult, MethodOrAny } from '../core/types';
+
+export type IndexState = 'indexing' | 'ready' | 'empty' | 'error';
+
+export interface StatusParams {
+  readonly state: IndexState;
+  /** One line for the status item: `42/57 endpoints used · 3 missing`. */
+  readonly text: string;
+  /** Longer text for the tooltip: per-folder counts, skipped files, notes, timing. */
+  readonly detail: string;
+  readonly endpoints: number;
+  readonly used: number;
+  readonly missing: number;
+  readonly methodMismatch: number;
+  readonly skipped: number;
+  /** Milliseconds the last full analysis took. */
+  readonly durationMs: number | null;
+}
+export const statusNotification = new NotificationType<StatusParams>('apiParity/status');
+
+/** Sent after a new snapshot was published; the client re-reads the tree. */
+export const indexChangedNotification = new NotificationType<{ readonly generation: number }>('apiParity/indexChanged');
+
+export interface FolderSnapshot {
+  readonly uri: string;
+  readonly name: string;
+  /** Absolute file-system path of the folder: paths in `result` are relative to it. */
+  readonly root: string;
+  readonly result: AnalysisResult | null;
+  /** Why there is no result (a configuration error, a crash), when there is none. */
+  readonly error: string | null;
+}
+
+export interface GapsResult {
+  readonly generation: number;
+  readonly indexing: boolean;
+  readonly folders: readonly FolderSnapshot[];
+}
+export const gapsRequest = new RequestType0<GapsResult, void>('apiParity/gaps');
+
+export const reindexRequest = new RequestType0<void, void>('apiParity/reindex');
+
+export interface IgnoreEndpointParams {
+  readonly folderUri: string;
+  readonly method: MethodOrAny | null;
+  readonly path: string;
+  readonly reason: string;
+}
+/** The edit adding an ignore rule to the folder's config file (creating it when needed). */
+export const ignoreEndpointRequest = new RequestType<IgnoreEndpointParams, WorkspaceEdit, void>('apiParity/ignoreEndpointEdit');
+
+export interface ReportParams {
+  readonly folderUri: string | null;
+}
+/** The gap report in markdown (the CLI's `--format markdown`). */
+export const reportRequest = new RequestType<ReportParams, { readonly markdown: string }, void>('apiParity/report');
+
+/** Client-side commands the server's lenses and code actions refer to. */
+export const Commands = {
+  revealLocation: 'apiParity.revealLocation',
+  showCallers: 'apiParity.showCallers',
+  ignoreEndpoint: 'apiParity.ignoreEndpoint',
+} as const;
+
+/** `apiParity.revealLocation` arguments: where to open. */
+export interface RevealArgs {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+/** `apiParity.showCallers` arguments: the route and its callers (LSP shapes). */
+export interface ShowCallersArgs {
+  readonly uri: string;
+  readonly position: { readonly line: number; readonly character: number };
+  readonly locations: ReadonlyArray<{ readonly uri: string; readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } } }>;
+}
+
+/** `apiParity.ignoreEndpoint` arguments. */
+export interface IgnoreCommandArgs {
+  readonly folderUri: string;
+  readonly method: MethodOrAny | null;
+  readonly path: string;
+  readonly kind: 'endpoint' | 'call';
+}
