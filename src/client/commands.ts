@@ -1,0 +1,69 @@
+/**
+ * The command table: id → handler. Every registration is returned for `context.subscriptions`.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ignoreEndpointRequest, reindexRequest, reportRequest, type IgnoreCommandArgs, type RevealArgs, type ShowCallersArgs } from '../shared/protocol';
+import type { Leaf } from './views/gapExplorer';
+
+export interface CommandHost {
+  client(): LanguageClient | null;
+  restart(): Promise<void>;
+  log: vscode.LogOutputChannel;
+}
+
+export function registerCommands(host: CommandHost): vscode.Disposable[] {
+  const table: Record<string, (...args: never[]) => unknown> = {
+    'apiParity.refresh': async () => {
+      const c = host.client();
+      if (!c) return;
+      await vscode.window.withProgress({ location: { viewId: 'apiParity.gapExplorer' }, title: 'Re-indexing' }, () => c.sendRequest(reindexRequest));
+    },
+    'apiParity.restartServer': () => host.restart(),
+    'apiParity.showOutput': () => host.log.show(true),
+    'apiParity.collapseAll': () => vscode.commands.executeCommand('workbench.actions.treeView.apiParity.gapExplorer.collapseAll'),
+    'apiParity.openReport': async () => {
+      const c = host.client();
+      if (!c) return;
+      const { markdown } = await c.sendRequest(reportRequest, { folderUri: null });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.window.showTextDocument(doc, { preview: true });
+    },
+    'apiParity.revealLocation': async (args: RevealArgs) => {
+      if (!args?.uri) return;
+      const pos = new vscode.Position(args.line, args.character);
+      await vscode.window.showTextDocument(vscode.Uri.parse(args.uri), { selection: new vscode.Range(pos, pos), preserveFocus: false });
+    },
+    'apiParity.showCallers': async (args: ShowCallersArgs) => {
+      if (!args?.uri) return;
+      const locations = args.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character)));
+      await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(args.uri), new vscode.Position(args.position.line, args.position.character), locations);
+    },
+    'apiParity.ignoreEndpoint': async (arg: IgnoreCommandArgs | Leaf) => {
+      const c = host.client();
+      const args: IgnoreCommandArgs | undefined = arg && 'ignoreArgs' in arg ? (arg.ignoreArgs as IgnoreCommandArgs | undefined) : (arg as IgnoreCommandArgs);
+      if (!c || !args) return;
+      const what = `${args.method && args.method !== '*' ? `${args.method} ` : ''}${args.path}`;
+      const reason = await vscode.window.showInputBox({
+        title: `Ignore ${what}`,
+        prompt: 'Why is this ignored? The reason is written to api-parity.config.json.',
+        placeHolder: args.kind === 'endpoint' ? 'e.g. called by the mobile app / internal API / webhook' : 'e.g. served by the reverse proxy',
+        validateInput: (v) => (v.trim() ? undefined : 'A reason is required'),
+        ignoreFocusOut: true,
+      });
+      if (!reason?.trim()) return;
+      const edit = await c.sendRequest(ignoreEndpointRequest, { folderUri: args.folderUri, method: args.method, path: args.path, reason: reason.trim() });
+      const wsEdit = await c.protocol2CodeConverter.asWorkspaceEdit(edit);
+      if (!wsEdit || !(await vscode.workspace.applyEdit(wsEdit))) {
+        host.log.error(`could not write the ignore rule for ${what}`);
+        return;
+      }
+      for (const [uri] of wsEdit.entries()) {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        await doc?.save();
+      }
+      host.log.info(`ignored ${what}: ${reason.trim()}`);
+    },
+  };
+  return Object.entries(table).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+}

@@ -1,0 +1,104 @@
+/**
+ * Activation: one log channel, the language client, the Gap Explorer, the status item, commands.
+ * Returns a small API (used by the end-to-end tests).
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { gapsRequest, indexChangedNotification, statusNotification, type GapsResult } from '../shared/protocol';
+import { REQUIRES_RESTART } from '../shared/settings';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { createLog, stringify } from './log';
+import { StatusItem } from './status';
+import { GapExplorer } from './views/gapExplorer';
+
+export interface ApiParityApi {
+  /** The last tree data received from the server. */
+  gaps(): GapsResult | null;
+  /** Resolves with the next tree data that has at least one analysed folder. */
+  whenIndexed(): Promise<GapsResult>;
+}
+
+let client: LanguageClient | null = null;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ApiParityApi> {
+  const log = createLog();
+  context.subscriptions.push(log);
+  const explorer = new GapExplorer(context);
+  const status = new StatusItem();
+  const view = vscode.window.createTreeView('apiParity.gapExplorer', { treeDataProvider: explorer, showCollapseAll: false });
+  context.subscriptions.push(explorer, status, view);
+  void vscode.commands.executeCommand('setContext', 'apiParity.state', 'indexing');
+
+  let last: GapsResult | null = null;
+  const waiters: Array<(g: GapsResult) => void> = [];
+  let refreshing: Promise<void> | null = null;
+  const refresh = async () => {
+    if (!client || client.state !== State.Running) return;
+    try {
+      last = await client.sendRequest(gapsRequest);
+      const groups = explorer.update(last);
+      const total = groups.reduce((n, g) => n + (g.t === 'group' ? g.items.length : 0), 0);
+      view.badge = undefined;
+      view.message = last.indexing && total === 0 ? 'Indexing…' : undefined;
+      if (last.folders.some((f) => f.result)) for (const w of waiters.splice(0)) w(last);
+    } catch (e) {
+      log.warn(`could not read the gap tree: ${stringify(e)}`);
+    }
+  };
+  const scheduleRefresh = () => {
+    refreshing ??= refresh().finally(() => (refreshing = null));
+  };
+
+  const start = async () => {
+    client = createLanguageClient(context, log);
+    client.onNotification(statusNotification, (s) => status.update(s));
+    client.onNotification(indexChangedNotification, () => scheduleRefresh());
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) {
+        status.stopped();
+        void vscode.commands.executeCommand('setContext', 'apiParity.state', 'stopped');
+      }
+    });
+    await client.start();
+    log.info('API Parity server started');
+  };
+  let restarting: Promise<void> | null = null;
+  const restart = async () => {
+    restarting ??= (async () => {
+      try {
+        if (client) await client.stop().catch((e: unknown) => log.warn(`stopping the server: ${stringify(e)}`));
+        await start();
+      } finally {
+        restarting = null;
+      }
+    })();
+    return restarting;
+  };
+
+  context.subscriptions.push(...registerCommands({ client: () => client, restart, log }));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (REQUIRES_RESTART.some((k) => e.affectsConfiguration(k))) void restart();
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  try {
+    await start();
+  } catch (e) {
+    log.error(`API Parity could not start its server: ${stringify(e)}`);
+    void vscode.window.showErrorMessage('API Parity could not start its language server. See the "API Parity" output.');
+    throw e;
+  }
+
+  return {
+    gaps: () => last,
+    whenIndexed: () => (last?.folders.some((f) => f.result) ? Promise.resolve(last) : new Promise((resolve) => waiters.push(resolve))),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = null;
+}

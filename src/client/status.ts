@@ -1,0 +1,42 @@
+/**
+ * A language status item: coverage ("42/57 endpoints used · 3 missing") and indexing progress, fed by
+ * the server's `apiParity/status` notification.
+ */
+import * as vscode from 'vscode';
+import type { StatusParams } from '../shared/protocol';
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  last: StatusParams | null = null;
+
+  constructor() {
+    const selector: vscode.DocumentSelector = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', { pattern: '**/api-parity.config.json' }].map((l) =>
+      typeof l === 'string' ? { language: l, scheme: 'file' } : { ...l, scheme: 'file' },
+    );
+    this.item = vscode.languages.createLanguageStatusItem('apiParity.status', selector);
+    this.item.name = 'API Parity';
+    this.item.text = 'API Parity: starting…';
+    this.item.busy = true;
+    this.item.command = { title: 'Open Gap Explorer', command: 'apiParity.gapExplorer.focus' };
+  }
+
+  update(s: StatusParams): void {
+    this.last = s;
+    this.item.busy = s.state === 'indexing' || s.text.includes('~spin');
+    this.item.text = s.text.replace('$(sync~spin) ', '');
+    this.item.detail = s.state === 'indexing' ? 'indexing…' : s.durationMs !== null ? `indexed in ${s.durationMs} ms` : undefined;
+    this.item.severity = s.state === 'error' ? vscode.LanguageStatusSeverity.Error : s.missing + s.methodMismatch > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.accessibilityInformation = { label: `API Parity: ${this.item.text}. ${s.detail}` };
+  }
+
+  stopped(): void {
+    this.item.busy = false;
+    this.item.text = 'API Parity: stopped';
+    this.item.severity = vscode.LanguageStatusSeverity.Error;
+    this.item.command = { title: 'Restart', command: 'apiParity.restartServer' };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

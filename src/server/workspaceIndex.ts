@@ -1,0 +1,115 @@
+/**
+ * One index per workspace folder. Owns the folder's Analyzer (per-file cache) and its last complete
+ * snapshot. Re-analysis is debounced; each run gets a new AbortController and a run id, and a run that
+ * is no longer the latest is dropped, so answers always come from the last complete snapshot.
+ */
+import { AnalysisCancelled, Analyzer, ConfigurationError, DEFAULT_CONFIG, loadConfig, nodeFileSystem, withOverlays, type AnalysisResult, type Logger, type Progress } from '../core';
+
+export interface IndexHost {
+  readonly log: Logger;
+  /** Open, edited documents of this folder: root-relative path → text. */
+  overlays(folder: FolderIndex): ReadonlyMap<string, string>;
+  /** A run finished (with a result or an error). */
+  published(folder: FolderIndex): void;
+  /** Indexing started or stopped somewhere. */
+  statusChanged(): void;
+  beginProgress(title: string): Promise<{ report(message: string, percentage?: number): void; done(): void } | null>;
+}
+
+export class FolderIndex {
+  readonly analyzer = new Analyzer();
+  snapshot: AnalysisResult | null = null;
+  /** An error that prevented the last run from producing a result. */
+  error: string | null = null;
+  /** A configuration problem: the run used defaults, and the problem is shown on the config file. */
+  configError: ConfigurationError | null = null;
+  durationMs: number | null = null;
+  running = false;
+  enabled = true;
+  private controller: AbortController | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private runId = 0;
+  private wantProgress = false;
+
+  constructor(
+    readonly uri: string,
+    readonly root: string,
+    readonly name: string,
+    private readonly host: IndexHost,
+  ) {}
+
+  /** (Re)analyse after `delayMs`; calls within the delay coalesce. */
+  schedule(delayMs: number, withProgress = false): void {
+    if (!this.enabled) return;
+    this.wantProgress ||= withProgress;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const progress = this.wantProgress;
+      this.wantProgress = false;
+      void this.run(progress);
+    }, delayMs);
+  }
+
+  /** Analyse now and resolve when this run (or a newer one) has finished. */
+  async run(withProgress: boolean): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const id = ++this.runId;
+    this.running = true;
+    this.host.statusChanged();
+    const started = Date.now();
+    const progress = withProgress ? await this.host.beginProgress(`Indexing ${this.name}`) : null;
+    try {
+      const fs = withOverlays(nodeFileSystem(this.root), this.host.overlays(this));
+      let config = DEFAULT_CONFIG;
+      let configFile: string | null = null;
+      try {
+        const loaded = await loadConfig(fs);
+        config = loaded.config;
+        configFile = loaded.file;
+        this.configError = null;
+      } catch (e) {
+        if (!(e instanceof ConfigurationError)) throw e;
+        this.configError = e;
+        this.host.log.warn(`${this.name}: ${e.message} (using default settings until it is fixed)`);
+      }
+      const onProgress = progress
+        ? (p: Progress) => progress.report(`${p.phase} ${p.total > 1 ? `${p.done}/${p.total}` : ''}`.trim(), p.phase === 'parsing' && p.total ? Math.round((p.done / p.total) * 90) : undefined)
+        : undefined;
+      const result = await this.analyzer.analyze({ root: this.root, fs, config, configFile, signal: controller.signal, log: this.host.log, ...(onProgress ? { onProgress } : {}) });
+      if (id !== this.runId) return;
+      this.snapshot = result;
+      this.error = null;
+      this.durationMs = Date.now() - started;
+      this.host.log.info(`${this.name}: ${result.summary.endpoints} endpoints, ${result.summary.calls} calls, ${result.gaps.length} gaps in ${this.durationMs} ms (${result.summary.filesParsed}/${result.summary.filesScanned} files parsed)`);
+      this.host.published(this);
+    } catch (e) {
+      if (e instanceof AnalysisCancelled || id !== this.runId) return;
+      this.error = (e as Error).message;
+      this.host.log.warn(`${this.name}: analysis failed: ${(e as Error).stack ?? e}`);
+      this.host.published(this);
+    } finally {
+      progress?.done();
+      if (id === this.runId) {
+        this.running = false;
+        this.host.statusChanged();
+      }
+    }
+  }
+
+  disable(): void {
+    this.enabled = false;
+    this.dispose();
+    this.snapshot = null;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.controller?.abort();
+    this.runId++;
+    this.running = false;
+  }
+}
