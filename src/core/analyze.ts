@@ -21,7 +21,7 @@ import { Evaluator, isLiteral, literalText, type Ctx, type Part, type Value } fr
 import type { ModuleFacts } from './resolve/sym';
 import { WorkspaceProgram, type TsConfigPaths } from './resolve/modules';
 import { formatPath, parseCallPath, parseRoutePath, joinTemplates } from './match/path';
-import { displayParts, interpretUrl, joinBase, type UrlTarget } from './match/url';
+import { displayParts, interpretUrl, isQueryPart, joinBase, type UrlTarget } from './match/url';
 import { matchCall, serviceOrigin, type EndpointRec, type MatchOutcome, type ServiceRec } from './match/matcher';
 import { buildGaps } from './rules';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -565,13 +565,13 @@ class Run {
     let inQuery = false;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      if ('lit' in p && /[?#]/.test(p.lit)) inQuery = true;
+      if (('lit' in p && /[?#]/.test(p.lit)) || isQueryPart(p)) inQuery = true;
       // A parameter in the query string or filling a whole path segment is data, not URL structure.
       if (!own(p) || inQuery) continue;
       const prev = parts[i - 1];
       const next = parts[i + 1];
       const segmentBefore = !!prev && 'lit' in prev && prev.lit.endsWith('/');
-      const segmentAfter = !next || ('lit' in next && /^[/?#]/.test(next.lit));
+      const segmentAfter = !next || ('lit' in next && /^[/?#]/.test(next.lit)) || isQueryPart(next);
       if (!(segmentBefore && segmentAfter)) return true;
     }
     const m = spec.method;

@@ -65,14 +65,16 @@ interface BaseUrl {
   readonly declaration: string | null;
   /** A name whose presence in a file means the import is already there. */
   readonly marker: string;
+  /** Path the base already ends with (`/api/v1` in `http://localhost:8000/api/v1`), stripped from the route. */
+  readonly basePath: string;
 }
 
 const BASE_NAME_RE = /(api|backend|server|service)_?(base)?_?(url|origin|root|host)|^base_?url$|^api$/i;
 
 /** The project's own base-URL constant (exported, env-based), or an env var its calls use. */
-export function findBaseUrl(analyzer: Analyzer, app: NextApp, routeFile: string, envNames: readonly string[], defaultOrigin: string): BaseUrl {
+export function findBaseUrl(analyzer: Analyzer, app: NextApp, routeFile: string, endpointPath: string, envNames: readonly string[], defaultOrigin: string): BaseUrl {
   const layout = analyzer.layout();
-  let best: { file: string; name: string; score: number } | null = null;
+  let best: { file: string; name: string; score: number; basePath: string } | null = null;
   for (const mod of analyzer.modulesUnder(app.project.root)) {
     if (mod.language !== 'js' || !mod.exports) continue;
     for (const [exported, local] of Object.entries(mod.exports)) {
@@ -80,13 +82,16 @@ export function findBaseUrl(analyzer: Analyzer, app: NextApp, routeFile: string,
       if (!sym || exported === 'default') continue;
       const kind = baseKind(sym);
       if (!kind) continue;
+      // A base that already ends with a path (`…/api/v1`) only suits routes under that path.
+      const basePath = literalBasePath(sym);
+      if (basePath && !(endpointPath === basePath || endpointPath.startsWith(basePath + '/'))) continue;
       const score = (kind === 'env' ? 2 : 1) + (BASE_NAME_RE.test(exported) ? 2 : 0) + (/server/.test(mod.file) ? 0.5 : 0);
-      if (!best || score > best.score) best = { file: mod.file, name: exported, score };
+      if (!best || score > best.score) best = { file: mod.file, name: exported, score, basePath };
     }
   }
   if (best && layout) {
     const spec = importSpecifier(routeFile, best.file, layout.tsconfigs, app.project.root);
-    return { expr: best.name, importLine: `import { ${best.name} } from '${spec}';`, declaration: null, marker: best.name };
+    return { expr: best.name, importLine: `import { ${best.name} } from '${spec}';`, declaration: null, marker: best.name, basePath: best.basePath };
   }
   const env = envNames[0] ?? 'API_BASE_URL';
   return {
@@ -94,7 +99,16 @@ export function findBaseUrl(analyzer: Analyzer, app: NextApp, routeFile: string,
     importLine: null,
     declaration: `const BACKEND_URL = process.env.${env} ?? '${defaultOrigin}';`,
     marker: 'BACKEND_URL',
+    basePath: '',
   };
+}
+
+/** The path part of a base URL's literal default (`http://localhost:8000/api/v1` → `/api/v1`). */
+function literalBasePath(sym: Sym): string {
+  const lit = (s: Sym): string | null => (s.k === 'str' ? s.v : s.k === 'fallback' ? (s.options.map(lit).find((x) => x !== null) ?? null) : null);
+  const text = lit(sym);
+  const m = text ? /^https?:\/\/[^/]+(\/.*)?$/.exec(text) : null;
+  return m?.[1] ? m[1].replace(/\/+$/, '') : '';
 }
 
 function baseKind(sym: Sym): 'env' | 'literal' | null {
@@ -193,7 +207,7 @@ export function scaffoldProxyRoute(input: ScaffoldInput): ScaffoldPlan | { reado
   const ext = app.typescript ? 'ts' : 'js';
   const file = folder ? `${app.appDir}/api/${folder}/route.${ext}` : `${app.appDir}/api/route.${ext}`;
   const existing = input.readFile(file) ?? input.readFile(file.replace(/\.(ts|js)$/, app.typescript ? '.js' : '.ts'));
-  const base = findBaseUrl(input.analyzer, app, file, input.envNames, input.defaultOrigin);
+  const base = findBaseUrl(input.analyzer, app, file, endpoint.path, input.envNames, input.defaultOrigin);
   const nextMajor = majorVersion(app.project.versions['next']);
   const handler = handlerText({ method, endpoint, params, base, typescript: app.typescript, promiseParams: nextMajor === null || nextMajor >= 15 });
   const routeUrl = `/api/${folder}`.replace(/\/$/, '');
@@ -250,7 +264,8 @@ function handlerText(o: { method: string; endpoint: Endpoint; params: string[]; 
   const { method, endpoint, params, base, typescript } = o;
   // The backend path with each parameter replaced by the matching route segment value.
   let i = 0;
-  const backendPath = endpoint.path.replace(/\{(\.\.\.)?([^}]+)\}/g, (_, splat: string | undefined) => {
+  const pathAfterBase = base.basePath ? endpoint.path.slice(base.basePath.length) || '/' : endpoint.path;
+  const backendPath = pathAfterBase.replace(/\{(\.\.\.)?([^}]+)\}/g, (_, splat: string | undefined) => {
     const n = params[i++] ?? 'param';
     return splat ? `\${${n}.map(encodeURIComponent).join('/')}` : `\${encodeURIComponent(${n})}`;
   });

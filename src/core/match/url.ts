@@ -54,9 +54,22 @@ export function displayParts(parts: readonly Part[]): string {
     .join('');
 }
 
-/** Path text for matching: dynamic parts become DYN-delimited pieces. */
+const QUERY_NAME = /^(search|query|querystring|queryString|qs|searchParams|hash)$/;
+const QUERY_TEXT = /(?:^|\.)(search|query|querystring|queryString|qs|searchParams)(?:\.toString\(\))?$|URLSearchParams|\bqs\.stringify\b|\bstringify\(|toQueryString|buildQuery/;
+
+/**
+ * A dynamic part that is, by its name, a query string (`${request.nextUrl.search}`,
+ * `${params.toString()}`, `${qs.stringify(q)}`): it starts the query even without a literal `?`.
+ */
+export function isQueryPart(p: Part): boolean {
+  if ('param' in p) return QUERY_NAME.test(p.path.length ? p.path[p.path.length - 1]! : p.name);
+  if ('dyn' in p) return QUERY_TEXT.test(p.dyn.replace(/…$/, ''));
+  return false;
+}
+
+/** Path text for matching: dynamic parts become DYN-delimited pieces; a query-string part ends the path. */
 function pathText(parts: readonly Part[]): string {
-  return parts.map((p) => ('lit' in p ? p.lit : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : p.dyn}${DYN}`)).join('');
+  return parts.map((p) => ('lit' in p ? p.lit : isQueryPart(p) ? '?' : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : p.dyn}${DYN}`)).join('');
 }
 
 export function interpretUrl(parts: readonly Part[]): UrlTarget {

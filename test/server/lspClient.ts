@@ -1,0 +1,84 @@
+/**
+ * A small LSP client for in-process server tests: the real Server over a pair of in-memory streams,
+ * answering the server's requests the way VS Code would, and recording what it publishes.
+ */
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { Server } from '../../src/server/server';
+import { statusNotification, type StatusParams } from '../../src/shared/protocol';
+
+export interface TestClient {
+  readonly rpc: MessageConnection;
+  readonly root: string;
+  readonly diagnostics: Map<string, Diagnostic[]>;
+  readonly statuses: StatusParams[];
+  uri(rel: string): string;
+  /** Poll until `fn` returns a truthy value. */
+  until<T>(fn: () => T | undefined | null | false, what: string, timeoutMs?: number): Promise<T>;
+  open(rel: string, text: string, languageId?: string): Promise<void>;
+  change(rel: string, text: string, version: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(root: string, settings: Record<string, unknown> = { debounceMs: 50 }): Promise<TestClient> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  const server = new Server(serverConnection);
+  server.listen();
+  const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const statuses: StatusParams[] = [];
+  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p.diagnostics);
+  });
+  rpc.onNotification(statusNotification.method, (p: StatusParams) => {
+    statuses.push(p);
+  });
+  rpc.onNotification('window/logMessage', () => undefined);
+  rpc.onNotification('$/progress', () => undefined);
+  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  rpc.onRequest('window/workDoneProgress/create', () => null);
+  rpc.onRequest('client/registerCapability', () => null);
+  rpc.onRequest('workspace/codeLens/refresh', () => null);
+  rpc.listen();
+  const rootUri = URI.file(root).toString();
+  await rpc.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
+  });
+  await rpc.sendNotification('initialized', {});
+  const uri = (rel: string) => URI.file(`${root}/${rel}`).toString();
+  return {
+    rpc,
+    root,
+    diagnostics,
+    statuses,
+    uri,
+    async until(fn, what, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const v = fn();
+        if (v) return v;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async open(rel, text, languageId = rel.endsWith('.py') ? 'python' : 'typescriptreact') {
+      await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(rel), languageId, version: 1, text } });
+    },
+    async change(rel, text, version) {
+      await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: uri(rel), version }, contentChanges: [{ text }] });
+    },
+    async close() {
+      await rpc.sendRequest('shutdown');
+      server.dispose();
+      rpc.dispose();
+    },
+  };
+}
