@@ -20,6 +20,8 @@ const AVATAR = 'frontend/src/components/UserAvatar.tsx';
 const ITEMS = 'backend/app/api/routes/items.py';
 const API = 'frontend/src/lib/api.ts';
 
+/** A diagnostic's message as text (LSP 3.18 also allows markup). */
+const text0 = (d: { message: string | { value: string } }) => (typeof d.message === 'string' ? d.message : d.message.value);
 const read = (rel: string) => readFileSync(join(root, rel), 'utf8');
 const lineOf = (rel: string, needle: string) => read(rel).split('\n').findIndex((l) => l.includes(needle));
 
@@ -43,7 +45,7 @@ function applyEdit(edit: WorkspaceEdit): string[] {
     for (const te of edits) {
       const text = lines.join('\n');
       const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-      const next = text.slice(0, offset(te.range.start)) + te.newText + text.slice(offset(te.range.end));
+      const next = text.slice(0, offset(te.range.start)) + (te as { newText: string }).newText + text.slice(offset(te.range.end));
       lines = next.split('\n');
     }
     writeFileSync(path, lines.join('\n'));
@@ -75,7 +77,7 @@ describe('language server', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.severity).toBe(2);
     expect(d[0]!.code).toBe('missing-endpoint');
-    expect(d[0]!.message).toMatch(/^No route for GET \/api\/v1\/users\/\{\}\/avatar in service `backend`\. Closest: GET, PATCH \/api\/v1\/users\/\{user_id\}/);
+    expect(text0(d[0]!)).toMatch(/^No route for GET \/api\/v1\/users\/\{\}\/avatar in service `backend`\. Closest: GET, PATCH \/api\/v1\/users\/\{user_id\}/);
     expect(d[0]!.relatedInformation?.map((r) => r.location.uri.split('/').pop())).toContain('users.py');
     expect(d[0]!.range.start.line).toBe(lineOf(AVATAR, '/avatar'));
   });
@@ -126,13 +128,13 @@ describe('language server', () => {
     const text = read(AVATAR).replace('/avatar', '/photo');
     await client.open(AVATAR, read(AVATAR));
     await client.change(AVATAR, text, 2);
-    await client.until(() => client.diagnostics.get(client.uri(AVATAR))?.[0]?.message.includes('/photo'), 'the edited call to be re-checked');
+    await client.until(() => client.diagnostics.get(client.uri(AVATAR))?.[0] && text0(client.diagnostics.get(client.uri(AVATAR))![0]!).includes('/photo'), 'the edited call to be re-checked');
     // Rapid edits: only the last one counts.
     await client.change(AVATAR, text.replace('/photo', '/a'), 3);
     await client.change(AVATAR, text.replace('/photo', '/b'), 4);
-    await client.until(() => client.diagnostics.get(client.uri(AVATAR))?.[0]?.message.includes('/users/{}/b '), 'the last edit to win');
+    await client.until(() => client.diagnostics.get(client.uri(AVATAR))?.[0] && text0(client.diagnostics.get(client.uri(AVATAR))![0]!).includes('/users/{}/b '), 'the last edit to win');
     await client.change(AVATAR, read(AVATAR), 5);
-    await client.until(() => client.diagnostics.get(client.uri(AVATAR))?.[0]?.message.includes('/avatar'), 'the original text back');
+    await client.until(() => client.diagnostics.get(client.uri(AVATAR))?.[0] && text0(client.diagnostics.get(client.uri(AVATAR))![0]!).includes('/avatar'), 'the original text back');
   });
 
   it('scaffolds a Next.js proxy route for the unused endpoint, reusing the project base URL', async () => {
@@ -166,7 +168,7 @@ describe('language server', () => {
     const original = read(itemPage);
     writeFileSync(join(root, itemPage), original.replace(/apiFetch<Item>\(`\/items\/\$\{id\}`\)/, 'apiFetch<Item>(`/items/${id}/x`)'));
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(itemPage), type: 2 }] });
-    const diag = await client.until(() => client.diagnostics.get(client.uri(ITEMS))?.find((d) => d.message.startsWith('GET /api/v1/items/{item_id}')), 'GET item to become unused');
+    const diag = await client.until(() => client.diagnostics.get(client.uri(ITEMS))?.find((d) => text0(d).startsWith('GET /api/v1/items/{item_id}')), 'GET item to become unused');
     const actions = (await client.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri: client.uri(ITEMS) }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     expect(actions[0]!.title).toBe(`Add GET to the proxy route /api/items/[itemId] (${file})`);
     expect(actions[0]!.edit!.documentChanges!.some((c) => 'kind' in c)).toBe(false);
@@ -191,7 +193,7 @@ describe('language server', () => {
     writeFileSync(join(root, 'api-parity.config.json'), '{\n  "ignore": [{ "path": "/x" }],\n  "sevrity": {}\n}\n');
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('api-parity.config.json'), type: 2 }] });
     const d = await client.until(() => client.diagnostics.get(client.uri('api-parity.config.json'))?.length === 2 && client.diagnostics.get(client.uri('api-parity.config.json')), 'config diagnostics');
-    expect(d.map((x) => [x.range.start.line, x.message.split(' (API Parity')[0]]).sort()).toEqual([
+    expect(d.map((x) => [x.range.start.line, text0(x).split(' (API Parity')[0]]).sort()).toEqual([
       [1, 'ignore[0].reason: say why this is ignored (a non-empty "reason")'],
       [2, 'sevrity: unknown key (did you mean "severity"?)'],
     ]);
