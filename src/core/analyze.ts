@@ -22,7 +22,7 @@ import type { ModuleFacts } from './resolve/sym';
 import { WorkspaceProgram, type TsConfigPaths } from './resolve/modules';
 import { formatPath, parseCallPath, parseRoutePath, joinTemplates } from './match/path';
 import { displayParts, interpretUrl, isQueryPart, joinBase, type UrlTarget } from './match/url';
-import { matchCall, serviceOrigin, type EndpointRec, type MatchOutcome, type ServiceRec } from './match/matcher';
+import { matchCall, serviceOrigin, type MatchOutcome, type ServiceRec } from './match/matcher';
 import { buildGaps } from './rules';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { AnalysisNote, AnalysisResult, Call, Endpoint, MethodOrAny, Service, SkippedFile, Summary } from './types';

@@ -36,6 +36,5 @@ export function colors(enabled: boolean): Colors {
 
 /** Text with ANSI escapes removed (for measuring and for tests). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
