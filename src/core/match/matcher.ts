@@ -4,7 +4,7 @@
  * which beat catch-alls; the caller's own service wins ties for relative URLs.
  */
 import type { Endpoint, EndpointKind, MethodOrAny } from '../types';
-import { matchScore, pathSimilarity, type PathTemplate } from './path';
+import { keySimilarity, matchScore, segmentKeys, type PathTemplate } from './path';
 import { isLocalHost, parseOrigin, portOf, type Origin, type UrlTarget } from './url';
 
 export interface ServiceRec {
@@ -98,7 +98,7 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   let bestScore = -Infinity;
   let best: EndpointRec[] = [];
   for (const s of candidates) {
-    for (const e of s.endpoints) {
+    for (const e of routable(s, q.template)) {
       if (!kindOk(e)) continue;
       const score = matchScore(e.template, q.template);
       if (score === null) continue;
@@ -112,10 +112,14 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   if (best.length === 0) {
     // Endpoints with the same path at a lower score still count for method checks.
     if (externalIfNone) return { status: 'external', ...externalIfNone };
-    const all = candidates.flatMap((s) => s.endpoints.filter(kindOk));
-    // The closest routes: the three most similar paths, with every method each has.
+    // The closest routes: the three most similar paths, with every method each has. Only paths of a
+    // similar length that share a literal segment can reach the threshold, so only those are scored.
+    const callKeys = segmentKeys(q.template);
+    const callLits = new Set(callKeys.filter((k) => k !== '{}'));
+    const all = candidates.flatMap((s) => s.endpoints.filter((e) => kindOk(e) && Math.abs(keysOf(e).length - callKeys.length) <= 2 && keysOf(e).some((k) => callLits.has(k))));
+    const callKey = callKeys.join('/');
     const ranked = all
-      .map((e) => ({ e, sim: pathSimilarity(e.template, q.template) }))
+      .map((e) => ({ e, sim: similarity(callKey, callKeys, e) }))
       .filter((x) => x.sim >= 0.5)
       .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path));
     const paths: string[] = [];
@@ -129,7 +133,7 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   // (`/users/me` GET vs `/users/{id}` DELETE).
   const alternatives: EndpointRec[] = [];
   for (const s of candidates) {
-    for (const e of s.endpoints) {
+    for (const e of routable(s, q.template)) {
       if (!kindOk(e) || !methodMatches(e.ep.method, q.method)) continue;
       if (matchScore(e.template, q.template) !== null) alternatives.push(e);
     }
@@ -148,4 +152,66 @@ export function methodMatches(endpoint: MethodOrAny, call: MethodOrAny): boolean
 
 function preferExactMethod(list: EndpointRec[], method: MethodOrAny): EndpointRec {
   return list.find((e) => e.ep.method === method) ?? list[0]!;
+}
+
+// ------------------------------------------------------------------ indexes
+
+interface ServiceIndex {
+  /** Endpoints whose first segment is this literal. */
+  readonly byFirst: Map<string, EndpointRec[]>;
+  /** Endpoints whose first segment is a parameter or catch-all, or that have no segments. */
+  readonly wild: EndpointRec[];
+}
+
+const indexes = new WeakMap<ServiceRec, ServiceIndex>();
+const keys = new WeakMap<EndpointRec, string[]>();
+
+/** Similarities by (call path, route path): the same pairs recur across calls and services. */
+const simMemo = new Map<string, number>();
+
+function similarity(callKey: string, callKeys: readonly string[], e: EndpointRec): number {
+  const key = `${callKey}\0${keysOf(e).join('/')}`;
+  let v = simMemo.get(key);
+  if (v === undefined) {
+    if (simMemo.size > 100_000) simMemo.clear();
+    v = keySimilarity(keysOf(e), callKeys);
+    simMemo.set(key, v);
+  }
+  return v;
+}
+
+function keysOf(e: EndpointRec): string[] {
+  let k = keys.get(e);
+  if (!k) {
+    k = segmentKeys(e.template);
+    keys.set(e, k);
+  }
+  return k;
+}
+
+function firstLiteral(t: PathTemplate): string | null {
+  const f = t.segments[0];
+  return f && f.t === 'seg' && f.pieces.length === 1 && 'lit' in f.pieces[0]! ? f.pieces[0].lit : null;
+}
+
+/** The endpoints of a service that can match a call path, found by the first path segment. */
+function routable(s: ServiceRec, call: PathTemplate): readonly EndpointRec[] {
+  const lit = firstLiteral(call);
+  if (lit === null) return s.endpoints;
+  let idx = indexes.get(s);
+  if (!idx) {
+    idx = { byFirst: new Map(), wild: [] };
+    for (const e of s.endpoints) {
+      const fl = firstLiteral(e.template);
+      if (fl === null) idx.wild.push(e);
+      else {
+        const list = idx.byFirst.get(fl) ?? [];
+        list.push(e);
+        idx.byFirst.set(fl, list);
+      }
+    }
+    indexes.set(s, idx);
+  }
+  const hit = idx.byFirst.get(lit);
+  return hit ? (idx.wild.length ? [...hit, ...idx.wild] : hit) : idx.wild;
 }

@@ -242,8 +242,16 @@ function sample(pieces: readonly Piece[]): string {
 
 /** A similarity measure between two paths, for "did you mean" suggestions (0..1). */
 export function pathSimilarity(a: PathTemplate, b: PathTemplate): number {
-  const sa = a.segments.map(segKey);
-  const sb = b.segments.map(segKey);
+  return keySimilarity(segmentKeys(a), segmentKeys(b));
+}
+
+/** One key per segment: the literal text, or `{}` for any parameter (for similarity and indexing). */
+export function segmentKeys(t: PathTemplate): string[] {
+  return t.segments.map(segKey);
+}
+
+/** {@link pathSimilarity} on precomputed {@link segmentKeys}. */
+export function keySimilarity(sa: readonly string[], sb: readonly string[]): number {
   // Equal segments and parameter-for-parameter cost nothing; a parameter where a literal stands costs
   // more than a near-miss literal (`user` for `users`).
   const d = editDistance(sa, sb, (x, y) => (x === y ? 0 : x === '{}' || y === '{}' ? 0.6 : 1 - charSimilarity(x, y) * 0.5));

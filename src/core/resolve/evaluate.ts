@@ -75,6 +75,7 @@ const GLOBAL_PREFIXES = ['window.', 'globalThis.', 'self.'];
 export class Evaluator {
   private readonly memo = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
+  private readonly exporting = new Set<string>();
   private depth = 0;
 
   constructor(readonly program: Program) {}
@@ -196,6 +197,12 @@ export class Evaluator {
       return { t: 'ext', path: name === 'default' || name === '*' ? specifier : `${specifier}.${name}` };
     }
     if (name === '*') return { t: 'module', file: target, spec: specifier, from: fromFile };
+    const mod0 = this.program.module(target);
+    if (target === fromFile && mod0?.language === 'python') {
+      // `from . import admin` inside a package's __init__: a submodule, not the package importing itself.
+      const sub = this.program.resolveImport(fromFile, joinPySpec(specifier, name));
+      if (sub !== null && sub !== target) return { t: 'module', file: sub, spec: joinPySpec(specifier, name), from: fromFile };
+    }
     const v = this.exported(target, name, new Set());
     if (v) return v;
     const mod = this.program.module(target);
@@ -213,6 +220,18 @@ export class Evaluator {
   exported(file: string, name: string, seen: Set<string>): Value | null {
     if (seen.has(file)) return null;
     seen.add(file);
+    // Import cycles (`a` re-exports from `b`, which imports from `a`) end here rather than in a stack overflow.
+    const key = `${file}#${name}`;
+    if (this.exporting.has(key)) return null;
+    this.exporting.add(key);
+    try {
+      return this.exportedUnguarded(file, name, seen);
+    } finally {
+      this.exporting.delete(key);
+    }
+  }
+
+  private exportedUnguarded(file: string, name: string, seen: Set<string>): Value | null {
     const mod = this.program.module(file);
     if (!mod) return null;
     const local = mod.exports === null ? name : mod.exports[name];
