@@ -22,7 +22,7 @@ import type { ModuleFacts } from './resolve/sym';
 import { WorkspaceProgram, type TsConfigPaths } from './resolve/modules';
 import { formatPath, parseCallPath, parseRoutePath, joinTemplates } from './match/path';
 import { displayParts, interpretUrl, isQueryPart, joinBase, type UrlTarget } from './match/url';
-import { matchCall, serviceOrigin, type MatchOutcome, type ServiceRec } from './match/matcher';
+import { matchCall, serviceOrigin, type EndpointRec, type MatchOutcome, type ServiceRec } from './match/matcher';
 import { buildGaps } from './rules';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { AnalysisNote, AnalysisResult, Call, Endpoint, MethodOrAny, Service, SkippedFile, Summary } from './types';
@@ -103,6 +103,8 @@ export class Analyzer {
   private readonly cache = new Map<string, Entry>();
   private pyParser: Promise<TsParser> | null = null;
   private lastLayout: WorkspaceLayout | null = null;
+  /** Match outcomes of the last run, valid while the services and their endpoints are the same. */
+  matchMemo: MatchMemo = new MatchMemo('');
 
   /** Projects, tsconfig aliases and files seen by the last completed analysis. */
   layout(): WorkspaceLayout | null {
@@ -639,11 +641,18 @@ class Run {
       }
       return s;
     };
+    // Service names are unique: a name two projects share (`apps/a/backend`, `apps/b/backend`) becomes
+    // the project's folder path.
+    const nameCounts = new Map<string, number>();
+    const projectsWithRoutes = new Set(linked.map(({ route }) => serviceOfFile(route.file)));
+    const baseName = (p: Project) => serviceConfigs.get(p.root)?.name ?? p.name;
+    for (const p of projectsWithRoutes) nameCounts.set(baseName(p), (nameCounts.get(baseName(p)) ?? 0) + 1);
+    const serviceName = (p: Project) => (serviceConfigs.get(p.root)?.name ?? ((nameCounts.get(p.name) ?? 0) > 1 ? p.root : p.name));
     const endpointIds = new Map<string, number>();
     for (const { ex, route } of linked) {
       const project = serviceOfFile(route.file);
       const s = svc(project);
-      const name = serviceConfigs.get(project.root)?.name ?? project.name;
+      const name = serviceName(project);
       const prefix = serviceConfigs.get(project.root)?.pathPrefix;
       const template = prefix ? joinTemplates(parseRoutePath(prefix), parseRoutePath(route.path)) : parseRoutePath(route.path);
       const path = formatPath(template);
@@ -677,7 +686,7 @@ class Run {
     const outServices: Service[] = [];
     for (const [root, s] of [...services.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
       const cfg = serviceConfigs.get(root);
-      const name = cfg?.name ?? s.project.name;
+      const name = serviceName(s.project);
       const portSet = new Set<number>([...(cfg?.ports ?? []), ...(ports.get(root) ?? []), ...s.project.scriptPorts]);
       const origin = serviceOrigin(cfg?.baseUrl);
       if (origin?.port) portSet.add(origin.port);
@@ -706,7 +715,11 @@ class Run {
       }
     }
 
-    // Calls.
+    // Calls. Outcomes are reused while the services and endpoints are unchanged (an edit to a frontend
+    // file re-matches only that file's calls).
+    const envKey = hashText(JSON.stringify([recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...unindexedPorts]]));
+    if (this.analyzer.matchMemo.envKey !== envKey) this.analyzer.matchMemo = new MatchMemo(envKey);
+    const memo = this.analyzer.matchMemo.bind(recs);
     const calls: Call[] = [];
     const callIds = new Set<string>();
     const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];
@@ -726,7 +739,7 @@ class Run {
         continue;
       }
       const template = parseCallPath(t.path);
-      const outcome = matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: recs, unindexedPorts });
+      const outcome = memo.get(d, t, own, () => matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: recs, unindexedPorts }));
       const resolved = t.kind !== 'unknown-base';
       const reasonBase = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated` : null;
       const callPath = formatPath(template).replace(/\{[^}]*\}/g, '{}');
@@ -900,3 +913,58 @@ function baseName(file: string): string {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Match outcomes keyed by what a call's match depends on (its target, path, method, kind and own
+ * service), stored by endpoint id so they survive the rebuilding of endpoint records between runs.
+ */
+export class MatchMemo {
+  private readonly store = new Map<string, StoredOutcome>();
+
+  constructor(readonly envKey: string) {}
+
+  bind(recs: readonly ServiceRec[]): { get(d: DraftCall, t: UrlTarget, own: ServiceRec | null, compute: () => MatchOutcome): MatchOutcome } {
+    const byId = new Map<string, EndpointRec>();
+    const byRoot = new Map<string, ServiceRec>();
+    for (const r of recs) {
+      byRoot.set(r.root, r);
+      for (const e of r.endpoints) byId.set(e.ep.id, e);
+    }
+    const ep = (id: string) => byId.get(id)!;
+    return {
+      get: (d, t, own, compute) => {
+        const key = JSON.stringify([t, d.method, d.spec.kind, own?.root ?? null]);
+        const hit = this.store.get(key);
+        if (hit) {
+          switch (hit.status) {
+            case 'matched':
+              return { status: 'matched', endpoint: ep(hit.endpoint), assumption: hit.assumption };
+            case 'method-mismatch':
+              return { status: 'method-mismatch', samePath: hit.samePath.map(ep) };
+            case 'missing':
+              return { status: 'missing', searched: hit.searched.map((n) => byRoot.get(n)!), nearest: hit.nearest.map(ep) };
+            default:
+              return hit;
+          }
+        }
+        const o = compute();
+        const stored: StoredOutcome =
+          o.status === 'matched'
+            ? { status: 'matched', endpoint: o.endpoint.ep.id, assumption: o.assumption }
+            : o.status === 'method-mismatch'
+              ? { status: 'method-mismatch', samePath: o.samePath.map((e) => e.ep.id) }
+              : o.status === 'missing'
+                ? { status: 'missing', searched: o.searched.map((s) => s.root), nearest: o.nearest.map((e) => e.ep.id) }
+                : o;
+        this.store.set(key, stored);
+        return o;
+      },
+    };
+  }
+}
+
+type StoredOutcome =
+  | { readonly status: 'matched'; readonly endpoint: string; readonly assumption: string | null }
+  | { readonly status: 'method-mismatch'; readonly samePath: readonly string[] }
+  | { readonly status: 'missing'; readonly searched: readonly string[]; readonly nearest: readonly string[] }
+  | Extract<MatchOutcome, { status: 'external' | 'no-services' }>;
