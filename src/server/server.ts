@@ -33,6 +33,9 @@ import { FolderIndex, type IndexHost } from './workspaceIndex';
 /** The package version, injected by esbuild (`dev` when running from source). */
 const SERVER_VERSION = process.env.API_PARITY_VERSION ?? 'dev';
 
+/** Changes under these folders never matter (dependency installs, builds, caches). */
+const IGNORED_DIRS = /(^|\/)(node_modules|\.git|dist|build|out|\.next|\.nuxt|\.venv|venv|__pycache__|target|coverage|\.vscode-test)\//;
+
 const WATCHED = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.py|Cargo\.toml|go\.mod|tsconfig\.json|jsconfig\.json|\.gitignore|api-parity\.config\.json)$/;
 
 export class Server implements IndexHost {
@@ -84,7 +87,7 @@ export class Server implements IndexHost {
       for (const change of params.changes) {
         const folder = this.folderOf(change.uri);
         const rel = folder ? relPath(folder.root, change.uri) : null;
-        if (folder && rel && (isSourceFile(rel) || WATCHED.test(rel))) void this.reschedule(folder);
+        if (folder && rel && !IGNORED_DIRS.test(rel) && (isSourceFile(rel) || WATCHED.test(rel))) void this.reschedule(folder);
       }
     });
     this.documents.onDidChangeContent((e) => this.onDocument(e.document.uri));
@@ -207,7 +210,7 @@ export class Server implements IndexHost {
   private onDocument(uri: string): void {
     const f = this.folderOf(uri);
     const rel = f ? relPath(f.root, uri) : null;
-    if (f && rel && (isSourceFile(rel) || WATCHED.test(rel))) void this.reschedule(f);
+    if (f && rel && !IGNORED_DIRS.test(rel) && (isSourceFile(rel) || WATCHED.test(rel))) void this.reschedule(f);
   }
 
   /** The folder a URI belongs to (the innermost, for nested folders). */
