@@ -63,6 +63,12 @@ if (only === 'all') {
   passed += c.p;
   failed += c.f || (e2e.code === 0 ? 0 : 1);
   skipped += c.s;
+  // The same extension-host suite, in code-server's extension host (works offline).
+  const exthost = await run('extension-host suite in code-server', 'node', ['test/electron/run.mjs', '--code-server'], { capture: true });
+  steps.push(exthost.code === 0);
+  const x = nodeCounts(exthost.out);
+  passed += x.p;
+  failed += x.f || (exthost.code === 0 ? 0 : 1);
   const electron = await run('@vscode/test-electron suite', 'node', ['test/electron/run.mjs'], { capture: true });
   steps.push(electron.code === 0);
   const e = nodeCounts(electron.out);

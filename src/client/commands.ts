@@ -3,7 +3,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ignoreEndpointRequest, reindexRequest, reportRequest, type IgnoreCommandArgs, type RevealArgs, type ShowCallersArgs } from '../shared/protocol';
+import { ignoreEndpointRequest, reindexRequest, reportRequest, type ApplyFixArgs, type IgnoreCommandArgs, type RevealArgs, type ShowCallersArgs } from '../shared/protocol';
 import type { Leaf } from './views/gapExplorer';
 
 export interface CommandHost {
@@ -28,6 +28,17 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const { markdown } = await c.sendRequest(reportRequest, { folderUri: null });
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.window.showTextDocument(doc, { preview: true });
+    },
+    'apiParity.applyFix': async (args: ApplyFixArgs) => {
+      const c = host.client();
+      if (!c || !args?.edit) return;
+      const edit = await c.protocol2CodeConverter.asWorkspaceEdit(args.edit);
+      if (!edit || !(await vscode.workspace.applyEdit(edit))) {
+        host.log.error('the quick fix could not be applied (was the file changed meanwhile?)');
+        return;
+      }
+      for (const [uri] of edit.entries()) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.save();
+      await vscode.commands.executeCommand('apiParity.revealLocation', args.reveal);
     },
     'apiParity.revealLocation': async (args: RevealArgs) => {
       if (!args?.uri) return;

@@ -65,7 +65,18 @@ export const Commands = {
   revealLocation: 'apiParity.revealLocation',
   showCallers: 'apiParity.showCallers',
   ignoreEndpoint: 'apiParity.ignoreEndpoint',
+  applyFix: 'apiParity.applyFix',
 } as const;
+
+/**
+ * `apiParity.applyFix` arguments: a quick fix's edit, applied by the client, which then saves the files it
+ * created and opens `reveal`. (An action carrying both an edit and a command can lose the command: the
+ * edit refreshes diagnostics, which drops the action list the command's arguments live in.)
+ */
+export interface ApplyFixArgs {
+  readonly edit: WorkspaceEdit;
+  readonly reveal: RevealArgs;
+}
 
 /** `apiParity.revealLocation` arguments: where to open. */
 export interface RevealArgs {

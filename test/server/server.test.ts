@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Hover, LocationLink, Location, WorkspaceEdit, TextDocumentEdit, CreateFile } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { gapsRequest, ignoreEndpointRequest, type GapsResult } from '../../src/shared/protocol';
+import { gapsRequest, ignoreEndpointRequest, type ApplyFixArgs, type GapsResult } from '../../src/shared/protocol';
 import { startServer, type TestClient } from './lspClient';
 
 const EXAMPLE = resolve(__dirname, '../../examples/fullstack');
@@ -145,12 +145,16 @@ describe('language server', () => {
       'Ignore DELETE /api/v1/items/{item_id} in api-parity.config.json…',
     ]);
     const scaffold = actions[0]!;
-    const created = scaffold.edit!.documentChanges![0] as CreateFile;
+    // A command carrying the edit: the client applies it, saves the new file and opens it.
+    expect(scaffold.edit).toBeUndefined();
+    expect(scaffold.command?.command).toBe('apiParity.applyFix');
+    const fix = scaffold.command!.arguments![0] as ApplyFixArgs;
+    const created = fix.edit.documentChanges![0] as CreateFile;
     expect(created).toMatchObject({ kind: 'create', options: { overwrite: false, ignoreIfExists: true } });
-    applyEdit(scaffold.edit!);
+    applyEdit(fix.edit);
     const file = 'frontend/src/app/api/items/[itemId]/route.ts';
     await expect(read(file)).toMatchFileSnapshot('./__goldens__/scaffold-items-route.ts.txt');
-    expect(scaffold.command?.command).toBe('apiParity.revealLocation');
+    expect(fix.reveal.line).toBe(lineOf(file, 'export async function DELETE'));
 
     // The new proxy calls the backend: once the file event arrives, the route is no longer unused.
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(file), type: 1 }] });
@@ -171,8 +175,9 @@ describe('language server', () => {
     const diag = await client.until(() => client.diagnostics.get(client.uri(ITEMS))?.find((d) => text0(d).startsWith('GET /api/v1/items/{item_id}')), 'GET item to become unused');
     const actions = (await client.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri: client.uri(ITEMS) }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     expect(actions[0]!.title).toBe(`Add GET to the proxy route /api/items/[itemId] (${file})`);
-    expect(actions[0]!.edit!.documentChanges!.some((c) => 'kind' in c)).toBe(false);
-    applyEdit(actions[0]!.edit!);
+    const add = (actions[0]!.command!.arguments![0] as ApplyFixArgs).edit;
+    expect(add.documentChanges!.some((c) => 'kind' in c)).toBe(false);
+    applyEdit(add);
     const after = read(file);
     expect(after.startsWith(before.trimEnd())).toBe(true);
     expect(after).toMatch(/export async function GET\(/);

@@ -2,11 +2,12 @@
  * Quick fixes on API Parity diagnostics:
  * - unused endpoint → scaffold a Next.js proxy route (new file, or the method added to an existing one);
  * - unused endpoint / missing call → ignore it, with a reason, in api-parity.config.json.
- * Edits never overwrite a file: new files are created with `ignoreIfExists`.
+ * Edits never overwrite a file: new files are created with `ignoreIfExists`. The scaffold is a command
+ * (`apiParity.applyFix`) carrying its edit, so the client applies it, saves it and opens the file.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { findNextApps, isInsideFolder, scaffoldProxyRoute, type AnalysisResult, type Analyzer, type Endpoint } from '../../core';
-import { Commands, type IgnoreCommandArgs, type RevealArgs } from '../../shared/protocol';
+import { Commands, type ApplyFixArgs, type IgnoreCommandArgs, type RevealArgs } from '../../shared/protocol';
 import { fileUri, type GapData } from '../convert';
 
 export interface ActionContext {
@@ -75,12 +76,12 @@ function scaffoldAction(ctx: ActionContext, ep: Endpoint, d: Diagnostic): CodeAc
     edit = { documentChanges: [{ textDocument: { uri, version: null }, edits }] };
     reveal = { uri, line: lines.length + (plan.importInsert ? 1 : 0), character: 0 };
   }
+  const args: ApplyFixArgs = { edit, reveal };
   return {
     title: plan.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     isPreferred: true,
-    edit,
-    command: { title: 'Open the route file', command: Commands.revealLocation, arguments: [reveal] },
+    command: { title: plan.title, command: Commands.applyFix, arguments: [args] },
   };
 }

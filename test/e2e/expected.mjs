@@ -1,0 +1,30 @@
+// What the Gap Explorer should show for an analysis result (the CLI's JSON report, or the extension's own
+// snapshot): its top-level rows as "Label count", in the order and with the labels of
+// src/client/views/gapExplorer.ts. Shared by the UI test and the extension-host suite.
+
+export const GROUPS = [
+  { id: 'missing', label: 'Missing', always: true },
+  { id: 'method-mismatch', label: 'Method mismatch', always: true },
+  { id: 'unused', label: 'Unused', always: true },
+  { id: 'matched', label: 'Matched', always: true },
+  { id: 'external', label: 'External', always: false },
+  { id: 'unresolved', label: 'Unresolved', always: false },
+  { id: 'ignored', label: 'Ignored', always: false },
+  { id: 'skipped', label: 'Skipped files', always: false },
+];
+
+/** Counts per group id. */
+export function groupCounts(result) {
+  const n = Object.fromEntries(GROUPS.map((g) => [g.id, 0]));
+  for (const e of result.endpoints) n[e.callers.length ? 'matched' : e.ignored ? 'ignored' : 'unused']++;
+  const callGroup = { missing: 'missing', 'method-mismatch': 'method-mismatch', external: 'external', unresolved: 'unresolved', unchecked: 'unresolved', ignored: 'ignored' };
+  for (const c of result.calls) if (callGroup[c.status]) n[callGroup[c.status]]++;
+  n.skipped = result.skipped.length;
+  return n;
+}
+
+/** The Gap Explorer's top-level rows, e.g. ["Missing 1", "Method mismatch 1", "Unused 1", "Matched 10", "External 1"]. */
+export function groupsOf(result) {
+  const n = groupCounts(result);
+  return GROUPS.filter((g) => g.always || n[g.id] > 0).map((g) => `${g.label} ${n[g.id]}`);
+}
