@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { groupCounts, groupsOf } from './expected.mjs';
+import { groupCounts, groupsOf, SCAFFOLD_REL, SCAFFOLD_TITLE, waitFor } from './expected.mjs';
 import { chromiumArgs, chromiumBin } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,8 +22,6 @@ const TMP = process.env.API_PARITY_E2E_TMP;
 const skip = !URL_ || !WORKSPACE ? 'started without a code-server: run `npm run test:e2e` (test/e2e/run.mjs)' : false;
 
 const STEP_MS = 90_000; // per step; the runner bounds the whole run
-const SCAFFOLD_REL = 'frontend/src/app/api/items/[itemId]/route.ts';
-const SCAFFOLD_TITLE = 'Scaffold proxy route /api/items/[itemId]';
 
 let browser;
 let page;
@@ -35,25 +33,6 @@ let expectedGroups;
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-/** Polls `fn` until it returns a truthy value (returned) or the deadline passes (throws, saying what it waited for). */
-async function waitFor(fn, timeoutMs, what) {
-  const until = Date.now() + timeoutMs;
-  let last;
-  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
-    try {
-      const v = await fn();
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until) {
-      const detail = last instanceof Error ? last.message.split('\n')[0] : JSON.stringify(last);
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${detail})`);
-    }
-    await new Promise((r) => setTimeout(r, delay));
-  }
-}
 
 async function screenshot(name) {
   // Tooltips of the workbench chrome (not editor hovers) fade out after the pointer left: not in the picture.

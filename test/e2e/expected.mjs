@@ -1,4 +1,4 @@
-// What the Gap Explorer should show for an analysis result (the CLI's JSON report, or the extension's own
+// Shared by the UI test and the extension-host suite. What the Gap Explorer should show for an analysis result (the CLI's JSON report, or the extension's own
 // snapshot): its top-level rows as "Label count", in the order and with the labels of
 // src/client/views/gapExplorer.ts. Shared by the UI test and the extension-host suite.
 
@@ -28,3 +28,27 @@ export function groupsOf(result) {
   const n = groupCounts(result);
   return GROUPS.filter((g) => g.always || n[g.id] > 0).map((g) => `${g.label} ${n[g.id]}`);
 }
+
+/** Polls `fn` until it returns a truthy value (returned) or the deadline passes (throws, saying what it waited for). */
+export async function waitFor(fn, timeoutMs, what) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      const v = await fn();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) {
+      const detail = last instanceof Error ? last.message.split('\n')[0] : JSON.stringify(last);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${detail})`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** The route file the scaffold quick fix creates in examples/fullstack, and its action's title. */
+export const SCAFFOLD_REL = 'frontend/src/app/api/items/[itemId]/route.ts';
+export const SCAFFOLD_TITLE = 'Scaffold proxy route /api/items/[itemId]';

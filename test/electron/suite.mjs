@@ -11,27 +11,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { groupsOf } from '../e2e/expected.mjs';
+import { groupsOf, SCAFFOLD_REL, SCAFFOLD_TITLE, waitFor } from '../e2e/expected.mjs';
 
 const EXTENSION_ID = 'api-parity.api-parity';
-const SCAFFOLD_REL = 'frontend/src/app/api/items/[itemId]/route.ts';
-const SCAFFOLD_TITLE = 'Scaffold proxy route /api/items/[itemId]';
 
-async function waitFor(fn, timeoutMs, what) {
-  const until = Date.now() + timeoutMs;
-  let last;
-  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
-    try {
-      const v = await fn();
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, delay));
-  }
-}
 
 function within(promise, ms, what) {
   let timer;
