@@ -29,17 +29,17 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
       if (!ep) continue;
       const scaffold = scaffoldAction(ctx, ep, d);
       if (scaffold) actions.push(scaffold);
-      actions.push(ignoreAction(ctx, { folderUri: ctx.folderUri, method: ep.method, path: ep.path, kind: 'endpoint' }, `Ignore ${ep.method === '*' ? '' : `${ep.method} `}${ep.path} in api-parity.config.json…`, d));
+      actions.push(ignoreAction({ folderUri: ctx.folderUri, method: ep.method, path: ep.path, kind: 'endpoint' }, `Ignore ${ep.method === '*' ? '' : `${ep.method} `}${ep.path} in api-parity.config.json…`, d));
     } else if (data.kind === 'missing-endpoint' || data.kind === 'method-mismatch') {
       const call = ctx.result.calls.find((c) => c.id === data.subject);
       if (!call?.path) continue;
-      actions.push(ignoreAction(ctx, { folderUri: ctx.folderUri, method: call.method, path: call.path.replace(/\{\}/g, '*'), kind: 'call' }, `Ignore calls to ${call.method === '*' ? '' : `${call.method} `}${call.path} in api-parity.config.json…`, d));
+      actions.push(ignoreAction({ folderUri: ctx.folderUri, method: call.method, path: call.path.replace(/\{\}/g, '*'), kind: 'call' }, `Ignore calls to ${call.method === '*' ? '' : `${call.method} `}${call.path} in api-parity.config.json…`, d));
     }
   }
   return actions;
 }
 
-function ignoreAction(_ctx: ActionContext, args: IgnoreCommandArgs, title: string, d: Diagnostic): CodeAction {
+function ignoreAction(args: IgnoreCommandArgs, title: string, d: Diagnostic): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: Commands.ignoreEndpoint, arguments: [args] } };
 }
 

@@ -28,9 +28,9 @@ export class DiagnosticsPublisher {
       }
     }
     if (folder.configError) {
-      const file = folder.configError.file.startsWith('/') ? folder.configError.file : CONFIG_FILE_NAME;
+      // The server reads the config file at the folder root (the CLI's --config has no editor counterpart).
       for (const p of folder.configError.problems) {
-        add(fileUri(folder.root, file), {
+        add(fileUri(folder.root, CONFIG_FILE_NAME), {
           range: { start: toPosition(p.line, p.column), end: toPosition(p.line, p.column + 1) },
           severity: DiagnosticSeverity.Error,
           source: 'API Parity',
