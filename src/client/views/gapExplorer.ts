@@ -4,6 +4,7 @@
  * server's `apiParity/gaps` request; a click reveals the source.
  */
 import * as vscode from 'vscode';
+import { methodLabel } from '../../core/report/gapKinds';
 import type { AnalysisResult, Call, Endpoint } from '../../core/types';
 import type { FolderSnapshot, GapsResult } from '../../shared/protocol';
 
@@ -177,7 +178,6 @@ function leavesOf(folder: FolderSnapshot, r: AnalysisResult, multiRoot: boolean)
   return leaves;
 }
 
-const methodLabel = (m: string, kind?: string) => (kind === 'websocket' ? 'WS' : m === '*' ? 'ANY' : m);
 
 function endpointLeaf(e: Endpoint, group: GroupId, uri: vscode.Uri, service: string, folderUri: string, message: string | undefined): Leaf {
   const description = group === 'matched' ? `${e.callers.length} caller${e.callers.length === 1 ? '' : 's'}` : group === 'ignored' ? `ignored: ${e.ignored}` : `${e.handler ?? ''}${e.confidence === 'partial' ? ' · partial' : ''}`;

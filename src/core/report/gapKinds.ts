@@ -78,7 +78,8 @@ export function kindRank(kind: GapKind): number {
   return i < 0 ? GAP_KIND_ORDER.length : i;
 }
 
-/** `GET`, or `ANY` for a route or call that takes every method. */
-export function methodLabel(method: MethodOrAny | null): string {
+/** `GET`, `ANY` for a route or call that takes every method, `WS` for a WebSocket when its kind is given. */
+export function methodLabel(method: MethodOrAny | null, kind?: string): string {
+  if (kind === 'websocket') return 'WS';
   return method === null || method === '*' ? 'ANY' : method;
 }

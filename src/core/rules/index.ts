@@ -3,7 +3,8 @@
  * from configuration (`off` drops the rule).
  */
 import type { MatchOutcome } from '../match/matcher';
-import type { Call, Endpoint, Gap, GapKind, SeverityOrOff } from '../types';
+import type { Call, Endpoint, Gap, GapKind, MethodOrAny, SeverityOrOff } from '../types';
+import { methodLabel } from '../report/gapKinds';
 import missingEndpoint from './missingEndpoint';
 import methodMismatch from './methodMismatch';
 import unusedEndpoint from './unusedEndpoint';
@@ -31,13 +32,12 @@ export function buildGaps(input: RuleInput & { severity(kind: GapKind): Severity
 }
 
 /** `GET /users/{id}`, `WS /ws/jobs/{id}`, `ANY /files`. */
-export function label(method: string, path: string | null, kind?: string): string {
-  const m = kind === 'websocket' ? 'WS' : method === '*' ? 'ANY' : method;
-  return `${m} ${path ?? '(unknown path)'}`;
+export function label(method: MethodOrAny | null, path: string | null, kind?: string): string {
+  return `${methodLabel(method, kind)} ${path ?? '(unknown path)'}`;
 }
 
 /** Endpoints grouped by path for suggestions: `GET, PATCH /users/{id}`. */
-export function groupByPath<T extends { ep: { method: string; path: string } }>(list: readonly T[]): Array<{ path: string; methods: string[]; items: T[] }> {
+export function groupByPath<T extends { ep: { method: MethodOrAny; path: string } }>(list: readonly T[]): Array<{ path: string; methods: string[]; items: T[] }> {
   const out: Array<{ path: string; methods: string[]; items: T[] }> = [];
   for (const x of list) {
     let g = out.find((o) => o.path === x.ep.path);
@@ -45,7 +45,7 @@ export function groupByPath<T extends { ep: { method: string; path: string } }>(
       g = { path: x.ep.path, methods: [], items: [] };
       out.push(g);
     }
-    const m = x.ep.method === '*' ? 'ANY' : x.ep.method;
+    const m = methodLabel(x.ep.method);
     if (!g.methods.includes(m)) g.methods.push(m);
     g.items.push(x);
   }

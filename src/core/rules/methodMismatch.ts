@@ -1,5 +1,6 @@
 import type { Rule } from './index';
 import { label } from './index';
+import { methodLabel } from '../report/gapKinds';
 
 /** A call whose path exists, but not with its method. */
 const rule: Rule = {
@@ -7,7 +8,7 @@ const rule: Rule = {
   run({ matches }) {
     return matches.flatMap(({ call, outcome }) => {
       if (call.status !== 'method-mismatch' || outcome?.status !== 'method-mismatch') return [];
-      const methods = [...new Set(outcome.samePath.map((e) => (e.ep.method === '*' ? 'ANY' : e.ep.method)))].join(', ');
+      const methods = [...new Set(outcome.samePath.map((e) => methodLabel(e.ep.method)))].join(', ');
       const target = outcome.samePath[0]!.ep;
       return [
         {

@@ -4,7 +4,7 @@
  * Served from the last complete snapshot.
  */
 import type { CodeLens } from 'vscode-languageserver';
-import type { AnalysisResult, Call, Endpoint } from '../../core';
+import { methodLabel, type AnalysisResult, type Call, type Endpoint } from '../../core';
 import { Commands, type RevealArgs, type ShowCallersArgs } from '../../shared/protocol';
 import { fileUri, location, toPosition, toRange } from '../convert';
 
@@ -44,7 +44,7 @@ export function codeLenses(root: string, result: AnalysisResult, rel: string): C
     const target = c.endpoint ? endpoints.get(c.endpoint) : undefined;
     if (target) {
       const args: RevealArgs = { uri: fileUri(root, target.file), ...toPosition(target.line, target.column) };
-      lenses.push({ range, command: { title: `→ ${target.method === '*' ? 'ANY' : target.method} ${target.path} · ${target.file}:${target.line}`, command: Commands.revealLocation, arguments: [args] } });
+      lenses.push({ range, command: { title: `→ ${methodLabel(target.method)} ${target.path} · ${target.file}:${target.line}`, command: Commands.revealLocation, arguments: [args] } });
       continue;
     }
     lenses.push({ range, command: { title: callLensTitle(c), command: '' } });

@@ -3,7 +3,7 @@
  * Go-to-definition jumps from a call to its handler; find-references lists a route's callers.
  */
 import type { Hover, Location, LocationLink, Position } from 'vscode-languageserver';
-import type { AnalysisResult, Call, Endpoint } from '../../core';
+import { methodLabel, type AnalysisResult, type Call, type Endpoint } from '../../core';
 import { contains, fileUri, location, toRange } from '../convert';
 
 export function callAt(result: AnalysisResult, rel: string, pos: Position): Call | undefined {
@@ -14,14 +14,12 @@ export function endpointsAt(result: AnalysisResult, rel: string, pos: Position):
   return result.endpoints.filter((e) => e.file === rel && contains(e, pos));
 }
 
-const methodText = (m: string) => (m === '*' ? 'ANY' : m);
-
 export function hover(root: string, result: AnalysisResult, rel: string, pos: Position): Hover | null {
   const call = callAt(result, rel, pos);
   if (call) {
     const ep = call.endpoint ? result.endpoints.find((e) => e.id === call.endpoint) : undefined;
-    const lines = [`**API Parity** · \`${methodText(call.method)} ${call.path ?? call.url ?? '?'}\``, ''];
-    if (ep) lines.push(`→ \`${methodText(ep.method)} ${ep.path}\` in service \`${ep.service}\` — ${ep.handler ? `\`${ep.handler}\` ` : ''}[${ep.file}:${ep.line}](${fileUri(root, ep.file)}#L${ep.line})`);
+    const lines = [`**API Parity** · \`${methodLabel(call.method)} ${call.path ?? call.url ?? '?'}\``, ''];
+    if (ep) lines.push(`→ \`${methodLabel(ep.method)} ${ep.path}\` in service \`${ep.service}\` — ${ep.handler ? `\`${ep.handler}\` ` : ''}[${ep.file}:${ep.line}](${fileUri(root, ep.file)}#L${ep.line})`);
     else lines.push(statusLine(call));
     lines.push('', `URL as built: \`${call.url ?? '(unknown)'}\``);
     if (call.via.length) lines.push('', `Built through: ${call.via.map((v) => `\`${v}\``).join(' → ')}`);
@@ -33,7 +31,7 @@ export function hover(root: string, result: AnalysisResult, rel: string, pos: Po
     const calls = new Map(result.calls.map((c) => [c.id, c]));
     const lines: string[] = [];
     for (const e of eps) {
-      lines.push(`**API Parity** · \`${methodText(e.method)} ${e.path}\` (service \`${e.service}\`, ${e.framework})`, '');
+      lines.push(`**API Parity** · \`${methodLabel(e.method)} ${e.path}\` (service \`${e.service}\`, ${e.framework})`, '');
       if (e.confidence === 'partial') lines.push(`⚠ ${e.notes.join('; ')}`, '');
       if (e.ignored) lines.push(`Ignored: ${e.ignored}`, '');
       if (e.callers.length === 0) lines.push('No callers in this workspace.', '');
@@ -53,7 +51,7 @@ function statusLine(c: Call): string {
     case 'missing':
       return '✗ No route in the workspace serves this path.';
     case 'method-mismatch':
-      return `✗ The path exists, but not for ${methodText(c.method)}.`;
+      return `✗ The path exists, but not for ${methodLabel(c.method)}.`;
     case 'external':
       return `External call to ${c.origin} — not checked against workspace routes.`;
     default:

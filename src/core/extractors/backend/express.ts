@@ -1,3 +1,4 @@
+import { isJsExt } from '../../lang/js/parser';
 import { extName, stripGlobal } from '../../resolve/evaluate';
 import { handlerName, memberCallOf, METHOD_BY_NAME } from '../../resolve/patterns';
 import type { Sym } from '../../resolve/sym';
@@ -7,7 +8,6 @@ import { defineBackendExtractor, type BackendDecl, type MountDecl, type RouteDec
 import type { MethodOrAny } from '../../types';
 
 const MARKERS = /\bexpress\b|\bRouter\s*\(/;
-const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
 
 /** Express: `app`/`router` method registrations, `router.route(p).get().post()` chains, and
  * `app.use('/prefix', router)` mounts across `require`/`import`. */
@@ -18,7 +18,7 @@ export default defineBackendExtractor({
   docs: 'https://expressjs.com/en/guide/routing.html',
   supports: { pathParams: true, mounts: true, crossModule: true },
   detect: (p) => hasDependency(p, 'express'),
-  accepts: (f, text) => JS_EXT.test(f.ext) && MARKERS.test(text),
+  accepts: (f, text) => isJsExt(f.ext) && MARKERS.test(text),
   extract(file) {
     const decls: BackendDecl[] = [];
     for (const call of file.js!.calls) {

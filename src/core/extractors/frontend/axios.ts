@@ -1,10 +1,10 @@
+import { isJsExt } from '../../lang/js/parser';
 import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../lang/js/clients';
 import type { Value } from '../../resolve/evaluate';
 import type { Sym } from '../../resolve/sym';
 import { defineFrontendExtractor, type ClientDecl } from '../types';
 
 const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]/;
-const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 
 /** axios: `axios.get/post/...`, `axios(config)`, `axios.request(config)`, and instances from
@@ -16,7 +16,7 @@ export default defineFrontendExtractor({
   docs: 'https://axios-http.com/docs/api_intro',
   supports: { crossModule: true, envBase: true, instances: true },
   detect: () => true,
-  accepts: (f, text) => JS_EXT.test(f.ext) && MARKERS.test(text),
+  accepts: (f, text) => isJsExt(f.ext) && MARKERS.test(text),
   extract(file) {
     const js = file.js!;
     const out: ClientDecl[] = [];

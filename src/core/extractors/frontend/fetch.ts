@@ -1,8 +1,8 @@
+import { isJsExt } from '../../lang/js/parser';
 import { isAbsent, isFetchCallee } from '../../lang/js/clients';
 import { defineFrontendExtractor, type ClientDecl } from '../types';
 
 const MARKERS = /\bfetch\s*\(/;
-const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
 
 /** The Fetch API: `fetch(url, { method })`, URL from literals, templates, `+`, constants of this or
  * other modules, and env bases (`process.env.X ?? 'http://localhost:8000'`, `import.meta.env.X`). */
@@ -13,7 +13,7 @@ export default defineFrontendExtractor({
   docs: 'https://developer.mozilla.org/docs/Web/API/Window/fetch',
   supports: { crossModule: true, envBase: true },
   detect: () => true,
-  accepts: (f, text) => JS_EXT.test(f.ext) && MARKERS.test(text),
+  accepts: (f, text) => isJsExt(f.ext) && MARKERS.test(text),
   extract(file) {
     const js = file.js!;
     const out: ClientDecl[] = [];

@@ -1,7 +1,7 @@
+import { isJsExt } from '../../lang/js/parser';
 import { callsWorkspaceName } from '../../lang/js/clients';
 import { defineFrontendExtractor, type ClientDecl } from '../types';
 
-const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
 /** A call on a name with at least one argument: cheap to test, refined in `resolve`. */
 const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]/;
 
@@ -16,7 +16,7 @@ export default defineFrontendExtractor({
   languages: ['js'],
   supports: { crossModule: true, wrappers: true },
   detect: () => true,
-  accepts: (f, text) => JS_EXT.test(f.ext) && MARKERS.test(text),
+  accepts: (f, text) => isJsExt(f.ext) && MARKERS.test(text),
   extract(file) {
     const js = file.js!;
     const out: ClientDecl[] = [];

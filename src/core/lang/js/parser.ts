@@ -54,6 +54,13 @@ export const estreeParser: JsParser = {
   },
 };
 
+const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
+
+/** A JS/TS source extension (lower-case, with the dot), the files JS extractors accept. */
+export function isJsExt(ext: string): boolean {
+  return JS_EXT.test(ext);
+}
+
 export function jsxFor(file: string): boolean {
   return /\.(jsx|tsx|js|mjs|cjs)$/.test(file);
 }
