@@ -14,6 +14,52 @@ export const codeServerBin = join(harnessDir, 'node_modules', '.bin', 'code-serv
 export const chromiumBin = process.env.API_PARITY_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** The environment without npm's own variables (`npm_config_*`, `npm_*`, NODE, INIT_CWD): a child npm reads
+ * them as its configuration, whoever started us. setup-editor-harness.sh drops them as well. */
+export function cleanEnv(env = process.env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(npm_|NPM_CONFIG_)/.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+}
+
+/**
+ * Runs scripts/setup-editor-harness.sh (idempotent) with its output shown as it comes, and resolves to null
+ * when the harness is ready, or to the real reason it is not: the script's own `FAILED:` line, else its
+ * exit status and last output line.
+ */
+export function ensureHarness(timeoutMs) {
+  return new Promise((resolveRun) => {
+    const child = spawn('bash', [join(root, 'scripts', 'setup-editor-harness.sh')], { cwd: root, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (d) => {
+      tail = (tail + d).slice(-8_000);
+    };
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      keep(d);
+    });
+    child.stderr.on('data', (d) => {
+      process.stderr.write(d);
+      keep(d);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolveRun(`could not start bash: ${e.message}`);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) {
+        const missing = missingHarness();
+        resolveRun(missing.length ? `the harness is incomplete after scripts/setup-editor-harness.sh: missing ${missing.join(', ')}` : null);
+        return;
+      }
+      const lines = tail.split('\n').map((l) => l.trim()).filter(Boolean);
+      const failedLine = [...lines].reverse().find((l) => l.includes('FAILED:'));
+      const status = signal === 'SIGKILL' ? `timed out after ${Math.round(timeoutMs / 1000)}s` : `exit code ${code}${signal ? `, signal ${signal}` : ''}`;
+      resolveRun(`scripts/setup-editor-harness.sh failed (${status}): ${failedLine ?? lines.at(-1) ?? 'no output'}`);
+    });
+  });
+}
+
 /** Which harness pieces are missing (empty when all are there). */
 export function missingHarness() {
   return [
@@ -143,7 +189,7 @@ export function codeServerEnv(tmp, extra = {}) {
   const xdg = join(tmp, 'xdg');
   for (const d of ['config', 'data', 'cache']) mkdirSync(join(xdg, d), { recursive: true });
   const env = {
-    ...process.env,
+    ...cleanEnv(),
     PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
     XDG_CONFIG_HOME: join(xdg, 'config'),
     XDG_DATA_HOME: join(xdg, 'data'),

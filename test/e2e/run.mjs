@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { codeServerBin, codeServerConfig, codeServerEnv, harnessDir, missingHarness, printLogs, Processes, root, startCodeServer, writeQuietSettings } from './harness.mjs';
+import { codeServerBin, codeServerConfig, codeServerEnv, ensureHarness, printLogs, Processes, root, startCodeServer, writeQuietSettings } from './harness.mjs';
 
 const e2eDir = join(root, 'test', 'e2e');
 const totalMs = Number(process.env.API_PARITY_E2E_TIMEOUT_MS) || 10 * 60_000;
@@ -37,18 +37,8 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void fi
 
 // ---- (a) the harness ----
 log('ensuring the editor harness (scripts/setup-editor-harness.sh)');
-const setup = spawnSync('bash', [join(root, 'scripts', 'setup-editor-harness.sh')], { cwd: root, stdio: 'inherit', timeout: Math.min(remaining(), 8 * 60_000) });
-if (setup.error || setup.status !== 0) {
-  const why = setup.error ? setup.error.message : `exit code ${setup.status}${setup.signal ? `, signal ${setup.signal}` : ''}`;
-  const notRoot = typeof process.getuid === 'function' && process.getuid() !== 0;
-  await fail(
-    `could not set up the editor harness (${why}). scripts/setup-editor-harness.sh installs Debian's chromium and libkrb5-dev with apt-get, ` +
-      `which needs root${notRoot ? ' (this run is not root: install those two packages first, or run as root as CI does)' : ''}, ` +
-      `then node@24 and code-server from the npm registry into ${harnessDir}.`,
-  );
-}
-const missing = missingHarness();
-if (missing.length) await fail(`the harness is incomplete after scripts/setup-editor-harness.sh: missing ${missing.join(', ')}`);
+const setupError = await ensureHarness(Math.min(remaining(), 8 * 60_000));
+if (setupError) await fail(`could not set up the editor harness: ${setupError}`);
 
 // ---- (b) the extension package ----
 let vsix = process.env.API_PARITY_VSIX ? resolve(process.env.API_PARITY_VSIX) : null;

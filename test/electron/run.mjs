@@ -125,10 +125,8 @@ async function startXvfb() {
 
 async function runInCodeServer() {
   const harness = await import('../e2e/harness.mjs');
-  const setup = spawnSync('bash', [join(root, 'scripts', 'setup-editor-harness.sh')], { cwd: root, stdio: 'inherit', timeout: 8 * 60_000 });
-  if (setup.status !== 0) await fail('scripts/setup-editor-harness.sh failed (it needs root for apt-get when chromium or libkrb5-dev are missing)');
-  const missing = harness.missingHarness();
-  if (missing.length) await fail(`the harness is incomplete: missing ${missing.join(', ')}`);
+  const setupError = await harness.ensureHarness(8 * 60_000);
+  if (setupError) await fail(`could not set up the editor harness: ${setupError}`);
   const procs = new harness.Processes();
   cleanup = () => procs.stopAll();
   const userDataDir = join(tmp, 'user-data');
