@@ -1,6 +1,8 @@
 /**
  * The command table: id → handler. Every registration is returned for `context.subscriptions`.
  */
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ignoreEndpointRequest, reindexRequest, reportRequest, type ApplyFixArgs, type IgnoreCommandArgs, type RevealArgs, type ShowCallersArgs } from '../shared/protocol';
@@ -10,6 +12,35 @@ export interface CommandHost {
   client(): LanguageClient | null;
   restart(): Promise<void>;
   log: vscode.LogOutputChannel;
+}
+
+/** Is `uri` a file inside a workspace folder, after symlinks (its deepest existing folder decides)? */
+function insideWorkspace(uri: vscode.Uri): boolean {
+  if (uri.scheme !== 'file') return false;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || folder.uri.scheme !== 'file') return false;
+  const real = (p: string): string | null => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return null;
+    }
+  };
+  const root = real(folder.uri.fsPath);
+  if (!root) return false;
+  try {
+    if (lstatSync(uri.fsPath).isSymbolicLink()) return false;
+  } catch {
+    // not there yet
+  }
+  for (let p = uri.fsPath; ; p = dirname(p)) {
+    const r = real(p);
+    if (r !== null) {
+      const rel = relative(root, r);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    }
+    if (dirname(p) === p) return false;
+  }
 }
 
 export function registerCommands(host: CommandHost): vscode.Disposable[] {
@@ -33,6 +64,11 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const c = host.client();
       if (!c || !args?.edit) return;
       const edit = await c.protocol2CodeConverter.asWorkspaceEdit(args.edit);
+      const outside = edit ? edit.entries().map(([uri]) => uri).find((uri) => !insideWorkspace(uri)) : undefined;
+      if (outside) {
+        host.log.error(`the quick fix was refused: ${outside.toString(true)} is outside the workspace (or reached through a symbolic link)`);
+        return;
+      }
       if (!edit || !(await vscode.workspace.applyEdit(edit))) {
         host.log.error('the quick fix could not be applied (was the file changed meanwhile?)');
         return;
@@ -65,6 +101,11 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       if (!reason?.trim()) return;
       const edit = await c.sendRequest(ignoreEndpointRequest, { folderUri: args.folderUri, method: args.method, path: args.path, reason: reason.trim() });
       const wsEdit = await c.protocol2CodeConverter.asWorkspaceEdit(edit);
+      const outside = wsEdit?.entries().map(([uri]) => uri).find((uri) => !insideWorkspace(uri));
+      if (outside) {
+        host.log.error(`the ignore rule was not written: ${outside.toString(true)} is outside the workspace (or reached through a symbolic link)`);
+        return;
+      }
       if (!wsEdit || !(await vscode.workspace.applyEdit(wsEdit))) {
         host.log.error(`could not write the ignore rule for ${what}`);
         return;

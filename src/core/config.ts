@@ -131,6 +131,9 @@ export function parseConfig(text: string, file: string): Config {
         if (o['baseUrl'] !== undefined && (typeof o['baseUrl'] !== 'string' || !/^(https?|wss?):\/\/[^/]+/.test(o['baseUrl'])))
           problem([...p, 'baseUrl'], 'expected an origin such as "http://localhost:8000"');
         if (o['pathPrefix'] !== undefined && (typeof o['pathPrefix'] !== 'string' || !o['pathPrefix'].startsWith('/'))) problem([...p, 'pathPrefix'], 'expected a path starting with "/"');
+        else if (typeof o['pathPrefix'] === 'string' && o['pathPrefix'].split('/').some((seg) => seg === '.' || seg === '..' || seg.includes('\\') || /%(2e|2f|5c)/i.test(seg))) {
+          problem([...p, 'pathPrefix'], 'a path prefix cannot hold ".", ".." or backslash segments (or their percent-encoded forms)');
+        }
         if (o['ports'] !== undefined && (!Array.isArray(o['ports']) || o['ports'].some((x) => !Number.isInteger(x) || x < 1 || x > 65535)))
           problem([...p, 'ports'], 'expected an array of port numbers');
         if (typeof o['name'] === 'string' && typeof o['root'] === 'string') {

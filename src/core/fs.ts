@@ -3,10 +3,10 @@
  * implementation over `node:fs` (the only core module allowed to import it); tests and the server can
  * layer overlays on top (open editor buffers).
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, lstatSync, realpathSync } from 'node:fs';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { absolute, dirname, isInside, relativeTo } from './path';
+import { absolute, dirname, isInside, normalize, relativeTo, relativeToRoot } from './path';
 
 export interface FileStat {
   readonly size: number;
@@ -120,4 +120,40 @@ export function withOverlays(base: FileSystem, overlays: ReadonlyMap<string, str
       return o !== undefined ? enc.encode(o) : base.read(path);
     },
   };
+}
+
+/**
+ * Where a quick fix may read or write the root-relative `rel`: its absolute path when it stays inside the
+ * workspace after normalisation and after symlinks (the real path of the file, or of its deepest existing
+ * folder, must be inside the real root), else the reason it may not. A symlink as the file itself is
+ * refused too: writing through it would change a file we do not see.
+ */
+export function workspaceTarget(root: string, rel: string): { readonly abs: string } | { readonly reason: string } {
+  if (rel === '' || rel.includes('\\') || rel.includes('\0') || rel.startsWith('/') || normalize(rel) !== rel || rel.split('/').some((s) => s === '..' || s === '.')) {
+    return { reason: `${JSON.stringify(rel)} is not a plain path inside the workspace` };
+  }
+  const abs = absolute(root, rel);
+  if (relativeToRoot(root, abs) === null) return { reason: `${rel} is outside the workspace` };
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return { reason: 'the workspace folder cannot be resolved' };
+  }
+  try {
+    if (lstatSync(abs).isSymbolicLink()) return { reason: `${rel} is a symbolic link` };
+  } catch {
+    // does not exist yet: its folders are checked below
+  }
+  // The deepest existing ancestor (or the file itself) decides where the write really lands.
+  for (let cur = rel; ; cur = dirname(cur)) {
+    let real: string | null = null;
+    try {
+      real = realpathSync(absolute(root, cur));
+    } catch {
+      real = null;
+    }
+    if (real !== null) return relativeToRoot(realRoot, real) === null ? { reason: `${cur} leads outside the workspace (to ${real})` } : { abs };
+    if (cur === '.' || cur === '') return { reason: 'the workspace folder cannot be resolved' };
+  }
 }

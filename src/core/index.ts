@@ -3,14 +3,14 @@
  * independently of VS Code: it knows nothing of the editor or of LSP.
  */
 export { analyzeWorkspace, Analyzer, AnalysisCancelled, isSourceFile, type AnalyzeOptions, type Logger, type Progress } from './analyze';
-export { nodeFileSystem, withOverlays, DEFAULT_EXCLUDES, type FileSystem } from './fs';
+export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem } from './fs';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
 export { loadConfig, type LoadedConfig } from './loadConfig';
 export { setWasmDir } from './parse/treeSitter';
 export { backendExtractors, frontendExtractors, allExtractors } from './extractors/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';
-export { scaffoldProxyRoute, findNextApps, proxyFolder, type ScaffoldPlan, type NextApp } from './fixes/scaffoldProxy';
+export { scaffoldProxyRoute, findNextApps, proxyFolder, unsafeRoutePath, type ScaffoldPlan, type NextApp } from './fixes/scaffoldProxy';
 export { isInside as isInsideFolder } from './path';
 export { renderMarkdown, type MarkdownOptions } from './report/markdown';
 export { groupByArea } from './report/areas';

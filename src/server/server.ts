@@ -18,8 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addIgnoreRule, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, type Logger } from '../core';
-import { absolute } from '../core/path';
+import { addIgnoreRule, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type StatusParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { codeActions } from './features/codeActions';
@@ -102,7 +101,18 @@ export class Server implements IndexHost {
     c.onCodeAction((params): CodeAction[] => {
       const f = this.folderOf(params.textDocument.uri);
       if (!f?.snapshot) return [];
-      return codeActions({ root: f.root, folderUri: f.uri, result: f.snapshot, analyzer: f.analyzer, readFile: (rel) => this.readFile(f, rel) }, params.context.diagnostics);
+      return codeActions(
+        {
+          root: f.root,
+          folderUri: f.uri,
+          result: f.snapshot,
+          analyzer: f.analyzer,
+          readFile: (rel) => this.readFile(f, rel),
+          writeProblem: (rel) => writeProblem(f.root, rel),
+          log: (m) => this.connection.console.warn(m),
+        },
+        params.context.diagnostics,
+      );
     });
     c.onHover((params) => {
       const f = this.folderOf(params.textDocument.uri);
@@ -133,6 +143,8 @@ export class Server implements IndexHost {
       const f = this.folders.get(params.folderUri) ?? this.folderOf(params.folderUri);
       if (!f) throw new Error(`no workspace folder ${params.folderUri}`);
       const uri = fileUri(f.root, CONFIG_FILE_NAME);
+      const problem = writeProblem(f.root, CONFIG_FILE_NAME);
+      if (problem) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${problem}`);
       const existing = this.readFile(f, CONFIG_FILE_NAME);
       const rule = { ...(params.method && params.method !== '*' ? { method: params.method } : {}), path: params.path, reason: params.reason };
       const text = addIgnoreRule(existing, rule);
@@ -223,9 +235,12 @@ export class Server implements IndexHost {
   }
 
   private readFile(f: FolderIndex, rel: string): string | null {
+    // Nothing outside the workspace is read, not even through a symlink or an open editor.
+    const target = workspaceTarget(f.root, rel);
+    if ('reason' in target) return null;
     const open = this.documents.get(fileUri(f.root, rel));
     if (open) return open.getText();
-    const abs = absolute(f.root, rel);
+    const abs = target.abs;
     try {
       return existsSync(abs) ? readFileSync(abs, 'utf8') : null;
     } catch {
@@ -296,4 +311,10 @@ export class Server implements IndexHost {
   dispose(): void {
     for (const f of this.folders.values()) f.dispose();
   }
+}
+
+/** Why a quick fix may not write the root-relative `rel`, or null when it may. */
+function writeProblem(root: string, rel: string): string | null {
+  const t = workspaceTarget(root, rel);
+  return 'reason' in t ? t.reason : null;
 }

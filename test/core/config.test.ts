@@ -55,6 +55,12 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('rejects a path prefix that walks out of its folder (a scaffold would follow it)', () => {
+    for (const prefix of ['/api/../..', '/./api', '/api/%2E%2e', '/a\\b']) {
+      expect(() => parseConfig(JSON.stringify({ services: [{ name: 'api', root: 'api', pathPrefix: prefix }] }), 'c.json'), prefix).toThrow(/path prefix cannot hold/);
+    }
+  });
+
   it('rejects a non-object and duplicate service names', () => {
     expect(() => parseConfig('[]', 'c.json')).toThrow(ConfigurationError);
     expect(() => parseConfig('{"services":[{"name":"a","root":"x"},{"name":"a","root":"y"}]}', 'c.json')).toThrow(/used twice/);

@@ -7,10 +7,11 @@
 import type { Analyzer } from '../analyze';
 import type { Endpoint } from '../types';
 import type { Sym } from '../resolve/sym';
-import { dirname, isInside, join, relativeTo } from '../path';
+import { dirname, isInside, join, normalize, relativeTo } from '../path';
 import { hasDependency, type Project } from '../project/projects';
 import type { TsConfigPaths } from '../resolve/modules';
 import { parseRoutePath } from '../match/path';
+import { commentText, isEnvName, isPlainIdentifier, jsString, templateChunk, unsafeSegmentReason } from './codeText';
 
 export interface ScaffoldPlan {
   /** Root-relative path of the route file. */
@@ -79,7 +80,7 @@ export function findBaseUrl(analyzer: Analyzer, app: NextApp, routeFile: string,
     if (mod.language !== 'js' || !mod.exports) continue;
     for (const [exported, local] of Object.entries(mod.exports)) {
       const sym = mod.bindings[local];
-      if (!sym || exported === 'default') continue;
+      if (!sym || exported === 'default' || !isPlainIdentifier(exported)) continue;
       const kind = baseKind(sym);
       if (!kind) continue;
       // A base that already ends with a path (`…/api/v1`) only suits routes under that path.
@@ -91,13 +92,13 @@ export function findBaseUrl(analyzer: Analyzer, app: NextApp, routeFile: string,
   }
   if (best && layout) {
     const spec = importSpecifier(routeFile, best.file, layout.tsconfigs, app.project.root);
-    return { expr: best.name, importLine: `import { ${best.name} } from '${spec}';`, declaration: null, marker: best.name, basePath: best.basePath };
+    return { expr: best.name, importLine: `import { ${best.name} } from ${jsString(spec)};`, declaration: null, marker: best.name, basePath: best.basePath };
   }
-  const env = envNames[0] ?? 'API_BASE_URL';
+  const env = envNames.find(isEnvName) ?? 'API_BASE_URL';
   return {
     expr: 'BACKEND_URL',
     importLine: null,
-    declaration: `const BACKEND_URL = process.env.${env} ?? '${defaultOrigin}';`,
+    declaration: `const BACKEND_URL = process.env.${env} ?? ${jsString(defaultOrigin)};`,
     marker: 'BACKEND_URL',
     basePath: '',
   };
@@ -150,6 +151,32 @@ function importSpecifier(fromFile: string, target: string, tsconfigs: ReadonlyMa
   return rel;
 }
 
+/**
+ * Why a route path cannot become a proxy route file, or null: a raw segment that is empty, `.`, `..` or
+ * holds a backslash (a folder outside `app/api`), a literal with characters a URL path cannot hold (code
+ * injection into the generated handler), or a parameter name that is not a plain identifier.
+ */
+export function unsafeRoutePath(path: string): string | null {
+  const raw = path.replace(/[?#].*$/s, '');
+  if (!raw.startsWith('/')) return 'the path does not start with `/`';
+  const segments = raw.slice(1).replace(/\/$/, '').split('/');
+  if (segments.length === 1 && segments[0] === '') return null;
+  for (const seg of segments) {
+    if (seg === '' || seg === '.' || seg === '..' || seg.includes('\\')) return unsafeSegmentReason(seg);
+  }
+  for (const seg of parseRoutePath(raw).segments) {
+    if (seg.t !== 'seg') {
+      if (!isPlainIdentifier(camel(seg.name))) return `a parameter name that is not an identifier (${JSON.stringify(seg.name)})`;
+      continue;
+    }
+    for (const piece of seg.pieces) {
+      const why = 'lit' in piece ? (piece.lit === '.' || piece.lit === '..' ? null : unsafeSegmentReason(piece.lit)) : isPlainIdentifier(camel(piece.param || 'param')) ? null : `a parameter name that is not an identifier (${JSON.stringify(piece.param)})`;
+      if (why) return why;
+    }
+  }
+  return null;
+}
+
 /** `/api/v1/users/{user_id}/items` → `users/[userId]/items` (API and version prefixes dropped). */
 export function proxyFolder(path: string): { folder: string; params: string[] } {
   const t = parseRoutePath(path);
@@ -185,6 +212,8 @@ function camel(s: string): string {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods a Next.js route handler can export. */
+const ROUTE_HANDLER_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface ScaffoldInput {
   readonly analyzer: Analyzer;
@@ -203,9 +232,14 @@ export function scaffoldProxyRoute(input: ScaffoldInput): ScaffoldPlan | { reado
   const { endpoint, app } = input;
   const method = endpoint.method === '*' ? 'GET' : endpoint.method;
   if (endpoint.kind !== 'http') return { reason: 'only HTTP endpoints can be proxied' };
+  if (!ROUTE_HANDLER_METHODS.has(method)) return { reason: `a Next.js route handler cannot export ${JSON.stringify(method)}` };
+  const unsafe = unsafeRoutePath(endpoint.path);
+  if (unsafe) return { reason: `the route path has ${unsafe}` };
   const { folder, params } = proxyFolder(endpoint.path);
   const ext = app.typescript ? 'ts' : 'js';
   const file = folder ? `${app.appDir}/api/${folder}/route.${ext}` : `${app.appDir}/api/route.${ext}`;
+  // Belt and braces: the file must stay under the app's `api` folder whatever the path held.
+  if (normalize(file) !== file || !isInside(file, `${app.appDir}/api`)) return { reason: `${file} would be outside ${app.appDir}/api` };
   const existing = input.readFile(file) ?? input.readFile(file.replace(/\.(ts|js)$/, app.typescript ? '.js' : '.ts'));
   const base = findBaseUrl(input.analyzer, app, file, endpoint.path, input.envNames, input.defaultOrigin);
   const nextMajor = majorVersion(app.project.versions['next']);
@@ -265,15 +299,20 @@ function handlerText(o: { method: string; endpoint: Endpoint; params: string[]; 
   // The backend path with each parameter replaced by the matching route segment value.
   let i = 0;
   const pathAfterBase = base.basePath ? endpoint.path.slice(base.basePath.length) || '/' : endpoint.path;
-  const backendPath = pathAfterBase.replace(/\{(\.\.\.)?([^}]+)\}/g, (_, splat: string | undefined) => {
-    const n = params[i++] ?? 'param';
-    return splat ? `\${${n}.map(encodeURIComponent).join('/')}` : `\${encodeURIComponent(${n})}`;
-  });
+  // Literal text is escaped for the template literal it goes into; parameters become expressions.
+  const backendPath = pathAfterBase
+    .split(/(\{(?:\.\.\.)?[^}]+\})/)
+    .map((part, k) => {
+      if (k % 2 === 0) return templateChunk(part);
+      const n = params[i++] ?? 'param';
+      return part.startsWith('{...') ? `\${${n}.map(encodeURIComponent).join('/')}` : `\${encodeURIComponent(${n})}`;
+    })
+    .join('');
   const paramType = params.length ? `{ ${params.map((p) => `${p}: string${isSplat(endpoint.path, p) ? '[]' : ''}`).join('; ')} }` : '';
   const ctxParam = params.length ? (typescript ? `, context: { params: ${o.promiseParams ? `Promise<${paramType}>` : paramType} }` : ', context') : '';
   const reqParam = typescript ? 'request: NextRequest' : 'request';
   const lines = [
-    `/** Proxies ${method} ${endpoint.path} (service \`${endpoint.service}\`). Scaffolded by API Parity. */`,
+    `/** Proxies ${method} ${commentText(endpoint.path)} (service \`${commentText(endpoint.service)}\`). Scaffolded by API Parity. */`,
     `export async function ${method}(${reqParam}${ctxParam}) {`,
     ...(params.length ? [`  const { ${params.join(', ')} } = await context.params;`] : []),
     `  const response = await fetch(\`\${${base.expr}}${backendPath}\${request.nextUrl.search}\`, {`,

@@ -15,8 +15,12 @@ export interface ActionContext {
   readonly folderUri: string;
   readonly result: AnalysisResult;
   readonly analyzer: Analyzer;
-  /** Root-relative file text, or null when it does not exist. */
+  /** Root-relative file text, or null when it does not exist (or may not be read: outside the workspace). */
   readFile(rel: string): string | null;
+  /** Why a quick fix may not write `rel` (outside the workspace, through a symlink), or null when it may. */
+  writeProblem(rel: string): string | null;
+  /** Tells the user's log why an offered fix was withheld. */
+  log(message: string): void;
 }
 
 export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -55,7 +59,15 @@ function scaffoldAction(ctx: ActionContext, ep: Endpoint, d: Diagnostic): CodeAc
   const envNames = [...new Set(callsTo(app.project.root).flatMap((c) => c.via.filter((v) => v.startsWith('env ')).map((v) => v.slice(4))))];
   const origin = service?.baseUrl ?? `http://localhost:${service?.ports[0] ?? 8000}`;
   const plan = scaffoldProxyRoute({ analyzer: ctx.analyzer, endpoint: ep, app, envNames, defaultOrigin: origin, readFile: (p) => ctx.readFile(p) });
-  if ('reason' in plan) return null;
+  if ('reason' in plan) {
+    ctx.log(`no proxy scaffold for ${ep.method} ${ep.path}: ${plan.reason}`);
+    return null;
+  }
+  const problem = ctx.writeProblem(plan.file);
+  if (problem) {
+    ctx.log(`no proxy scaffold for ${ep.method} ${ep.path}: ${problem}`);
+    return null;
+  }
   const uri = fileUri(ctx.root, plan.file);
   let edit: WorkspaceEdit;
   let reveal: RevealArgs;
