@@ -72,3 +72,17 @@ describe('matching', () => {
     expect(matchScore(route('/users'), call('/accounts'))).toBeNull();
   });
 });
+
+describe('catch-all matching', () => {
+  it('reads back its own display form of a catch-all', () => {
+    expect(matchScore(parseRoutePath(normalizeRoutePath('/files/{p:path}')), parseRoutePath('/files/a/b'))).not.toBeNull();
+    expect(matchScore(parseRoutePath(normalizeRoutePath('/docs/[...slug]')), parseRoutePath('/docs'))).toBeNull();
+  });
+
+  it('stays polynomial with many catch-alls against a long path (memoised)', () => {
+    // Unmemoised this is C(40,12) paths: minutes. The suite's timeout bounds it.
+    const route = parseRoutePath('/' + Array.from({ length: 12 }, () => '{p:path}').join('/') + '/end');
+    const call = parseRoutePath('/' + Array.from({ length: 40 }, (_, i) => `s${i}`).join('/'));
+    expect(matchScore(route, call)).toBeNull();
+  });
+});

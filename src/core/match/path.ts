@@ -45,6 +45,9 @@ function parseRouteSegment(text: string): Segment | null {
   if (m) return { t: 'splat', name: m[1]!, optional: true };
   m = /^\[\.\.\.([^\]]+)\]$/.exec(text);
   if (m) return { t: 'splat', name: m[1]!, optional: false };
+  // Our own display form of a catch-all (`{...slug}`, from formatPath), read back when a path is re-parsed.
+  m = /^\{\.\.\.([A-Za-z_][\w]*)\}$/.exec(text);
+  if (m) return { t: 'splat', name: m[1]!, optional: false };
   // Starlette `{p:path}`, actix `{tail:.*}`, axum `{*rest}`, Flask `<path:p>`.
   m = /^\{\*([A-Za-z_][\w]*)\}$/.exec(text) ?? /^\{([A-Za-z_][\w]*):(?:path|\.\*|\.\+)\}$/.exec(text) ?? /^<path:([A-Za-z_]\w*)>$/.exec(text);
   if (m) return { t: 'splat', name: m[1]!, optional: false };
@@ -184,10 +187,20 @@ export function normalizeRoutePath(raw: string): string {
  * Higher is better: a literal segment beats a parameter segment, which beats a catch-all.
  */
 export function matchScore(route: PathTemplate, call: PathTemplate): number | null {
-  return matchFrom(route.segments, 0, call.segments, 0);
+  // Memoised on (route index, call index): with several catch-alls the plain recursion is exponential.
+  return matchFrom(route.segments, 0, call.segments, 0, new Map());
 }
 
-function matchFrom(r: readonly Segment[], ri: number, c: readonly Segment[], ci: number): number | null {
+function matchFrom(r: readonly Segment[], ri: number, c: readonly Segment[], ci: number, memo: Map<number, number | null>): number | null {
+  const key = ri * (c.length + 1) + ci;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const score = matchStep(r, ri, c, ci, memo);
+  memo.set(key, score);
+  return score;
+}
+
+function matchStep(r: readonly Segment[], ri: number, c: readonly Segment[], ci: number, memo: Map<number, number | null>): number | null {
   if (ri === r.length) return ci === c.length ? 0 : null;
   const rs = r[ri]!;
   if (rs.t === 'splat') {
@@ -195,15 +208,15 @@ function matchFrom(r: readonly Segment[], ri: number, c: readonly Segment[], ci:
     const min = rs.optional ? 0 : 1;
     let best: number | null = null;
     for (let n = min; ci + n <= c.length; n++) {
-      const rest = matchFrom(r, ri + 1, c, ci + n);
+      const rest = matchFrom(r, ri + 1, c, ci + n, memo);
       if (rest !== null && (best === null || rest > best)) best = rest;
     }
     return best === null ? null : best + 0.1;
   }
   if (rs.t === 'opt') {
-    const skip = matchFrom(r, ri + 1, c, ci);
+    const skip = matchFrom(r, ri + 1, c, ci, memo);
     const cs = c[ci];
-    const take = cs && cs.t === 'seg' ? matchFrom(r, ri + 1, c, ci + 1) : null;
+    const take = cs && cs.t === 'seg' ? matchFrom(r, ri + 1, c, ci + 1, memo) : null;
     const takeScore = take === null ? null : take + 1.5;
     if (skip === null) return takeScore;
     return takeScore === null ? skip : Math.max(skip, takeScore);
@@ -213,7 +226,7 @@ function matchFrom(r: readonly Segment[], ri: number, c: readonly Segment[], ci:
   if (cs.t !== 'seg') return null;
   const s = segmentScore(rs.pieces, cs.pieces);
   if (s === null) return null;
-  const rest = matchFrom(r, ri + 1, c, ci + 1);
+  const rest = matchFrom(r, ri + 1, c, ci + 1, memo);
   return rest === null ? null : rest + s;
 }
 
