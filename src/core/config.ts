@@ -5,6 +5,7 @@
  * the two in step.
  */
 import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
 import { HTTP_METHODS } from './types';
 
@@ -29,7 +30,8 @@ export interface IgnoreRule {
   readonly reason: string;
 }
 
-export type ConfigurableGap = 'missing-endpoint' | 'unused-endpoint' | 'method-mismatch';
+/** A gap kind whose severity the config file can set (rules/registry.ts: `meta.configurable`). */
+export type ConfigurableGap = string;
 
 export interface Config {
   readonly include: readonly string[];
@@ -49,10 +51,10 @@ export const DEFAULT_CONFIG: Config = {
   maxFileSize: 1024 * 1024,
   services: [],
   ignore: [],
-  severity: { 'missing-endpoint': 'warning', 'method-mismatch': 'warning', 'unused-endpoint': 'hint' },
+  severity: defaultSeverities(),
 };
 
-export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = ['missing-endpoint', 'method-mismatch', 'unused-endpoint'];
+export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = rules.filter((r) => r.meta.configurable).map((r) => r.meta.kind);
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
 const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity'] as const;
 const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
@@ -308,7 +310,7 @@ export function addIgnoreRule(text: string | null, rule: IgnoreRule): string {
   return applyEdits(base, edits);
 }
 
-/** Every gap kind a severity applies to, defaulting those the file cannot set. */
-export function severityOf(config: Config, kind: GapKind): SeverityOrOff {
-  return (config.severity as Record<string, SeverityOrOff>)[kind] ?? 'warning';
+/** The severity of a gap kind: the config's, else the rule's default. */
+export function severityOf(config: Config, kind: GapKind | string): SeverityOrOff {
+  return config.severity[kind] ?? ruleOf(kind)?.meta.defaultSeverity ?? 'warning';
 }

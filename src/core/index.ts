@@ -7,7 +7,7 @@ export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type F
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
 export { loadConfig, type LoadedConfig } from './loadConfig';
 export { setWasmDir } from './parse/treeSitter';
-export { backendExtractors, frontendExtractors, allExtractors } from './extractors/registry';
+export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';
 export { scaffoldProxyRoute, findNextApps, proxyFolder, unsafeRoutePath, type ScaffoldPlan, type NextApp } from './fixes/scaffoldProxy';

@@ -1,11 +1,15 @@
 /**
- * Architecture invariants, enforced: layering between core/server/client/cli, extractors doing no I/O,
- * every extractor registered with a fixture, and settings declared once.
+ * Architecture invariants, enforced: layering between core/server/client/cli, frameworks doing no I/O,
+ * every framework, language pack and gap rule registered (one folder each), every indexed framework
+ * with a fixture, settings declared once, and size limits on files and functions.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allExtractors } from '../../src/core/extractors/registry';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { frameworks, indexedFrameworks } from '../../src/core/frameworks/registry';
+import { languages } from '../../src/core/lang/registry';
+import { rules } from '../../src/core/rules/registry';
 import { DEFAULT_SETTINGS, flattenSettings } from '../../src/shared/settings';
 
 const ROOT = resolve(__dirname, '../..');
@@ -43,8 +47,8 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('extractors do no file I/O and do not walk directories', () => {
-    const offenders = files(join(SRC, 'core/extractors')).flatMap((f) =>
+  it('frameworks and rules do no file I/O and do not walk directories', () => {
+    const offenders = [...files(join(SRC, 'core/frameworks')), ...files(join(SRC, 'core/rules'))].flatMap((f) =>
       imports(f).filter((i) => /^(node:)?(fs|path|child_process|fs\/promises)$|fast-glob|\/fs$/.test(i)).map((i) => `${rel(f)} imports ${i}`),
     );
     expect(offenders).toEqual([]);
@@ -66,7 +70,7 @@ describe('layering', () => {
   it('src/cli and src/server reach the core only through its public API or its leaf modules', () => {
     const offenders = [...files(join(SRC, 'cli')), ...files(join(SRC, 'server'))].flatMap((f) =>
       imports(f)
-        .filter((i) => /\/core\/(analyze|extractors|lang|resolve|link|rules)\b/.test(i))
+        .filter((i) => /\/core\/(analyze|engine|frameworks|relations|lang|resolve|link|rules)\b/.test(i))
         .map((i) => `${rel(f)} imports ${i}`),
     );
     expect(offenders).toEqual([]);
@@ -78,37 +82,104 @@ describe('layering', () => {
   });
 });
 
-describe('extractor registry', () => {
-  const dirs = ['backend', 'frontend'];
-  const onDisk = dirs.flatMap((d) =>
-    readdirSync(join(SRC, 'core/extractors', d))
-      .filter((n) => n.endsWith('.ts') && !n.startsWith('_'))
-      .map((n) => ({ kind: d, id: n.replace(/\.ts$/, '') })),
-  );
-
-  it('registers every extractor file', () => {
-    const registered = new Set(allExtractors.map((e) => e.id));
-    expect(onDisk.filter((f) => !registered.has(f.id)).map((f) => `${f.kind}/${f.id}.ts`)).toEqual([]);
-  });
-
-  it('ids are unique, kebab-case, equal to the file name, and in the right folder', () => {
-    const ids = allExtractors.map((e) => e.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const e of allExtractors) {
-      expect(e.id).toMatch(/^[a-z][a-z0-9-]*$/);
-      expect(existsSync(join(SRC, 'core/extractors', e.kind, `${e.id}.ts`)), `${e.kind}/${e.id}.ts`).toBe(true);
+/** `<dir>/<group>/<name>/index.ts` folders (or `<dir>/<name>/index.ts` when `grouped` is false). */
+function pluginFolders(dir: string, grouped: boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (n.startsWith('_') || !statSync(p).isDirectory()) continue;
+      if (depth > 0) walk(p, depth - 1);
+      else if (existsSync(join(p, 'index.ts'))) out.push(relative(dir, p).split('\\').join('/'));
     }
+  };
+  walk(dir, grouped ? 1 : 0);
+  return out;
+}
+
+describe('framework registry', () => {
+  const onDisk = pluginFolders(join(SRC, 'core/frameworks'), true);
+
+  it('registers every framework folder, under its language, with its folder name as id', () => {
+    const registered = frameworks.map((f) => `${f.language}/${f.id}`);
+    expect(onDisk.filter((f) => !registered.includes(f))).toEqual([]);
+    expect(registered.filter((f) => !onDisk.includes(f))).toEqual([]);
   });
 
-  it('every extractor has a basic fixture with a golden', () => {
-    const missing = allExtractors.filter((e) => !existsSync(join(ROOT, 'test/fixtures', e.id, 'basic', 'expected.json'))).map((e) => `test/fixtures/${e.id}/basic/expected.json`);
+  it('ids are unique and kebab-case', () => {
+    const ids = frameworks.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  it('every indexed framework has a basic fixture with a golden', () => {
+    const missing = indexedFrameworks.filter((f) => !existsSync(join(ROOT, 'test/fixtures', f.id, 'basic', 'expected.txt'))).map((f) => `test/fixtures/${f.id}/basic/expected.txt`);
     expect(missing).toEqual([]);
   });
 
-  it('every fixture folder belongs to a registered extractor (or is a cross-stack workspace)', () => {
-    const ids = new Set(allExtractors.map((e) => e.id));
+  it('every fixture folder belongs to a registered framework (or is a cross-stack workspace)', () => {
+    const ids = new Set(frameworks.map((f) => f.id));
     const stray = readdirSync(join(ROOT, 'test/fixtures')).filter((n) => !n.startsWith('_') && !ids.has(n));
     expect(stray).toEqual([]);
+  });
+});
+
+describe('language and rule registries', () => {
+  it('registers every language pack folder (lang/<id>/index.ts), with its folder name as id', () => {
+    const onDisk = pluginFolders(join(SRC, 'core/lang'), false);
+    expect(languages.map((l) => l.id).sort()).toEqual(onDisk.sort());
+  });
+
+  it('registers every gap rule folder (rules/<kind>/index.ts), with its folder name as kind', () => {
+    const onDisk = pluginFolders(join(SRC, 'core/rules'), false);
+    expect(rules.map((r) => r.meta.kind).sort()).toEqual(onDisk.sort());
+  });
+
+  it('the GapKind type lists exactly the registered rules', () => {
+    const types = readFileSync(join(SRC, 'core/types.ts'), 'utf8');
+    const union = /export type GapKind = ([^;]+);/.exec(types)![1]!;
+    expect([...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]).sort()).toEqual(rules.map((r) => r.meta.kind).sort());
+  });
+
+  it('the config schema offers a severity for exactly the configurable rules, with their defaults', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/api-parity.config.schema.json'), 'utf8')) as { properties: { severity: { properties: Record<string, { default: string }> } } };
+    const declared = Object.fromEntries(Object.entries(schema.properties.severity.properties).map(([k, v]) => [k, v.default]));
+    expect(declared).toEqual(Object.fromEntries(rules.filter((r) => r.meta.configurable).map((r) => [r.meta.kind, r.meta.defaultSeverity])));
+  });
+});
+
+describe('size limits', () => {
+  const MAX_FILE_LINES = 400;
+  const MAX_FUNCTION_LINES = 80;
+
+  it(`no file under src/ is over ${MAX_FILE_LINES} lines`, () => {
+    const long = files(SRC)
+      .map((f) => ({ f: rel(f), n: readFileSync(f, 'utf8').split('\n').length }))
+      .filter((x) => x.n > MAX_FILE_LINES)
+      .map((x) => `${x.f}: ${x.n}`);
+    expect(long).toEqual([]);
+  });
+
+  it(`no function under src/ is over ${MAX_FUNCTION_LINES} lines`, () => {
+    const long: string[] = [];
+    for (const f of files(SRC)) {
+      const ast = parse(readFileSync(f, 'utf8'), { loc: true, jsx: false });
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        const n = node as { type?: string; loc?: { start: { line: number }; end: { line: number } }; id?: { name?: string } | null };
+        if ((n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') && n.loc) {
+          const lines = n.loc.end.line - n.loc.start.line + 1;
+          if (lines > MAX_FUNCTION_LINES) long.push(`${rel(f)}:${n.loc.start.line} ${n.id?.name ?? '(anonymous)'}: ${lines} lines`);
+        }
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'parent' || k === 'loc' || k === 'range') continue;
+          if (Array.isArray(v)) v.forEach(visit);
+          else if (v && typeof v === 'object') visit(v);
+        }
+      };
+      visit(ast);
+    }
+    expect(long).toEqual([]);
   });
 });
 

@@ -1,30 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { DYN, formatPath, matchScore, normalizeRoutePath, parseCallPath, parseRoutePath } from '../../src/core/match/path';
+import { frameworkById } from '../../src/core/frameworks/registry';
+import { DYN, formatPath, matchScore, normalizeRoutePath, parseCallPath, parseRoutePath, type PathSyntax } from '../../src/core/match/path';
 
-describe('route path normalisation', () => {
+/** The path syntax a framework plugin declares. */
+const syntax = (id: string): PathSyntax => frameworkById(id)!.pathSyntax;
+
+describe('route path normalisation, per framework syntax', () => {
   it.each([
-    ['/users/{id}', '/users/{id}'],
-    ['/users/{id:int}', '/users/{id}'],
-    ['/files/{file_path:path}', '/files/{...file_path}'],
-    ['/users/:id', '/users/{id}'],
-    ['/users/:id?', '/users/{id?}'],
-    ['/users/<int:id>', '/users/{id}'],
-    ['/files/<path:rest>', '/files/{...rest}'],
-    ['/users/[id]', '/users/{id}'],
-    ['/docs/[...slug]', '/docs/{...slug}'],
-    ['/docs/[[...slug]]', '/docs/{...slug}'],
-    ['^users/(?P<pk>[0-9]+)/$', '/users/{pk}'],
-    ['/static/*', '/static/{...wildcard}'],
-    ['/tail/{tail:.*}', '/tail/{...tail}'],
-    ['/x/{*rest}', '/x/{...rest}'],
-    ['/users/', '/users'],
-    ['users', '/users'],
-    ['/', '/'],
-    ['', '/'],
-    ['/reports/{name}.csv', '/reports/{name}.csv'],
-    ['/search?q=1', '/search'],
-  ])('%s → %s', (raw, expected) => {
-    expect(normalizeRoutePath(raw)).toBe(expected);
+    ['fastapi', '/users/{id}', '/users/{id}'],
+    ['fastapi', '/users/{id:int}', '/users/{id}'],
+    ['fastapi', '/files/{file_path:path}', '/files/{...file_path}'],
+    ['express', '/users/:id', '/users/{id}'],
+    ['express', '/users/:id(\\d+)', '/users/{id}'],
+    ['express', '/users/:id?', '/users/{id?}'],
+    ['express', '/static/*', '/static/{...wildcard}'],
+    ['express', '/assets/*rest', '/assets/{...rest}'],
+    ['flask', '/users/<int:id>', '/users/{id}'],
+    ['flask', '/files/<path:rest>', '/files/{...rest}'],
+    ['nextjs', '/users/[id]', '/users/{id}'],
+    ['nextjs', '/docs/[...slug]', '/docs/{...slug}'],
+    ['nextjs', '/docs/[[...slug]]', '/docs/{...slug}'],
+    ['django', '^users/(?P<pk>[0-9]+)/$', '/users/{pk}'],
+    ['actix', '/tail/{tail:.*}', '/tail/{...tail}'],
+    ['axum', '/x/{*rest}', '/x/{...rest}'],
+    ['axum', '/users/:id', '/users/{id}'],
+    ['fastapi', '/users/', '/users'],
+    ['fastapi', 'users', '/users'],
+    ['fastapi', '/', '/'],
+    ['fastapi', '', '/'],
+    ['fastapi', '/reports/{name}.csv', '/reports/{name}.csv'],
+    ['fastapi', '/search?q=1', '/search'],
+  ])('%s: %s → %s', (fw, raw, expected) => {
+    expect(normalizeRoutePath(raw, syntax(fw))).toBe(expected);
+  });
+
+  it('syntaxes do not collide: one framework does not read another framework\'s forms', () => {
+    // `:id` is literal text in a FastAPI path; `[id]` is literal text for Express.
+    expect(normalizeRoutePath('/a/:id', syntax('fastapi'))).toBe('/a/:id');
+    expect(normalizeRoutePath('/a/[id]', syntax('express'))).toBe('/a/[id]');
+    expect(normalizeRoutePath('/a/<id>', syntax('nextjs'))).toBe('/a/<id>');
+  });
+
+  it('every syntax reads the canonical display form back', () => {
+    for (const id of ['fastapi', 'express', 'nextjs', 'flask', 'django', 'actix', 'axum']) {
+      expect(normalizeRoutePath('/a/{id}/{...rest}', syntax(id)), id).toBe('/a/{id}/{...rest}');
+      expect(normalizeRoutePath('/a/{id?}', syntax(id)), id).toBe('/a/{id?}');
+    }
   });
 
   it('call paths mark dynamic pieces and drop query strings and trailing slashes', () => {
@@ -51,15 +72,17 @@ describe('matching', () => {
   });
 
   it('catch-alls need at least one segment unless optional', () => {
-    expect(matchScore(route('/docs/[...slug]'), call('/docs'))).toBeNull();
-    expect(matchScore(route('/docs/[[...slug]]'), call('/docs'))).not.toBeNull();
-    expect(matchScore(route('/docs/[...slug]'), call('/docs/a/b/c'))).not.toBeNull();
+    const next = (p: string) => parseRoutePath(p, syntax('nextjs'));
+    expect(matchScore(next('/docs/[...slug]'), call('/docs'))).toBeNull();
+    expect(matchScore(next('/docs/[[...slug]]'), call('/docs'))).not.toBeNull();
+    expect(matchScore(next('/docs/[...slug]'), call('/docs/a/b/c'))).not.toBeNull();
   });
 
   it('optional Express parameters match with and without the segment', () => {
-    expect(matchScore(route('/users/:id?'), call('/users'))).not.toBeNull();
-    expect(matchScore(route('/users/:id?'), call('/users/7'))).not.toBeNull();
-    expect(matchScore(route('/users/:id?'), call('/users/7/x'))).toBeNull();
+    const express = (p: string) => parseRoutePath(p, syntax('express'));
+    expect(matchScore(express('/users/:id?'), call('/users'))).not.toBeNull();
+    expect(matchScore(express('/users/:id?'), call('/users/7'))).not.toBeNull();
+    expect(matchScore(express('/users/:id?'), call('/users/7/x'))).toBeNull();
   });
 
   it('mixed segments match as patterns', () => {
@@ -75,13 +98,13 @@ describe('matching', () => {
 
 describe('catch-all matching', () => {
   it('reads back its own display form of a catch-all', () => {
-    expect(matchScore(parseRoutePath(normalizeRoutePath('/files/{p:path}')), parseRoutePath('/files/a/b'))).not.toBeNull();
-    expect(matchScore(parseRoutePath(normalizeRoutePath('/docs/[...slug]')), parseRoutePath('/docs'))).toBeNull();
+    expect(matchScore(parseRoutePath(normalizeRoutePath('/files/{p:path}', syntax('fastapi'))), parseRoutePath('/files/a/b'))).not.toBeNull();
+    expect(matchScore(parseRoutePath(normalizeRoutePath('/docs/[...slug]', syntax('nextjs'))), parseRoutePath('/docs'))).toBeNull();
   });
 
   it('stays polynomial with many catch-alls against a long path (memoised)', () => {
     // Unmemoised this is C(40,12) paths: minutes. The suite's timeout bounds it.
-    const route = parseRoutePath('/' + Array.from({ length: 12 }, () => '{p:path}').join('/') + '/end');
+    const route = parseRoutePath('/' + Array.from({ length: 12 }, () => '{p:path}').join('/') + '/end', syntax('fastapi'));
     const call = parseRoutePath('/' + Array.from({ length: 40 }, (_, i) => `s${i}`).join('/'));
     expect(matchScore(route, call)).toBeNull();
   });

@@ -5,7 +5,7 @@
  * keeps its routes, marked partial with the reason, so nothing is dropped silently.
  */
 import type { Value } from '../resolve/evaluate';
-import type { LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../extractors/types';
+import type { LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 

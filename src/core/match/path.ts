@@ -1,9 +1,8 @@
 /**
  * Path templates: one normalised form for every route syntax we read, and for URLs rebuilt from calls.
  *
- * Route syntaxes: `{id}` `{id:int}` `{p:path}` (FastAPI/Starlette), `:id` `:id?` `*` `*rest` (Express),
- * `<int:id>` `<path:p>` (Flask/Django), `[id]` `[...slug]` `[[...slug]]` (Next.js),
- * `(?P<id>...)` (Django regex), `{*rest}` `{tail:.*}` (axum/actix).
+ * Each framework reads its own route syntax into this model ({@link PathSyntax}); the display form is
+ * canonical: `{id}`, `{...rest}` (a catch-all), `{id?}` (an optional segment).
  * Call URLs carry dynamic pieces as {@link DYN} markers (from `${expr}`), which become `{}`.
  */
 
@@ -25,53 +24,87 @@ export interface PathTemplate {
 /** Marker for a dynamic piece inside call URLs; never appears in real source text. */
 export const DYN = '\u0000';
 
-/** Parse a route path written in any supported framework syntax. */
-export function parseRoutePath(raw: string): PathTemplate {
-  // Express optional parameters (`:id?`) before the `?` is mistaken for a query string.
-  let path = stripQueryAndHash(raw.trim().replace(/:([A-Za-z_]\w*)\?(?=\/|$)/g, '{$1?}'));
-  path = path.replace(/^\^/, '').replace(/\$$/, ''); // Django regex anchors
+/**
+ * A framework's route path syntax. Every syntax also reads the canonical forms (`{name}`, `{name:type}`,
+ * `{...name}`, `{name?}`): they are the display form, and the engine writes unresolved prefix pieces
+ * that way. Each framework plugin declares its own (`frameworks/<language>/<id>/path.ts`).
+ */
+export interface PathSyntax {
+  readonly id: string;
+  /** Rewrites applied to the whole path first (Express `:id?` → `{id?}`, Django `^…$` anchors). */
+  prepare?(raw: string): string;
+  /** Whole-segment forms (catch-alls, optional segments), tried before pieces. */
+  segment?(text: string): Segment | null;
+  /** Parameter pieces inside a segment: a global regex whose first defined group is the name. */
+  readonly pieces?: RegExp;
+}
+
+/** The canonical path forms only. */
+export const canonicalSyntax: PathSyntax = { id: 'canonical' };
+
+const CANONICAL_PIECE = /\{([A-Za-z_]\w*)(?::[^}]*)?\}|\u0000([^\u0000]*)\u0000/;
+
+const compiled = new WeakMap<PathSyntax, RegExp>();
+function piecesOf(syntax: PathSyntax): RegExp {
+  let re = compiled.get(syntax);
+  if (!re) {
+    re = new RegExp(syntax.pieces ? `${CANONICAL_PIECE.source}|${syntax.pieces.source}` : CANONICAL_PIECE.source, 'g');
+    compiled.set(syntax, re);
+  }
+  return re;
+}
+
+/** One syntax that reads every form of `list` (for paths whose framework is unknown). */
+export function unionSyntax(id: string, list: readonly PathSyntax[]): PathSyntax {
+  const pieces = list.map((s) => s.pieces?.source).filter((x): x is string => !!x);
+  return {
+    id,
+    prepare: (raw) => list.reduce((p, s) => (s.prepare ? s.prepare(p) : p), raw),
+    segment: (text) => {
+      for (const s of list) {
+        const seg = s.segment?.(text);
+        if (seg) return seg;
+      }
+      return null;
+    },
+    ...(pieces.length ? { pieces: new RegExp(pieces.join('|')) } : {}),
+  };
+}
+
+/** Parse a route path in the given syntax (default: the canonical forms). */
+export function parseRoutePath(raw: string, syntax: PathSyntax = canonicalSyntax): PathTemplate {
+  const prepared = syntax.prepare ? syntax.prepare(raw.trim()) : raw.trim();
+  const path = stripQueryAndHash(prepared);
   const segments: Segment[] = [];
   for (const text of splitSegments(path)) {
-    const seg = parseRouteSegment(text);
+    const seg = parseRouteSegment(text, syntax);
     if (seg) segments.push(seg);
   }
   return { segments };
 }
 
-function parseRouteSegment(text: string): Segment | null {
+function parseRouteSegment(text: string, syntax: PathSyntax): Segment | null {
   if (text === '') return null;
-  // Next.js catch-alls and dynamic segments.
-  let m = /^\[\[\.\.\.([^\]]+)\]\]$/.exec(text);
-  if (m) return { t: 'splat', name: m[1]!, optional: true };
-  m = /^\[\.\.\.([^\]]+)\]$/.exec(text);
+  let m = /^\{\.\.\.([A-Za-z_]\w*)\}$/.exec(text);
   if (m) return { t: 'splat', name: m[1]!, optional: false };
-  // Our own display form of a catch-all (`{...slug}`, from formatPath), read back when a path is re-parsed.
-  m = /^\{\.\.\.([A-Za-z_][\w]*)\}$/.exec(text);
-  if (m) return { t: 'splat', name: m[1]!, optional: false };
-  // Starlette `{p:path}`, actix `{tail:.*}`, axum `{*rest}`, Flask `<path:p>`.
-  m = /^\{\*([A-Za-z_][\w]*)\}$/.exec(text) ?? /^\{([A-Za-z_][\w]*):(?:path|\.\*|\.\+)\}$/.exec(text) ?? /^<path:([A-Za-z_]\w*)>$/.exec(text);
-  if (m) return { t: 'splat', name: m[1]!, optional: false };
-  // Express: `*`, `*rest` (v5), `(.*)`.
-  if (text === '*' || text === '(.*)') return { t: 'splat', name: 'wildcard', optional: false };
-  m = /^\*([A-Za-z_]\w*)$/.exec(text) ?? /^\{\*([A-Za-z_]\w*)\}$/.exec(text);
-  if (m) return { t: 'splat', name: m[1]!, optional: false };
-  // Express `:id?` (rewritten to `{id?}`): an optional segment.
   m = /^\{([A-Za-z_]\w*)\?\}$/.exec(text);
   if (m) return { t: 'opt', name: m[1]! };
-  return { t: 'seg', pieces: parsePieces(text) };
+  const own = syntax.segment?.(text);
+  if (own) return own;
+  return { t: 'seg', pieces: parsePieces(text, piecesOf(syntax)) };
 }
 
-const PIECE_RE =
-  /\{([A-Za-z_]\w*)(?::[^}]*)?\}|<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>|\[([A-Za-z_][\w-]*)\]|:([A-Za-z_]\w*)(?:\([^)]*\))?|\(\?P<([A-Za-z_]\w*)>(?:[^()]|\([^()]*\))*\)|\u0000([^\u0000]*)\u0000/g;
-
-function parsePieces(text: string): Piece[] {
+function parsePieces(text: string, re: RegExp): Piece[] {
   const pieces: Piece[] = [];
   let last = 0;
-  PIECE_RE.lastIndex = 0;
-  for (let m = PIECE_RE.exec(text); m; m = PIECE_RE.exec(text)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
     if (m.index > last) pieces.push({ lit: text.slice(last, m.index) });
-    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
-    pieces.push({ param: name });
+    pieces.push({ param: m.slice(1).find((g) => g !== undefined) ?? '' });
     last = m.index + m[0].length;
   }
   if (last < text.length) pieces.push({ lit: text.slice(last) });
@@ -177,9 +210,9 @@ export function isCatchAll(t: PathTemplate): boolean {
   return t.segments.some((s) => s.t === 'splat');
 }
 
-/** Normalise any route path to its display form. */
-export function normalizeRoutePath(raw: string): string {
-  return formatPath(parseRoutePath(raw));
+/** Normalise a route path to its display form. */
+export function normalizeRoutePath(raw: string, syntax: PathSyntax = canonicalSyntax): string {
+  return formatPath(parseRoutePath(raw, syntax));
 }
 
 /**

@@ -67,6 +67,11 @@ export interface Program {
   resolveImport(fromFile: string, specifier: string): string | null;
   /** True when the specifier names something in the workspace (relative, aliased) rather than a package. */
   isWorkspaceSpecifier(fromFile: string, specifier: string): boolean;
+  /**
+   * In languages where an imported name may be a submodule (Python's `from pkg import mod`), the
+   * specifier of that submodule; null where imported names are never modules.
+   */
+  submoduleSpec(fromFile: string, specifier: string, name: string): string | null;
 }
 
 const MAX_DEPTH = 40;
@@ -189,26 +194,26 @@ export class Evaluator {
     const target = this.program.resolveImport(fromFile, specifier);
     if (target === null) {
       if (this.program.isWorkspaceSpecifier(fromFile, specifier)) {
-        // Python `from pkg import submodule` where pkg has no __init__ we indexed.
-        const sub = this.program.resolveImport(fromFile, joinPySpec(specifier, name));
-        if (sub !== null) return { t: 'module', file: sub, spec: joinPySpec(specifier, name), from: fromFile };
+        // `from pkg import submodule` where pkg has no __init__ we indexed.
+        const subSpec = this.program.submoduleSpec(fromFile, specifier, name);
+        const sub = subSpec === null ? null : this.program.resolveImport(fromFile, subSpec);
+        if (sub !== null) return { t: 'module', file: sub, spec: subSpec!, from: fromFile };
         return { t: 'unknown', text: `${specifier}:${name}`, why: `module \`${specifier}\` was not found in the workspace` };
       }
       return { t: 'ext', path: name === 'default' || name === '*' ? specifier : `${specifier}.${name}` };
     }
     if (name === '*') return { t: 'module', file: target, spec: specifier, from: fromFile };
-    const mod0 = this.program.module(target);
-    if (target === fromFile && mod0?.language === 'python') {
+    const subSpec = this.program.submoduleSpec(fromFile, specifier, name);
+    if (target === fromFile && subSpec !== null) {
       // `from . import admin` inside a package's __init__: a submodule, not the package importing itself.
-      const sub = this.program.resolveImport(fromFile, joinPySpec(specifier, name));
-      if (sub !== null && sub !== target) return { t: 'module', file: sub, spec: joinPySpec(specifier, name), from: fromFile };
+      const sub = this.program.resolveImport(fromFile, subSpec);
+      if (sub !== null && sub !== target) return { t: 'module', file: sub, spec: subSpec, from: fromFile };
     }
     const v = this.exported(target, name, new Set());
     if (v) return v;
     const mod = this.program.module(target);
-    if (mod?.language === 'python') {
+    if (subSpec !== null) {
       // `from app.api.routes import users`: users may be a submodule.
-      const subSpec = joinPySpec(specifier, name);
       const sub = this.program.resolveImport(fromFile, subSpec);
       if (sub !== null && sub !== target) return { t: 'module', file: sub, spec: subSpec, from: fromFile };
     }
@@ -275,9 +280,9 @@ export class Evaluator {
           if (def && def.t === 'obj') return this.member(def, prop, sym);
         }
         // Python `import app.api` then `app.api.routes`: a submodule.
-        const subSpec = joinPySpec(obj.spec, prop);
-        const sub = this.program.resolveImport(obj.from, subSpec);
-        if (sub !== null) return { t: 'module', file: sub, spec: subSpec, from: obj.from };
+        const subSpec = this.program.submoduleSpec(obj.from, obj.spec, prop);
+        const sub = subSpec === null ? null : this.program.resolveImport(obj.from, subSpec);
+        if (sub !== null) return { t: 'module', file: sub, spec: subSpec!, from: obj.from };
         return { t: 'unknown', text, why: `\`${prop}\` is not defined in ${obj.file ?? obj.spec}` };
       }
       case 'class':
@@ -444,10 +449,6 @@ function globalValue(name: string): Value {
 export function stripGlobal(path: string): string {
   for (const p of GLOBAL_PREFIXES) if (path.startsWith(p)) return path.slice(p.length);
   return path;
-}
-
-function joinPySpec(spec: string, name: string): string {
-  return spec.endsWith('.') ? spec + name : `${spec}.${name}`;
 }
 
 export function mergeParts(parts: readonly Part[]): Part[] {

@@ -66,7 +66,8 @@ export interface ReexportFact {
 /** What one module defines and imports; the unit the evaluator works on. */
 export interface ModuleFacts {
   readonly file: string;
-  readonly language: 'python' | 'js';
+  /** Id of the language pack that built these facts. */
+  readonly language: string;
   /** Top-level bindings and (as `fnId::name`) function locals. */
   readonly bindings: Readonly<Record<string, Sym>>;
   readonly imports: Readonly<Record<string, ImportFact>>;

@@ -1,0 +1,139 @@
+/**
+ * Pass 5, requests: every framework's `requests.resolve` over the calls its `extract` recorded, with
+ * wrapper discovery to a fixpoint (a function whose parameters shape a request becomes a template, and
+ * its call sites become the requests). A `resolve` that throws is a recorded note, and the call is kept
+ * as unresolved with the reason, never dropped.
+ */
+import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
+import { indexedFrameworks } from '../frameworks/registry';
+import { interpretUrl, type UrlTarget } from '../match/url';
+import { Evaluator, literalText, type Part, type Value } from '../resolve/evaluate';
+import type { WorkspaceProgram } from '../resolve/modules';
+import { HTTP_METHODS, type MethodOrAny } from '../types';
+import type { FileStore } from './files';
+import type { RunContext } from './types';
+import { isWrapping, urlParts, wrapperKey } from './wrappers';
+
+/** A request found in the code, before matching. */
+export interface DraftCall {
+  readonly decl: ClientDecl;
+  readonly framework: string;
+  readonly spec: RequestSpec;
+  readonly parts: readonly Part[];
+  readonly target: UrlTarget;
+  readonly method: MethodOrAny;
+  readonly via: readonly string[];
+}
+
+export interface RequestIndex {
+  readonly drafts: readonly DraftCall[];
+  readonly wrappers: ReadonlyMap<string, WrapperTemplate>;
+}
+
+const MAX_WRAPPER_DEPTH = 8;
+
+export function resolveRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): RequestIndex {
+  const evaluator = new Evaluator(program);
+  const wrappers = new Map<string, WrapperTemplate>();
+  /** The request inside each wrapper (a declaration, stable across rounds). */
+  const wrapperDecls = new Map<string, ClientDecl>();
+  const rctx: ResolveContext = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper: (fn) => wrappers.get(wrapperKey(fn)) };
+  const all: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  for (const fw of indexedFrameworks) {
+    if (!fw.requests) continue;
+    for (const e of store.entries()) for (const decl of e.parsed?.decls.requests[fw.id] ?? []) all.push({ fw, decl });
+  }
+  // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers.
+  let results = new Map<ClientDecl, { fw: Framework; spec: RequestSpec }>();
+  let failures = new Map<ClientDecl, { fw: Framework; error: string }>();
+  for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
+    results = new Map();
+    failures = new Map();
+    let added = false;
+    for (const { fw, decl } of all) {
+      let spec: RequestSpec | null = null;
+      try {
+        spec = fw.requests!.resolve(decl, rctx);
+      } catch (err) {
+        failures.set(decl, { fw, error: (err as Error).message });
+      }
+      if (!spec) continue;
+      results.set(decl, { fw, spec });
+      if (decl.fn === null) continue;
+      const key = wrapperKey({ file: decl.file, id: decl.fn });
+      if (!wrappers.has(key) && isWrapping(spec, decl, evaluator)) {
+        const fn = program.module(decl.file)?.functions[decl.fn];
+        wrappers.set(key, { fn: { file: decl.file, id: decl.fn }, name: fn?.name ?? '<anonymous>', spec });
+        wrapperDecls.set(key, decl);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  const drafts = draftCalls(results, wrappers, wrapperDecls, evaluator);
+  for (const [decl, { fw, error }] of failures) {
+    ctx.notes.push({ level: 'warning', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
+    ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
+    // A lazy contribution (wrapper functions) records calls that may not be requests at all: note only.
+    if (!results.has(decl) && !fw.requests!.lazy) drafts.push(failedDraft(decl, fw, error));
+  }
+  return { drafts, wrappers };
+}
+
+/**
+ * Calls: every resolved request that is not the inside of a wrapper; a wrapper nobody calls keeps its
+ * inner request, unresolved, with the reason.
+ */
+function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
+  const calledWrappers = new Set<string>();
+  for (const [, r] of results) if (r.spec.wrapper) calledWrappers.add(wrapperKey(r.spec.wrapper));
+  const drafts: DraftCall[] = [];
+  for (const [decl, { fw, spec }] of results) {
+    const key = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
+    const w = key ? wrappers.get(key) : undefined;
+    // Every request inside a wrapper that is shaped by its parameters (a retry is a second one) is
+    // represented by the wrapper's call sites.
+    if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
+      if (calledWrappers.has(key!)) continue;
+      drafts.push(draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
+      continue;
+    }
+    drafts.push(draftCall(decl, fw, spec, evaluator, null));
+  }
+  return drafts;
+}
+
+function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall {
+  const parts = urlParts(spec, evaluator);
+  const target: UrlTarget = forcedReason ? { kind: 'dynamic', why: forcedReason } : interpretUrl(parts);
+  const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
+  return { decl, framework: fw.id, spec, parts, target, method: methodOf(spec, evaluator), via: [...spec.via, ...envs] };
+}
+
+/** A call whose `resolve` threw: kept, unresolved, with the error as its reason. */
+function failedDraft(decl: ClientDecl, fw: Framework, error: string): DraftCall {
+  const spec: RequestSpec = { client: fw.id, kind: 'http', method: null, defaultMethod: '*', url: { t: 'unknown', text: '?', why: error }, base: null, via: [] };
+  return { decl, framework: fw.id, spec, parts: [], target: { kind: 'dynamic', why: `${fw.title} failed on this call: ${error}` }, method: '*', via: [] };
+}
+
+/** The HTTP method of a request: literal, else inferred from a wrapper's name, else any. */
+function methodOf(spec: RequestSpec, evaluator: Evaluator): MethodOrAny {
+  const v: Value | null = spec.method;
+  if (v === null || (v.t === 'unknown' && v.absent)) return spec.defaultMethod;
+  const text = literalText(evaluator.partsOf(v));
+  if (text !== null) {
+    const m = text.toUpperCase();
+    return (HTTP_METHODS as readonly string[]).includes(m) ? (m as MethodOrAny) : '*';
+  }
+  return methodFromName(spec.via[0] ?? '');
+}
+
+/** A wrapper named `createUser` most likely POSTs: the method when its value is dynamic. */
+function methodFromName(name: string): MethodOrAny {
+  if (/^(post|create|add|submit|send|upload|login|register)/i.test(name)) return 'POST';
+  if (/^(put|replace|set)/i.test(name)) return 'PUT';
+  if (/^patch/i.test(name)) return 'PATCH';
+  if (/^(delete|remove|destroy)/i.test(name)) return 'DELETE';
+  if (/^(get|fetch|load|list|find|read)/i.test(name)) return 'GET';
+  return '*';
+}

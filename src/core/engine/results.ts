@@ -1,0 +1,50 @@
+/** The last pass: gaps from the rules, skipped files and notes, the summary, and the result. */
+import { severityOf } from '../config';
+import type { HttpRelation } from '../relations/http';
+import { buildGaps } from '../rules/registry';
+import type { AnalysisNote, AnalysisResult, SkippedFile, Summary } from '../types';
+import type { FileStore } from './files';
+import type { ServiceIndex } from './services';
+import type { RunContext } from './types';
+
+export function assembleResult(ctx: RunContext, store: FileStore, services: ServiceIndex, http: HttpRelation, sourceCount: number): AnalysisResult {
+  const { endpoints } = services;
+  const { calls } = http;
+  const gaps = buildGaps({ endpoints, matches: http.matches, severity: (k) => severityOf(ctx.config, k) });
+  const skipped: SkippedFile[] = [];
+  const fileNotes: AnalysisNote[] = [];
+  let parsed = 0;
+  for (const e of store.entries()) {
+    if (e.skipped) skipped.push(e.skipped);
+    if (e.parsed) parsed++;
+    fileNotes.push(...e.notes);
+  }
+  const used = endpoints.filter((e) => e.callers.length > 0).length;
+  const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;
+  const denominator = endpoints.length - ignored;
+  const summary: Summary = {
+    endpoints: endpoints.length,
+    used,
+    unused: endpoints.filter((e) => e.callers.length === 0 && e.ignored === null).length,
+    ignored,
+    calls: calls.length,
+    resolvedCalls: calls.filter((c) => c.resolved).length,
+    external: calls.filter((c) => c.external).length,
+    missing: calls.filter((c) => c.status === 'missing').length,
+    methodMismatch: calls.filter((c) => c.status === 'method-mismatch').length,
+    coverage: denominator > 0 ? Math.round((used / denominator) * 1000) / 1000 : 1,
+    filesScanned: sourceCount,
+    filesParsed: parsed,
+  };
+  return {
+    schemaVersion: 1,
+    root: ctx.opts.root,
+    services: services.services,
+    endpoints,
+    calls,
+    gaps,
+    skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
+    notes: [...ctx.notes, ...fileNotes],
+    summary,
+  };
+}

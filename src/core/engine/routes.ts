@@ -1,0 +1,94 @@
+/**
+ * Pass 4, routes: every framework's `routes.link` over the declarations of all files (prefixes, mounts,
+ * across modules), plus the ports services are started on.
+ */
+import type { BackendDecl, Framework, LinkContext, LinkedRoute, PortDecl } from '../frameworks/types';
+import { indexedFrameworks } from '../frameworks/registry';
+import { projectOf, type Project } from '../project/projects';
+import { Evaluator, isLiteral, literalText, type Part, type Value } from '../resolve/evaluate';
+import type { WorkspaceProgram } from '../resolve/modules';
+import type { FileStore } from './files';
+import type { RunContext } from './types';
+
+export interface LinkedEndpoint {
+  readonly framework: Framework;
+  readonly route: LinkedRoute;
+}
+
+export interface RouteIndex {
+  readonly routes: readonly LinkedEndpoint[];
+  /** Project root → ports its code starts a server on. */
+  readonly ports: ReadonlyMap<string, readonly number[]>;
+}
+
+export function linkRoutes(ctx: RunContext, store: FileStore, program: WorkspaceProgram, projects: readonly Project[]): RouteIndex {
+  const evaluator = new Evaluator(program);
+  const lctx = linkContext(evaluator);
+  const routes: LinkedEndpoint[] = [];
+  const ports = new Map<string, number[]>();
+  for (const fw of indexedFrameworks) {
+    if (!fw.routes) continue;
+    const decls: BackendDecl[] = [];
+    for (const e of store.entries()) {
+      const d = e.parsed?.decls.routes[fw.id];
+      if (d) decls.push(...d);
+    }
+    if (decls.length === 0) continue;
+    try {
+      for (const route of fw.routes.link(decls, lctx)) routes.push({ framework: fw, route });
+    } catch (err) {
+      ctx.notes.push({ level: 'warning', message: `${fw.title}: linking routes failed (${(err as Error).message}); its routes are missing from this report` });
+      ctx.log.warn(`link ${fw.id}: ${(err as Error).stack ?? err}`);
+    }
+    for (const d of decls) {
+      if (d.t !== 'port') continue;
+      const n = portValue(evaluator.evaluate((d as PortDecl).port, { file: d.file, fn: d.fn, params: null }));
+      if (n === null) continue;
+      const root = projectOf(projects, d.file).root;
+      ports.set(root, [...(ports.get(root) ?? []), n]);
+    }
+  }
+  return { routes, ports };
+}
+
+function linkContext(evaluator: Evaluator): LinkContext {
+  return {
+    evaluator,
+    value: (sym, file, fn) => evaluator.evaluate(sym, { file, fn, params: null }),
+    pathText: (sym, file, fn) => routePathText(evaluator.partsOf(evaluator.evaluate(sym, { file, fn, params: null }), sym)),
+  };
+}
+
+/** Route path text from parts: unknown pieces become `{expr}` parameters and are reported. */
+function routePathText(parts: readonly Part[]): { text: string; unresolved: string[] } {
+  const unresolved: string[] = [];
+  let text = '';
+  for (const p of parts) {
+    if ('lit' in p) text += p.lit;
+    else if ('env' in p) {
+      if (p.fallback && isLiteral(p.fallback)) text += literalText(p.fallback);
+      else {
+        text += `{${p.env}}`;
+        unresolved.push(`\`${p.env}\` (env)`);
+      }
+    } else {
+      const label = 'param' in p ? p.name : p.dyn;
+      text += `{${label.replace(/[{}/]/g, '')}}`;
+      unresolved.push(`\`${label}\``);
+    }
+  }
+  return { text, unresolved };
+}
+
+function portValue(v: Value): number | null {
+  if (v.t === 'num') return v.v;
+  if (v.t !== 'str') return null;
+  for (const p of v.parts) {
+    if ('lit' in p && /^\d{2,5}$/.test(p.lit)) return Number(p.lit);
+    if ('env' in p && p.fallback) {
+      const t = literalText(p.fallback);
+      if (t && /^\d{2,5}$/.test(t)) return Number(t);
+    }
+  }
+  return null;
+}

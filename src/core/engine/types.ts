@@ -1,0 +1,100 @@
+/**
+ * The engine's shared shapes: options, progress, cancellation, and the per-file cache entry that
+ * carries a file from loading (gate) through facts (parse + extract) between runs.
+ */
+import type { Config } from '../config';
+import type { FileSystem } from '../fs';
+import type { BackendDecl, ClientDecl, ContributionKind, DocDecl, EventDecl, SchemaDecl } from '../frameworks/types';
+import type { JsParser } from '../lang/js/parser';
+import type { LanguageFacts } from '../lang/types';
+import type { Project } from '../project/projects';
+import type { TsConfigPaths } from '../resolve/modules';
+import type { AnalysisNote, SkippedFile } from '../types';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
+export interface Progress {
+  readonly phase: 'listing' | 'parsing' | 'linking' | 'matching';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface AnalyzeOptions {
+  /** Absolute path of the workspace root (used only for the result's `root`). */
+  readonly root: string;
+  readonly fs: FileSystem;
+  readonly config?: Config;
+  /** Root-relative path of the config file in use, for notes. */
+  readonly configFile?: string | null;
+  readonly signal?: AbortSignal;
+  readonly log?: Logger;
+  readonly onProgress?: (p: Progress) => void;
+  readonly jsParser?: JsParser;
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+export const NOOP_LOG: Logger = { info() {}, warn() {}, debug() {} };
+
+/** The declaration type of each contribution kind. */
+export interface DeclOf {
+  readonly routes: BackendDecl;
+  readonly requests: ClientDecl;
+  readonly events: EventDecl;
+  readonly docsSource: DocDecl;
+  readonly schemas: SchemaDecl;
+}
+
+/** A file's declarations: contribution kind → framework id → declarations. */
+export type FileDecls = { readonly [K in ContributionKind]: Readonly<Record<string, readonly DeclOf[K][]>> };
+
+export interface Parsed {
+  readonly facts: LanguageFacts;
+  readonly decls: FileDecls;
+}
+
+/** One file's state, cached between runs while its size, mtime (or text) and gating are unchanged. */
+export interface Entry {
+  readonly key: string;
+  readonly path: string;
+  /** Id of the language pack that reads it. */
+  readonly language: string;
+  /** Decoded text, kept only while the file is not parsed (for on-demand parsing). */
+  text: string | null;
+  parsed: Parsed | null;
+  /** Contributions whose `accepts` passed, as `<kind>:<framework id>`. */
+  readonly accepting: readonly string[];
+  /** True when a non-lazy contribution accepts it: it is parsed in the first pass. */
+  readonly eager: boolean;
+  skipped: SkippedFile | null;
+  readonly notes: AnalysisNote[];
+}
+
+/** What the last run learnt about the workspace's layout (for quick fixes). */
+export interface WorkspaceLayout {
+  readonly projects: readonly Project[];
+  readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
+  readonly files: ReadonlySet<string>;
+}
+
+/** The per-run services every pass may use. */
+export interface RunContext {
+  readonly opts: AnalyzeOptions;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly jsParser: JsParser;
+  /** Workspace-level notes (per-file notes live on entries). */
+  readonly notes: AnalysisNote[];
+  /** Throws {@link AnalysisCancelled} when the run was cancelled. */
+  check(): void;
+  progress(phase: Progress['phase'], done: number, total: number): void;
+}

@@ -1,0 +1,82 @@
+/**
+ * Wrapper discovery, the hook behind lazy request contributions: deciding whether a request inside a
+ * function is shaped by that function's parameters (then the function is a wrapper and its call sites
+ * are the requests), and parsing on demand the files that mention a wrapper's name.
+ */
+import type { ClientDecl, RequestSpec, WrapperTemplate } from '../frameworks/types';
+import { indexedFrameworks } from '../frameworks/registry';
+import { isQueryPart, joinBase } from '../match/url';
+import type { Evaluator, FnRef, Part } from '../resolve/evaluate';
+import type { WorkspaceProgram } from '../resolve/modules';
+import type { FileStore } from './files';
+
+export const wrapperKey = (f: FnRef): string => `${f.file}#${f.id}`;
+
+/** The request's URL parts, with its base joined in front. */
+export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
+  const url = evaluator.partsOf(spec.url);
+  return spec.base ? joinBase(evaluator.partsOf(spec.base), url) : url;
+}
+
+/** Does a request depend on its enclosing function's parameters for its URL structure or method? */
+export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
+  const own = (p: Part) => 'param' in p && p.fn === decl.fn && p.file === decl.file;
+  const parts = urlParts(spec, evaluator);
+  let inQuery = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (('lit' in p && /[?#]/.test(p.lit)) || isQueryPart(p)) inQuery = true;
+    // A parameter in the query string or filling a whole path segment is data, not URL structure.
+    if (!own(p) || inQuery) continue;
+    const prev = parts[i - 1];
+    const next = parts[i + 1];
+    const segmentBefore = !!prev && 'lit' in prev && prev.lit.endsWith('/');
+    const segmentAfter = !next || ('lit' in next && /^[/?#]/.test(next.lit)) || isQueryPart(next);
+    if (!(segmentBefore && segmentAfter)) return true;
+  }
+  const m = spec.method;
+  return !!m && (m.t === 'param' ? m.fn === decl.fn && m.file === decl.file : m.t === 'str' && m.parts.some(own));
+}
+
+/**
+ * Parse the not-yet-parsed files accepted by a lazy request contribution that mention a wrapper's
+ * name (or the name it is exported under), so its call sites are found. Returns how many were parsed.
+ */
+export async function parseWrapperCallers(store: FileStore, program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Promise<number> {
+  if (wrappers.size === 0) return 0;
+  const names = wrapperNames(program, wrappers);
+  if (names.size === 0) return 0;
+  const lazy = indexedFrameworks.filter((f) => f.requests?.lazy).map((f) => `requests:${f.id}`);
+  const re = new RegExp(`\\b(?:${[...names].map(escapeRe).join('|')})\\b`);
+  let added = 0;
+  for (const e of store.entries()) {
+    if (e.parsed || e.skipped || e.text === null || !lazy.some((id) => e.accepting.includes(id))) continue;
+    if (!re.test(e.text)) continue;
+    await store.parse(e);
+    if (e.parsed) added++;
+  }
+  return added;
+}
+
+function wrapperNames(program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Set<string> {
+  const names = new Set<string>();
+  for (const w of wrappers.values()) {
+    const short = w.name.slice(w.name.lastIndexOf('.') + 1);
+    if (/^[A-Za-z_$][\w$]*$/.test(short) && short.length > 2) names.add(short);
+    // Exported under another name (or as default): callers may not mention the function's name.
+    const mod = program.module(w.fn.file);
+    for (const [exported, local] of Object.entries(mod?.exports ?? {})) {
+      const b = mod!.bindings[local];
+      if (b?.k === 'func' && b.id === w.fn.id) names.add(exported === 'default' ? baseName(w.fn.file) : exported);
+    }
+  }
+  return names;
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,71 @@
+import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../../lang/js/clients';
+import type { Value } from '../../../resolve/evaluate';
+import type { Sym } from '../../../resolve/sym';
+import { defineFramework, type ClientDecl } from '../../types';
+
+const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]/;
+const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+
+/** axios: `axios.get/post/...`, `axios(config)`, `axios.request(config)`, and instances from
+ * `axios.create({ baseURL })`, exported and imported across modules. */
+export default defineFramework({
+  id: 'axios',
+  title: 'axios',
+  language: 'js',
+  docs: 'https://axios-http.com/docs/api_intro',
+  supports: { crossModule: true, envBase: true, instances: true },
+  detection: { deps: ['axios'] },
+  // Instances and re-exports reach files whose own project does not list axios.
+  detect: () => true,
+  requests: {
+    languages: ['js'],
+    accepts: (_f, text) => MARKERS.test(text),
+    extract(file) {
+      const js = file.js!;
+      const out: ClientDecl[] = [];
+      for (const c of js.calls) {
+        if (c.isNew || !c.args[0]) continue;
+        const callee = c.callee;
+        // `x.get(...)`-style calls on a name (the instance may be imported), or `x(config)` on a name.
+        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && calleeRoot(callee.obj) !== null : callee.k === 'ref';
+        if (!candidate) continue;
+        const root = calleeRoot(callee)!;
+        if (callee.k === 'ref' && root !== 'axios' && js.module.bindings[root] === undefined && !js.module.imports[root]) continue;
+        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
+      }
+      return out;
+    },
+    resolve(decl, ctx) {
+      const ev = ctx.evaluator;
+      const callee = decl.callee;
+      const targetSym: Sym = callee.k === 'member' ? callee.obj : callee;
+      const target = axiosTarget(ctx.value(targetSym, decl), ev);
+      if (!target) return null;
+      const name = callee.k === 'member' ? callee.prop : 'request';
+      let url: Value;
+      let method: Value | null;
+      let config: Value | null;
+      if (name === 'request') {
+        // axios(config), axios(url, config), axios.request(config)
+        const first = ctx.value(decl.args[0]!, decl);
+        if (first.t === 'obj') {
+          config = first;
+          url = ev.member(first, 'url');
+        } else {
+          url = first;
+          config = decl.args[1] ? ctx.value(decl.args[1], decl) : null;
+        }
+        const m = config ? ev.member(config, 'method') : null;
+        method = isAbsent(m) ? null : m;
+      } else {
+        url = ctx.value(decl.args[0]!, decl);
+        method = { t: 'str', parts: [{ lit: AXIOS_METHODS[name]! }] };
+        const cfgSym = decl.args[BODY_METHODS.has(name) ? 2 : 1];
+        config = cfgSym ? ctx.value(cfgSym, decl) : null;
+      }
+      const own = config ? ev.member(config, 'baseURL') : null;
+      const base = own && !isAbsent(own) ? own : target.base;
+      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via: base && target.name !== 'axios' ? [target.name] : [] };
+    },
+  },
+});

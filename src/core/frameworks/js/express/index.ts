@@ -1,0 +1,95 @@
+import { extName, stripGlobal } from '../../../resolve/evaluate';
+import { handlerName, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
+import type { Sym } from '../../../resolve/sym';
+import { linkMountGraph } from '../../../link/mounts';
+import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
+import { expressSyntax } from './path';
+import type { MethodOrAny } from '../../../types';
+
+const MARKERS = /\bexpress\b|\bRouter\s*\(/;
+
+/** Express: `app`/`router` method registrations, `router.route(p).get().post()` chains, and
+ * `app.use('/prefix', router)` mounts across `require`/`import`. */
+export default defineFramework({
+  id: 'express',
+  title: 'Express',
+  language: 'js',
+  docs: 'https://expressjs.com/en/guide/routing.html',
+  supports: { pathParams: true, mounts: true, crossModule: true },
+  detection: { deps: ['express'] },
+  pathSyntax: expressSyntax,
+  routes: {
+    languages: ['js'],
+    accepts: (_f, text) => MARKERS.test(text),
+    extract(file) {
+      const decls: BackendDecl[] = [];
+      for (const call of file.js!.calls) {
+        const c = memberCallOf(call);
+        if (!c) continue;
+        const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
+        const method: MethodOrAny | undefined = c.name === 'all' ? '*' : METHOD_BY_NAME[c.name];
+        if (method && method !== 'TRACE') {
+          const chain = routeChain(c.owner);
+          if (chain) {
+            decls.push({ t: 'route', ...at, kind: 'http', methods: [method], owner: chain.owner, path: chain.path, handler: handlerName(c.args[c.args.length - 1]) } satisfies RouteDecl);
+          } else if (c.args.length >= 2 && isPathLike(c.args[0]!)) {
+            decls.push({ t: 'route', ...at, kind: 'http', methods: [method], owner: c.owner, path: c.args[0]!, handler: handlerName(c.args[c.args.length - 1]) } satisfies RouteDecl);
+          }
+        } else if (c.name === 'use' && c.args.length > 0) {
+          const first = c.args[0]!;
+          const mount = (child: Sym, prefix: Sym | null) => {
+            if (child.k !== 'func' && child.k !== 'str' && child.k !== 'dyn' && child.k !== 'concat') decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix } satisfies MountDecl);
+          };
+          if (isPathLike(first, true)) for (const child of c.args.slice(1)) mount(child, first);
+          else if (isPathLike(first, false) && c.args.length > 1) {
+            // `app.use(API_PREFIX, router)` or `app.use(auth, router)`: decided at link time.
+            for (const child of c.args.slice(1)) mount(child, first);
+            mount(first, null);
+          } else for (const child of c.args) mount(child, null);
+        } else if (c.name === 'listen' && c.args[0]) {
+          decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.args[0] });
+        }
+      }
+      return decls;
+    },
+    link(decls, ctx) {
+      const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+      const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
+      return linkMountGraph(routes, mounts, ctx, {
+        noun: 'router',
+        rootNoun: 'express() app',
+        dropForeignOwners: true,
+        classify: (v) => {
+          if (v.t !== 'call' || v.callee.t !== 'ext') return null;
+          const path = stripGlobal(v.callee.path);
+          if (path === 'express') return { root: true, prefix: null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
+          if (extName(v.callee) === 'Router' && path.startsWith('express')) return { root: false, prefix: null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
+          return null;
+        },
+      });
+    },
+  },
+});
+
+/** `x.route('/p').get(h).post(h)` → owner `x`, path `/p`. */
+function routeChain(sym: Sym): { owner: Sym; path: Sym } | null {
+  let cur = sym;
+  for (let i = 0; i < 16 && cur.k === 'call' && cur.callee.k === 'member'; i++) {
+    const name = cur.callee.prop;
+    if (name === 'route') return cur.args[0] ? { owner: cur.callee.obj, path: cur.args[0] } : null;
+    if (!(name in METHOD_BY_NAME) && name !== 'all') return null;
+    cur = cur.callee.obj;
+  }
+  return null;
+}
+
+/**
+ * A first argument that can be a path: a string starting with `/` or a template (`surely`), or also a
+ * constant whose value is only known after evaluation.
+ */
+function isPathLike(s: Sym, surely = false): boolean {
+  if (s.k === 'str') return s.v.startsWith('/') || s.v === '*';
+  if (s.k === 'concat') return s.parts[0] ? isPathLike(s.parts[0], false) : false;
+  if (s.k === 'arr') return s.items.length > 0 && s.items.every((i) => isPathLike(i, surely));
+  return !surely && (s.k === 'ref' || s.k === 'member');
+}

@@ -1,0 +1,53 @@
+import { callsWorkspaceName } from '../../../lang/js/clients';
+import { defineFramework, type ClientDecl } from '../../types';
+
+/** A call on a name with at least one argument: cheap to test, refined in `resolve`. */
+const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]/;
+
+/**
+ * Wrapper functions: a function whose parameter flows into the URL (or method) of a request made with
+ * fetch, axios or another wrapper. Its call sites become the calls, with the arguments substituted;
+ * the request inside it does not. Works across modules and for wrappers of wrappers.
+ */
+export default defineFramework({
+  id: 'wrappers',
+  title: 'Wrapper functions',
+  language: 'js',
+  supports: { crossModule: true, wrappers: true },
+  detection: { deps: [] },
+  detect: () => true,
+  requests: {
+    languages: ['js'],
+    // Parsed on demand: the wrapper pass asks for files that mention a function found to wrap a request.
+    lazy: true,
+    accepts: (_f, text) => MARKERS.test(text),
+    extract(file) {
+      const js = file.js!;
+      const out: ClientDecl[] = [];
+      for (const c of js.calls) {
+        if (c.isNew || c.args.length === 0 || !callsWorkspaceName(c, js.module)) continue;
+        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
+      }
+      return out;
+    },
+    resolve(decl, ctx) {
+      const callee = ctx.value(decl.callee, decl);
+      if (callee.t !== 'fn') return null;
+      const tpl = ctx.wrapper({ file: callee.file, id: callee.id });
+      if (!tpl) return null;
+      const ev = ctx.evaluator;
+      const args = decl.args.map((a) => ctx.value(a, decl));
+      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args) : null);
+      return {
+        client: tpl.name,
+        kind: tpl.spec.kind,
+        method: subst(tpl.spec.method),
+        defaultMethod: tpl.spec.defaultMethod,
+        url: subst(tpl.spec.url)!,
+        base: subst(tpl.spec.base),
+        via: [tpl.name, ...tpl.spec.via],
+        wrapper: tpl.fn,
+      };
+    },
+  },
+});

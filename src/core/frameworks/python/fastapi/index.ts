@@ -1,0 +1,84 @@
+import { extName } from '../../../resolve/evaluate';
+import { asMemberCall, handlerName, literalMethods, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
+import { hasDependency, hasManifest } from '../../../project/projects';
+import { linkMountGraph } from '../../../link/mounts';
+import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
+import { starletteSyntax } from './path';
+
+const MARKERS = /\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
+
+/** FastAPI: method decorators on apps and routers, `api_route`, `add_api_route`, websockets, and
+ * `include_router(..., prefix=)` chains across modules with prefixes from constants or settings. */
+export default defineFramework({
+  id: 'fastapi',
+  title: 'FastAPI',
+  language: 'python',
+  docs: 'https://fastapi.tiangolo.com/tutorial/bigger-applications/',
+  supports: { pathParams: true, prefixes: true, mounts: true, websocket: true, crossModule: true },
+  detection: { deps: ['fastapi'], defaultPort: 8000 },
+  // A Python folder without a manifest may still be a FastAPI app (scripts, monorepo services).
+  detect: (p) => hasDependency(p, 'fastapi') || !hasManifest(p, 'python'),
+  pathSyntax: starletteSyntax,
+  routes: {
+    languages: ['python'],
+    accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),
+    extract(file) {
+      const py = file.py!;
+      const decls: BackendDecl[] = [];
+      for (const d of py.decorated) {
+        if (d.kind !== 'function') continue;
+        for (const dec of d.decorators) {
+          const c = asMemberCall(dec.expr);
+          if (!c) continue;
+          const path = c.args[0] ?? c.kw['path'];
+          if (!path) continue;
+          const base = { t: 'route' as const, file: file.ref.path, fn: null, owner: c.owner, path, handler: d.name, span: dec.span };
+          const method = METHOD_BY_NAME[c.name];
+          if (method) decls.push({ ...base, kind: 'http', methods: [method] });
+          else if (c.name === 'api_route') decls.push({ ...base, kind: 'http', methods: literalMethods(c.kw['methods']) ?? ['GET'] });
+          else if (c.name === 'websocket') decls.push({ ...base, kind: 'websocket', methods: ['GET'] });
+        }
+      }
+      for (const call of py.calls) {
+        const c = memberCallOf(call);
+        if (!c) continue;
+        const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
+        if (c.name === 'include_router') {
+          const child = c.args[0] ?? c.kw['router'];
+          if (child) decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix: c.kw['prefix'] ?? null } satisfies MountDecl);
+        } else if (c.name === 'add_api_route' || c.name === 'add_api_websocket_route') {
+          const path = c.args[0] ?? c.kw['path'];
+          if (!path) continue;
+          const ws = c.name === 'add_api_websocket_route';
+          decls.push({
+            t: 'route',
+            ...at,
+            owner: c.owner,
+            path,
+            kind: ws ? 'websocket' : 'http',
+            methods: ws ? ['GET'] : (literalMethods(c.kw['methods']) ?? ['GET']),
+            handler: handlerName(c.args[1] ?? c.kw['endpoint']),
+          } satisfies RouteDecl);
+        } else if (c.name === 'run' && c.kw['port'] && c.owner.k === 'ref' && c.owner.name === 'uvicorn') {
+          decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.kw['port'] });
+        }
+      }
+      return decls;
+    },
+    link(decls, ctx) {
+      const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+      const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
+      return linkMountGraph(routes, mounts, ctx, {
+        noun: 'router',
+        rootNoun: 'FastAPI app',
+        classify: (v) => {
+          if (v.t !== 'call') return null;
+          const name = extName(v.callee);
+          if (name === 'FastAPI') return { root: true, prefix: null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
+          if (name === 'APIRouter') return { root: false, prefix: v.kw['prefix'] ?? null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
+          return null;
+        },
+      });
+    },
+  },
+});

@@ -1,0 +1,11 @@
+/** Flask/Werkzeug paths: `<id>`, `<int:id>`, and the catch-all `<path:rest>`. */
+import type { PathSyntax } from '../../../match/path';
+
+export const flaskSyntax: PathSyntax = {
+  id: 'flask',
+  segment(text) {
+    const m = /^<path:([A-Za-z_]\w*)>$/.exec(text);
+    return m ? { t: 'splat', name: m[1]!, optional: false } : null;
+  },
+  pieces: /<(?:[A-Za-z_]\w*:)?([A-Za-z_]\w*)>/,
+};

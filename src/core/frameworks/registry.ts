@@ -1,0 +1,69 @@
+/**
+ * Every framework plugin, explicitly, grouped by language. `test/core/architecture.test.ts` fails when a
+ * folder under `frameworks/<language>/` is missing here, when an id differs from its folder name, or
+ * when an indexed framework has no `test/fixtures/<id>/basic/` golden. Add one with
+ * `npm run new:framework`.
+ */
+import { unionSyntax } from '../match/path';
+import type { Framework } from './types';
+import { isIndexed } from './types';
+// go
+import chi from './go/chi';
+import echo from './go/echo';
+import gin from './go/gin';
+// java
+import spring from './java/spring';
+// js
+import axios from './js/axios';
+import express from './js/express';
+import fastify from './js/fastify';
+import fetch from './js/fetch';
+import hono from './js/hono';
+import koa from './js/koa';
+import nestjs from './js/nestjs';
+import nextjs from './js/nextjs';
+import wrappers from './js/wrappers';
+// python
+import django from './python/django';
+import fastapi from './python/fastapi';
+import flask from './python/flask';
+// ruby
+import rails from './ruby/rails';
+// rust
+import actix from './rust/actix';
+import axum from './rust/axum';
+
+/**
+ * Order matters for reporting and resolution: route frameworks first; among request contributions,
+ * `wrappers` resolves after the clients it wraps.
+ */
+export const frameworks: readonly Framework[] = [
+  fastapi,
+  express,
+  nextjs,
+  fetch,
+  axios,
+  wrappers,
+  flask,
+  django,
+  koa,
+  fastify,
+  hono,
+  nestjs,
+  actix,
+  axum,
+  gin,
+  echo,
+  chi,
+  rails,
+  spring,
+];
+
+export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);
+
+export function frameworkById(id: string): Framework | undefined {
+  return frameworks.find((f) => f.id === id);
+}
+
+/** Reads a route path in any registered framework's syntax (for paths whose framework is unknown). */
+export const anySyntax = unionSyntax('any', frameworks.map((f) => f.pathSyntax));

@@ -1,0 +1,297 @@
+/**
+ * The extractor plugin interface. An extractor is a plain object, default-exported from a file named
+ * after its id. It declares a cheap project gate (`detect`), a cheap per-file gate (`accepts`), and a
+ * pure `extract` from one parsed file to serialisable declarations. Cross-file work happens in `link`
+ * (backends: router prefixes and mounts) or `resolve` (frontends: URLs, instances, wrappers), both of
+ * which get an evaluator over every module's facts. Extractors never read files.
+ */
+import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
+import type { Sym } from '../resolve/sym';
+import type { EndpointKind, MethodOrAny, Span } from '../types';
+import type { JsFileFacts } from '../lang/js/facts';
+import type { PyFileFacts } from '../lang/python/facts';
+import { hasDependency, type Project } from '../project/projects';
+import { canonicalSyntax, type PathSyntax } from '../match/path';
+
+/** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
+export type Language = 'python' | 'js';
+export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
+
+export interface FileRef {
+  /** Root-relative POSIX path. */
+  readonly path: string;
+  /** Lower-case extension with the dot (`.py`, `.tsx`, `.vue`). */
+  readonly ext: string;
+  readonly project: Project;
+  /** Path relative to the project's root. */
+  readonly inProject: string;
+  /** Id of the language pack that reads the file (`js`, `python`, `markup`). */
+  readonly language: string;
+}
+
+export interface ParsedFile {
+  readonly ref: FileRef;
+  readonly text: string;
+  readonly js?: JsFileFacts;
+  readonly py?: PyFileFacts;
+  /** The markup of `.html`/`.vue`/`.svelte`/`.astro` files (their scripts are in `js`). */
+  readonly markup?: MarkupFacts;
+}
+
+/** Markup facts: every start tag with its attributes, outside scripts, styles and comments. */
+export interface MarkupFacts {
+  readonly kind: 'vue' | 'svelte' | 'astro' | 'html';
+  readonly elements: readonly MarkupElement[];
+}
+
+export interface MarkupElement {
+  readonly tag: string;
+  readonly attrs: ReadonlyArray<{ readonly name: string; readonly value: string | true; readonly line: number; readonly column: number; readonly valueLine: number; readonly valueColumn: number }>;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface ExtractContext {
+  /** Record an observation about the file (a dynamic path, an unresolved prefix); never throws. */
+  note(message: string, span?: Span): void;
+}
+
+/** What every contribution has: a cheap per-file gate and a pure extraction from one parsed file. */
+interface Contribution<Decl> {
+  /** The languages whose facts `extract` reads. */
+  readonly languages: readonly Language[];
+  /** Extension, path and marker-regex gate, no parsing. */
+  accepts(file: FileRef, text: string): boolean;
+  /** Pure; a throw is recorded as a note on the file and the framework's other files still count. */
+  extract(file: ParsedFile, ctx: ExtractContext): Decl[];
+}
+
+// ------------------------------------------------------------------ backends
+
+export interface RouteDecl {
+  readonly t: 'route';
+  readonly file: string;
+  /** Enclosing function of the registration (its locals and params are in scope for `owner`/`path`). */
+  readonly fn: string | null;
+  readonly kind: EndpointKind;
+  readonly methods: readonly MethodOrAny[];
+  /** Path as written, relative to `owner`'s mount point. */
+  readonly path: Sym;
+  /** The app/router the route is registered on; null when the path is already absolute (file-system routes). */
+  readonly owner: Sym | null;
+  readonly handler: string | null;
+  readonly span: Span;
+}
+
+/** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
+export interface MountDecl {
+  readonly t: 'mount';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly parent: Sym;
+  readonly child: Sym;
+  readonly prefix: Sym | null;
+  readonly span: Span;
+}
+
+/** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */
+export interface PortDecl {
+  readonly t: 'port';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly port: Sym;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl;
+
+/** A route after linking: absolute path in the framework's syntax. */
+export interface LinkedRoute {
+  readonly file: string;
+  readonly span: Span;
+  readonly kind: EndpointKind;
+  readonly method: MethodOrAny;
+  readonly path: string;
+  readonly handler: string | null;
+  readonly confidence: 'exact' | 'partial';
+  readonly notes: readonly string[];
+}
+
+export interface LinkContext {
+  readonly evaluator: Evaluator;
+  /** String parts of a symbol evaluated in `file` (inside function `fn`); unknown pieces become `{name}`. */
+  pathText(sym: Sym, file: string, fn: string | null): { text: string; unresolved: string[] };
+  value(sym: Sym, file: string, fn: string | null): Value;
+}
+
+/** Routes a framework serves: per-file declarations, linked across files into absolute routes. */
+export interface RoutesContribution extends Contribution<BackendDecl> {
+  /** Cross-file pass: prefixes and mounts → absolute routes. Gets the declarations of every file. */
+  link(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[];
+}
+
+// ------------------------------------------------------------------ frontends
+
+/** A call that may issue a request; what it is is decided in `resolve`, with every module in view. */
+export interface ClientDecl {
+  readonly file: string;
+  readonly fn: string | null;
+  readonly span: Span;
+  readonly anchor: Span;
+  readonly callee: Sym;
+  readonly args: readonly Sym[];
+}
+
+export interface RequestSpec {
+  /** `fetch`, `axios`, `axios:api`, or a wrapper's name. */
+  readonly client: string;
+  readonly kind: EndpointKind;
+  /** A string value (`GET`), or a method-less value resolved by the engine (default `defaultMethod`). */
+  readonly method: Value | null;
+  readonly defaultMethod: MethodOrAny;
+  readonly url: Value;
+  /** A base URL joined in front of `url` unless `url` is absolute (axios `baseURL`). */
+  readonly base: Value | null;
+  /** How the URL was built, outermost first (`apiCall`, `API_URL`). */
+  readonly via: readonly string[];
+  /** The wrapper function this request was instantiated from, for wrapper call sites. */
+  readonly wrapper?: FnRef;
+}
+
+/** A function whose parameter shapes a request: its call sites are the calls. */
+export interface WrapperTemplate {
+  readonly fn: FnRef;
+  readonly name: string;
+  readonly spec: RequestSpec;
+}
+
+export interface ResolveContext {
+  readonly evaluator: Evaluator;
+  value(sym: Sym, decl: ClientDecl): Value;
+  /** The wrapper template of a function, once the engine has found it to be one. */
+  wrapper(fn: FnRef): WrapperTemplate | undefined;
+}
+
+/** Requests a client library (or a pattern such as wrapper functions) makes. */
+export interface RequestsContribution extends Contribution<ClientDecl> {
+  /** Decide whether a recorded call issues a request, and build it. Null: not a request. */
+  resolve(decl: ClientDecl, ctx: ResolveContext): RequestSpec | null;
+  /**
+   * Files accepted only by a lazy contribution are parsed on demand: by the wrapper pass, when they
+   * mention a function found to wrap a request.
+   */
+  readonly lazy?: boolean;
+}
+
+// ------------------------------------------------------------------ events, docs, schemas
+
+/** A real-time message kind sent or handled (`socket.emit("jobStatus")`, `case "chat":`). */
+export interface EventDecl {
+  readonly t: 'event';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly side: 'send' | 'receive';
+  readonly channel: 'websocket' | 'socketio' | 'sse';
+  readonly name: Sym;
+  readonly span: Span;
+}
+
+export interface EventFact {
+  readonly file: string;
+  readonly span: Span;
+  readonly side: 'send' | 'receive';
+  readonly channel: 'websocket' | 'socketio' | 'sse';
+  /** The event name, or null when it could not be evaluated. */
+  readonly name: string | null;
+}
+
+/** An endpoint described by documentation (a Markdown table row, an OpenAPI operation). */
+export interface DocDecl {
+  readonly t: 'doc';
+  readonly file: string;
+  readonly method: MethodOrAny;
+  readonly path: string;
+  readonly span: Span;
+}
+
+/** A payload field a route or a call uses (`access_token`, `accessToken`). */
+export interface SchemaDecl {
+  readonly t: 'field';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly side: 'backend' | 'frontend';
+  readonly owner: string;
+  readonly field: string;
+  readonly span: Span;
+}
+
+export interface EventsContribution extends Contribution<EventDecl> {
+  link(decls: readonly EventDecl[], ctx: LinkContext): EventFact[];
+}
+
+export interface DocsContribution extends Contribution<DocDecl> {
+  link(decls: readonly DocDecl[]): DocDecl[];
+}
+
+export interface SchemasContribution extends Contribution<SchemaDecl> {
+  link(decls: readonly SchemaDecl[]): SchemaDecl[];
+}
+
+// ------------------------------------------------------------------ the plugin
+
+/** How a framework is recognised in a project's manifests. */
+export interface Detection {
+  /** Manifest dependencies (package.json, pyproject/requirements, Cargo.toml, go.mod, …). */
+  readonly deps: readonly string[];
+  /** The framework's usual development port, for telling its URLs from other local servers. */
+  readonly defaultPort?: number;
+  /**
+   * Note a project that depends on the framework but has none of its routes (default true). Off for
+   * frameworks that frontends depend on without serving an API (Next.js).
+   */
+  readonly noteWhenNoRoutes?: boolean;
+}
+
+/**
+ * A framework plugin: one folder under `frameworks/<language>/<id>/`. It owns its detection, the path
+ * syntax of its routes, and what it contributes. A plugin with no contribution is recognised but not
+ * indexed: its projects get a note, and calls that may target them are not reported missing.
+ */
+export interface Framework {
+  /** kebab-case, equal to the folder name, stable: used in settings, fixtures and reports. */
+  readonly id: string;
+  readonly title: string;
+  /** The language folder the plugin lives in. */
+  readonly language: 'python' | 'js' | 'rust' | 'go' | 'ruby' | 'java';
+  readonly docs?: string;
+  readonly supports: Readonly<Partial<Record<Capability, boolean>>>;
+  readonly detection: Detection;
+  /** Manifest-level gate, no parsing (default: one of `detection.deps` is a dependency). */
+  detect(project: Project): boolean;
+  /** Reads a linked route's path (in this framework's syntax) into the shared template model. */
+  readonly pathSyntax: PathSyntax;
+  readonly routes?: RoutesContribution;
+  readonly requests?: RequestsContribution;
+  readonly events?: EventsContribution;
+  readonly docsSource?: DocsContribution;
+  readonly schemas?: SchemasContribution;
+}
+
+export type ContributionKind = 'routes' | 'requests' | 'events' | 'docsSource' | 'schemas';
+export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['routes', 'requests', 'events', 'docsSource', 'schemas'];
+
+/** Is the framework indexed (does it contribute anything)? */
+export function isIndexed(f: Framework): boolean {
+  return CONTRIBUTION_KINDS.some((k) => f[k] !== undefined);
+}
+
+type FrameworkInput = Omit<Framework, 'detect' | 'pathSyntax'> & { detect?: Framework['detect']; pathSyntax?: PathSyntax };
+
+export function defineFramework(f: FrameworkInput): Framework {
+  return {
+    ...f,
+    detect: f.detect ?? ((p: Project) => f.detection.deps.some((d) => hasDependency(p, d))),
+    pathSyntax: f.pathSyntax ?? canonicalSyntax,
+  };
+}

@@ -1,0 +1,25 @@
+/** The Python pack: tree-sitter parsing (tolerant of syntax errors), facts, and module resolution. */
+import { buildPyFacts } from './facts';
+import { pyModuleResolver } from './modules';
+import type { LanguageSupport } from '../types';
+
+const python: LanguageSupport = {
+  id: 'python',
+  title: 'Python',
+  extensions: ['.py'],
+  offers: ['python'],
+  grammars: ['python'],
+  async parse(path, text, env) {
+    const parser = await env.grammar('python');
+    const tree = parser.parse(text);
+    if (!tree) throw new Error('the Python parser returned no tree');
+    try {
+      const py = buildPyFacts(tree, path);
+      return { module: py.module, py, notes: py.hasErrors ? ['has Python syntax errors; routes were read from the parts that parse'] : [] };
+    } finally {
+      tree.delete();
+    }
+  },
+  createResolver: pyModuleResolver,
+};
+export default python;

@@ -1,0 +1,79 @@
+/**
+ * The http relation: each request found in the code is matched against the routes of the services it
+ * can reach; the rules decide what the outcome means for the call (missing, unchecked, unresolved …),
+ * and configured ignore rules silence what they cover. Outcomes are memoised while the services and
+ * their endpoints are unchanged, so an edit to a frontend file re-matches only that file's calls.
+ */
+import { ruleMatches, type Config } from '../../config';
+import type { DraftCall } from '../../engine/requests';
+import type { ServiceIndex } from '../../engine/services';
+import { formatPath, parseCallPath } from '../../match/path';
+import { displayParts } from '../../match/url';
+import { projectOf, type Project } from '../../project/projects';
+import { decideCall, ruleForCallStatus } from '../../rules/registry';
+import { hashText } from '../../text';
+import type { Call } from '../../types';
+import { matchCall, type MatchOutcome } from './matcher';
+import { MatchMemo } from './memo';
+
+export { MatchMemo } from './memo';
+
+export interface HttpRelation {
+  readonly calls: readonly Call[];
+  readonly matches: ReadonlyArray<{ readonly call: Call; readonly outcome: MatchOutcome | null }>;
+}
+
+/** `memo` is the previous run's (kept when the services are the same); the one to keep is returned. */
+export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo): { relation: HttpRelation; memo: MatchMemo } {
+  const envKey = hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...services.unindexedPorts]]));
+  const kept = memo.envKey === envKey ? memo : new MatchMemo(envKey);
+  const bound = kept.bind(services.recs);
+  const calls: Call[] = [];
+  const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];
+  const ids = new Set<string>();
+  const sorted = [...drafts].sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
+  for (const d of sorted) {
+    let id = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}`;
+    if (ids.has(id)) id += `:${d.spec.client}`;
+    if (ids.has(id)) continue;
+    ids.add(id);
+    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via };
+    const t = d.target;
+    if (t.kind === 'dynamic') {
+      const call: Call = { ...base, path: null, resolved: false, reason: t.why, external: false, origin: null, endpoint: null, status: 'unresolved' };
+      calls.push(call);
+      matches.push({ call, outcome: null });
+      continue;
+    }
+    const template = parseCallPath(t.path);
+    const own = services.byRoot.get(projectOf(projects, d.decl.file).root) ?? null;
+    const outcome = bound.get({ target: t, method: d.method, kind: d.spec.kind, own }, () => matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: services.recs, unindexedPorts: services.unindexedPorts }));
+    const resolved = t.kind !== 'unknown-base';
+    const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated` : null;
+    const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
+    const call = applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed), config);
+    calls.push(call);
+    matches.push({ call, outcome });
+  }
+  return { relation: { calls, matches }, memo: kept };
+}
+
+type CallBase = Omit<Call, 'resolved' | 'reason' | 'external' | 'origin' | 'endpoint' | 'status'>;
+
+/** Matched and external calls are the relation's own answers; every other outcome is a rule's decision. */
+function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unresolvedReason: string | null, unindexed: readonly string[]): Call {
+  if (outcome.status === 'matched') {
+    outcome.endpoint.ep.callers.push(base.id);
+    return { ...base, resolved, reason: unresolvedReason ?? outcome.assumption, external: false, origin: null, endpoint: outcome.endpoint.ep.id, status: 'matched' };
+  }
+  if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
+  const v = decideCall({ outcome, resolved, unresolvedReason, unindexed }) ?? { status: 'unresolved' as const, reason: unresolvedReason };
+  return { ...base, resolved, reason: v.reason, external: false, origin: null, endpoint: null, status: v.status };
+}
+
+/** A configured ignore rule turns a call gap into an ignored call, with its reason. */
+function applyIgnore(call: Call, config: Config): Call {
+  if (!ruleForCallStatus(call.status) || !call.path) return call;
+  const ignore = config.ignore.find((r) => ruleMatches(r, call.method, call.path!));
+  return ignore ? { ...call, status: 'ignored', reason: `ignored: ${ignore.reason}` } : call;
+}

@@ -1,0 +1,217 @@
+/**
+ * Matching calls to endpoints. A call is first placed against the services it can reach (its origin,
+ * its env base, the page's own origin), then against their routes: literal segments beat parameters,
+ * which beat catch-alls; the caller's own service wins ties for relative URLs.
+ */
+import type { Endpoint, EndpointKind, MethodOrAny } from '../../types';
+import { keySimilarity, matchScore, segmentKeys, type PathTemplate } from '../../match/path';
+import { isLocalHost, parseOrigin, portOf, type Origin, type UrlTarget } from '../../match/url';
+
+export interface ServiceRec {
+  readonly name: string;
+  readonly root: string;
+  readonly ports: readonly number[];
+  readonly origin: Origin | null;
+  readonly endpoints: EndpointRec[];
+}
+
+export interface EndpointRec {
+  readonly ep: Endpoint;
+  readonly template: PathTemplate;
+  readonly service: ServiceRec;
+}
+
+export type MatchOutcome =
+  | { readonly status: 'matched'; readonly endpoint: EndpointRec; readonly assumption: string | null }
+  | { readonly status: 'method-mismatch'; readonly samePath: readonly EndpointRec[] }
+  | { readonly status: 'missing'; readonly searched: readonly ServiceRec[]; readonly nearest: readonly EndpointRec[] }
+  | { readonly status: 'external'; readonly origin: string; readonly reason: string }
+  | { readonly status: 'no-services'; readonly reason: string };
+
+export interface CallQuery {
+  readonly kind: EndpointKind;
+  readonly method: MethodOrAny;
+  readonly target: UrlTarget;
+  readonly template: PathTemplate;
+  /** The service the calling file belongs to, if it is one. */
+  readonly own: ServiceRec | null;
+}
+
+export function serviceOrigin(baseUrl: string | undefined): Origin | null {
+  return baseUrl ? (parseOrigin(baseUrl)?.origin ?? null) : null;
+}
+
+export interface MatchEnv {
+  readonly services: readonly ServiceRec[];
+  /** Ports of backends whose routes are not indexed (an unsupported framework): URLs there are not judged. */
+  readonly unindexedPorts: ReadonlySet<number>;
+}
+
+export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
+  const services = env.services;
+  const withRoutes = services.filter((s) => s.endpoints.length > 0);
+  const t = q.target;
+  let candidates: ServiceRec[];
+  let externalIfNone: { origin: string; reason: string } | null = null;
+  let assumption: string | null = null;
+  switch (t.kind) {
+    case 'absolute': {
+      const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === t.origin.host && portOf(s.origin) === portOf(t.origin));
+      if (byOrigin.length) candidates = byOrigin;
+      else if (isLocalHost(t.origin.host)) {
+        const port = portOf(t.origin);
+        const byPort = withRoutes.filter((s) => s.ports.includes(port));
+        if (byPort.length) candidates = byPort;
+        else if (env.unindexedPorts.has(port)) return { status: 'no-services', reason: `${t.origin.text} may be a backend whose routes are not indexed` };
+        else if (withRoutes.length === 0) return { status: 'external', origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
+        else {
+          candidates = withRoutes;
+          externalIfNone = { origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
+          assumption = `assuming ${t.origin.text} is one of this workspace's services`;
+        }
+      } else return { status: 'external', origin: t.origin.text, reason: `${t.origin.text} is another origin` };
+      break;
+    }
+    case 'env': {
+      const fb = t.fallback;
+      if (fb && !isLocalHost(fb.host)) {
+        const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === fb.host);
+        if (byOrigin.length) candidates = byOrigin;
+        else return { status: 'external', origin: fb.text, reason: `${t.env} defaults to ${fb.text}, another origin` };
+      } else {
+        const byPort = fb ? withRoutes.filter((s) => s.ports.includes(portOf(fb))) : [];
+        const others = withRoutes.filter((s) => s !== q.own);
+        candidates = byPort.length ? byPort : others.length ? others : withRoutes;
+      }
+      break;
+    }
+    case 'relative':
+    case 'unknown-base':
+      candidates = withRoutes;
+      break;
+    case 'dynamic':
+      return { status: 'no-services', reason: t.why };
+  }
+  if (candidates.length === 0) return { status: 'no-services', reason: 'no service in this workspace declares routes' };
+
+  const kindOk = (e: EndpointRec) => (q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http');
+  let bestScore = -Infinity;
+  let best: EndpointRec[] = [];
+  for (const s of candidates) {
+    for (const e of routable(s, q.template)) {
+      if (!kindOk(e)) continue;
+      const score = matchScore(e.template, q.template);
+      if (score === null) continue;
+      const adj = score + (q.own && e.service === q.own && (t.kind === 'relative' || t.kind === 'unknown-base') ? 0.01 : 0);
+      if (adj > bestScore + 1e-9) {
+        bestScore = adj;
+        best = [e];
+      } else if (Math.abs(adj - bestScore) <= 1e-9) best.push(e);
+    }
+  }
+  if (best.length === 0) {
+    // Endpoints with the same path at a lower score still count for method checks.
+    if (externalIfNone) return { status: 'external', ...externalIfNone };
+    // The closest routes: the three most similar paths, with every method each has. Only paths of a
+    // similar length that share a literal segment can reach the threshold, so only those are scored.
+    const callKeys = segmentKeys(q.template);
+    const callLits = new Set(callKeys.filter((k) => k !== '{}'));
+    const all = candidates.flatMap((s) => s.endpoints.filter((e) => kindOk(e) && Math.abs(keysOf(e).length - callKeys.length) <= 2 && keysOf(e).some((k) => callLits.has(k))));
+    const callKey = callKeys.join('/');
+    const ranked = all
+      .map((e) => ({ e, sim: similarity(callKey, callKeys, e) }))
+      .filter((x) => x.sim >= 0.5)
+      .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path));
+    const paths: string[] = [];
+    for (const x of ranked) if (!paths.includes(x.e.ep.path) && paths.length < 3) paths.push(x.e.ep.path);
+    const nearest = ranked.filter((x) => paths.includes(x.e.ep.path)).map((x) => x.e);
+    return { status: 'missing', searched: candidates, nearest };
+  }
+  const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
+  if (methodOk.length) return { status: 'matched', endpoint: preferExactMethod(methodOk, q.method), assumption };
+  // The best path matches only with other methods; a weaker path match may still take this method
+  // (`/users/me` GET vs `/users/{id}` DELETE).
+  const alternatives: EndpointRec[] = [];
+  for (const s of candidates) {
+    for (const e of routable(s, q.template)) {
+      if (!kindOk(e) || !methodMatches(e.ep.method, q.method)) continue;
+      if (matchScore(e.template, q.template) !== null) alternatives.push(e);
+    }
+  }
+  if (alternatives.length) {
+    alternatives.sort((a, b) => (matchScore(b.template, q.template) ?? 0) - (matchScore(a.template, q.template) ?? 0));
+    return { status: 'matched', endpoint: alternatives[0]!, assumption };
+  }
+  if (externalIfNone) return { status: 'external', ...externalIfNone };
+  return { status: 'method-mismatch', samePath: best };
+}
+
+export function methodMatches(endpoint: MethodOrAny, call: MethodOrAny): boolean {
+  return endpoint === '*' || call === '*' || endpoint === call || (call === 'HEAD' && endpoint === 'GET');
+}
+
+function preferExactMethod(list: EndpointRec[], method: MethodOrAny): EndpointRec {
+  return list.find((e) => e.ep.method === method) ?? list[0]!;
+}
+
+// ------------------------------------------------------------------ indexes
+
+interface ServiceIndex {
+  /** Endpoints whose first segment is this literal. */
+  readonly byFirst: Map<string, EndpointRec[]>;
+  /** Endpoints whose first segment is a parameter or catch-all, or that have no segments. */
+  readonly wild: EndpointRec[];
+}
+
+const indexes = new WeakMap<ServiceRec, ServiceIndex>();
+const keys = new WeakMap<EndpointRec, string[]>();
+
+/** Similarities by (call path, route path): the same pairs recur across calls and services. */
+const simMemo = new Map<string, number>();
+
+function similarity(callKey: string, callKeys: readonly string[], e: EndpointRec): number {
+  const key = `${callKey}\0${keysOf(e).join('/')}`;
+  let v = simMemo.get(key);
+  if (v === undefined) {
+    if (simMemo.size > 100_000) simMemo.clear();
+    v = keySimilarity(keysOf(e), callKeys);
+    simMemo.set(key, v);
+  }
+  return v;
+}
+
+function keysOf(e: EndpointRec): string[] {
+  let k = keys.get(e);
+  if (!k) {
+    k = segmentKeys(e.template);
+    keys.set(e, k);
+  }
+  return k;
+}
+
+function firstLiteral(t: PathTemplate): string | null {
+  const f = t.segments[0];
+  return f && f.t === 'seg' && f.pieces.length === 1 && 'lit' in f.pieces[0]! ? f.pieces[0].lit : null;
+}
+
+/** The endpoints of a service that can match a call path, found by the first path segment. */
+function routable(s: ServiceRec, call: PathTemplate): readonly EndpointRec[] {
+  const lit = firstLiteral(call);
+  if (lit === null) return s.endpoints;
+  let idx = indexes.get(s);
+  if (!idx) {
+    idx = { byFirst: new Map(), wild: [] };
+    for (const e of s.endpoints) {
+      const fl = firstLiteral(e.template);
+      if (fl === null) idx.wild.push(e);
+      else {
+        const list = idx.byFirst.get(fl) ?? [];
+        list.push(e);
+        idx.byFirst.set(fl, list);
+      }
+    }
+    indexes.set(s, idx);
+  }
+  const hit = idx.byFirst.get(lit);
+  return hit ? (idx.wild.length ? [...hit, ...idx.wild] : hit) : idx.wild;
+}

@@ -1,0 +1,73 @@
+/**
+ * Match outcomes keyed by what a call's match depends on (its target, path, method, kind and own
+ * service), stored by endpoint id so they survive the rebuilding of endpoint records between runs.
+ * Valid while the services and their endpoints are unchanged (`envKey`).
+ */
+import type { UrlTarget } from '../../match/url';
+import type { EndpointKind, MethodOrAny } from '../../types';
+import type { EndpointRec, MatchOutcome, ServiceRec } from './matcher';
+
+export interface MemoQuery {
+  readonly target: UrlTarget;
+  readonly method: MethodOrAny;
+  readonly kind: EndpointKind;
+  readonly own: ServiceRec | null;
+}
+
+type StoredOutcome =
+  | { readonly status: 'matched'; readonly endpoint: string; readonly assumption: string | null }
+  | { readonly status: 'method-mismatch'; readonly samePath: readonly string[] }
+  | { readonly status: 'missing'; readonly searched: readonly string[]; readonly nearest: readonly string[] }
+  | Extract<MatchOutcome, { status: 'external' | 'no-services' }>;
+
+export class MatchMemo {
+  private readonly store = new Map<string, StoredOutcome>();
+
+  constructor(readonly envKey: string) {}
+
+  bind(recs: readonly ServiceRec[]): { get(q: MemoQuery, compute: () => MatchOutcome): MatchOutcome } {
+    const byId = new Map<string, EndpointRec>();
+    const byRoot = new Map<string, ServiceRec>();
+    for (const r of recs) {
+      byRoot.set(r.root, r);
+      for (const e of r.endpoints) byId.set(e.ep.id, e);
+    }
+    const ep = (id: string) => byId.get(id)!;
+    return {
+      get: (q, compute) => {
+        const key = JSON.stringify([q.target, q.method, q.kind, q.own?.root ?? null]);
+        const hit = this.store.get(key);
+        if (hit) return restore(hit, ep, byRoot);
+        const o = compute();
+        this.store.set(key, toStored(o));
+        return o;
+      },
+    };
+  }
+}
+
+function restore(hit: StoredOutcome, ep: (id: string) => EndpointRec, byRoot: ReadonlyMap<string, ServiceRec>): MatchOutcome {
+  switch (hit.status) {
+    case 'matched':
+      return { status: 'matched', endpoint: ep(hit.endpoint), assumption: hit.assumption };
+    case 'method-mismatch':
+      return { status: 'method-mismatch', samePath: hit.samePath.map(ep) };
+    case 'missing':
+      return { status: 'missing', searched: hit.searched.map((n) => byRoot.get(n)!), nearest: hit.nearest.map(ep) };
+    default:
+      return hit;
+  }
+}
+
+function toStored(o: MatchOutcome): StoredOutcome {
+  switch (o.status) {
+    case 'matched':
+      return { status: 'matched', endpoint: o.endpoint.ep.id, assumption: o.assumption };
+    case 'method-mismatch':
+      return { status: 'method-mismatch', samePath: o.samePath.map((e) => e.ep.id) };
+    case 'missing':
+      return { status: 'missing', searched: o.searched.map((s) => s.root), nearest: o.nearest.map((e) => e.ep.id) };
+    default:
+      return o;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * missing-endpoint: a resolved call whose path no route of the services it can reach serves. It also
+ * decides when a call is not judged: its base URL could not be evaluated (unresolved), or it may
+ * target a recognised backend whose routes are not indexed (unchecked) — never reported missing then.
+ */
+import { endpointRelated, groupByPath, label } from '../helpers';
+import type { GapRule } from '../types';
+
+const rule: GapRule = {
+  meta: {
+    kind: 'missing-endpoint',
+    title: 'Missing endpoints',
+    name: 'MissingEndpoint',
+    short: 'A frontend call targets a route no backend serves.',
+    full: 'A frontend call resolves to a method and path that no route of the services it can reach serves, so the request would fail (typically with 404). Add the route, fix the URL, or add an ignore rule to api-parity.config.json.',
+    defaultSeverity: 'warning',
+    configurable: true,
+    subject: 'call',
+    callStatus: 'missing',
+    explorerLabel: 'no matching route',
+  },
+  decideCall({ outcome, resolved, unresolvedReason, unindexed }) {
+    const notIndexed = unindexed.length ? `it may target ${unindexed.join(', ')}, whose routes are not indexed` : null;
+    if (outcome.status === 'no-services') return { status: resolved ? 'unchecked' : 'unresolved', reason: unresolvedReason ?? `not checked: ${notIndexed ?? outcome.reason}` };
+    if (outcome.status !== 'missing') return null;
+    if (!resolved) return { status: 'unresolved', reason: unresolvedReason };
+    return notIndexed ? { status: 'unchecked', reason: `not checked: ${notIndexed}` } : { status: 'missing', reason: null };
+  },
+  check({ matches }) {
+    return matches.flatMap(({ call, outcome }) => {
+      if (call.status !== 'missing' || outcome?.status !== 'missing') return [];
+      const where = outcome.searched.length === 1 ? `service \`${outcome.searched[0]!.name}\`` : `services ${outcome.searched.map((s) => `\`${s.name}\``).join(', ')}`;
+      const groups = groupByPath(outcome.nearest);
+      const closest = groups.length ? ` Closest: ${groups.map((g) => `${g.methods.join(', ')} ${g.path}`).join('; ')}.` : '';
+      const { method, path, file, line, column, endLine, endColumn } = call;
+      return [{ method, path, file, line, column, endLine, endColumn, message: `No route for ${label(method, path)} in ${where}.${closest}`, related: outcome.nearest.map(endpointRelated), subject: call.id }];
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,29 @@
+/**
+ * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, catch-alls,
+ * OPTIONS/HEAD handlers (browsers and proxies call those implicitly), and WebSocket endpoints, whose
+ * clients (`new WebSocket`, `io()`) are not indexed yet, so "no callers" would be a guess.
+ */
+import { label } from '../helpers';
+import type { GapRule } from '../types';
+
+const rule: GapRule = {
+  meta: {
+    kind: 'unused-endpoint',
+    title: 'Unused endpoints',
+    name: 'UnusedEndpoint',
+    short: 'A backend route no frontend call in the workspace reaches.',
+    full: 'No frontend call in the analysed workspace reaches this backend route. It may be dead code, called by another client (mobile app, webhook, other repository), or called through a URL the analyzer could not resolve. Add an ignore rule with a reason to api-parity.config.json when it is intended.',
+    defaultSeverity: 'hint',
+    configurable: true,
+    subject: 'endpoint',
+    explorerLabel: 'no callers in this workspace',
+  },
+  check({ endpoints }) {
+    return endpoints.flatMap((ep) => {
+      if (ep.callers.length > 0 || ep.ignored !== null || ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http') return [];
+      const { method, path, file, line, column, endLine, endColumn } = ep;
+      return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path, ep.kind)} has no callers in this workspace.`, related: [], subject: ep.id }];
+    });
+  },
+};
+export default rule;
