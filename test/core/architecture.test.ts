@@ -101,7 +101,7 @@ describe('extractor registry', () => {
   });
 
   it('every extractor has a basic fixture with a golden', () => {
-    const missing = allExtractors.filter((e) => !existsSync(join(ROOT, 'test/fixtures', e.id, 'basic', 'expected.json'))).map((e) => `test/fixtures/${e.id}/basic/expected.json`);
+    const missing = allExtractors.filter((e) => !existsSync(join(ROOT, 'test/fixtures', e.id, 'basic', 'expected.txt'))).map((e) => `test/fixtures/${e.id}/basic/expected.txt`);
     expect(missing).toEqual([]);
   });
 
