@@ -28,7 +28,7 @@ function makeWorkspace(): { root: string; files: number; bytes: number } {
   const root = mkdtempSync(join(tmpdir(), 'api-parity-bench-'));
   const seeds = resolve(__dirname, '../test/fixtures/_workspaces');
   for (let i = 0; i < COPIES; i++) {
-    for (const ws of readdirSync(seeds)) cpSync(join(seeds, ws), join(root, `team-${i}`, ws), { recursive: true, filter: (src) => !src.endsWith('expected.json') });
+    for (const ws of readdirSync(seeds)) cpSync(join(seeds, ws), join(root, `team-${i}`, ws), { recursive: true, filter: (src) => !src.endsWith('expected.txt') });
   }
   // Files without routes or calls: utilities, components, models, tests.
   for (let i = 0; i < NOISE; i++) {
@@ -106,10 +106,10 @@ async function main(): Promise<void> {
   if (strict && rows.some((r) => !r.ok)) process.exit(1);
 }
 
-/** Endpoints of one copy of the seed workspaces, from their goldens. */
+/** Endpoints of one copy of the seed workspaces, from their goldens (one `route` line per endpoint). */
 function endpointsPerCopy(): number {
   const seeds = resolve(__dirname, '../test/fixtures/_workspaces');
-  return readdirSync(seeds).reduce((n, ws) => n + (JSON.parse(readFileSync(join(seeds, ws, 'expected.json'), 'utf8')) as { endpoints: unknown[] }).endpoints.length, 0);
+  return readdirSync(seeds).reduce((n, ws) => n + readFileSync(join(seeds, ws, 'expected.txt'), 'utf8').split('\n').filter((l) => l.startsWith('route ')).length, 0);
 }
 
 void main();

@@ -37,4 +37,4 @@ console.log(`Created ${file} and ${fixture}/.
 Next:
   1. register it in src/core/extractors/registry.ts (the architecture test fails until you do);
   2. fill in detect/accepts/extract using core/lang helpers;
-  3. add the fixture's manifest and source files, run npm run test:update, review expected.json.`);
+  3. add the fixture's manifest and source files, run npm run test:update, review expected.txt.`);
