@@ -15,3 +15,4 @@ export { isInside as isInsideFolder } from './path';
 export { renderMarkdown, type MarkdownOptions } from './report/markdown';
 export { groupByArea } from './report/areas';
 export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gapKinds';
+export * from './query';

@@ -1,11 +1,12 @@
 /**
  * The only place that turns core data (1-based lines and columns, root-relative POSIX paths) into LSP
- * shapes (0-based positions, file URIs).
+ * shapes (0-based positions, file URIs), and LSP positions back into core ones.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location, type Position, type Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { absolute, relativeToRoot } from '../core/path';
-import type { Gap, Severity, Span } from '../core/types';
+import type { DiagnosticTagName, FileDiagnostic, Position as CorePosition } from '../core/query';
+import type { FileLocation, Gap, Severity, Span } from '../core/types';
 
 export function toRange(s: Span): Range {
   return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: s.endLine - 1, character: s.endColumn - 1 } };
@@ -13,6 +14,11 @@ export function toRange(s: Span): Range {
 
 export function toPosition(line: number, column: number): Position {
   return { line: line - 1, character: column - 1 };
+}
+
+/** An LSP position as the core's 1-based line and column. */
+export function fromPosition(pos: Position): CorePosition {
+  return { line: pos.line + 1, column: pos.character + 1 };
 }
 
 export function fileUri(root: string, rel: string): string {
@@ -30,13 +36,8 @@ export function location(root: string, rel: string, span: Span): Location {
   return { uri: fileUri(root, rel), range: toRange(span) };
 }
 
-export function contains(span: Span, pos: Position): boolean {
-  const line = pos.line + 1;
-  const col = pos.character + 1;
-  if (line < span.line || line > span.endLine) return false;
-  if (line === span.line && col < span.column) return false;
-  if (line === span.endLine && col > span.endColumn) return false;
-  return true;
+export function toLocation(root: string, l: FileLocation): Location {
+  return location(root, l.file, l);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -46,22 +47,27 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const TAG: Record<DiagnosticTagName, DiagnosticTag> = {
+  unnecessary: DiagnosticTag.Unnecessary,
+};
+
+/** What a gap diagnostic carries for its quick fixes. */
 export interface GapData {
   readonly kind: Gap['kind'];
   readonly subject: string;
   readonly folderUri: string;
 }
 
-export function toDiagnostic(root: string, folderUri: string, gap: Gap): Diagnostic {
-  const data: GapData = { kind: gap.kind, subject: gap.subject, folderUri };
+export function toDiagnostic(root: string, folderUri: string, d: FileDiagnostic): Diagnostic {
+  const data: GapData | undefined = d.gap && { kind: d.gap.kind, subject: d.gap.subject, folderUri };
   return {
-    range: toRange(gap),
-    severity: SEVERITY[gap.severity],
+    range: toRange(d.span),
+    severity: SEVERITY[d.severity],
     source: 'API Parity',
-    code: gap.kind,
-    message: gap.message,
-    ...(gap.kind === 'unused-endpoint' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
-    ...(gap.related.length ? { relatedInformation: gap.related.map((r) => ({ location: { uri: fileUri(root, r.file), range: { start: toPosition(r.line, r.column), end: toPosition(r.line, r.column) } }, message: r.message })) } : {}),
-    data,
+    code: d.code,
+    message: d.message,
+    ...(d.tags.length ? { tags: d.tags.map((t) => TAG[t]) } : {}),
+    ...(d.related.length ? { relatedInformation: d.related.map((r) => ({ location: toLocation(root, r.location), message: r.message })) } : {}),
+    ...(data ? { data } : {}),
   };
 }

@@ -1,12 +1,11 @@
 /**
- * Publishes each folder's gaps as diagnostics, plus configuration problems on the config file, and
- * clears diagnostics of files that no longer have any (tracked per folder).
+ * Publishes each folder's diagnostics (decided by the core: core/query/diagnostics.ts) and clears those
+ * of files that no longer have any (tracked per folder).
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME } from '../../core';
+import { diagnosticsByFile } from '../../core';
 import type { Settings } from '../../shared/settings';
-import { fileUri, toDiagnostic, toPosition } from '../convert';
+import { fileUri, toDiagnostic } from '../convert';
 import type { FolderIndex } from '../workspaceIndex';
 
 export class DiagnosticsPublisher {
@@ -15,30 +14,9 @@ export class DiagnosticsPublisher {
   constructor(private readonly connection: Connection) {}
 
   publish(folder: FolderIndex, settings: Settings): void {
+    const byFile = diagnosticsByFile(folder.enabled ? folder.snapshot : null, folder.configError?.problems ?? [], { unusedEndpoints: settings.diagnostics.unusedEndpoints });
     const byUri = new Map<string, Diagnostic[]>();
-    const add = (uri: string, d: Diagnostic) => {
-      const list = byUri.get(uri) ?? [];
-      list.push(d);
-      byUri.set(uri, list);
-    };
-    if (folder.enabled && folder.snapshot) {
-      for (const gap of folder.snapshot.gaps) {
-        if (gap.kind === 'unused-endpoint' && !settings.diagnostics.unusedEndpoints) continue;
-        add(fileUri(folder.root, gap.file), toDiagnostic(folder.root, folder.uri, gap));
-      }
-    }
-    if (folder.configError) {
-      // The server reads the config file at the folder root (the CLI's --config has no editor counterpart).
-      for (const p of folder.configError.problems) {
-        add(fileUri(folder.root, CONFIG_FILE_NAME), {
-          range: { start: toPosition(p.line, p.column), end: toPosition(p.line, p.column + 1) },
-          severity: DiagnosticSeverity.Error,
-          source: 'API Parity',
-          code: 'config',
-          message: `${p.message} (API Parity uses its defaults until this is fixed)`,
-        });
-      }
-    }
+    for (const [file, list] of byFile) byUri.set(fileUri(folder.root, file), list.map((d) => toDiagnostic(folder.root, folder.uri, d)));
     const previous = this.published.get(folder.uri) ?? new Set<string>();
     for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
     for (const uri of previous) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });

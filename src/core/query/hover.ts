@@ -1,0 +1,63 @@
+/**
+ * Hover text: on a call, where it goes and how its URL was built; on a route, who calls it. Markdown, with
+ * links made by the caller's `linkFor` (the core knows files and lines, not URIs).
+ */
+import { methodLabel } from '../report/gapKinds';
+import type { AnalysisResult, Call, Endpoint, Span } from '../types';
+import { callAt, callersOf, endpointsAt, spanOf, targetOf, type Position } from './locate';
+
+export interface HoverInfo {
+  readonly markdown: string;
+  /** What the hover is about: the call, or the first route at the position. */
+  readonly span: Span;
+}
+
+/** The link target for a root-relative file and 1-based line (the server makes a `file://…#L12` URI). */
+export type LinkFor = (file: string, line: number) => string;
+
+/** The hover at `pos` in `file`: a call first, else the routes there; null when there is neither. */
+export function hoverAt(result: AnalysisResult, file: string, pos: Position, linkFor: LinkFor): HoverInfo | null {
+  const call = callAt(result, file, pos);
+  if (call) return { markdown: callHover(result, call, linkFor), span: spanOf(call) };
+  const eps = endpointsAt(result, file, pos);
+  if (eps.length) return { markdown: endpointsHover(result, eps), span: spanOf(eps[0]!) };
+  return null;
+}
+
+function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string {
+  const ep = targetOf(result, call);
+  const lines = [`**API Parity** · \`${methodLabel(call.method)} ${call.path ?? call.url ?? '?'}\``, ''];
+  if (ep) lines.push(`→ \`${methodLabel(ep.method)} ${ep.path}\` in service \`${ep.service}\` — ${ep.handler ? `\`${ep.handler}\` ` : ''}[${ep.file}:${ep.line}](${linkFor(ep.file, ep.line)})`);
+  else lines.push(statusLine(call));
+  lines.push('', `URL as built: \`${call.url ?? '(unknown)'}\``);
+  if (call.via.length) lines.push('', `Built through: ${call.via.map((v) => `\`${v}\``).join(' → ')}`);
+  lines.push('', `Client: \`${call.client}\``);
+  return lines.join('\n');
+}
+
+function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[]): string {
+  const lines: string[] = [];
+  for (const e of eps) {
+    lines.push(`**API Parity** · \`${methodLabel(e.method)} ${e.path}\` (service \`${e.service}\`, ${e.framework})`, '');
+    if (e.confidence === 'partial') lines.push(`⚠ ${e.notes.join('; ')}`, '');
+    if (e.ignored) lines.push(`Ignored: ${e.ignored}`, '');
+    if (e.callers.length === 0) lines.push('No callers in this workspace.', '');
+    for (const c of callersOf(result, e)) lines.push(`- \`${c.file}:${c.line}\` via \`${c.client}\``);
+    lines.push('');
+  }
+  return lines.join('\n').trim();
+}
+
+/** Why an unmatched call goes nowhere. */
+function statusLine(c: Call): string {
+  switch (c.status) {
+    case 'missing':
+      return '✗ No route in the workspace serves this path.';
+    case 'method-mismatch':
+      return `✗ The path exists, but not for ${methodLabel(c.method)}.`;
+    case 'external':
+      return `External call to ${c.origin} — not checked against workspace routes.`;
+    default:
+      return c.reason ?? c.status;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The Gap Explorer's tree as plain data: groups (Missing / Method mismatch / Unused / Matched, then
+ * External, Unresolved, Ignored, Skipped files when there are any), each with a count, then by service and
+ * file. The client only turns nodes into tree items.
+ */
+import { kindRank } from '../report/gapKinds';
+import type { AnalysisResult, GapKind, MethodOrAny } from '../types';
+import { leavesOf, type FiledLeaf } from './treeLeaves';
+
+export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'external' | 'unresolved' | 'ignored' | 'skipped';
+
+/** A place in a folder: the folder's key (as given in `TreeFolder`), a root-relative file, 1-based line and column. */
+export interface TreeLocation {
+  readonly folder: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface TreeNode {
+  readonly kind: 'group' | 'service' | 'file' | 'leaf';
+  /** Stable across refreshes (keeps expansion state). */
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: { readonly kind: 'plaintext' | 'markdown'; readonly value: string };
+  /** A codicon id (`error`, `file` for the file's own icon), or `method:<name>` for `media/icons/methods/<name>.svg`. */
+  readonly icon: string;
+  readonly contextValue?: string;
+  readonly collapsible: 'none' | 'collapsed' | 'expanded';
+  /** Where a click goes. */
+  readonly location?: TreeLocation;
+  /** The file the node stands for (its icon and decorations), without a click action. */
+  readonly resource?: { readonly folder: string; readonly file: string };
+  /** What the "Ignore This Endpoint…" context action ignores (on unused routes). */
+  readonly ignore?: { readonly method: MethodOrAny; readonly path: string; readonly kind: 'endpoint' };
+  readonly children: readonly TreeNode[];
+}
+
+/** One workspace folder: `key` is opaque to the core and comes back in locations (the client uses its URI). */
+export interface TreeFolder {
+  readonly key: string;
+  readonly name: string;
+  readonly result: AnalysisResult | null;
+}
+
+export interface GapTree {
+  /** What the view shows when there are no rows: still indexing, or nothing found. */
+  readonly state: 'indexing' | 'empty' | 'ready';
+  readonly roots: readonly TreeNode[];
+}
+
+export interface GroupInfo {
+  readonly id: GroupId;
+  readonly label: string;
+  readonly icon: string;
+  /** The gap kind the group lists (its rank orders the group, as in the reports). */
+  readonly gap?: GapKind;
+  /** Shown even when empty. */
+  readonly always: boolean;
+}
+
+/**
+ * The groups. Gap groups come first, in the reports' order (`kindRank`); their labels are the tree's short
+ * forms of `GAP_KINDS` titles. Then the other groups, in this order.
+ */
+const GROUP_TABLE: readonly GroupInfo[] = [
+  { id: 'missing', label: 'Missing', icon: 'error', gap: 'missing-endpoint', always: true },
+  { id: 'method-mismatch', label: 'Method mismatch', icon: 'warning', gap: 'method-mismatch', always: true },
+  { id: 'unused', label: 'Unused', icon: 'circle-slash', gap: 'unused-endpoint', always: true },
+  { id: 'matched', label: 'Matched', icon: 'pass', always: true },
+  { id: 'external', label: 'External', icon: 'globe', always: false },
+  { id: 'unresolved', label: 'Unresolved', icon: 'question', always: false },
+  { id: 'ignored', label: 'Ignored', icon: 'eye-closed', always: false },
+  { id: 'skipped', label: 'Skipped files', icon: 'file-binary', always: false },
+];
+
+export const TREE_GROUPS: readonly GroupInfo[] = [
+  ...GROUP_TABLE.filter((g) => g.gap).sort((a, b) => kindRank(a.gap!) - kindRank(b.gap!)),
+  ...GROUP_TABLE.filter((g) => !g.gap),
+];
+
+/** The tree for every folder with a result; no rows at all when nothing was found. */
+export function gapTree(folders: readonly TreeFolder[], indexing: boolean): GapTree {
+  const leaves = folders.flatMap((f) => (f.result ? leavesOf(f, f.result, folders.length > 1) : []));
+  if (leaves.length === 0) return { state: indexing ? 'indexing' : 'empty', roots: [] };
+  const roots = TREE_GROUPS.flatMap((g) => {
+    const items = leaves.filter((l) => l.group === g.id);
+    return g.always || items.length ? [groupNode(g, items)] : [];
+  });
+  return { state: 'ready', roots };
+}
+
+/** Every leaf below `node` (the node itself when it is one). */
+export function treeLeaves(node: TreeNode): TreeNode[] {
+  return node.kind === 'leaf' ? [node] : node.children.flatMap(treeLeaves);
+}
+
+function groupNode(g: GroupInfo, items: readonly FiledLeaf[]): TreeNode {
+  const services = [...new Set(items.map((l) => l.service))].sort();
+  return {
+    kind: 'group',
+    id: `group:${g.id}`,
+    label: g.label,
+    description: String(items.length),
+    tooltip: { kind: 'plaintext', value: `${g.label}: ${items.length}` },
+    icon: g.icon,
+    contextValue: `group-${g.id}`,
+    collapsible: items.length === 0 ? 'none' : g.id === 'matched' ? 'collapsed' : 'expanded',
+    children: services.map((name) => serviceNode(g.id, name, items.filter((l) => l.service === name))),
+  };
+}
+
+function serviceNode(group: GroupId, name: string, items: readonly FiledLeaf[]): TreeNode {
+  const files = [...new Set(items.map((l) => l.file))].sort();
+  return {
+    kind: 'service',
+    id: `${group}:svc:${name}`,
+    label: name,
+    description: String(items.length),
+    icon: 'server-environment',
+    contextValue: 'service',
+    collapsible: 'expanded',
+    children: files.map((file) => fileNode(group, name, file, items.filter((l) => l.file === file))),
+  };
+}
+
+function fileNode(group: GroupId, service: string, file: string, items: readonly FiledLeaf[]): TreeNode {
+  const folder = items[0]!.node.location!.folder;
+  return {
+    kind: 'file',
+    id: `${group}:${service}:file:${file}`,
+    label: file.split('/').pop() ?? file,
+    description: `${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''} · ${items.length}`,
+    icon: 'file',
+    contextValue: 'file',
+    collapsible: 'expanded',
+    resource: { folder, file },
+    children: [...items].sort((a, b) => a.line - b.line).map((l) => l.node),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The query layer (src/core/query) over examples/fullstack: hovers, navigation, lenses, diagnostics and
+ * the Gap Explorer tree, asserted against what the example's source says.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { definitionAt, diagnosticsByFile, gapTree, TREE_GROUPS, hoverAt, lensesFor, referencesAt, type AnalysisResult, type TreeNode } from '../../src/core';
+import { analyzeFixture } from '../golden';
+
+const EXAMPLE = resolve(__dirname, '../../examples/fullstack');
+const API = 'frontend/src/lib/api.ts';
+const USERS = 'backend/app/api/routes/users.py';
+const ITEMS = 'backend/app/api/routes/items.py';
+const AVATAR = 'frontend/src/components/UserAvatar.tsx';
+const EDIT = 'frontend/src/components/EditUserForm.tsx';
+
+/** 1-based line and column of the first occurrence of `needle` in an example file. */
+function find(rel: string, needle: string): { line: number; column: number } {
+  const lines = readFileSync(join(EXAMPLE, rel), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} is not in ${rel}`);
+  return { line: i + 1, column: lines[i]!.indexOf(needle) + 1 };
+}
+const lineOf = (rel: string, needle: string) => find(rel, needle).line;
+const link = (file: string, line: number) => `link:${file}#${line}`;
+
+let result: AnalysisResult;
+
+beforeAll(async () => {
+  result = await analyzeFixture(EXAMPLE);
+});
+
+describe('hover', () => {
+  it('on a matched call: its route, handler, link and how the URL was built', () => {
+    const at = find(API, "'/users/'");
+    const h = hoverAt(result, API, { line: at.line, column: at.column + 1 }, link)!;
+    const route = lineOf(USERS, '@router.get("/",');
+    expect(h.markdown.split('\n')).toEqual([
+      '**API Parity** · `GET /api/v1/users`',
+      '',
+      `→ \`GET /api/v1/users\` in service \`backend\` — \`list_users\` [${USERS}:${route}](link:${USERS}#${route})`,
+      '',
+      'URL as built: `${NEXT_PUBLIC_API_URL}/users/`',
+      '',
+      'Built through: `apiFetch` → `env NEXT_PUBLIC_API_URL`',
+      '',
+      'Client: `apiFetch`',
+    ]);
+    expect(h.span.line).toBe(at.line);
+    expect(h.span.column).toBeLessThanOrEqual(at.column);
+  });
+
+  it('on a missing call says so; on an unused route, that nobody calls it; elsewhere nothing', () => {
+    expect(hoverAt(result, AVATAR, find(AVATAR, 'fetch(`${API}/users'), link)!.markdown).toContain('✗ No route in the workspace serves this path.');
+    const del = hoverAt(result, ITEMS, { line: lineOf(ITEMS, '@router.delete'), column: 2 }, link)!;
+    expect(del.markdown).toMatch(/^\*\*API Parity\*\* · `DELETE \/api\/v1\/items\/\{item_id\}` \(service `backend`, fastapi\)/);
+    expect(del.markdown).toContain('No callers in this workspace.');
+    expect(hoverAt(result, API, { line: 1, column: 1 }, link)).toBeNull();
+  });
+});
+
+describe('navigation', () => {
+  it('goes from a call to its handler', () => {
+    const at = find(API, '`/users/${id}`)');
+    const d = definitionAt(result, API, at)!;
+    expect(d.origin.line).toBe(at.line);
+    expect(d.targets).toEqual([expect.objectContaining({ file: USERS, line: lineOf(USERS, '@router.get("/{user_id}"'), column: 1 })]);
+    expect(definitionAt(result, AVATAR, find(AVATAR, 'fetch(`${API}/users'))).toBeNull();
+  });
+
+  it('lists a route’s callers, and a call’s fellow callers', () => {
+    const refs = referencesAt(result, USERS, { line: lineOf(USERS, '@router.get("/{user_id}"'), column: 2 });
+    expect(refs).toEqual([expect.objectContaining({ file: API, line: lineOf(API, 'apiFetch<User>(`/users/${id}`)') })]);
+    expect(referencesAt(result, ITEMS, { line: lineOf(ITEMS, '@router.delete'), column: 2 })).toEqual([]);
+    expect(referencesAt(result, API, find(API, "'/users/'"))).toEqual([expect.objectContaining({ file: API, line: lineOf(API, "'/users/'") })]);
+    expect(referencesAt(result, USERS, { line: 1, column: 1 })).toBeNull();
+  });
+});
+
+describe('lenses', () => {
+  const titles = (file: string) => lensesFor(result, file).map((l) => [l.span.line, l.title, l.action.kind]);
+
+  it('over routes: callers, or none', () => {
+    expect(titles(USERS)).toEqual([
+      [lineOf(USERS, '@router.get("/",'), '1 caller', 'peek-callers'],
+      [lineOf(USERS, '@router.get("/{user_id}"'), '1 caller', 'peek-callers'],
+      [lineOf(USERS, '@router.patch'), '1 caller', 'peek-callers'],
+      [lineOf(USERS, '@router.get("/{user_id}/items"'), '1 caller', 'peek-callers'],
+    ]);
+    expect(lensesFor(result, USERS)[0]!.action.targets).toEqual([expect.objectContaining({ file: API, line: lineOf(API, "'/users/'") })]);
+    expect(titles(ITEMS)).toContainEqual([lineOf(ITEMS, '@router.delete'), 'no callers in this workspace', 'none']);
+  });
+
+  it('over calls: the route they go to, or why none', () => {
+    const route = lineOf(USERS, '@router.get("/",');
+    const listUsers = lensesFor(result, API).find((l) => l.span.line === lineOf(API, "'/users/'"))!;
+    expect(listUsers.title).toBe(`→ GET /api/v1/users · ${USERS}:${route}`);
+    expect(listUsers.action).toEqual({ kind: 'reveal', targets: [expect.objectContaining({ file: USERS, line: route, column: 1 })] });
+    expect(titles(AVATAR)).toEqual([[lineOf(AVATAR, '/avatar'), 'no matching route', 'none']]);
+    expect(titles(EDIT).map((t) => t[1])).toEqual(['no PUT route for /api/v1/users/{}']);
+    expect(titles('frontend/src/components/RepoStars.tsx').map((t) => t[1])).toEqual(['external · https://api.github.com']);
+  });
+});
+
+describe('diagnostics', () => {
+  it('files each gap with its severity, tags and related locations', () => {
+    const byFile = diagnosticsByFile(result, [], { unusedEndpoints: true });
+    expect([...byFile.keys()].sort()).toEqual([EDIT, AVATAR, ITEMS].sort());
+    const [unused] = byFile.get(ITEMS)!;
+    expect(unused).toMatchObject({ code: 'unused-endpoint', severity: 'hint', tags: ['unnecessary'], related: [], gap: { kind: 'unused-endpoint' } });
+    expect(unused!.span.line).toBe(lineOf(ITEMS, '@router.delete'));
+    const [missing] = byFile.get(AVATAR)!;
+    expect(missing).toMatchObject({ code: 'missing-endpoint', severity: 'warning', tags: [] });
+    expect(missing!.related.map((r) => r.location.file)).toContain(USERS);
+  });
+
+  it('drops unused routes when the setting is off and puts config problems on the config file', () => {
+    const byFile = diagnosticsByFile(result, [{ message: 'sevrity: unknown key', line: 3, column: 3 }], { unusedEndpoints: false });
+    expect(byFile.has(ITEMS)).toBe(false);
+    expect(byFile.get('api-parity.config.json')).toEqual([
+      { span: { line: 3, column: 3, endLine: 3, endColumn: 4 }, severity: 'error', code: 'config', message: 'sevrity: unknown key (API Parity uses its defaults until this is fixed)', tags: [], related: [] },
+    ]);
+  });
+});
+
+describe('gap tree', () => {
+  const rows = (nodes: readonly TreeNode[]) => nodes.map((n) => `${n.label} ${n.description ?? ''}`.trim());
+
+  it('has the groups, counts and order the editor test expects', async () => {
+    // @ts-expect-error plain ESM helper without types
+    const expected = (await import('../e2e/expected.mjs')) as { GROUPS: Array<{ id: string; label: string; always: boolean }>; groupsOf(r: AnalysisResult): string[] };
+    expect(TREE_GROUPS.map((g) => [g.id, g.label, g.always])).toEqual(expected.GROUPS.map((g) => [g.id, g.label, g.always]));
+    const tree = gapTree([{ key: 'folder-key', name: 'fullstack', result }], false);
+    expect(tree.state).toBe('ready');
+    expect(rows(tree.roots)).toEqual(['Missing 1', 'Method mismatch 1', 'Unused 1', 'Matched 10', 'External 1']);
+    expect(rows(tree.roots)).toEqual(expected.groupsOf(result));
+    expect(tree.roots.map((g) => g.collapsible)).toEqual(['expanded', 'expanded', 'expanded', 'collapsed', 'expanded']);
+  });
+
+  it('groups by service and file down to leaves that reveal their source', () => {
+    const [missing, , unused, matched] = gapTree([{ key: 'folder-key', name: 'fullstack', result }], false).roots;
+    expect(rows(missing!.children)).toEqual(['frontend 1']);
+    const file = missing!.children[0]!.children[0]!;
+    expect([file.label, file.description, file.resource]).toEqual(['UserAvatar.tsx', 'frontend/src/components · 1', { folder: 'folder-key', file: AVATAR }]);
+    const leaf = file.children[0]!;
+    expect(leaf).toMatchObject({ kind: 'leaf', label: 'GET /api/v1/users/{}/avatar', contextValue: 'call-missing', icon: 'method:get', location: { folder: 'folder-key', file: AVATAR, line: lineOf(AVATAR, '/avatar') } });
+    const del = unused!.children[0]!.children[0]!.children[0]!;
+    expect(del).toMatchObject({ label: 'DELETE /api/v1/items/{item_id}', description: 'delete_item', contextValue: 'endpoint-unused', ignore: { method: 'DELETE', path: '/api/v1/items/{item_id}', kind: 'endpoint' } });
+    expect(rows(matched!.children)).toEqual(['backend 10']);
+    expect(rows(matched!.children[0]!.children)).toEqual(['auth.py backend/app/api/routes · 2', 'health.py backend/app/api/routes · 1', 'items.py backend/app/api/routes · 3', 'users.py backend/app/api/routes · 4']);
+    expect(matched!.children[0]!.children[3]!.children.map((l) => l.location!.line)).toEqual(['@router.get("/",', '@router.get("/{user_id}"', '@router.patch', '@router.get("/{user_id}/items"'].map((d) => lineOf(USERS, d)));
+  });
+
+  it('says why it is empty, and names folders when there are several', () => {
+    expect(gapTree([], true)).toEqual({ state: 'indexing', roots: [] });
+    expect(gapTree([{ key: 'k', name: 'n', result: null }], false)).toEqual({ state: 'empty', roots: [] });
+    const two = gapTree([{ key: 'a', name: 'one', result }, { key: 'b', name: 'two', result }], false);
+    expect(rows(two.roots[0]!.children)).toEqual(['one › frontend 1', 'two › frontend 1']);
+    expect(rows(two.roots).slice(0, 4)).toEqual(['Missing 2', 'Method mismatch 2', 'Unused 2', 'Matched 20']);
+  });
+});
