@@ -18,7 +18,7 @@ import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
 import type { ModuleResolver } from './lang/types';
 import { estreeParser } from './lang/js/parser';
-import { MatchMemo, relateHttp } from './relations/http';
+import { runRelations } from './relations/registry';
 import { WorkspaceProgram } from './resolve/modules';
 import type { ModuleFacts } from './resolve/sym';
 import type { AnalysisResult } from './types';
@@ -40,8 +40,8 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analysi
 export class Analyzer {
   private readonly cache = new FileCache();
   private lastLayout: WorkspaceLayout | null = null;
-  /** Match outcomes of the last run, valid while the services and their endpoints are the same. */
-  private matchMemo = new MatchMemo('');
+  /** Each relation's state from the last run (the http relation's memoised match outcomes). */
+  private readonly relationStates = new Map<string, unknown>();
 
   /** Projects, tsconfig aliases and files seen by the last completed analysis. */
   layout(): WorkspaceLayout | null {
@@ -74,9 +74,8 @@ export class Analyzer {
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = buildServices(ctx, routes, ws.projects);
-    const { relation, memo } = relateHttp(requests.drafts, services, ws.projects, ctx.config, this.matchMemo);
-    this.matchMemo = memo;
-    const result = assembleResult(ctx, store, services, relation, sources);
+    const relations = runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
+    const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
     ctx.progress('matching', 1, 1);
     return result;

@@ -1,16 +1,16 @@
 /** The last pass: gaps from the rules, skipped files and notes, the summary, and the result. */
 import { severityOf } from '../config';
-import type { HttpRelation } from '../relations/http';
+import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
 import type { AnalysisNote, AnalysisResult, SkippedFile, Summary } from '../types';
 import type { FileStore } from './files';
 import type { ServiceIndex } from './services';
 import type { RunContext } from './types';
 
-export function assembleResult(ctx: RunContext, store: FileStore, services: ServiceIndex, http: HttpRelation, sourceCount: number): AnalysisResult {
+export function assembleResult(ctx: RunContext, store: FileStore, services: ServiceIndex, relations: RelationOutputs, sourceCount: number): AnalysisResult {
   const { endpoints } = services;
-  const { calls } = http;
-  const gaps = buildGaps({ endpoints, matches: http.matches, severity: (k) => severityOf(ctx.config, k) });
+  const { calls } = relations.http;
+  const gaps = buildGaps({ endpoints, relations, severity: (k) => severityOf(ctx.config, k) });
   const skipped: SkippedFile[] = [];
   const fileNotes: AnalysisNote[] = [];
   let parsed = 0;

@@ -3,7 +3,8 @@
  * kinds — the config schema's severity keys, the reports' titles, the Gap Explorer's groups — is derived
  * from the registry), its decision, and its findings.
  */
-import type { CallStatus, Call, Endpoint, Gap, Severity } from '../types';
+import type { CallStatus, Endpoint, Gap, Severity } from '../types';
+import type { RelationOutputs } from '../relations/types';
 import type { MatchOutcome } from '../relations/http/matcher';
 
 export interface RuleMeta {
@@ -44,7 +45,8 @@ export interface CallVerdict {
 
 export interface RuleInput {
   readonly endpoints: readonly Endpoint[];
-  readonly matches: ReadonlyArray<{ readonly call: Call; readonly outcome: MatchOutcome | null }>;
+  /** Every relation's output (`relations.http.matches`: each call with its match outcome). */
+  readonly relations: RelationOutputs;
 }
 
 export type Finding = Omit<Gap, 'severity' | 'kind'>;

@@ -15,13 +15,28 @@ import { hashText } from '../../text';
 import type { Call } from '../../types';
 import { matchCall, type MatchOutcome } from './matcher';
 import { MatchMemo } from './memo';
-
-export { MatchMemo } from './memo';
+import type { Relation } from '../types';
 
 export interface HttpRelation {
   readonly calls: readonly Call[];
   readonly matches: ReadonlyArray<{ readonly call: Call; readonly outcome: MatchOutcome | null }>;
 }
+
+declare module '../types' {
+  interface RelationOutputs {
+    http: HttpRelation;
+  }
+}
+
+const http: Relation<'http', MatchMemo> = {
+  id: 'http',
+  title: 'HTTP requests ↔ routes',
+  relate(input, memo) {
+    const { relation, memo: kept } = relateHttp(input.requests.drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''));
+    return { output: relation, state: kept };
+  },
+};
+export default http;
 
 /** `memo` is the previous run's (kept when the services are the same); the one to keep is returned. */
 export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo): { relation: HttpRelation; memo: MatchMemo } {

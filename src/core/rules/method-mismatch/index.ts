@@ -20,8 +20,8 @@ const rule: GapRule = {
     if (outcome.status !== 'method-mismatch') return null;
     return { status: resolved ? 'method-mismatch' : 'unresolved', reason: unresolvedReason };
   },
-  check({ matches }) {
-    return matches.flatMap(({ call, outcome }) => {
+  check({ relations }) {
+    return relations.http.matches.flatMap(({ call, outcome }) => {
       if (call.status !== 'method-mismatch' || outcome?.status !== 'method-mismatch') return [];
       const methods = [...new Set(outcome.samePath.map((e) => methodLabel(e.ep.method)))].join(', ');
       const target = outcome.samePath[0]!.ep;

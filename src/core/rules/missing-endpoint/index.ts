@@ -26,8 +26,8 @@ const rule: GapRule = {
     if (!resolved) return { status: 'unresolved', reason: unresolvedReason };
     return notIndexed ? { status: 'unchecked', reason: `not checked: ${notIndexed}` } : { status: 'missing', reason: null };
   },
-  check({ matches }) {
-    return matches.flatMap(({ call, outcome }) => {
+  check({ relations }) {
+    return relations.http.matches.flatMap(({ call, outcome }) => {
       if (call.status !== 'missing' || outcome?.status !== 'missing') return [];
       const where = outcome.searched.length === 1 ? `service \`${outcome.searched[0]!.name}\`` : `services ${outcome.searched.map((s) => `\`${s.name}\``).join(', ')}`;
       const groups = groupByPath(outcome.nearest);

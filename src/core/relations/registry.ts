@@ -1,0 +1,16 @@
+/** Every relation, in the order they run. Adding one = a folder under `relations/` plus a line here. */
+import http from './http';
+import type { Relation, RelationInput, RelationOutputs } from './types';
+
+export const relations: readonly Relation[] = [http as Relation];
+
+/** Run every relation; `states` carries each relation's state between runs (by id). */
+export function runRelations(input: RelationInput, states: Map<string, unknown>): RelationOutputs {
+  const outputs: Partial<Record<keyof RelationOutputs, unknown>> = {};
+  for (const r of relations) {
+    const { output, state } = r.relate(input, states.get(r.id));
+    outputs[r.id] = output;
+    states.set(r.id, state);
+  }
+  return outputs as RelationOutputs;
+}
