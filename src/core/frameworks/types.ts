@@ -11,10 +11,11 @@ import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
 import { hasDependency, type Project } from '../project/projects';
+import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
-export type Language = 'python' | 'js';
+export type Language = 'python' | 'js' | 'markup';
 export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
 
 export interface FileRef {
@@ -40,17 +41,8 @@ export interface ParsedFile {
 
 /** Markup facts: every start tag with its attributes, outside scripts, styles and comments. */
 export interface MarkupFacts {
-  readonly kind: 'vue' | 'svelte' | 'astro' | 'html';
+  readonly kind: MarkupKind;
   readonly elements: readonly MarkupElement[];
-}
-
-export interface MarkupElement {
-  readonly tag: string;
-  readonly attrs: ReadonlyArray<{ readonly name: string; readonly value: string | true; readonly line: number; readonly column: number; readonly valueLine: number; readonly valueColumn: number }>;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
 }
 
 export interface ExtractContext {

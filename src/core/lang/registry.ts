@@ -4,10 +4,11 @@
  */
 import { extname } from '../path';
 import js from './js';
+import markup from './markup';
 import python from './python';
 import type { LanguageSupport } from './types';
 
-export const languages: readonly LanguageSupport[] = [js, python];
+export const languages: readonly LanguageSupport[] = [js, python, markup];
 
 const byExt = new Map<string, LanguageSupport>();
 for (const l of languages) for (const e of l.extensions) byExt.set(e, l);

@@ -4,6 +4,8 @@
  */
 import type { MarkupKind } from './elements';
 
+export { default } from './pack';
+
 export { extractScriptBlocks, toFilePosition, type ScriptBlock, type ScriptBlockOptions } from './blocks';
 export { scanElements, type MarkupAttr, type MarkupElement, type MarkupKind } from './elements';
 export { astroFrontmatter, type Frontmatter } from './scan';
