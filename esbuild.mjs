@@ -1,7 +1,8 @@
 // Bundles the three entry points to dist/ and copies the tree-sitter WASM files next to them.
 // web-tree-sitter is aliased to its CommonJS build: its ESM build uses import.meta and top-level await.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -50,12 +51,24 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** The grammars the language packs declare (src/core/lang/registry.ts), read from a bundle of it. */
+function grammarsNeeded() {
+  const dir = mkdtempSync(join(tmpdir(), 'api-parity-build-'));
+  try {
+    const outfile = join(dir, 'registry.cjs');
+    esbuild.buildSync({ ...common, sourcemap: false, minify: false, plugins: [common.plugins[0]], entryPoints: ['src/core/lang/registry.ts'], outfile });
+    return require(outfile).grammarsNeeded();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function copyWasm() {
   const out = 'dist/wasm';
   mkdirSync(out, { recursive: true });
   copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(out, 'web-tree-sitter.wasm'));
   const grammars = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
-  for (const lang of ['python']) copyFileSync(join(grammars, `tree-sitter-${lang}.wasm`), join(out, `tree-sitter-${lang}.wasm`));
+  for (const lang of grammarsNeeded()) copyFileSync(join(grammars, `tree-sitter-${lang}.wasm`), join(out, `tree-sitter-${lang}.wasm`));
 }
 
 if (watch) {

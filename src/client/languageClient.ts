@@ -3,10 +3,9 @@
  * sees, which file events it gets, where its log goes, and never a popup for what the user cannot fix.
  */
 import * as vscode from 'vscode';
+import { DOCUMENT_FILTERS, MANIFEST_GLOB, SOURCE_GLOB } from '../shared/documents';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-export const SOURCE_GLOB = '**/*.{py,js,jsx,ts,tsx,mjs,cjs,mts,cts}';
-export const MANIFEST_GLOB = '**/{package.json,requirements*.txt,pyproject.toml,Pipfile,setup.py,Cargo.toml,go.mod,tsconfig.json,jsconfig.json,.gitignore,api-parity.config.json}';
 
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -16,14 +15,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   };
   let restarts = 0;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'python' },
-      { scheme: 'file', language: 'javascript' },
-      { scheme: 'file', language: 'javascriptreact' },
-      { scheme: 'file', language: 'typescript' },
-      { scheme: 'file', language: 'typescriptreact' },
-      { scheme: 'file', pattern: '**/api-parity.config.json' },
-    ],
+    documentSelector: DOCUMENT_FILTERS.map((f) => ({ ...f })),
     synchronize: {
       fileEvents: [vscode.workspace.createFileSystemWatcher(SOURCE_GLOB), vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB)],
     },

@@ -3,6 +3,7 @@
  * the server's `apiParity/status` notification.
  */
 import * as vscode from 'vscode';
+import { DOCUMENT_FILTERS } from '../shared/documents';
 import type { StatusParams } from '../shared/protocol';
 
 export class StatusItem implements vscode.Disposable {
@@ -10,9 +11,7 @@ export class StatusItem implements vscode.Disposable {
   last: StatusParams | null = null;
 
   constructor() {
-    const selector: vscode.DocumentSelector = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', { pattern: '**/api-parity.config.json' }].map((l) =>
-      typeof l === 'string' ? { language: l, scheme: 'file' } : { ...l, scheme: 'file' },
-    );
+    const selector: vscode.DocumentSelector = DOCUMENT_FILTERS.map((f) => ({ ...f }));
     this.item = vscode.languages.createLanguageStatusItem('apiParity.status', selector);
     this.item.name = 'API Parity';
     this.item.text = 'API Parity: starting…';

@@ -10,6 +10,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import { frameworks, indexedFrameworks } from '../../src/core/frameworks/registry';
 import { languages } from '../../src/core/lang/registry';
 import { rules } from '../../src/core/rules/registry';
+import { SOURCE_EXTENSIONS } from '../../src/shared/documents';
 import { DEFAULT_SETTINGS, flattenSettings } from '../../src/shared/settings';
 
 const ROOT = resolve(__dirname, '../..');
@@ -128,6 +129,11 @@ describe('language and rule registries', () => {
   it('registers every language pack folder (lang/<id>/index.ts), with its folder name as id', () => {
     const onDisk = pluginFolders(join(SRC, 'core/lang'), false);
     expect(languages.map((l) => l.id).sort()).toEqual(onDisk.sort());
+  });
+
+  it("the client's document selector and file watcher cover exactly the packs' extensions", () => {
+    const exts = languages.flatMap((l) => l.extensions.map((e) => e.slice(1))).sort();
+    expect([...SOURCE_EXTENSIONS].sort()).toEqual(exts);
   });
 
   it('registers every gap rule folder (rules/<kind>/index.ts), with its folder name as kind', () => {

@@ -6,7 +6,7 @@
 // every wait polls for the expected state with a deadline.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -442,6 +442,56 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
     assert.equal(readFileSync(scaffoldPath(), 'utf8'), scaffolded, `${SCAFFOLD_REL} is unchanged on disk`);
     await restMouse();
     await screenshot('final-scaffolded-file');
+  });
+
+  step('vue-file-diagnostic', async () => {
+    // A call inside a Vue single-file component's <script setup>: found, and reported at its real line.
+    const rel = 'frontend/src/components/UserBadge.vue';
+    const text = [
+      '<template>',
+      '  <span class="badge">{{ label }}</span>',
+      '</template>',
+      '',
+      '<script setup lang="ts">',
+      "import { ref } from 'vue';",
+      '',
+      "const label = ref('');",
+      "fetch('http://localhost:8000/api/v1/users/me/badge').then(async (r) => (label.value = await r.text()));",
+      '</script>',
+      '',
+    ].join('\n');
+    const line = text.split('\n').findIndex((l) => l.startsWith('fetch(')) + 1;
+    writeFileSync(join(WORKSPACE, ...rel.split('/')), text);
+    const gap = cliReport().gaps.find((g) => g.file === rel);
+    assert.ok(gap, `api-parity check reports a gap in ${rel}`);
+    assert.equal(gap.line, line, `the CLI places it on the fetch call (line ${line})`);
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    let rows = [];
+    await waitFor(
+      async () => {
+        rows = await panel.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} || ${e.textContent ?? ''}`));
+        return rows.some((r) => r.includes('No route for GET /api/v1/users/me/badge'));
+      },
+      45_000,
+      'the missing-endpoint warning of UserBadge.vue in the Problems panel',
+    ).catch((e) => {
+      throw new Error(`${e.message}\nProblems panel rows:\n${rows.join('\n')}`);
+    });
+    const row = rows.find((r) => r.includes('No route for GET /api/v1/users/me/badge'));
+    console.log(`Problems panel row: ${row}`);
+    assert.ok(row.includes(gap.message.replace(/\.$/, '')), `its text is the analyzer's message: ${gap.message}`);
+    assert.match(row, new RegExp(`Ln ${line}\\b|line ${line}\\b`), `it is on line ${line}`);
+    await screenshot('vue-problems-panel');
+    await page.keyboard.press('Control+J');
+    await quickOpen(rel);
+    await goToLine(line);
+    await waitFor(async () => (await lenses()).includes('no matching route'), 30_000, 'the code lens "no matching route" in UserBadge.vue').catch(async (e) => {
+      throw new Error(`${e.message}; lenses: ${JSON.stringify(await lenses())}`);
+    });
+    await waitFor(async () => (await page.locator('.editor-group-container.active .monaco-editor .squiggly-warning').count()) > 0, 15_000, 'the warning squiggle on the fetch call in the .vue file');
+    await restMouse();
+    await screenshot('vue-file-diagnostic');
   });
 
   step('repository-untouched', async () => {
