@@ -52,32 +52,32 @@ const entries = [
 ];
 
 /** The grammars the language packs declare (src/core/lang/registry.ts), read from a bundle of it. */
-function grammarsNeeded() {
+async function grammarsNeeded() {
   const dir = mkdtempSync(join(tmpdir(), 'api-parity-build-'));
   try {
     const outfile = join(dir, 'registry.cjs');
-    esbuild.buildSync({ ...common, sourcemap: false, minify: false, plugins: [common.plugins[0]], entryPoints: ['src/core/lang/registry.ts'], outfile });
+    await esbuild.build({ ...common, sourcemap: false, minify: false, plugins: [common.plugins[0]], entryPoints: ['src/core/lang/registry.ts'], outfile });
     return require(outfile).grammarsNeeded();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function copyWasm() {
+async function copyWasm() {
   const out = 'dist/wasm';
   mkdirSync(out, { recursive: true });
   copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(out, 'web-tree-sitter.wasm'));
   const grammars = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
-  for (const lang of grammarsNeeded()) copyFileSync(join(grammars, `tree-sitter-${lang}.wasm`), join(out, `tree-sitter-${lang}.wasm`));
+  for (const lang of await grammarsNeeded()) copyFileSync(join(grammars, `tree-sitter-${lang}.wasm`), join(out, `tree-sitter-${lang}.wasm`));
 }
 
 if (watch) {
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
-  copyWasm();
+  await copyWasm();
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[watch] build finished, watching for changes');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  copyWasm();
+  await copyWasm();
   chmodSync('dist/cli.js', 0o755);
 }
