@@ -30,6 +30,7 @@ export class FolderIndex {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private runId = 0;
   private wantProgress = false;
+  private loggedWarnings = new Set<string>();
 
   constructor(
     readonly uri: string,
@@ -49,6 +50,18 @@ export class FolderIndex {
       this.wantProgress = false;
       void this.run(progress);
     }, delayMs);
+  }
+
+  /** Warning notes (a framework that failed on a file, a backend not indexed) are logged once each. */
+  private logWarnings(notes: AnalysisResult['notes']): void {
+    const now = new Set<string>();
+    for (const n of notes) {
+      if (n.level !== 'warning') continue;
+      const text = `${this.name}: ${n.file ? `${n.file}: ` : ''}${n.message}`;
+      now.add(text);
+      if (!this.loggedWarnings.has(text)) this.host.log.warn(text);
+    }
+    this.loggedWarnings = now;
   }
 
   /** Analyse now and resolve when this run (or a newer one) has finished. */
@@ -84,6 +97,7 @@ export class FolderIndex {
       this.error = null;
       this.durationMs = Date.now() - started;
       this.host.log.info(`${this.name}: ${result.summary.endpoints} endpoints, ${result.summary.calls} calls, ${result.gaps.length} gaps in ${this.durationMs} ms (${result.summary.filesParsed}/${result.summary.filesScanned} files parsed)`);
+      this.logWarnings(result.notes);
       this.host.published(this);
     } catch (e) {
       if (e instanceof AnalysisCancelled || id !== this.runId) return;

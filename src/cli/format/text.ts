@@ -30,6 +30,12 @@ export function formatText(result: AnalysisResult, ctx: ReportContext): string {
       out.push(c.dim(`Service ${s.name}: ${s.framework} in ${ctx.displayPath(s.root)}${s.baseUrl ? ` at ${s.baseUrl}` : ''}${ports}`));
     }
   }
+  // Warnings are blind spots (a backend not indexed, a framework that failed on a file): never hidden.
+  const warnings = result.notes.filter((n) => n.level === 'warning');
+  if (!ctx.verbose && warnings.length) {
+    out.push('');
+    for (const n of warnings) out.push(`${c.yellow('warning')}  ${n.file ? `${ctx.displayPath(n.file)}: ` : ''}${n.message}`);
+  }
   out.push('');
 
   if (gaps.length === 0) {
