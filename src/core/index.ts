@@ -16,3 +16,4 @@ export { renderMarkdown, type MarkdownOptions } from './report/markdown';
 export { groupByArea } from './report/areas';
 export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gapKinds';
 export * from './query';
+export { printable, mdCode, mdText } from './report/escape';

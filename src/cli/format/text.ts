@@ -5,36 +5,39 @@
  */
 import type { AnalysisResult, Gap, GapKind, Severity } from '../../core';
 import { colors, type Colors } from './colors';
-import { GAP_KINDS, kindRank } from '../../core';
+import { GAP_KINDS, kindRank, printable } from '../../core';
 import type { ReportContext } from './types';
 
 const MAX_LOCATION_PAD = 48;
 
 export function formatText(result: AnalysisResult, ctx: ReportContext): string {
   const c = colors(ctx.color);
+  // Every path and message is printed with control characters escaped: a file named `a\x1b[2J.ts` must
+  // not clear the terminal.
+  const path = (f: string) => printable(ctx.displayPath(f));
   const gaps = [...result.gaps].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
-  const locations = gaps.map((g) => `${ctx.displayPath(g.file)}:${g.line}:${g.column}`);
+  const locations = gaps.map((g) => `${path(g.file)}:${g.line}:${g.column}`);
   // Align the severity column, but do not let one long path push every line far to the right.
   const locWidth = Math.min(MAX_LOCATION_PAD, Math.max(0, ...locations.map((l) => l.length)));
   const sevWidth = Math.max(0, ...gaps.map((g) => g.severity.length));
-  const gapLine = (g: Gap, i: number) => `${locations[i]!.padEnd(locWidth)}  ${paintSeverity(c, g.severity, g.severity.padEnd(sevWidth))}  ${g.message}`;
+  const gapLine = (g: Gap, i: number) => `${locations[i]!.padEnd(locWidth)}  ${paintSeverity(c, g.severity, g.severity.padEnd(sevWidth))}  ${printable(g.message)}`;
 
   if (ctx.quiet) return gaps.map((g, i) => gapLine(g, i) + '\n').join('');
 
   const out: string[] = [];
-  out.push(`${c.bold(`API Parity ${ctx.version}`)} ${c.dim('·')} ${result.root}`);
+  out.push(`${c.bold(`API Parity ${ctx.version}`)} ${c.dim('·')} ${printable(result.root)}`);
   out.push(counts(result, c));
   if (ctx.verbose) {
     for (const s of result.services) {
       const ports = s.ports.length ? `, port${s.ports.length > 1 ? 's' : ''} ${s.ports.join(', ')}` : '';
-      out.push(c.dim(`Service ${s.name}: ${s.framework} in ${ctx.displayPath(s.root)}${s.baseUrl ? ` at ${s.baseUrl}` : ''}${ports}`));
+      out.push(c.dim(printable(`Service ${s.name}: ${s.framework} in ${ctx.displayPath(s.root)}${s.baseUrl ? ` at ${s.baseUrl}` : ''}${ports}`)));
     }
   }
   // Warnings are blind spots (a backend not indexed, a framework that failed on a file): never hidden.
   const warnings = result.notes.filter((n) => n.level === 'warning');
   if (!ctx.verbose && warnings.length) {
     out.push('');
-    for (const n of warnings) out.push(`${c.yellow('warning')}  ${n.file ? `${ctx.displayPath(n.file)}: ` : ''}${n.message}`);
+    for (const n of warnings) out.push(`${c.yellow('warning')}  ${n.file ? `${path(n.file)}: ` : ''}${printable(n.message)}`);
   }
   out.push('');
 
@@ -50,20 +53,20 @@ export function formatText(result: AnalysisResult, ctx: ReportContext): string {
       out.push(c.bold(`${GAP_KINDS[g.kind]?.title ?? g.kind} (${gaps.filter((x) => x.kind === g.kind).length})`));
     }
     out.push(`  ${gapLine(g, i)}`);
-    if (ctx.verbose) for (const r of g.related) out.push(c.dim(`      ↳ ${ctx.displayPath(r.file)}:${r.line}:${r.column}  ${r.message}`));
+    if (ctx.verbose) for (const r of g.related) out.push(c.dim(`      ↳ ${path(r.file)}:${r.line}:${r.column}  ${printable(r.message)}`));
   });
   if (gaps.length) out.push('');
 
   if (ctx.verbose && result.skipped.length) {
     out.push(c.bold(`Skipped files (${result.skipped.length})`));
-    for (const s of result.skipped) out.push(`  ${ctx.displayPath(s.file)}: ${s.reason}${s.extractor ? ` (${s.extractor})` : ''}`);
+    for (const s of result.skipped) out.push(`  ${path(s.file)}: ${printable(s.reason)}${s.extractor ? ` (${printable(s.extractor)})` : ''}`);
     out.push('');
   }
   if (ctx.verbose && result.notes.length) {
     out.push(c.bold(`Notes (${result.notes.length})`));
     for (const n of result.notes) {
       const level = n.level === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      out.push(`  ${level}  ${n.file ? `${ctx.displayPath(n.file)}: ` : ''}${n.message}`);
+      out.push(`  ${level}  ${n.file ? `${path(n.file)}: ` : ''}${printable(n.message)}`);
     }
     out.push('');
   }
