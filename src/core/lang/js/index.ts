@@ -27,10 +27,28 @@ const js: LanguageSupport = {
 };
 export default js;
 
-/** A bundle rather than source: long (≥ 20 KB) with an average line over 500 characters. */
+/**
+ * A bundle rather than source: at least 20 KB, most of it on long lines that read as code (dense in
+ * `;`, `,`, braces and parentheses). One long string on a line of its own (a data URI, an embedded
+ * SVG) is not code, so a normal file holding one is still analysed.
+ */
 export function looksMinified(text: string): boolean {
   if (text.length < 20_000) return false;
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 500;
+  let codeOnLongLines = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const length = end - start;
+    if (length > 500) {
+      let punct = 0;
+      for (let i = start; i < end; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 59 || ch === 44 || ch === 123 || ch === 125 || ch === 40 || ch === 41) punct++;
+      }
+      if (punct / length > 0.02) codeOnLongLines += length;
+    }
+    start = end + 1;
+  }
+  return codeOnLongLines / text.length > 0.5;
 }

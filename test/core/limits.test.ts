@@ -1,0 +1,38 @@
+/** Limits that must not lose data: what counts as minified, and what a skipped file says. */
+import { describe, expect, it } from 'vitest';
+import { looksMinified } from '../../src/core/lang/js';
+import { analyzeWorkspace, withOverlays, type FileSystem } from '../../src/core';
+
+function memoryFs(files: Record<string, string>): FileSystem {
+  const enc = new TextEncoder();
+  return {
+    list: async () => Object.keys(files).sort(),
+    stat: async (p) => (p in files ? { size: enc.encode(files[p]!).length, mtimeMs: 1 } : null),
+    read: async (p) => enc.encode(files[p]!),
+  };
+}
+
+describe('minified files', () => {
+  const dataUri = `export const logo = "data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg'.repeat(700)}";`;
+  const normal = Array.from({ length: 40 }, (_, i) => `export const v${i} = ${i};`).join('\n');
+
+  it('a normal file with one long data-URI line is source, and its calls are found', async () => {
+    const text = `${dataUri}\n${normal}\nexport const load = () => fetch('http://localhost:8000/items');\n`;
+    expect(text.length).toBeGreaterThan(60_000);
+    expect(looksMinified(text)).toBe(false);
+    const fs = memoryFs({ 'web/logo.ts': text, 'web/package.json': '{"name":"web"}', 'api/requirements.txt': 'fastapi\n', 'api/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/items")\ndef items(): ...\n' });
+    const result = await analyzeWorkspace({ root: '/ws', fs: withOverlays(fs, new Map()) });
+    expect(result.skipped).toEqual([]);
+    expect(result.calls.map((c) => `${c.file}:${c.line} ${c.status}`)).toEqual([`web/logo.ts:${text.split('\n').findIndex((l) => l.includes('fetch(')) + 1} matched`]);
+  });
+
+  it('a bundle on a few long lines is minified, license header or not', () => {
+    const bundle = Array.from({ length: 3 }, () => Array.from({ length: 2000 }, (_, i) => `a${i}=b(${i},{c:${i}});`).join('')).join('\n');
+    expect(looksMinified(bundle)).toBe(true);
+    expect(looksMinified(`/*! license: MIT\n * (c) someone\n */\n${bundle}`)).toBe(true);
+  });
+
+  it('short files are never minified', () => {
+    expect(looksMinified('a=1;'.repeat(4000))).toBe(false);
+  });
+});
