@@ -6,7 +6,7 @@
 import { promises as fsp, lstatSync, realpathSync } from 'node:fs';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { absolute, dirname, isInside, normalize, relativeTo, relativeToRoot } from './path';
+import { absolute, dirname, normalize, relativeTo, relativeToRoot } from './path';
 
 export interface FileStat {
   readonly size: number;
@@ -69,7 +69,8 @@ export function nodeFileSystem(root: string): FileSystem {
       });
       const files = entries.sort();
       if (!options.respectGitignore) return files;
-      const gitignores = files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore'));
+      // The .gitignore files are listed on their own: `include` patterns need not name them.
+      const gitignores = await fg(['**/.gitignore'], { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: [...DEFAULT_EXCLUDES, ...options.exclude] });
       const rules = new Map<string, Ignore>();
       for (const gi of gitignores) {
         try {
@@ -94,13 +95,21 @@ export function nodeFileSystem(root: string): FileSystem {
   };
 }
 
+/**
+ * Is the file ignored by the `.gitignore` files of its folders? Only its ancestors are looked up, the
+ * deepest first: as in git, a deeper file's decision (`!keep.ts` re-including) beats a shallower one's.
+ */
 function isGitIgnored(file: string, rules: ReadonlyMap<string, Ignore>): boolean {
-  for (const [dir, ig] of rules) {
-    if (!isInside(file, dir)) continue;
-    const rel = relativeTo(dir, file);
-    if (rel && ig.ignores(rel)) return true;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const ig = rules.get(dir);
+    if (ig) {
+      const rel = relativeTo(dir, file);
+      const r = rel ? ig.test(rel) : null;
+      if (r?.ignored) return true;
+      if (r?.unignored) return false;
+    }
+    if (dir === '.' || dir === '') return false;
   }
-  return false;
 }
 
 /** A file system whose reads of listed files see `overlays` (root-relative path → text) before the disk. */

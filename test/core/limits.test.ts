@@ -36,3 +36,35 @@ describe('minified files', () => {
     expect(looksMinified('a=1;'.repeat(4000))).toBe(false);
   });
 });
+
+describe('.gitignore files', () => {
+  it('each file is checked against the .gitignore files of its own folders only, with their semantics', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { nodeFileSystem } = await import('../../src/core');
+    const dir = mkdtempSync(join(tmpdir(), 'api-parity-gitignore-'));
+    try {
+      const files: Record<string, string> = {
+        '.gitignore': '*.gen.ts\n',
+        'a/.gitignore': 'secret/\n',
+        'a/keep.ts': '',
+        'a/x.gen.ts': '',
+        'a/secret/s.ts': '',
+        'b/secret/s.ts': '',
+        'b/.gitignore': '!*.gen.ts\n',
+        'b/y.gen.ts': '',
+      };
+      // Many sibling folders with their own .gitignore: none of them applies to a/ or b/.
+      for (let i = 0; i < 300; i++) files[`many/d${i}/.gitignore`] = '*.ts\n';
+      for (const [rel, text] of Object.entries(files)) {
+        mkdirSync(join(dir, rel, '..'), { recursive: true });
+        writeFileSync(join(dir, rel), text);
+      }
+      const listed = await nodeFileSystem(dir).list({ include: ['**/*.ts'], exclude: [], respectGitignore: true });
+      expect(listed).toEqual(['a/keep.ts', 'b/secret/s.ts', 'b/y.gen.ts']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

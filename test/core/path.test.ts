@@ -109,3 +109,14 @@ describe('catch-all matching', () => {
     expect(matchScore(route, call)).toBeNull();
   });
 });
+
+describe('mixed segments never backtrack', () => {
+  it('a route segment of many parameters against a crafted call segment answers at once', () => {
+    // As a regex (`^.+a.+a.+…$`) this backtracks for minutes; the bound is the suite's timeout.
+    const route = parseRoutePath('/' + Array.from({ length: 25 }, (_, i) => `{p${i}}`).join('a'));
+    const call = parseCallPath('/' + 'a'.repeat(3000) + 'b');
+    expect(matchScore(route, call)).not.toBeNull();
+    expect(matchScore(parseRoutePath('/{x}.json'), parseCallPath('/report.csv'))).toBeNull();
+    expect(matchScore(parseRoutePath('/{x}.json'), parseCallPath('/report.json'))).not.toBeNull();
+  });
+});

@@ -274,12 +274,32 @@ function segmentScore(route: readonly Piece[], call: readonly Piece[]): number |
   if (routeIsParam) return callIsDyn ? 2 : 1.5;
   if (callIsDyn) return 1; // a runtime value that may equal the route's literal
   // Mixed segments (`{name}.json`): compare as patterns.
-  return piecesRegex(route).test(sample(call)) || piecesRegex(call).test(sample(route)) ? 2 : null;
+  return piecesMatch(route, sample(call)) || piecesMatch(call, sample(route)) ? 2 : null;
 }
 
-function piecesRegex(pieces: readonly Piece[]): RegExp {
-  const src = pieces.map((p) => ('lit' in p ? p.lit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+')).join('');
-  return new RegExp(`^${src}$`);
+/**
+ * Does `text` match the pieces, each parameter standing for one or more characters? Linear in the
+ * text for each piece (dynamic programming over positions), so no crafted path can make it backtrack.
+ */
+function piecesMatch(pieces: readonly Piece[], text: string): boolean {
+  // reach[i]: the pieces so far can consume exactly text[0, i).
+  let reach = new Uint8Array(text.length + 1);
+  reach[0] = 1;
+  for (const p of pieces) {
+    const next = new Uint8Array(text.length + 1);
+    if ('lit' in p) {
+      for (let i = 0; i + p.lit.length <= text.length; i++) if (reach[i] && text.startsWith(p.lit, i)) next[i + p.lit.length] = 1;
+    } else {
+      // One or more characters: every position after the first reachable one.
+      let open = false;
+      for (let i = 0; i <= text.length; i++) {
+        if (open) next[i] = 1;
+        if (reach[i]) open = true;
+      }
+    }
+    reach = next;
+  }
+  return reach[text.length] === 1;
 }
 
 function sample(pieces: readonly Piece[]): string {
