@@ -64,89 +64,97 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--version', key: 'version', value: false },
 ];
 
+/** The command an argument list asks for; never throws (a mistake becomes an `error` command). */
 export function parseArgs(argv: readonly string[]): Command {
-  let args = [...argv];
-  let explicitCheck = false;
-  if (args[0] === 'help') return { kind: 'help', topic: args[1] === 'check' ? 'check' : 'main' };
-  if (args[0] === 'check') {
-    explicitCheck = true;
-    args = args.slice(1);
-  }
+  if (argv[0] === 'help') return { kind: 'help', topic: argv[1] === 'check' ? 'check' : 'main' };
+  const explicitCheck = argv[0] === 'check';
   const topic: HelpTopic = explicitCheck ? 'check' : 'main';
+  const scan = scanArgs(explicitCheck ? argv.slice(1) : argv);
 
-  const values: Partial<Record<ValueKey, string>> = {};
-  const flags = new Set<FlagKey>();
-  const positionals: string[] = [];
-  let error: string | null = null;
-  const fail = (message: string) => {
-    error ??= message;
-  };
-
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const spec = OPTIONS.find((o) => o.name === name || o.short === name);
-    if (!spec) {
-      const near = suggest(name);
-      fail(`unknown option '${name}'${near ? ` (did you mean '${near}'?)` : ''}`);
-      continue;
-    }
-    if (!spec.value) {
-      if (inline !== undefined) fail(`option '${spec.name}' does not take a value`);
-      else flags.add(spec.key as FlagKey);
-      continue;
-    }
-    let value = inline;
-    if (value === undefined) {
-      const next = args[i + 1];
-      if (next !== undefined && (!next.startsWith('-') || next === '-')) {
-        value = next;
-        i++;
-      }
-    }
-    const expected = spec.choices ? ` (one of ${spec.choices.join(', ')})` : '';
-    if (value === undefined || value === '') {
-      fail(`option '${spec.name}' needs a value${expected}`);
-      continue;
-    }
-    if (spec.choices && !spec.choices.includes(value)) {
-      fail(`invalid value '${value}' for '${spec.name}'; expected one of ${spec.choices.join(', ')}`);
-      continue;
-    }
-    values[spec.key as ValueKey] = value;
-  }
-
-  if (flags.has('help')) return { kind: 'help', topic };
-  if (flags.has('version')) return { kind: 'version' };
-  if (error !== null) return { kind: 'error', message: error, topic };
+  if (scan.flags.has('help')) return { kind: 'help', topic };
+  if (scan.flags.has('version')) return { kind: 'version' };
+  if (scan.error !== null) return { kind: 'error', message: scan.error, topic };
+  const positionals = scan.positionals;
   if (positionals.length > 1) {
     const extra = positionals.slice(1).map((p) => `'${p}'`).join(', ');
     return { kind: 'error', message: `unexpected argument${positionals.length > 2 ? 's' : ''} ${extra}: check takes at most one folder`, topic };
   }
+  return { kind: 'check', options: checkOptions(scan) };
+}
 
+/** The words of a command line sorted into option values, flags and positionals, with the first mistake. */
+interface Scan {
+  readonly values: Partial<Record<ValueKey, string>>;
+  readonly flags: Set<FlagKey>;
+  readonly positionals: string[];
+  error: string | null;
+}
+
+function scanArgs(args: readonly string[]): Scan {
+  const scan: Scan = { values: {}, flags: new Set(), positionals: [], error: null };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      scan.positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      scan.positionals.push(arg);
+      continue;
+    }
+    i += readOption(scan, arg, args[i + 1]);
+  }
+  return scan;
+}
+
+/**
+ * Read one option (`--name`, `--name=value`, `-n value`) into the scan, recording a mistake if it is
+ * one. Returns how many of the following words it used as its value (0 or 1).
+ */
+function readOption(scan: Scan, arg: string, next: string | undefined): number {
+  const fail = (message: string) => {
+    scan.error ??= message;
+  };
+  const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+  const name = eq >= 0 ? arg.slice(0, eq) : arg;
+  const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+  const spec = OPTIONS.find((o) => o.name === name || o.short === name);
+  if (!spec) {
+    const near = suggest(name);
+    fail(`unknown option '${name}'${near ? ` (did you mean '${near}'?)` : ''}`);
+    return 0;
+  }
+  if (!spec.value) {
+    if (inline !== undefined) fail(`option '${spec.name}' does not take a value`);
+    else scan.flags.add(spec.key as FlagKey);
+    return 0;
+  }
+  let value = inline;
+  let used = 0;
+  if (value === undefined && next !== undefined && (!next.startsWith('-') || next === '-')) {
+    value = next;
+    used = 1;
+  }
+  const expected = spec.choices ? ` (one of ${spec.choices.join(', ')})` : '';
+  if (value === undefined || value === '') fail(`option '${spec.name}' needs a value${expected}`);
+  else if (spec.choices && !spec.choices.includes(value)) fail(`invalid value '${value}' for '${spec.name}'; expected one of ${spec.choices.join(', ')}`);
+  else scan.values[spec.key as ValueKey] = value;
+  return used;
+}
+
+/** The options of a `check` command from a scan without mistakes; unset options take their defaults. */
+function checkOptions(scan: Scan): CheckOptions {
+  const { values, flags } = scan;
   const output = values.output === undefined || values.output === '-' ? null : values.output;
   return {
-    kind: 'check',
-    options: {
-      dir: positionals[0] ?? DEFAULT_CHECK_OPTIONS.dir,
-      format: (values.format as Format | undefined) ?? DEFAULT_CHECK_OPTIONS.format,
-      failOn: (values.failOn as FailOn | undefined) ?? DEFAULT_CHECK_OPTIONS.failOn,
-      config: values.config ?? null,
-      output,
-      verbose: flags.has('verbose'),
-      color: !flags.has('noColor'),
-      quiet: flags.has('quiet'),
-    },
+    dir: scan.positionals[0] ?? DEFAULT_CHECK_OPTIONS.dir,
+    format: (values.format as Format | undefined) ?? DEFAULT_CHECK_OPTIONS.format,
+    failOn: (values.failOn as FailOn | undefined) ?? DEFAULT_CHECK_OPTIONS.failOn,
+    config: values.config ?? null,
+    output,
+    verbose: flags.has('verbose'),
+    color: !flags.has('noColor'),
+    quiet: flags.has('quiet'),
   };
 }
 

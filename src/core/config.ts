@@ -77,124 +77,22 @@ export interface ConfigProblem {
   readonly column: number;
 }
 
+/** Records a problem at a JSON path of the config. */
+type Report = (path: (string | number)[], message: string) => void;
+
 /** Parse and validate a config file's text. Throws {@link ConfigurationError} listing every problem. */
 export function parseConfig(text: string, file: string): Config {
-  const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
-  const problems: ConfigProblem[] = errors.map((e) => ({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, ...lineCol(text, e.offset) }));
-  if (problems.length) throw new ConfigurationError(file, problems);
-  const at = (path: (string | number)[]) => locate(text, path);
-  const problem = (path: (string | number)[], message: string) => problems.push({ message: `${pathText(path)}: ${message}`, ...at(path) });
-
-  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigurationError(file, [{ message: 'the configuration must be a JSON object', line: 1, column: 1 }]);
-  }
-  const obj = raw as Record<string, unknown>;
+  const obj = parseObject(text, file);
+  const problems: ConfigProblem[] = [];
+  const problem: Report = (path, message) => problems.push({ message: `${pathText(path)}: ${message}`, ...locate(text, path) });
   unknownKeys(obj, TOP_KEYS, [], problem);
-
-  const strings = (key: string): string[] | undefined => {
-    const v = obj[key];
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
-      problem([key], 'expected an array of non-empty glob strings');
-      return undefined;
-    }
-    return v as string[];
-  };
-  const include = strings('include');
-  const exclude = strings('exclude');
-
-  let respectGitignore: boolean | undefined;
-  if (obj['respectGitignore'] !== undefined) {
-    if (typeof obj['respectGitignore'] !== 'boolean') problem(['respectGitignore'], 'expected true or false');
-    else respectGitignore = obj['respectGitignore'];
-  }
-  let maxFileSize: number | undefined;
-  if (obj['maxFileSize'] !== undefined) {
-    const v = obj['maxFileSize'];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1024) problem(['maxFileSize'], 'expected a whole number of bytes, at least 1024');
-    else maxFileSize = v;
-  }
-
-  const services: ServiceConfig[] = [];
-  if (obj['services'] !== undefined) {
-    if (!Array.isArray(obj['services'])) problem(['services'], 'expected an array of services');
-    else
-      obj['services'].forEach((s: unknown, i: number) => {
-        const p = ['services', i];
-        if (!s || typeof s !== 'object' || Array.isArray(s)) {
-          problem(p, 'expected an object with "name" and "root"');
-          return;
-        }
-        const o = s as Record<string, unknown>;
-        unknownKeys(o, SERVICE_KEYS, p, problem);
-        if (typeof o['name'] !== 'string' || !o['name']) problem([...p, 'name'], 'expected a non-empty string');
-        if (typeof o['root'] !== 'string' || !o['root']) problem([...p, 'root'], 'expected a folder path such as "backend" or "."');
-        if (o['baseUrl'] !== undefined && (typeof o['baseUrl'] !== 'string' || !/^(https?|wss?):\/\/[^/]+/.test(o['baseUrl'])))
-          problem([...p, 'baseUrl'], 'expected an origin such as "http://localhost:8000"');
-        if (o['pathPrefix'] !== undefined && (typeof o['pathPrefix'] !== 'string' || !o['pathPrefix'].startsWith('/'))) problem([...p, 'pathPrefix'], 'expected a path starting with "/"');
-        else if (typeof o['pathPrefix'] === 'string' && o['pathPrefix'].split('/').some((seg) => seg === '.' || seg === '..' || seg.includes('\\') || /%(2e|2f|5c)/i.test(seg))) {
-          problem([...p, 'pathPrefix'], 'a path prefix cannot hold ".", ".." or backslash segments (or their percent-encoded forms)');
-        }
-        if (o['ports'] !== undefined && (!Array.isArray(o['ports']) || o['ports'].some((x) => !Number.isInteger(x) || x < 1 || x > 65535)))
-          problem([...p, 'ports'], 'expected an array of port numbers');
-        if (typeof o['name'] === 'string' && typeof o['root'] === 'string') {
-          services.push({
-            name: o['name'],
-            root: o['root'],
-            ...(typeof o['baseUrl'] === 'string' ? { baseUrl: o['baseUrl'].replace(/\/+$/, '') } : {}),
-            ...(typeof o['pathPrefix'] === 'string' ? { pathPrefix: o['pathPrefix'] } : {}),
-            ...(Array.isArray(o['ports']) ? { ports: o['ports'] as number[] } : {}),
-          });
-        }
-      });
-    const names = new Set<string>();
-    services.forEach((s, i) => {
-      if (names.has(s.name)) problem(['services', i, 'name'], `service name "${s.name}" is used twice`);
-      names.add(s.name);
-    });
-  }
-
-  const rules: IgnoreRule[] = [];
-  if (obj['ignore'] !== undefined) {
-    if (!Array.isArray(obj['ignore'])) problem(['ignore'], 'expected an array of { "method", "path", "reason" }');
-    else
-      obj['ignore'].forEach((r: unknown, i: number) => {
-        const p = ['ignore', i];
-        if (!r || typeof r !== 'object' || Array.isArray(r)) {
-          problem(p, 'expected an object with "path" and "reason"');
-          return;
-        }
-        const o = r as Record<string, unknown>;
-        unknownKeys(o, IGNORE_KEYS, p, problem);
-        let method: MethodOrAny | undefined;
-        if (o['method'] !== undefined) {
-          const m = typeof o['method'] === 'string' ? o['method'].toUpperCase() : '';
-          if (m !== '*' && !(HTTP_METHODS as readonly string[]).includes(m)) problem([...p, 'method'], `expected one of ${[...HTTP_METHODS, '*'].join(', ')}`);
-          else method = m as MethodOrAny;
-        }
-        if (typeof o['path'] !== 'string' || !o['path'].startsWith('/')) problem([...p, 'path'], 'expected a path pattern starting with "/"');
-        if (typeof o['reason'] !== 'string' || !o['reason'].trim()) problem([...p, 'reason'], 'say why this is ignored (a non-empty "reason")');
-        if (typeof o['path'] === 'string' && typeof o['reason'] === 'string' && o['reason'].trim()) {
-          rules.push({ ...(method ? { method } : {}), path: o['path'], reason: o['reason'].trim() });
-        }
-      });
-  }
-
-  const severity: Record<ConfigurableGap, SeverityOrOff> = { ...DEFAULT_CONFIG.severity };
-  if (obj['severity'] !== undefined) {
-    const sv = obj['severity'];
-    if (!sv || typeof sv !== 'object' || Array.isArray(sv)) problem(['severity'], 'expected an object such as { "unused-endpoint": "info" }');
-    else {
-      unknownKeys(sv as Record<string, unknown>, CONFIGURABLE_GAPS, ['severity'], problem);
-      for (const [k, v] of Object.entries(sv)) {
-        if (!(CONFIGURABLE_GAPS as readonly string[]).includes(k)) continue;
-        if (typeof v !== 'string' || !(SEVERITIES as readonly string[]).includes(v)) problem(['severity', k], `expected one of ${SEVERITIES.join(', ')}`);
-        else severity[k as ConfigurableGap] = v as SeverityOrOff;
-      }
-    }
-  }
-
+  const include = globList(obj, 'include', problem);
+  const exclude = globList(obj, 'exclude', problem);
+  const respectGitignore = readRespectGitignore(obj['respectGitignore'], problem);
+  const maxFileSize = readMaxFileSize(obj['maxFileSize'], problem);
+  const services = readServices(obj['services'], problem);
+  const ignore = readIgnoreRules(obj['ignore'], problem);
+  const severity = readSeverity(obj['severity'], problem);
   if (problems.length) throw new ConfigurationError(file, problems);
   return {
     include: include ?? DEFAULT_CONFIG.include,
@@ -202,12 +100,147 @@ export function parseConfig(text: string, file: string): Config {
     respectGitignore: respectGitignore ?? DEFAULT_CONFIG.respectGitignore,
     maxFileSize: maxFileSize ?? DEFAULT_CONFIG.maxFileSize,
     services,
-    ignore: rules,
+    ignore,
     severity,
   };
 }
 
-function unknownKeys(o: Record<string, unknown>, known: readonly string[], path: (string | number)[], problem: (p: (string | number)[], m: string) => void): void {
+/** The config text as a JSON object (comments and trailing commas allowed); throws on anything else. */
+function parseObject(text: string, file: string): Record<string, unknown> {
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+  if (errors.length) throw new ConfigurationError(file, errors.map((e) => ({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, ...lineCol(text, e.offset) })));
+  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigurationError(file, [{ message: 'the configuration must be a JSON object', line: 1, column: 1 }]);
+  }
+  return raw as Record<string, unknown>;
+}
+
+/** `include` / `exclude`: arrays of non-empty glob strings. */
+function globList(obj: Record<string, unknown>, key: string, problem: Report): string[] | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
+    problem([key], 'expected an array of non-empty glob strings');
+    return undefined;
+  }
+  return v as string[];
+}
+
+function readRespectGitignore(v: unknown, problem: Report): boolean | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'boolean') {
+    problem(['respectGitignore'], 'expected true or false');
+    return undefined;
+  }
+  return v;
+}
+
+function readMaxFileSize(v: unknown, problem: Report): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1024) {
+    problem(['maxFileSize'], 'expected a whole number of bytes, at least 1024');
+    return undefined;
+  }
+  return v;
+}
+
+/** `services`: each one checked, then names checked for duplicates. */
+function readServices(v: unknown, problem: Report): ServiceConfig[] {
+  const services: ServiceConfig[] = [];
+  if (v === undefined) return services;
+  if (!Array.isArray(v)) problem(['services'], 'expected an array of services');
+  else
+    v.forEach((s: unknown, i: number) => {
+      const service = readService(s, ['services', i], problem);
+      if (service) services.push(service);
+    });
+  const names = new Set<string>();
+  services.forEach((s, i) => {
+    if (names.has(s.name)) problem(['services', i, 'name'], `service name "${s.name}" is used twice`);
+    names.add(s.name);
+  });
+  return services;
+}
+
+/** One service; kept (even with other problems reported) when it has a name and a root. */
+function readService(s: unknown, p: (string | number)[], problem: Report): ServiceConfig | null {
+  if (!s || typeof s !== 'object' || Array.isArray(s)) {
+    problem(p, 'expected an object with "name" and "root"');
+    return null;
+  }
+  const o = s as Record<string, unknown>;
+  unknownKeys(o, SERVICE_KEYS, p, problem);
+  if (typeof o['name'] !== 'string' || !o['name']) problem([...p, 'name'], 'expected a non-empty string');
+  if (typeof o['root'] !== 'string' || !o['root']) problem([...p, 'root'], 'expected a folder path such as "backend" or "."');
+  if (o['baseUrl'] !== undefined && (typeof o['baseUrl'] !== 'string' || !/^(https?|wss?):\/\/[^/]+/.test(o['baseUrl'])))
+    problem([...p, 'baseUrl'], 'expected an origin such as "http://localhost:8000"');
+  if (o['pathPrefix'] !== undefined && (typeof o['pathPrefix'] !== 'string' || !o['pathPrefix'].startsWith('/'))) problem([...p, 'pathPrefix'], 'expected a path starting with "/"');
+  else if (typeof o['pathPrefix'] === 'string' && o['pathPrefix'].split('/').some((seg) => seg === '.' || seg === '..' || seg.includes('\\') || /%(2e|2f|5c)/i.test(seg))) {
+    problem([...p, 'pathPrefix'], 'a path prefix cannot hold ".", ".." or backslash segments (or their percent-encoded forms)');
+  }
+  if (o['ports'] !== undefined && (!Array.isArray(o['ports']) || o['ports'].some((x) => !Number.isInteger(x) || x < 1 || x > 65535)))
+    problem([...p, 'ports'], 'expected an array of port numbers');
+  if (typeof o['name'] !== 'string' || typeof o['root'] !== 'string') return null;
+  return {
+    name: o['name'],
+    root: o['root'],
+    ...(typeof o['baseUrl'] === 'string' ? { baseUrl: o['baseUrl'].replace(/\/+$/, '') } : {}),
+    ...(typeof o['pathPrefix'] === 'string' ? { pathPrefix: o['pathPrefix'] } : {}),
+    ...(Array.isArray(o['ports']) ? { ports: o['ports'] as number[] } : {}),
+  };
+}
+
+/** `ignore`: rules with an optional method, a path pattern and a reason. */
+function readIgnoreRules(v: unknown, problem: Report): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  if (v === undefined) return rules;
+  if (!Array.isArray(v)) problem(['ignore'], 'expected an array of { "method", "path", "reason" }');
+  else
+    v.forEach((r: unknown, i: number) => {
+      const rule = readIgnoreRule(r, ['ignore', i], problem);
+      if (rule) rules.push(rule);
+    });
+  return rules;
+}
+
+function readIgnoreRule(r: unknown, p: (string | number)[], problem: Report): IgnoreRule | null {
+  if (!r || typeof r !== 'object' || Array.isArray(r)) {
+    problem(p, 'expected an object with "path" and "reason"');
+    return null;
+  }
+  const o = r as Record<string, unknown>;
+  unknownKeys(o, IGNORE_KEYS, p, problem);
+  let method: MethodOrAny | undefined;
+  if (o['method'] !== undefined) {
+    const m = typeof o['method'] === 'string' ? o['method'].toUpperCase() : '';
+    if (m !== '*' && !(HTTP_METHODS as readonly string[]).includes(m)) problem([...p, 'method'], `expected one of ${[...HTTP_METHODS, '*'].join(', ')}`);
+    else method = m as MethodOrAny;
+  }
+  if (typeof o['path'] !== 'string' || !o['path'].startsWith('/')) problem([...p, 'path'], 'expected a path pattern starting with "/"');
+  if (typeof o['reason'] !== 'string' || !o['reason'].trim()) problem([...p, 'reason'], 'say why this is ignored (a non-empty "reason")');
+  if (typeof o['path'] !== 'string' || typeof o['reason'] !== 'string' || !o['reason'].trim()) return null;
+  return { ...(method ? { method } : {}), path: o['path'], reason: o['reason'].trim() };
+}
+
+/** `severity`: a level (or `off`) per configurable gap kind, over the rules' defaults. */
+function readSeverity(sv: unknown, problem: Report): Record<ConfigurableGap, SeverityOrOff> {
+  const severity: Record<ConfigurableGap, SeverityOrOff> = { ...DEFAULT_CONFIG.severity };
+  if (sv === undefined) return severity;
+  if (!sv || typeof sv !== 'object' || Array.isArray(sv)) {
+    problem(['severity'], 'expected an object such as { "unused-endpoint": "info" }');
+    return severity;
+  }
+  unknownKeys(sv as Record<string, unknown>, CONFIGURABLE_GAPS, ['severity'], problem);
+  for (const [k, v] of Object.entries(sv)) {
+    if (!(CONFIGURABLE_GAPS as readonly string[]).includes(k)) continue;
+    if (typeof v !== 'string' || !(SEVERITIES as readonly string[]).includes(v)) problem(['severity', k], `expected one of ${SEVERITIES.join(', ')}`);
+    else severity[k as ConfigurableGap] = v as SeverityOrOff;
+  }
+  return severity;
+}
+
+function unknownKeys(o: Record<string, unknown>, known: readonly string[], path: (string | number)[], problem: Report): void {
   for (const k of Object.keys(o)) {
     if (known.includes(k)) continue;
     const near = known.find((x) => similar(x, k));

@@ -14,12 +14,13 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceEdit,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { addIgnoreRule, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
-import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type StatusParams } from '../shared/protocol';
+import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams, type StatusParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -66,6 +67,13 @@ export class Server implements IndexHost {
   }
 
   private bind(): void {
+    this.bindLifecycle();
+    this.bindNavigation();
+    this.bindRequests();
+  }
+
+  /** Initialisation, settings and folder changes, file and document changes. */
+  private bindLifecycle(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => {
@@ -91,7 +99,11 @@ export class Server implements IndexHost {
     });
     this.documents.onDidChangeContent((e) => this.onDocument(e.document.uri));
     this.documents.onDidClose((e) => this.onDocument(e.document.uri));
+  }
 
+  /** Code lenses, code actions, hover, go to definition, find references: answered from the folder's snapshot. */
+  private bindNavigation(): void {
+    const c = this.connection;
     c.onCodeLens(async (params) => {
       const f = this.folderOf(params.textDocument.uri);
       if (!f?.snapshot || !(await this.settings.get(f.uri)).codeLens.enable) return [];
@@ -129,7 +141,11 @@ export class Server implements IndexHost {
       const rel = f ? relPath(f.root, params.textDocument.uri) : null;
       return f?.snapshot && rel ? references(f.root, f.snapshot, rel, params.position) : null;
     });
+  }
 
+  /** The extension's own requests: gaps, re-index, the ignore-endpoint edit, the markdown report. */
+  private bindRequests(): void {
+    const c = this.connection;
     c.onRequest(gapsRequest, (): GapsResult => ({
       generation: this.generation,
       indexing: [...this.folders.values()].some((f) => f.running),
@@ -139,27 +155,30 @@ export class Server implements IndexHost {
       for (const f of this.folders.values()) f.analyzer.clear();
       await Promise.all([...this.folders.values()].map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
-    c.onRequest(ignoreEndpointRequest, (params) => {
-      const f = this.folders.get(params.folderUri) ?? this.folderOf(params.folderUri);
-      if (!f) throw new Error(`no workspace folder ${params.folderUri}`);
-      const uri = fileUri(f.root, CONFIG_FILE_NAME);
-      const problem = writeProblem(f.root, CONFIG_FILE_NAME);
-      if (problem) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${problem}`);
-      const existing = this.readFile(f, CONFIG_FILE_NAME);
-      const rule = { ...(params.method && params.method !== '*' ? { method: params.method } : {}), path: params.path, reason: params.reason };
-      const text = addIgnoreRule(existing, rule);
-      if (existing === null) {
-        return { documentChanges: [{ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
-      }
-      const lines = existing.split('\n');
-      const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
-      return { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] }] };
-    });
+    c.onRequest(ignoreEndpointRequest, (params) => this.ignoreEndpointEdit(params));
     c.onRequest(reportRequest, (params) => {
       const list = [...this.folders.values()].filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
       if (list.length === 0) return { markdown: '# API Parity\n\nNo analysis result yet.\n' };
       return { markdown: list.map((f) => renderMarkdown(f.snapshot!, { version: SERVER_VERSION })).join('\n\n---\n\n') };
     });
+  }
+
+  /** The workspace edit that adds an ignore rule to the folder's config file (creating the file if needed). */
+  private ignoreEndpointEdit(params: IgnoreEndpointParams): WorkspaceEdit {
+    const f = this.folders.get(params.folderUri) ?? this.folderOf(params.folderUri);
+    if (!f) throw new Error(`no workspace folder ${params.folderUri}`);
+    const uri = fileUri(f.root, CONFIG_FILE_NAME);
+    const problem = writeProblem(f.root, CONFIG_FILE_NAME);
+    if (problem) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${problem}`);
+    const existing = this.readFile(f, CONFIG_FILE_NAME);
+    const rule = { ...(params.method && params.method !== '*' ? { method: params.method } : {}), path: params.path, reason: params.reason };
+    const text = addIgnoreRule(existing, rule);
+    if (existing === null) {
+      return { documentChanges: [{ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
+    }
+    const lines = existing.split('\n');
+    const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    return { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] }] };
   }
 
   private initialize(params: InitializeParams): InitializeResult {

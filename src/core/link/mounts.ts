@@ -50,99 +50,120 @@ interface Prefix {
   readonly unresolved: readonly string[];
 }
 
+/** A prefix from an app down to a node; `orphan` when the chain starts at a router no app mounts. */
+type RoutePrefix = Prefix & { readonly orphan: boolean };
+
+/** Why a symbol is not a node; `foreign` when it is known to be something else (not merely unresolved). */
+interface NotANode {
+  readonly missing: string;
+  readonly foreign: boolean;
+}
+
+const NO_PREFIX: Prefix = { text: '', unresolved: [] };
+
+/** Every route with one absolute path per chain of mounts from an app down to the router it is registered on. */
 export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
-  const nodes = new Map<string, Node>();
-  const nodeOf = (sym: Sym, file: string, fn: string | null): Node | { missing: string; foreign: boolean } => {
-    let v = ctx.value(sym, file, fn);
-    if (v.t === 'module' && v.file) v = ctx.evaluator.exported(v.file, 'default', new Set()) ?? v;
+  const graph = new MountGraph(ctx, opts);
+  for (const m of mounts) graph.addMount(m);
+  const linked: LinkedRoute[] = [];
+  for (const r of routes) linkRoute(r, graph, ctx, opts, linked);
+  return linked;
+}
+
+/** The apps and routers (nodes, created as they are met) and the mounts between them (edges, by child). */
+class MountGraph {
+  private readonly nodes = new Map<string, Node>();
+  private readonly incoming = new Map<string, Edge[]>();
+  private readonly memo = new Map<string, RoutePrefix[]>();
+
+  constructor(
+    private readonly ctx: LinkContext,
+    private readonly opts: MountGraphOptions,
+  ) {}
+
+  /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
+  nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
+    let v = this.ctx.value(sym, file, fn);
+    if (v.t === 'module' && v.file) v = this.ctx.evaluator.exported(v.file, 'default', new Set()) ?? v;
     const origin = 'origin' in v ? v.origin : undefined;
-    const kind = opts.classify(v);
+    const kind = this.opts.classify(v);
     if (!kind) {
       if (v.t === 'param') return { missing: `registered on \`${v.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
       if (v.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${v.why})`, foreign: false };
-      return { missing: `\`${symText(sym)}\` is not a known ${opts.noun}`, foreign: true };
+      return { missing: `\`${symText(sym)}\` is not a known ${this.opts.noun}`, foreign: true };
     }
     const id = origin ?? `${file}:${symText(sym)}`;
-    let n = nodes.get(id);
+    let n = this.nodes.get(id);
     if (!n) {
       n = { id, kind, label: labelOf(id) };
-      nodes.set(id, n);
+      this.nodes.set(id, n);
     }
     return n;
-  };
+  }
 
-  const edges: Edge[] = [];
-  for (const m of mounts) {
-    const parent = nodeOf(m.parent, m.file, m.fn);
-    const child = nodeOf(m.child, m.file, m.fn);
-    if ('missing' in parent || 'missing' in child) continue;
+  /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
+  addMount(m: MountDecl): void {
+    const parent = this.nodeOf(m.parent, m.file, m.fn);
+    const child = this.nodeOf(m.child, m.file, m.fn);
+    if ('missing' in parent || 'missing' in child) return;
     if (m.prefix) {
       // `app.use(a, b)` is read both as (prefix a, child b) and (child a): keep the reading that makes sense.
-      const pv = ctx.value(m.prefix, m.file, m.fn);
-      if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') continue;
+      const pv = this.ctx.value(m.prefix, m.file, m.fn);
+      if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') return;
     }
-    edges.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
-  }
-  const incoming = new Map<string, Edge[]>();
-  for (const e of edges) {
-    const list = incoming.get(e.child) ?? [];
-    list.push(e);
-    incoming.set(e.child, list);
+    const list = this.incoming.get(child.id) ?? [];
+    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
+    this.incoming.set(child.id, list);
   }
 
-  const memo = new Map<string, Array<Prefix & { orphan: boolean }>>();
-  const prefixesOf = (node: Node, stack: Set<string>): Array<Prefix & { orphan: boolean }> => {
-    const hit = memo.get(node.id);
+  /** Every distinct prefix of a node: one per chain of mounts above it (`stack` breaks mount cycles). */
+  prefixesOf(node: Node, stack: Set<string>): RoutePrefix[] {
+    const hit = this.memo.get(node.id);
     if (hit) return hit;
-    const own = node.kind.prefix ? ctx.pathText(node.kind.prefix, node.kind.prefixFile, node.kind.prefixFn) : { text: '', unresolved: [] };
-    const out: Array<Prefix & { orphan: boolean }> = [];
+    const own = node.kind.prefix ? this.ctx.pathText(node.kind.prefix, node.kind.prefixFile, node.kind.prefixFn) : NO_PREFIX;
+    const out: RoutePrefix[] = [];
     if (node.kind.root) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
     else {
-      const ins = (incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
+      const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
       if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true });
       stack.add(node.id);
       for (const e of ins) {
-        const parent = nodes.get(e.parent)!;
-        const ep = e.prefix ? ctx.pathText(e.prefix, e.file, e.fn) : { text: '', unresolved: [] };
-        for (const pp of prefixesOf(parent, stack)) {
+        const parent = this.nodes.get(e.parent)!;
+        const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn) : NO_PREFIX;
+        for (const pp of this.prefixesOf(parent, stack)) {
           out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan });
         }
       }
       stack.delete(node.id);
     }
     const unique = dedupe(out);
-    memo.set(node.id, unique);
+    this.memo.set(node.id, unique);
     return unique;
-  };
-
-  const linked: LinkedRoute[] = [];
-  for (const r of routes) {
-    const path = ctx.pathText(r.path, r.file, r.fn);
-    const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
-    const emit = (prefix: Prefix, notes: string[]) => {
-      const unresolved = [...prefix.unresolved, ...path.unresolved];
-      const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
-      for (const method of r.methods) {
-        linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes });
-      }
-    };
-    if (r.owner === null) {
-      emit({ text: '', unresolved: [] }, []);
-      continue;
-    }
-    const owner = nodeOf(r.owner, r.file, r.fn);
-    if ('missing' in owner) {
-      // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
-      // the path is unmistakably one.
-      if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !path.text.startsWith('/'))) continue;
-      emit({ text: '', unresolved: [] }, [`mount prefix unknown: ${owner.missing}`]);
-      continue;
-    }
-    for (const p of prefixesOf(owner, new Set())) {
-      emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : []);
-    }
   }
-  return linked;
+}
+
+/** Emit one linked route per method and prefix of a route's owner (none for a lookalike registration). */
+function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: MountGraphOptions, linked: LinkedRoute[]): void {
+  const path = ctx.pathText(r.path, r.file, r.fn);
+  const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
+  const emit = (prefix: Prefix, notes: string[]) => {
+    const unresolved = [...prefix.unresolved, ...path.unresolved];
+    const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
+    for (const method of r.methods) {
+      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes });
+    }
+  };
+  if (r.owner === null) return emit(NO_PREFIX, []);
+  const owner = graph.nodeOf(r.owner, r.file, r.fn);
+  if ('missing' in owner) {
+    // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
+    // the path is unmistakably one.
+    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !path.text.startsWith('/'))) return;
+    return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`]);
+  }
+  for (const p of graph.prefixesOf(owner, new Set())) {
+    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : []);
+  }
 }
 
 function labelOf(id: string): string {

@@ -51,87 +51,108 @@ export function manifestRoot(path: string): string {
   return basename(d) === 'requirements' && path.endsWith('.txt') ? dirname(d) : d;
 }
 
+/** What a manifest declares, filled in by the reader for its kind. */
+interface ManifestInfo {
+  readonly deps: Set<string>;
+  readonly versions: Record<string, string>;
+  name: string | null;
+  scripts: string;
+}
+
+/** Readers per manifest kind; a reader that throws keeps what it found before. */
+const READERS: Record<ManifestKind, (info: ManifestInfo, text: string, path: string) => void> = {
+  node: readPackageJson,
+  python: (info, text, path) => (path.endsWith('.txt') ? readRequirementsTxt(info, text) : readPythonProject(info, text)),
+  rust: readCargoToml,
+  go: readGoMod,
+  ruby: readGemfile,
+  java: readJavaBuild,
+};
+
 /** Dependency names declared in a manifest's text (lower-case). Tolerant: bad text yields fewer names. */
 export function parseDependencies(path: string, text: string): { deps: string[]; name: string | null; scripts: string; versions: Record<string, string> } {
-  const kind = manifestKind(path);
-  const deps = new Set<string>();
-  const versions: Record<string, string> = {};
-  let name: string | null = null;
-  let scripts = '';
+  const info: ManifestInfo = { deps: new Set(), versions: {}, name: null, scripts: '' };
   try {
-    switch (kind) {
-      case 'node': {
-        const json = JSON.parse(text) as Record<string, unknown>;
-        if (typeof json['name'] === 'string') name = json['name'];
-        for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-          const d = json[key];
-          if (d && typeof d === 'object')
-            for (const [k, v] of Object.entries(d)) {
-              deps.add(k.toLowerCase());
-              if (typeof v === 'string') versions[k.toLowerCase()] ??= v;
-            }
-        }
-        const s = json['scripts'];
-        if (s && typeof s === 'object') scripts = Object.values(s).filter((v) => typeof v === 'string').join('\n');
-        break;
-      }
-      case 'python': {
-        if (path.endsWith('.txt')) {
-          for (const line of text.split(/\r?\n/)) {
-            const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line.replace(/#.*/, ''));
-            if (m && !line.trim().startsWith('-')) deps.add(normalizePy(m[1]!));
-          }
-        } else {
-          // pyproject (PEP 621 arrays and Poetry tables), Pipfile, setup.py/cfg: quoted requirement
-          // strings and `name = ...` keys under dependency tables.
-          for (const m of text.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@ ][^"']*)?["']/g)) deps.add(normalizePy(m[1]!));
-          let inDeps = false;
-          for (const line of text.split(/\r?\n/)) {
-            const sec = /^\s*\[([^\]]+)\]/.exec(line);
-            if (sec) {
-              inDeps = /dependencies|packages/i.test(sec[1]!);
-              continue;
-            }
-            const kv = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=/.exec(line);
-            if (inDeps && kv) deps.add(normalizePy(kv[1]!));
-          }
-          const nm = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(text);
-          if (nm) name = nm[1]!;
-        }
-        break;
-      }
-      case 'rust': {
-        let inDeps = false;
-        for (const line of text.split(/\r?\n/)) {
-          const sec = /^\s*\[([^\]]+)\]/.exec(line);
-          if (sec) {
-            inDeps = /dependencies/.test(sec[1]!);
-            continue;
-          }
-          const kv = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
-          if (inDeps && kv) deps.add(kv[1]!.toLowerCase());
-        }
-        const nm = /^\s*name\s*=\s*"([^"]+)"/m.exec(text);
-        if (nm) name = nm[1]!;
-        break;
-      }
-      case 'go': {
-        for (const m of text.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/[^\s]+)\s+v[\d.]+/gm)) deps.add(m[1]!.toLowerCase());
-        const nm = /^module\s+(\S+)/m.exec(text);
-        if (nm) name = nm[1]!;
-        break;
-      }
-      case 'ruby':
-        for (const m of text.matchAll(/^\s*gem\s+["']([^"']+)["']/gm)) deps.add(m[1]!.toLowerCase());
-        break;
-      case 'java':
-        for (const m of text.matchAll(/<artifactId>([^<]+)<\/artifactId>|["']([\w.-]+:[\w.-]+)(?::[\w.-]+)?["']/g)) deps.add((m[1] ?? m[2] ?? '').toLowerCase());
-        break;
-    }
+    READERS[manifestKind(path)](info, text, path);
   } catch {
     // A manifest we cannot read still makes a project; it just declares nothing.
   }
-  return { deps: [...deps], name, scripts, versions };
+  return { deps: [...info.deps], name: info.name, scripts: info.scripts, versions: info.versions };
+}
+
+/** package.json: every dependency table (with version ranges), the package name, the scripts. */
+function readPackageJson(info: ManifestInfo, text: string): void {
+  const json = JSON.parse(text) as Record<string, unknown>;
+  if (typeof json['name'] === 'string') info.name = json['name'];
+  for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const d = json[key];
+    if (d && typeof d === 'object')
+      for (const [k, v] of Object.entries(d)) {
+        info.deps.add(k.toLowerCase());
+        if (typeof v === 'string') info.versions[k.toLowerCase()] ??= v;
+      }
+  }
+  const s = json['scripts'];
+  if (s && typeof s === 'object') info.scripts = Object.values(s).filter((v) => typeof v === 'string').join('\n');
+}
+
+/** requirements*.txt: one requirement per line (options such as `-r` skipped). */
+function readRequirementsTxt(info: ManifestInfo, text: string): void {
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line.replace(/#.*/, ''));
+    if (m && !line.trim().startsWith('-')) info.deps.add(normalizePy(m[1]!));
+  }
+}
+
+/**
+ * pyproject (PEP 621 arrays and Poetry tables), Pipfile, setup.py/cfg: quoted requirement strings and
+ * `name = ...` keys under dependency tables.
+ */
+function readPythonProject(info: ManifestInfo, text: string): void {
+  for (const m of text.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@ ][^"']*)?["']/g)) info.deps.add(normalizePy(m[1]!));
+  for (const key of tableKeys(text, /dependencies|packages/i, /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=/)) info.deps.add(normalizePy(key));
+  const nm = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(text);
+  if (nm) info.name = nm[1]!;
+}
+
+/** Cargo.toml: keys of the `[*dependencies*]` tables, and the package name. */
+function readCargoToml(info: ManifestInfo, text: string): void {
+  for (const key of tableKeys(text, /dependencies/, /^\s*([A-Za-z0-9_-]+)\s*=/)) info.deps.add(key.toLowerCase());
+  const nm = /^\s*name\s*=\s*"([^"]+)"/m.exec(text);
+  if (nm) info.name = nm[1]!;
+}
+
+/** go.mod: required module paths, and the module's own path. */
+function readGoMod(info: ManifestInfo, text: string): void {
+  for (const m of text.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/[^\s]+)\s+v[\d.]+/gm)) info.deps.add(m[1]!.toLowerCase());
+  const nm = /^module\s+(\S+)/m.exec(text);
+  if (nm) info.name = nm[1]!;
+}
+
+/** Gemfile: `gem "name"` lines. */
+function readGemfile(info: ManifestInfo, text: string): void {
+  for (const m of text.matchAll(/^\s*gem\s+["']([^"']+)["']/gm)) info.deps.add(m[1]!.toLowerCase());
+}
+
+/** pom.xml / build.gradle: artifact ids and `group:artifact` coordinates. */
+function readJavaBuild(info: ManifestInfo, text: string): void {
+  for (const m of text.matchAll(/<artifactId>([^<]+)<\/artifactId>|["']([\w.-]+:[\w.-]+)(?::[\w.-]+)?["']/g)) info.deps.add((m[1] ?? m[2] ?? '').toLowerCase());
+}
+
+/** Keys (matched by `keyRe`'s first group) of the INI/TOML tables whose header matches `sectionRe`. */
+function tableKeys(text: string, sectionRe: RegExp, keyRe: RegExp): string[] {
+  const keys: string[] = [];
+  let inTable = false;
+  for (const line of text.split(/\r?\n/)) {
+    const sec = /^\s*\[([^\]]+)\]/.exec(line);
+    if (sec) {
+      inTable = sectionRe.test(sec[1]!);
+      continue;
+    }
+    const kv = keyRe.exec(line);
+    if (inTable && kv) keys.push(kv[1]!);
+  }
+  return keys;
 }
 
 function normalizePy(n: string): string {

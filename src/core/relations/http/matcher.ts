@@ -47,59 +47,88 @@ export interface MatchEnv {
   readonly unindexedPorts: ReadonlySet<number>;
 }
 
+/** Where a call may land: the services to search, and what to conclude if none of their routes match. */
+interface Candidates {
+  readonly services: readonly ServiceRec[];
+  /** A localhost URL that matches no service's address: external unless one of the routes matches. */
+  readonly externalIfNone: { readonly origin: string; readonly reason: string } | null;
+  /** Said with a match found under that assumption. */
+  readonly assumption: string | null;
+}
+
+/** The endpoint a call reaches, or why it reaches none. */
 export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
-  const services = env.services;
-  const withRoutes = services.filter((s) => s.endpoints.length > 0);
+  const c = candidatesFor(q, env);
+  if ('status' in c) return c;
+  const { services: candidates, externalIfNone, assumption } = c;
+  if (candidates.length === 0) return { status: 'no-services', reason: 'no service in this workspace declares routes' };
+  const best = bestRoutes(q, candidates);
+  if (best.length === 0) {
+    // Endpoints with the same path at a lower score still count for method checks.
+    if (externalIfNone) return { status: 'external', ...externalIfNone };
+    return { status: 'missing', searched: candidates, nearest: closestRoutes(q, candidates) };
+  }
+  const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
+  if (methodOk.length) return { status: 'matched', endpoint: preferExactMethod(methodOk, q.method), assumption };
+  const other = weakerRouteWithMethod(q, candidates);
+  if (other) return { status: 'matched', endpoint: other, assumption };
+  if (externalIfNone) return { status: 'external', ...externalIfNone };
+  return { status: 'method-mismatch', samePath: best };
+}
+
+/** The services a call can reach, by the kind of its target; or the outcome when that settles it. */
+function candidatesFor(q: CallQuery, env: MatchEnv): Candidates | MatchOutcome {
+  const withRoutes = env.services.filter((s) => s.endpoints.length > 0);
   const t = q.target;
-  let candidates: ServiceRec[];
-  let externalIfNone: { origin: string; reason: string } | null = null;
-  let assumption: string | null = null;
   switch (t.kind) {
-    case 'absolute': {
-      const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === t.origin.host && portOf(s.origin) === portOf(t.origin));
-      if (byOrigin.length) candidates = byOrigin;
-      else if (isLocalHost(t.origin.host)) {
-        const port = portOf(t.origin);
-        const byPort = withRoutes.filter((s) => s.ports.includes(port));
-        if (byPort.length) candidates = byPort;
-        else if (env.unindexedPorts.has(port)) return { status: 'no-services', reason: `${t.origin.text} may be a backend whose routes are not indexed` };
-        else if (withRoutes.length === 0) return { status: 'external', origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
-        else {
-          candidates = withRoutes;
-          externalIfNone = { origin: t.origin.text, reason: `${t.origin.text} is not the address of any service in this workspace` };
-          assumption = `assuming ${t.origin.text} is one of this workspace's services`;
-        }
-      } else return { status: 'external', origin: t.origin.text, reason: `${t.origin.text} is another origin` };
-      break;
-    }
+    case 'absolute':
+      return absoluteCandidates(t.origin, withRoutes, env);
     case 'env': {
       const fb = t.fallback;
       if (fb && !isLocalHost(fb.host)) {
         const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === fb.host);
-        if (byOrigin.length) candidates = byOrigin;
-        else return { status: 'external', origin: fb.text, reason: `${t.env} defaults to ${fb.text}, another origin` };
-      } else {
-        const byPort = fb ? withRoutes.filter((s) => s.ports.includes(portOf(fb))) : [];
-        const others = withRoutes.filter((s) => s !== q.own);
-        candidates = byPort.length ? byPort : others.length ? others : withRoutes;
+        if (byOrigin.length) return { services: byOrigin, externalIfNone: null, assumption: null };
+        return { status: 'external', origin: fb.text, reason: `${t.env} defaults to ${fb.text}, another origin` };
       }
-      break;
+      const byPort = fb ? withRoutes.filter((s) => s.ports.includes(portOf(fb))) : [];
+      const others = withRoutes.filter((s) => s !== q.own);
+      return { services: byPort.length ? byPort : others.length ? others : withRoutes, externalIfNone: null, assumption: null };
     }
     case 'relative':
     case 'unknown-base':
-      candidates = withRoutes;
-      break;
+      return { services: withRoutes, externalIfNone: null, assumption: null };
     case 'dynamic':
       return { status: 'no-services', reason: t.why };
   }
-  if (candidates.length === 0) return { status: 'no-services', reason: 'no service in this workspace declares routes' };
+}
 
-  const kindOk = (e: EndpointRec) => (q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http');
+/** An absolute URL: the services at that origin, else (on localhost) at that port, else every service, assumed. */
+function absoluteCandidates(origin: Origin, withRoutes: readonly ServiceRec[], env: MatchEnv): Candidates | MatchOutcome {
+  const byOrigin = withRoutes.filter((s) => s.origin && s.origin.host === origin.host && portOf(s.origin) === portOf(origin));
+  if (byOrigin.length) return { services: byOrigin, externalIfNone: null, assumption: null };
+  if (!isLocalHost(origin.host)) return { status: 'external', origin: origin.text, reason: `${origin.text} is another origin` };
+  const port = portOf(origin);
+  const byPort = withRoutes.filter((s) => s.ports.includes(port));
+  if (byPort.length) return { services: byPort, externalIfNone: null, assumption: null };
+  if (env.unindexedPorts.has(port)) return { status: 'no-services', reason: `${origin.text} may be a backend whose routes are not indexed` };
+  const notHere = `${origin.text} is not the address of any service in this workspace`;
+  if (withRoutes.length === 0) return { status: 'external', origin: origin.text, reason: notHere };
+  return { services: withRoutes, externalIfNone: { origin: origin.text, reason: notHere }, assumption: `assuming ${origin.text} is one of this workspace's services` };
+}
+
+/** Whether an endpoint is of a kind the call can reach (WebSocket calls only reach WebSocket endpoints). */
+function kindMatches(q: CallQuery, e: EndpointRec): boolean {
+  return q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http';
+}
+
+/** The routes whose path matches the call's best, whatever their method; the caller's own service wins ties for relative URLs. */
+function bestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRec[] {
+  const t = q.target;
   let bestScore = -Infinity;
   let best: EndpointRec[] = [];
   for (const s of candidates) {
     for (const e of routable(s, q.template)) {
-      if (!kindOk(e)) continue;
+      if (!kindMatches(q, e)) continue;
       const score = matchScore(e.template, q.template);
       if (score === null) continue;
       const adj = score + (q.own && e.service === q.own && (t.kind === 'relative' || t.kind === 'unknown-base') ? 0.01 : 0);
@@ -109,41 +138,42 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
       } else if (Math.abs(adj - bestScore) <= 1e-9) best.push(e);
     }
   }
-  if (best.length === 0) {
-    // Endpoints with the same path at a lower score still count for method checks.
-    if (externalIfNone) return { status: 'external', ...externalIfNone };
-    // The closest routes: the three most similar paths, with every method each has. Only paths of a
-    // similar length that share a literal segment can reach the threshold, so only those are scored.
-    const callKeys = segmentKeys(q.template);
-    const callLits = new Set(callKeys.filter((k) => k !== '{}'));
-    const all = candidates.flatMap((s) => s.endpoints.filter((e) => kindOk(e) && Math.abs(keysOf(e).length - callKeys.length) <= 2 && keysOf(e).some((k) => callLits.has(k))));
-    const callKey = callKeys.join('/');
-    const ranked = all
-      .map((e) => ({ e, sim: similarity(callKey, callKeys, e) }))
-      .filter((x) => x.sim >= 0.5)
-      .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path));
-    const paths: string[] = [];
-    for (const x of ranked) if (!paths.includes(x.e.ep.path) && paths.length < 3) paths.push(x.e.ep.path);
-    const nearest = ranked.filter((x) => paths.includes(x.e.ep.path)).map((x) => x.e);
-    return { status: 'missing', searched: candidates, nearest };
-  }
-  const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
-  if (methodOk.length) return { status: 'matched', endpoint: preferExactMethod(methodOk, q.method), assumption };
-  // The best path matches only with other methods; a weaker path match may still take this method
-  // (`/users/me` GET vs `/users/{id}` DELETE).
+  return best;
+}
+
+/**
+ * The closest routes: the three most similar paths, with every method each has. Only paths of a
+ * similar length that share a literal segment can reach the threshold, so only those are scored.
+ */
+function closestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRec[] {
+  const callKeys = segmentKeys(q.template);
+  const callLits = new Set(callKeys.filter((k) => k !== '{}'));
+  const all = candidates.flatMap((s) => s.endpoints.filter((e) => kindMatches(q, e) && Math.abs(keysOf(e).length - callKeys.length) <= 2 && keysOf(e).some((k) => callLits.has(k))));
+  const callKey = callKeys.join('/');
+  const ranked = all
+    .map((e) => ({ e, sim: similarity(callKey, callKeys, e) }))
+    .filter((x) => x.sim >= 0.5)
+    .sort((a, b) => b.sim - a.sim || a.e.ep.path.localeCompare(b.e.ep.path));
+  const paths: string[] = [];
+  for (const x of ranked) if (!paths.includes(x.e.ep.path) && paths.length < 3) paths.push(x.e.ep.path);
+  return ranked.filter((x) => paths.includes(x.e.ep.path)).map((x) => x.e);
+}
+
+/**
+ * When the best path matches only with other methods, a weaker path match may still take this method
+ * (`/users/me` GET vs `/users/{id}` DELETE): the best-scoring such route, or null.
+ */
+function weakerRouteWithMethod(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRec | null {
   const alternatives: EndpointRec[] = [];
   for (const s of candidates) {
     for (const e of routable(s, q.template)) {
-      if (!kindOk(e) || !methodMatches(e.ep.method, q.method)) continue;
+      if (!kindMatches(q, e) || !methodMatches(e.ep.method, q.method)) continue;
       if (matchScore(e.template, q.template) !== null) alternatives.push(e);
     }
   }
-  if (alternatives.length) {
-    alternatives.sort((a, b) => (matchScore(b.template, q.template) ?? 0) - (matchScore(a.template, q.template) ?? 0));
-    return { status: 'matched', endpoint: alternatives[0]!, assumption };
-  }
-  if (externalIfNone) return { status: 'external', ...externalIfNone };
-  return { status: 'method-mismatch', samePath: best };
+  if (alternatives.length === 0) return null;
+  alternatives.sort((a, b) => (matchScore(b.template, q.template) ?? 0) - (matchScore(a.template, q.template) ?? 0));
+  return alternatives[0]!;
 }
 
 export function methodMatches(endpoint: MethodOrAny, call: MethodOrAny): boolean {

@@ -1,0 +1,51 @@
+/**
+ * Call facts of JS/TS modules: every call and `new` expression with its callee and arguments as
+ * symbols, the function it sits in, and where a diagnostic about it goes.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Span } from '../../types';
+import type { Sym } from '../../resolve/sym';
+import { spanOf, type Node } from './ast';
+import type { Scope } from './scope';
+import { argSyms, toSym, type SymSource } from './syms';
+
+export interface JsCall {
+  readonly callee: Sym;
+  readonly args: readonly Sym[];
+  /** Id of the innermost enclosing function, or null at module level. */
+  readonly fn: string | null;
+  /** The whole call expression. */
+  readonly span: Span;
+  /** Where a diagnostic about this call goes: from the callee's last name to the end of the first argument. */
+  readonly anchor: Span;
+  readonly isNew: boolean;
+}
+
+/** The fact for one call or `new` expression seen in `scope`. */
+export function callFact(node: TSESTree.CallExpression | TSESTree.NewExpression, scope: Scope, src: SymSource): JsCall {
+  const callee = toSym(node.callee as Node, scope, src);
+  const args = argSyms(node.arguments, scope, src);
+  const span = spanOf(node);
+  const startNode = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
+  const endNode = node.arguments[0] ?? node;
+  const anchor = { line: startNode.loc.start.line, column: startNode.loc.start.column + 1, endLine: endNode.loc.end.line, endColumn: endNode.loc.end.column + 1 };
+  return { callee, args, fn: scope.fnId, span, anchor, isNew: node.type === 'NewExpression' };
+}
+
+/** Module specifiers loaded by `require('x')` / `import('x')`, as calls or inside bound values (lazy routes). */
+export function loadedSpecifiers(calls: readonly JsCall[], bindings: Readonly<Record<string, Sym>>, out: Set<string>): void {
+  for (const c of calls) {
+    const a = c.args[0];
+    if (c.callee.k === 'ref' && (c.callee.name === 'require' || c.callee.name === 'import') && a?.k === 'str') out.add(a.v);
+  }
+  for (const b of Object.values(bindings)) collectImportCalls(b, out);
+}
+
+/** `import('x')` inside bound values (lazy route modules) also counts as a dependency. */
+function collectImportCalls(s: Sym, out: Set<string>): void {
+  if (s.k === 'call') {
+    if (s.callee.k === 'ref' && (s.callee.name === 'import' || s.callee.name === 'require') && s.args[0]?.k === 'str') out.add(s.args[0].v);
+    for (const a of s.args) collectImportCalls(a, out);
+    collectImportCalls(s.callee, out);
+  } else if (s.k === 'member') collectImportCalls(s.obj, out);
+}

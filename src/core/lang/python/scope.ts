@@ -1,0 +1,56 @@
+/**
+ * Scopes of the Python fact builder: the names a block assigns, the key a name is bound under
+ * (`fn::name` inside functions), and how a name read in a scope resolves.
+ */
+import type { Sym } from '../../resolve/sym';
+import type { TsNode } from '../../parse/treeSitter';
+
+export interface Scope {
+  readonly fnId: string | null;
+  readonly locals: Set<string>;
+  readonly params: Map<string, Sym>;
+  readonly parent: Scope | null;
+  readonly returns: Sym[] | null;
+}
+
+/** The module scope, with the names the module assigns. */
+export function moduleScope(root: TsNode): Scope {
+  const scope: Scope = { fnId: null, locals: new Set(), params: new Map(), parent: null, returns: null };
+  collectAssigned(root, scope.locals);
+  return scope;
+}
+
+/** The key a name assigned in `scope` is bound under: `fn::name` inside functions. */
+export function bindingKey(name: string, scope: Scope): string {
+  return scope.fnId ? `${scope.fnId}::${name}` : name;
+}
+
+/** A name read in `scope`: a constant, a parameter's symbol, or a reference to the binding it names. */
+export function resolveIdent(name: string, scope: Scope): Sym {
+  if (name === 'None' || name === 'True' || name === 'False') return { k: 'dyn', text: name };
+  for (let s: Scope | null = scope; s; s = s.parent) {
+    const p = s.params.get(name);
+    if (p) return p;
+    if (s.fnId && s.locals.has(name)) return { k: 'ref', name: `${s.fnId}::${name}` };
+  }
+  return { k: 'ref', name };
+}
+
+/** Names assigned directly in a block (not inside nested functions or classes). */
+export function collectAssigned(node: TsNode, into: Set<string>): void {
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition') {
+      const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+      const n = def?.childForFieldName('name')?.text;
+      if (n) into.add(n);
+      continue;
+    }
+    if (c.type === 'assignment' || c.type === 'augmented_assignment') {
+      const left = c.childForFieldName('left');
+      if (left?.type === 'identifier') into.add(left.text);
+    }
+    if (c.type === 'lambda') continue;
+    collectAssigned(c, into);
+  }
+}

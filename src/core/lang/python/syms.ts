@@ -1,0 +1,155 @@
+/**
+ * Python expressions as symbolic values ({@link Sym}): strings and f-strings (with their prefixes and
+ * escapes), `+` and implicit concatenation, `or` as a fallback, names resolved through the scope,
+ * attributes and string subscripts, calls with keyword arguments, lists, tuples and dicts. Anything
+ * else becomes a `dyn` carrying its (clipped) source text.
+ */
+import type { Span } from '../../types';
+import type { Sym } from '../../resolve/sym';
+import type { TsNode } from '../../parse/treeSitter';
+import { resolveIdent, type Scope } from './scope';
+
+/** The 1-based span of a tree-sitter node. */
+export function spanOfTs(n: TsNode): Span {
+  return { line: n.startPosition.row + 1, column: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endColumn: n.endPosition.column + 1 };
+}
+
+/** The symbolic value of an expression. */
+export function toSym(node: TsNode, scope: Scope): Sym {
+  switch (node.type) {
+    case 'string':
+      return stringSym(node, scope);
+    case 'concatenated_string':
+      return { k: 'concat', parts: node.namedChildren.filter((c): c is TsNode => !!c && c.type === 'string').map((c) => stringSym(c, scope)) };
+    case 'integer':
+      return { k: 'num', v: Number(node.text.replace(/_/g, '')) };
+    case 'identifier':
+      return resolveIdent(node.text, scope);
+    case 'attribute': {
+      const obj = node.childForFieldName('object');
+      const attr = node.childForFieldName('attribute');
+      if (!obj || !attr) return dyn(node);
+      return { k: 'member', obj: toSym(obj, scope), prop: attr.text };
+    }
+    case 'subscript':
+      return subscriptSym(node, scope);
+    case 'call': {
+      const fn = node.childForFieldName('function');
+      if (!fn) return dyn(node);
+      const { args, kw } = callArgs(node.childForFieldName('arguments'), scope);
+      return { k: 'call', callee: toSym(fn, scope), args, kw };
+    }
+    case 'binary_operator':
+    case 'boolean_operator':
+      return operatorSym(node, scope);
+    case 'parenthesized_expression':
+    case 'await': {
+      const inner = node.namedChildren[0];
+      return inner ? toSym(inner, scope) : dyn(node);
+    }
+    case 'list':
+    case 'tuple':
+      return { k: 'arr', items: node.namedChildren.filter((c): c is TsNode => !!c && c.type !== 'comment').map((c) => toSym(c, scope)) };
+    case 'dictionary':
+      return dictSym(node, scope);
+    default:
+      return dyn(node);
+  }
+}
+
+/** Positional and keyword arguments of a call (`*args` and `**kwargs` are only known at run time). */
+export function callArgs(argsNode: TsNode | null, scope: Scope): { args: Sym[]; kw: Record<string, Sym> } {
+  const args: Sym[] = [];
+  const kw: Record<string, Sym> = {};
+  for (const a of argsNode?.namedChildren ?? []) {
+    if (!a) continue;
+    if (a.type === 'keyword_argument') {
+      const n = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (n && v) kw[n] = toSym(v, scope);
+    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
+      args.push({ k: 'dyn', text: a.text });
+    } else if (a.type !== 'comment') args.push(toSym(a, scope));
+  }
+  return { args, kw };
+}
+
+function dyn(node: TsNode): Sym {
+  return { k: 'dyn', text: clip(node.text) };
+}
+
+/** `a + b` as a concatenation, `a or b` as a fallback; other operators are run-time values. */
+function operatorSym(node: TsNode, scope: Scope): Sym {
+  const op = node.childForFieldName('operator')?.text;
+  const l = node.childForFieldName('left');
+  const r = node.childForFieldName('right');
+  if (node.type === 'binary_operator' && op === '+' && l && r) return { k: 'concat', parts: [toSym(l, scope), toSym(r, scope)] };
+  if (node.type === 'boolean_operator' && op === 'or' && l && r) return { k: 'fallback', options: [toSym(l, scope), toSym(r, scope)] };
+  return dyn(node);
+}
+
+/** `x["key"]` as a member; other subscripts are run-time values. */
+function subscriptSym(node: TsNode, scope: Scope): Sym {
+  const value = node.childForFieldName('value');
+  const sub = node.childForFieldName('subscript');
+  if (value && sub?.type === 'string') {
+    const s = stringSym(sub, scope);
+    if (s.k === 'str') return { k: 'member', obj: toSym(value, scope), prop: s.v };
+  }
+  return dyn(node);
+}
+
+/** A dict literal: string keys as properties, `**x` as spreads. */
+function dictSym(node: TsNode, scope: Scope): Sym {
+  const props: Record<string, Sym> = {};
+  const spreads: Sym[] = [];
+  for (const p of node.namedChildren) {
+    if (p?.type === 'pair') {
+      const k = p.childForFieldName('key');
+      const v = p.childForFieldName('value');
+      if (k?.type === 'string' && v) {
+        const ks = stringSym(k, scope);
+        if (ks.k === 'str') props[ks.v] = toSym(v, scope);
+      }
+    } else if (p?.type === 'dictionary_splat') {
+      const e = p.namedChildren[0];
+      if (e) spreads.push(toSym(e, scope));
+    }
+  }
+  return { k: 'obj', props, spreads };
+}
+
+/** A string literal or f-string: literal runs (unescaped unless raw) and interpolated expressions. */
+function stringSym(node: TsNode, scope: Scope): Sym {
+  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? node.text.slice(0, 1);
+  const prefix = start.replace(/["']+$/, '').toLowerCase();
+  const raw = prefix.includes('r');
+  const fstring = prefix.includes('f');
+  const parts: Sym[] = [];
+  let lit = '';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'string_content') {
+      const t = raw ? c.text : unescapePy(c.text);
+      lit += fstring ? t.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : t;
+    } else if (c.type === 'escape_interpolation') lit += c.text.slice(0, 1);
+    else if (c.type === 'escape_sequence') lit += raw ? c.text : unescapePy(c.text);
+    else if (c.type === 'interpolation') {
+      if (lit) parts.push({ k: 'str', v: lit });
+      lit = '';
+      const e = c.childForFieldName('expression') ?? c.namedChildren[0];
+      parts.push(e ? toSym(e, scope) : { k: 'dyn', text: clip(c.text) });
+    }
+  }
+  if (lit || parts.length === 0) parts.push({ k: 'str', v: lit });
+  return parts.length === 1 ? parts[0]! : { k: 'concat', parts };
+}
+
+function unescapePy(s: string): string {
+  return s.replace(/\\(n|t|r|\\|'|"|\n)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch === 'r' ? '\r' : ch === '\n' ? '' : ch));
+}
+
+function clip(t: string): string {
+  const s = t.replace(/\s+/g, ' ');
+  return s.length > 80 ? s.slice(0, 79) + '…' : s;
+}

@@ -1,0 +1,88 @@
+/**
+ * Member access on evaluated values: object properties (through spreads), module exports and Python
+ * submodules, class attribute defaults (through base classes), env vars under `process.env`/`os.environ`,
+ * and paths into function parameters.
+ */
+import type { Sym } from './sym';
+import { symText } from './sym';
+import type { EvalHost, Value } from './value';
+
+/** The value of `obj.prop`; `sym` is the member expression, for messages. */
+export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Value {
+  const text = sym ? symText(sym) : prop;
+  switch (obj.t) {
+    case 'obj':
+      return objectMember(ev, obj, prop, text);
+    case 'module':
+      return moduleMember(ev, obj, prop, text, sym);
+    case 'class':
+    case 'instance': {
+      const cls = obj.t === 'class' ? obj.name : obj.cls;
+      const v = classAttr(ev, obj.file, cls, prop, new Set());
+      return v ?? { t: 'unknown', text, why: `\`${prop}\` has no default in class ${cls}` };
+    }
+    case 'ext': {
+      const path = `${obj.path}.${prop}`;
+      if (obj.path === 'process.env' || obj.path === 'os.environ') return { t: 'str', parts: [{ env: prop, fallback: null }] };
+      return { t: 'ext', path };
+    }
+    case 'param':
+      return { ...obj, path: [...obj.path, prop] };
+    case 'fn':
+    case 'call':
+    case 'str':
+    case 'num':
+    case 'arr':
+      return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
+    case 'unknown':
+      return obj;
+  }
+}
+
+/** A property of an object literal; spreads are searched last to first, as later ones win. */
+function objectMember(ev: EvalHost, obj: Extract<Value, { t: 'obj' }>, prop: string, text: string): Value {
+  const p = obj.props[prop];
+  if (p) return ev.evaluate(p, obj.ctx);
+  let absent = true;
+  for (let i = obj.spreads.length - 1; i >= 0; i--) {
+    const v = memberOf(ev, ev.evaluate(obj.spreads[i]!, obj.ctx), prop);
+    if (v.t !== 'unknown') return v;
+    if (!v.absent) absent = false;
+  }
+  return { t: 'unknown', text, why: `\`${prop}\` is not set`, absent };
+}
+
+/** An export of a module namespace, a CommonJS `module.exports` property, or a submodule. */
+function moduleMember(ev: EvalHost, obj: Extract<Value, { t: 'module' }>, prop: string, text: string, sym?: Sym): Value {
+  if (obj.file) {
+    const v = ev.exported(obj.file, prop, new Set());
+    if (v) return v;
+    // CommonJS: `module.exports = { a, b }` read as `require(x).a`.
+    const def = ev.exported(obj.file, 'default', new Set());
+    if (def && def.t === 'obj') return memberOf(ev, def, prop, sym);
+  }
+  // Python `import app.api` then `app.api.routes`: a submodule.
+  const subSpec = ev.program.submoduleSpec(obj.from, obj.spec, prop);
+  const sub = subSpec === null ? null : ev.program.resolveImport(obj.from, subSpec);
+  if (sub !== null) return { t: 'module', file: sub, spec: subSpec!, from: obj.from };
+  return { t: 'unknown', text, why: `\`${prop}\` is not defined in ${obj.file ?? obj.spec}` };
+}
+
+/** A class attribute default, looked up through the class's bases. */
+function classAttr(ev: EvalHost, file: string, cls: string, prop: string, seen: Set<string>): Value | null {
+  const key = `${file}#${cls}`;
+  if (seen.has(key)) return null;
+  seen.add(key);
+  const c = ev.program.module(file)?.classes[cls];
+  if (!c) return null;
+  const a = c.attrs[prop];
+  if (a) return ev.evaluate(a, { file, fn: null, params: null });
+  for (const b of c.bases) {
+    const base = ev.evaluate(b, { file, fn: null, params: null });
+    if (base.t === 'class') {
+      const v = classAttr(ev, base.file, base.name, prop, seen);
+      if (v) return v;
+    }
+  }
+  return null;
+}

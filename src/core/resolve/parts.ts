@@ -1,0 +1,46 @@
+/**
+ * String values as lists of parts (literal text, env vars, parameters, run-time values): turning any
+ * value into parts, merging adjacent literals, and reading fully literal strings.
+ */
+import type { Sym } from './sym';
+import { symText } from './sym';
+import type { Part, Value } from './value';
+
+/** The string parts of a value; anything that is not a string becomes a dynamic part. */
+export function partsOf(v: Value, sym?: Sym): Part[] {
+  switch (v.t) {
+    case 'str':
+      return [...v.parts];
+    case 'num':
+      return [{ lit: String(v.v) }];
+    case 'param':
+      return [{ param: v.index, name: v.name, fn: v.fn, file: v.file, path: v.path }];
+    case 'unknown':
+      return [{ dyn: v.text }];
+    case 'ext':
+      return [{ dyn: v.path }];
+    default:
+      return [{ dyn: sym ? symText(sym) : v.t }];
+  }
+}
+
+/** Join adjacent literal parts and drop empty ones. */
+export function mergeParts(parts: readonly Part[]): Part[] {
+  const out: Part[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if ('lit' in p && prev && 'lit' in prev) out[out.length - 1] = { lit: prev.lit + p.lit };
+    else if (!('lit' in p && p.lit === '')) out.push(p);
+  }
+  return out;
+}
+
+/** True when every part is literal text. */
+export function isLiteral(parts: readonly Part[]): boolean {
+  return parts.every((p) => 'lit' in p);
+}
+
+/** The text of fully literal parts, or null when any part is not literal. */
+export function literalText(parts: readonly Part[]): string | null {
+  return isLiteral(parts) ? parts.map((p) => (p as { lit: string }).lit).join('') : null;
+}

@@ -1,0 +1,116 @@
+/**
+ * What the {@link Evaluator} produces: values (string parts, numbers, objects, modules, classes, opaque
+ * calls, parameters, unknowns), the evaluation context, the {@link Program} it reads modules from, and
+ * the few helpers that build or read values without evaluating anything.
+ */
+import type { ModuleFacts, Sym } from './sym';
+import { symText } from './sym';
+
+/** One piece of a string value. */
+export type Part =
+  | { readonly lit: string }
+  /** A run-time value; `text` is its source. */
+  | { readonly dyn: string }
+  | { readonly env: string; readonly fallback: readonly Part[] | null }
+  /** A parameter of the function the value was built in (a wrapper's URL template). */
+  | { readonly param: number; readonly name: string; readonly fn: string; readonly file: string; readonly path: readonly string[] };
+
+/** A function, by module and id. */
+export interface FnRef {
+  readonly file: string;
+  readonly id: string;
+}
+
+export interface Ctx {
+  readonly file: string;
+  /** Id of the function whose parameters `params` are; null at module level. */
+  readonly fn: string | null;
+  /** Argument values for the parameters of `fn`, when the function is being instantiated at a call site. */
+  readonly params: readonly Value[] | null;
+}
+
+export type Value =
+  | { readonly t: 'str'; readonly parts: readonly Part[] }
+  | { readonly t: 'num'; readonly v: number }
+  | { readonly t: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[]; readonly ctx: Ctx; readonly origin?: string }
+  | { readonly t: 'arr'; readonly items: readonly Sym[]; readonly ctx: Ctx }
+  /** A module namespace (`import * as x`, `require('./x')`, Python `import pkg.mod`). */
+  | { readonly t: 'module'; readonly file: string | null; readonly spec: string; readonly from: string }
+  | { readonly t: 'class'; readonly file: string; readonly name: string }
+  | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly origin?: string }
+  | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string }
+  /** Something from outside the workspace: a package export or a global (`axios.create`, `fastapi.APIRouter`, `fetch`). */
+  | { readonly t: 'ext'; readonly path: string }
+  /** The result of calling something we do not model further (`APIRouter(...)`, `express()`, `axios.create(...)`). */
+  | {
+      readonly t: 'call';
+      readonly callee: Value;
+      readonly args: readonly Sym[];
+      readonly kw: Readonly<Record<string, Sym>>;
+      readonly ctx: Ctx;
+      readonly origin?: string;
+    }
+  | {
+      readonly t: 'param';
+      readonly fn: string;
+      readonly file: string;
+      readonly index: number;
+      readonly name: string;
+      readonly path: readonly string[];
+    }
+  /** `absent`: a member that is simply not set (so a default applies), as opposed to one not known. */
+  | { readonly t: 'unknown'; readonly text: string; readonly why: string; readonly absent?: boolean };
+
+export interface Program {
+  module(file: string): ModuleFacts | undefined;
+  /** The workspace file a specifier imported from `fromFile` refers to, or null (a package, or not found). */
+  resolveImport(fromFile: string, specifier: string): string | null;
+  /** True when the specifier names something in the workspace (relative, aliased) rather than a package. */
+  isWorkspaceSpecifier(fromFile: string, specifier: string): boolean;
+  /**
+   * In languages where an imported name may be a submodule (Python's `from pkg import mod`), the
+   * specifier of that submodule; null where imported names are never modules.
+   */
+  submoduleSpec(fromFile: string, specifier: string, name: string): string | null;
+}
+
+/** What the member-access and import helpers need from the evaluator (the {@link Evaluator} is one). */
+export interface EvalHost {
+  readonly program: Program;
+  evaluate(sym: Sym, ctx: Ctx): Value;
+  /** An exported name of a module, following re-exports (guarded against import cycles). */
+  exported(file: string, name: string, seen: Set<string>): Value | null;
+  /** A module-level name of `file`: one of its bindings or imports. */
+  topLevel(file: string, name: string): Value;
+}
+
+const GLOBAL_PREFIXES = ['window.', 'globalThis.', 'self.'];
+
+/** A value that could not be evaluated, with the reason. */
+export function unknown(sym: Sym, why: string): Value {
+  return { t: 'unknown', text: symText(sym), why };
+}
+
+/** Tag a value with the binding it came from (`file#name`), which identifies apps and routers. */
+export function withOrigin(v: Value, origin: string): Value {
+  if ((v.t === 'call' || v.t === 'obj' || v.t === 'instance' || v.t === 'fn') && v.origin === undefined) return { ...v, origin };
+  return v;
+}
+
+/** A name no module defines: a global such as `fetch` or `window`. */
+export function globalValue(name: string): Value {
+  return { t: 'ext', path: name };
+}
+
+/** An external path without its global object: `window.fetch` → `fetch`. */
+export function stripGlobal(path: string): string {
+  for (const p of GLOBAL_PREFIXES) if (path.startsWith(p)) return path.slice(p.length);
+  return path;
+}
+
+/** The last dotted segment of an external path: `fastapi.APIRouter` → `APIRouter`. */
+export function extName(v: Value): string | null {
+  if (v.t !== 'ext') return null;
+  const p = stripGlobal(v.path);
+  return p.slice(p.lastIndexOf('.') + 1);
+}
