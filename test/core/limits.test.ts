@@ -1,7 +1,10 @@
 /** Limits that must not lose data: what counts as minified, and what a skipped file says. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksMinified } from '../../src/core/lang/js';
-import { analyzeWorkspace, withOverlays, type FileSystem } from '../../src/core';
+import { analyzeWorkspace, nodeFileSystem, withOverlays, type FileSystem } from '../../src/core';
 
 function memoryFs(files: Record<string, string>): FileSystem {
   const enc = new TextEncoder();
@@ -39,10 +42,6 @@ describe('minified files', () => {
 
 describe('.gitignore files', () => {
   it('each file is checked against the .gitignore files of its own folders only, with their semantics', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { nodeFileSystem } = await import('../../src/core');
     const dir = mkdtempSync(join(tmpdir(), 'api-parity-gitignore-'));
     try {
       const files: Record<string, string> = {
