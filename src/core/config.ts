@@ -5,6 +5,7 @@
  * the two in step.
  */
 import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { matchSegments } from './glob';
 import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
 import { HTTP_METHODS } from './types';
@@ -306,24 +307,11 @@ export function ruleMatches(rule: IgnoreRule, method: MethodOrAny | null, path: 
   return globPath(rule.path, path);
 }
 
+/** An ignore rule's path pattern: `*` one segment, `**` any number, `{id}` any parameter segment. */
 function globPath(pattern: string, path: string): boolean {
-  const ps = split(pattern);
-  const xs = split(path);
-  const m = (i: number, j: number): boolean => {
-    if (i === ps.length) return j === xs.length;
-    const p = ps[i]!;
-    if (p === '**') {
-      for (let k = j; k <= xs.length; k++) if (m(i + 1, k)) return true;
-      return false;
-    }
-    if (j === xs.length) return false;
-    const x = xs[j]!;
-    const isParam = (s: string) => /^\{.*\}$/.test(s) || s.startsWith(':') || /^<.*>$/.test(s) || /^\[.*\]$/.test(s);
-    // `*` matches any one segment; `{id}` matches any parameter segment (`{user_id}`), not a literal.
-    if (p === '*' || (isParam(p) ? isParam(x) : p === x)) return m(i + 1, j + 1);
-    return false;
-  };
-  return m(0, 0);
+  const isParam = (s: string) => /^\{.*\}$/.test(s) || s.startsWith(':') || /^<.*>$/.test(s) || /^\[.*\]$/.test(s);
+  // `*` matches any one segment; `{id}` matches any parameter segment (`{user_id}`), not a literal.
+  return matchSegments(split(pattern), split(path), (p, x) => p === '*' || (isParam(p) ? isParam(x) : p === x));
 }
 
 function split(p: string): string[] {

@@ -87,3 +87,12 @@ describe('ignore rules', () => {
     expect(parseConfig(next, 'c.json').ignore.map((r) => r.path)).toEqual(['/a', '/b']);
   });
 });
+
+describe('ignore rule globs', () => {
+  it('match `**` without backtracking (many `**` against a long path)', () => {
+    const rule = { path: '/' + Array.from({ length: 30 }, () => '**').join('/') + '/x', reason: 'r' };
+    const long = '/' + Array.from({ length: 60 }, (_, i) => `s${i}`).join('/');
+    expect(ruleMatches(rule, 'GET', long)).toBe(false);
+    expect(ruleMatches(rule, 'GET', `${long}/x`)).toBe(true);
+  });
+});

@@ -25,13 +25,13 @@ export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evalu
   let inQuery = false;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    if (('lit' in p && /[?#]/.test(p.lit)) || isQueryPart(p)) inQuery = true;
+    if (('lit' in p && /[?#]/.test(p.lit)) || isQueryPart(parts, i)) inQuery = true;
     // A parameter in the query string or filling a whole path segment is data, not URL structure.
     if (!own(p) || inQuery) continue;
     const prev = parts[i - 1];
     const next = parts[i + 1];
     const segmentBefore = !!prev && 'lit' in prev && prev.lit.endsWith('/');
-    const segmentAfter = !next || ('lit' in next && /^[/?#]/.test(next.lit)) || isQueryPart(next);
+    const segmentAfter = !next || ('lit' in next && /^[/?#]/.test(next.lit)) || isQueryPart(parts, i + 1);
     if (!(segmentBefore && segmentAfter)) return true;
   }
   const m = spec.method;

@@ -57,22 +57,49 @@ export function displayParts(parts: readonly Part[]): string {
 const QUERY_NAME = /^(search|query|querystring|queryString|qs|searchParams|hash)$/;
 const QUERY_TEXT = /(?:^|\.)(search|query|querystring|queryString|qs|searchParams)(?:\.toString\(\))?$|URLSearchParams|\bqs\.stringify\b|\bstringify\(|toQueryString|buildQuery/;
 
-/**
- * A dynamic part that is, by its name, a query string (`${request.nextUrl.search}`,
- * `${params.toString()}`, `${qs.stringify(q)}`): it starts the query even without a literal `?`.
- */
-export function isQueryPart(p: Part): boolean {
+/** A dynamic part named like a query string (`search`, `qs`, `params.toString()`, `URLSearchParams`). */
+function queryNamed(p: Part): boolean {
   if ('param' in p) return QUERY_NAME.test(p.path.length ? p.path[p.path.length - 1]! : p.name);
   if ('dyn' in p) return QUERY_TEXT.test(p.dyn.replace(/…$/, ''));
   return false;
 }
 
+/**
+ * Is `parts[i]` a query string (`${request.nextUrl.search}`, `${qs.stringify(q)}`) that starts the
+ * query even without a literal `?`? Only by its name *and* its place: it ends the URL (nothing but a
+ * `?`/`#`/`&` literal follows) and does not fill a path segment of its own (no `/` right before it).
+ * `/api/queries/${query}/jobs` is a path.
+ */
+export function isQueryPart(parts: readonly Part[], i: number): boolean {
+  const p = parts[i];
+  if (!p || !queryNamed(p)) return false;
+  const next = parts[i + 1];
+  if (next && !('lit' in next && /^[?#&]/.test(next.lit))) return false;
+  const prev = parts[i - 1];
+  return !(prev && 'lit' in prev && prev.lit.endsWith('/'));
+}
+
 /** Path text for matching: dynamic parts become DYN-delimited pieces; a query-string part ends the path. */
 function pathText(parts: readonly Part[]): string {
-  return parts.map((p) => ('lit' in p ? p.lit : isQueryPart(p) ? '?' : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : p.dyn}${DYN}`)).join('');
+  return parts.map((p, i) => ('lit' in p ? p.lit : isQueryPart(parts, i) ? '?' : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : p.dyn}${DYN}`)).join('');
 }
 
 export function interpretUrl(parts: readonly Part[]): UrlTarget {
+  const target = locate(parts);
+  // A path with no literal segment (`/${x}`, `${base}/${path}`) could be any route: never guessed.
+  if (target.kind !== 'dynamic' && onlyDynamicSegments(target.path)) {
+    return { kind: 'dynamic', why: `only run time knows the URL's path (\`${displayParts(parts)}\`)` };
+  }
+  return target;
+}
+
+/** True when the path has segments and none of them holds literal text. */
+function onlyDynamicSegments(path: string): boolean {
+  const segments = path.replace(/[?#].*$/s, '').split('/').filter((s) => s !== '');
+  return segments.length > 0 && segments.every((s) => s.split(DYN).every((piece, i) => i % 2 === 1 || piece === ''));
+}
+
+function locate(parts: readonly Part[]): UrlTarget {
   const first = parts[0];
   if (!first) return { kind: 'dynamic', why: 'the URL is empty' };
   const rest = parts.slice(1);
