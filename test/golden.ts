@@ -21,12 +21,12 @@ export async function analyzeFixture(dir: string): Promise<AnalysisResult> {
  * Locations are `file:line`, relative to the root; an optional field is shown only when it is set.
  *
  *   service <name> root=<root> framework=<fw> ports=<p,…|-> [baseUrl=<url>] [pathPrefix=<prefix>]
- *   route <METHOD|ANY|WS> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [kind=<k>] [method=<m>] [source=<src>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
+ *   route <METHOD|ANY|WS> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [kind=<k>] [method=<m>] [source=<src>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
  *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
  *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…]
  *   skipped <file> [extractor=<id>] <reason>
  *   note <level> [<file>] <message>
- *   summary endpoints=… used=… unused=… ignored=… calls=… resolved=… external=… missing=… methodMismatch=… coverage=… filesScanned=… filesParsed=…
+ *   summary endpoints=… used=… unused=… unchecked=… ignored=… calls=… resolved=… external=… missing=… methodMismatch=… coverage=… filesScanned=… filesParsed=…
  *
  * `WS` stands for a WebSocket route or call (`method=` only when not GET); other non-HTTP kinds show
  * `kind=`. Notes are joined with `; `. `source=` appears when it is not `code`.
@@ -58,7 +58,7 @@ export function goldenFacts(result: AnalysisResult): string {
   );
 
   const matchedTo = new Map<string, string[]>();
-  for (const c of result.calls) if (c.endpoint !== null) matchedTo.set(c.endpoint, [...(matchedTo.get(c.endpoint) ?? []), c.id]);
+  for (const c of result.calls) if (c.endpoint !== null && c.role !== 'test') matchedTo.set(c.endpoint, [...(matchedTo.get(c.endpoint) ?? []), c.id]);
   const sameList = (a: readonly string[], b: readonly string[]): boolean => [...a].sort().join('\n') === [...b].sort().join('\n');
 
   const routes = result.endpoints.map((e) => {
@@ -66,6 +66,8 @@ export function goldenFacts(result: AnalysisResult): string {
     const notes = e.notes.map(text).join('; ');
     return (
       `route ${v.head} ${e.path} ${e.framework} ${at(e.file, e.line)} service=${e.service} handler=${e.handler ?? '-'} callers=${e.callers.length}${v.extra}` +
+      (e.possibleCallers.length ? ` possibleCallers=${e.possibleCallers.length}` : '') +
+      (e.testCallers.length ? ` testCallers=${e.testCallers.length}` : '') +
       (e.source !== 'code' ? ` source=${e.source}` : '') +
       (e.id !== `${e.service}:${e.method} ${e.path}` ? ` id=${e.id}` : '') +
       (sameList(e.callers, matchedTo.get(e.id) ?? []) ? '' : ` callerIds=${e.callers.join(',') || '-'}`) +
@@ -79,6 +81,7 @@ export function goldenFacts(result: AnalysisResult): string {
     const v = verb(c);
     return (
       `call ${v.head} ${c.path ?? '?'} ${c.status} ${at(c.file, c.line)} client=${c.client}${v.extra}` +
+      (c.role === 'test' ? ' role=test' : '') +
       (c.url !== c.path ? ` url=${c.url ?? '?'}` : '') +
       (c.endpoint !== null ? ` → ${c.endpoint}` : '') +
       (c.external ? ` external origin=${c.origin ?? '-'}` : c.origin !== null ? ` origin=${c.origin}` : '') +
@@ -109,7 +112,7 @@ export function goldenFacts(result: AnalysisResult): string {
   const skipped = result.skipped.map((s) => `skipped ${s.file}${s.extractor !== undefined ? ` extractor=${s.extractor}` : ''} ${text(s.reason)}`);
   const notes = result.notes.map((n) => `note ${n.level}${n.file !== undefined ? ` ${n.file}` : ''} ${text(n.message)}`);
   const m = result.summary;
-  const summary = `summary endpoints=${m.endpoints} used=${m.used} unused=${m.unused} ignored=${m.ignored} calls=${m.calls} resolved=${m.resolvedCalls} external=${m.external} missing=${m.missing} methodMismatch=${m.methodMismatch} coverage=${m.coverage} filesScanned=${m.filesScanned} filesParsed=${m.filesParsed}`;
+  const summary = `summary endpoints=${m.endpoints} used=${m.used} unused=${m.unused} unchecked=${m.unchecked} ignored=${m.ignored} calls=${m.calls} resolved=${m.resolvedCalls} external=${m.external} missing=${m.missing} methodMismatch=${m.methodMismatch} coverage=${m.coverage} filesScanned=${m.filesScanned} filesParsed=${m.filesParsed}`;
 
   // Never an absolute path: an analyser message that quotes the workspace root shows `<root>` instead.
   const root = isAbsolute(result.root) && result.root !== '/' ? result.root : null;

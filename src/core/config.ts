@@ -43,7 +43,31 @@ export interface Config {
   readonly services: readonly ServiceConfig[];
   readonly ignore: readonly IgnoreRule[];
   readonly severity: Readonly<Record<ConfigurableGap, SeverityOrOff>>;
+  /** Globs of test, mock and fixture files: their calls are test callers, their routes not endpoints. */
+  readonly testFiles: readonly string[];
+  /** Do calls from test files make a route used? */
+  readonly countTestCallers: boolean;
 }
+
+/** Tests, mocks, fixtures, end-to-end specs and stories, by the names their tools use. */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/cypress/**',
+  '**/playwright/**',
+  '**/mocks/**',
+  '**/mock-*',
+  '**/*.mock.*',
+  '**/fixtures/**',
+  '**/*.stories.*',
+];
 
 export const DEFAULT_CONFIG: Config = {
   include: ['**/*'],
@@ -53,11 +77,13 @@ export const DEFAULT_CONFIG: Config = {
   services: [],
   ignore: [],
   severity: defaultSeverities(),
+  testFiles: DEFAULT_TEST_FILES,
+  countTestCallers: false,
 };
 
 export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = rules.filter((r) => r.meta.configurable).map((r) => r.meta.kind);
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
-const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity'] as const;
+const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers'] as const;
 const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
 const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
 
@@ -89,7 +115,9 @@ export function parseConfig(text: string, file: string): Config {
   unknownKeys(obj, TOP_KEYS, [], problem);
   const include = globList(obj, 'include', problem);
   const exclude = globList(obj, 'exclude', problem);
-  const respectGitignore = readRespectGitignore(obj['respectGitignore'], problem);
+  const respectGitignore = readBoolean(obj, 'respectGitignore', problem);
+  const testFiles = globList(obj, 'testFiles', problem);
+  const countTestCallers = readBoolean(obj, 'countTestCallers', problem);
   const maxFileSize = readMaxFileSize(obj['maxFileSize'], problem);
   const services = readServices(obj['services'], problem);
   const ignore = readIgnoreRules(obj['ignore'], problem);
@@ -103,6 +131,8 @@ export function parseConfig(text: string, file: string): Config {
     services,
     ignore,
     severity,
+    testFiles: testFiles ?? DEFAULT_CONFIG.testFiles,
+    countTestCallers: countTestCallers ?? DEFAULT_CONFIG.countTestCallers,
   };
 }
 
@@ -128,10 +158,11 @@ function globList(obj: Record<string, unknown>, key: string, problem: Report): s
   return v as string[];
 }
 
-function readRespectGitignore(v: unknown, problem: Report): boolean | undefined {
+function readBoolean(obj: Record<string, unknown>, key: string, problem: Report): boolean | undefined {
+  const v = obj[key];
   if (v === undefined) return undefined;
   if (typeof v !== 'boolean') {
-    problem(['respectGitignore'], 'expected true or false');
+    problem([key], 'expected true or false');
     return undefined;
   }
   return v;

@@ -60,8 +60,15 @@ export interface Endpoint extends Span {
   readonly notes: readonly string[];
   /** Reason from a matching ignore rule; an ignored endpoint is never reported unused. */
   readonly ignored: string | null;
-  /** Ids of the calls matched to this endpoint. */
+  /** Ids of the calls matched to this endpoint (from application code). */
   callers: string[];
+  /**
+   * Calls whose path matches but whose base URL could not be evaluated: not callers (a guess never makes
+   * a route used), but the route is not reported unused while they exist.
+   */
+  possibleCallers: string[];
+  /** Calls from tests, mocks and fixtures that reach it; they make it used only when configured to. */
+  testCallers: string[];
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';
@@ -87,6 +94,8 @@ export interface Call extends Span {
   readonly via: readonly string[];
   endpoint: string | null;
   status: CallStatus;
+  /** `test` for calls in tests, mocks, fixtures and end-to-end specs (the `testFiles` globs). */
+  readonly role: 'app' | 'test';
 }
 
 export interface RelatedLocation {
@@ -130,7 +139,10 @@ export interface AnalysisNote {
 export interface Summary {
   readonly endpoints: number;
   readonly used: number;
+  /** Endpoints reported unused (the unused-endpoint rule's subjects, whatever its severity). */
   readonly unused: number;
+  /** Endpoints neither used nor reported unused: only possible or test callers, catch-alls, WebSockets. */
+  readonly unchecked: number;
   readonly ignored: number;
   readonly calls: number;
   readonly resolvedCalls: number;

@@ -2,6 +2,7 @@
 import { severityOf } from '../config';
 import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
+import { isUnused } from '../rules/unused-endpoint';
 import type { AnalysisNote, AnalysisResult, SkippedFile, Summary } from '../types';
 import type { FileStore } from './files';
 import type { ServiceIndex } from './services';
@@ -21,11 +22,13 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   }
   const used = endpoints.filter((e) => e.callers.length > 0).length;
   const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;
+  const unused = endpoints.filter(isUnused).length;
   const denominator = endpoints.length - ignored;
   const summary: Summary = {
     endpoints: endpoints.length,
     used,
-    unused: endpoints.filter((e) => e.callers.length === 0 && e.ignored === null).length,
+    unused,
+    unchecked: endpoints.length - used - ignored - unused,
     ignored,
     calls: calls.length,
     resolvedCalls: calls.filter((c) => c.resolved).length,

@@ -5,6 +5,7 @@
 import type { BackendDecl, Framework, LinkContext, LinkedRoute, PortDecl } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
 import { projectOf, type Project } from '../project/projects';
+import { fileRole } from '../project/roles';
 import { Evaluator, isLiteral, literalText, type Part, type Value } from '../resolve/evaluate';
 import type { WorkspaceProgram } from '../resolve/modules';
 import type { FileStore } from './files';
@@ -41,7 +42,8 @@ export function linkRoutes(ctx: RunContext, store: FileStore, program: Workspace
       ctx.log.warn(`link ${fw.id}: ${(err as Error).stack ?? err}`);
     }
     for (const d of decls) {
-      if (d.t !== 'port') continue;
+      // A mock server's port is not the service's.
+      if (d.t !== 'port' || fileRole(ctx.config, d.file) === 'test') continue;
       const n = portValue(evaluator.evaluate((d as PortDecl).port, { file: d.file, fn: d.fn, params: null }));
       if (n === null) continue;
       const root = projectOf(projects, d.file).root;

@@ -9,6 +9,7 @@ import { frameworks } from '../frameworks/registry';
 import { isIndexed } from '../frameworks/types';
 import { formatPath, joinTemplates, parseRoutePath } from '../match/path';
 import { hasDependency, projectOf, type Project } from '../project/projects';
+import { fileRole } from '../project/roles';
 import { serviceOrigin, type ServiceRec } from '../relations/http/matcher';
 import { HTTP_METHODS, type Endpoint, type MethodOrAny, type Service } from '../types';
 import type { RouteIndex } from './routes';
@@ -40,7 +41,13 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
   const nameOf = serviceNamer(index, projects, configs);
   const drafts = new Map<string, Draft>();
   const endpointIds = new Map<string, number>();
+  const inTests = new Set<string>();
   for (const { framework, route } of index.routes) {
+    // Routes of mock servers and test apps are not the backend's endpoints.
+    if (fileRole(ctx.config, route.file) === 'test') {
+      inTests.add(route.file);
+      continue;
+    }
     const project = projectOf(projects, route.file);
     let d = drafts.get(project.root);
     if (!d) drafts.set(project.root, (d = { project, frameworks: new Set(), endpoints: [], defaultPorts: new Set() }));
@@ -69,7 +76,13 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       notes: route.notes,
       ignored: rule ? rule.reason : null,
       callers: [],
+      possibleCallers: [],
+      testCallers: [],
     });
+  }
+  if (inTests.size) {
+    const files = [...inTests].sort();
+    ctx.notes.push({ level: 'info', message: `routes in ${files.length} test or mock file${files.length === 1 ? '' : 's'} are not counted as endpoints (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}); see "testFiles" in the config` });
   }
   const { recs, services } = serviceRecords(drafts, configs, index, nameOf);
   const { unindexed, unindexedPorts } = unindexedBackends(ctx, projects, drafts);

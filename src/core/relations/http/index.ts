@@ -10,6 +10,8 @@ import type { ServiceIndex } from '../../engine/services';
 import { formatPath, parseCallPath } from '../../match/path';
 import { displayParts } from '../../match/url';
 import { projectOf, type Project } from '../../project/projects';
+import { fileRole } from '../../project/roles';
+import { methodLabel } from '../../report/labels';
 import { decideCall, ruleForCallStatus } from '../../rules/registry';
 import { hashText } from '../../text';
 import type { Call } from '../../types';
@@ -52,7 +54,8 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
     if (ids.has(id)) id += `:${d.spec.client}`;
     if (ids.has(id)) continue;
     ids.add(id);
-    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via };
+    const role = fileRole(config, d.decl.file);
+    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role };
     const t = d.target;
     if (t.kind === 'dynamic') {
       const call: Call = { ...base, path: null, resolved: false, reason: t.why, external: false, origin: null, endpoint: null, status: 'unresolved' };
@@ -66,7 +69,7 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
     const resolved = t.kind !== 'unknown-base';
     const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated` : null;
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
-    const call = applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed), config);
+    const call = quietInTests(applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed, config.countTestCallers), config));
     calls.push(call);
     matches.push({ call, outcome });
   }
@@ -75,15 +78,30 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
 
 type CallBase = Omit<Call, 'resolved' | 'reason' | 'external' | 'origin' | 'endpoint' | 'status'>;
 
-/** Matched and external calls are the relation's own answers; every other outcome is a rule's decision. */
-function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unresolvedReason: string | null, unindexed: readonly string[]): Call {
+/**
+ * Matched and external calls are the relation's own answers; every other outcome is a rule's decision.
+ * A match is only ever made from a resolved URL: a call whose base could not be evaluated stays
+ * unresolved, and the route it would reach only learns it has a possible caller.
+ */
+function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unresolvedReason: string | null, unindexed: readonly string[], countTests: boolean): Call {
   if (outcome.status === 'matched') {
-    outcome.endpoint.ep.callers.push(base.id);
-    return { ...base, resolved, reason: unresolvedReason ?? outcome.assumption, external: false, origin: null, endpoint: outcome.endpoint.ep.id, status: 'matched' };
+    const ep = outcome.endpoint.ep;
+    if (!resolved) {
+      ep.possibleCallers.push(base.id);
+      return { ...base, resolved, reason: `${unresolvedReason ?? 'the URL could not be evaluated'}; its path would reach ${methodLabel(ep.method)} ${ep.path}, which is not counted as a caller`, external: false, origin: null, endpoint: null, status: 'unresolved' };
+    }
+    (base.role === 'test' && !countTests ? ep.testCallers : ep.callers).push(base.id);
+    return { ...base, resolved, reason: outcome.assumption, external: false, origin: null, endpoint: ep.id, status: 'matched' };
   }
   if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
   const v = decideCall({ outcome, resolved, unresolvedReason, unindexed }) ?? { status: 'unresolved' as const, reason: unresolvedReason };
   return { ...base, resolved, reason: v.reason, external: false, origin: null, endpoint: null, status: v.status };
+}
+
+/** A test or mock may call what does not exist on purpose (a 404 test): its gaps are not reported. */
+function quietInTests(call: Call): Call {
+  if (call.role !== 'test' || (call.status !== 'missing' && call.status !== 'method-mismatch')) return call;
+  return { ...call, status: 'unchecked', reason: `not checked: a test or mock file (${call.status === 'missing' ? 'no route matches' : 'the method does not match'})` };
 }
 
 /** A configured ignore rule turns a call gap into an ignored call, with its reason. */

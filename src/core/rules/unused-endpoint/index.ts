@@ -1,10 +1,18 @@
 /**
- * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, catch-alls,
- * OPTIONS/HEAD handlers (browsers and proxies call those implicitly), and WebSocket endpoints, whose
- * clients (`new WebSocket`, `io()`) are not indexed yet, so "no callers" would be a guess.
+ * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, routes a call
+ * with an unevaluated base may reach (possible callers), catch-alls, OPTIONS/HEAD handlers (browsers and
+ * proxies call those implicitly), and WebSocket endpoints, whose clients (`new WebSocket`, `io()`) are
+ * not indexed yet, so "no callers" would be a guess. Calls from tests do not count unless configured.
  */
 import { label } from '../helpers';
 import type { GapRule } from '../types';
+import type { Endpoint } from '../../types';
+
+/** Is the endpoint one this rule reports (whatever its severity)? */
+export function isUnused(ep: Endpoint): boolean {
+  if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0) return false;
+  return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http');
+}
 
 const rule: GapRule = {
   meta: {
@@ -20,9 +28,11 @@ const rule: GapRule = {
   },
   check({ endpoints }) {
     return endpoints.flatMap((ep) => {
-      if (ep.callers.length > 0 || ep.ignored !== null || ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http') return [];
+      if (!isUnused(ep)) return [];
       const { method, path, file, line, column, endLine, endColumn } = ep;
-      return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path, ep.kind)} has no callers in this workspace.`, related: [], subject: ep.id }];
+      const tests = ep.testCallers.length ? ` Only ${ep.testCallers.length} call${ep.testCallers.length === 1 ? '' : 's'} from tests reach it.` : '';
+      const partial = ep.confidence === 'partial' ? ' Part of its path could not be resolved, so callers of its real path may have been missed.' : '';
+      return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path, ep.kind)} has no callers in this workspace.${tests}${partial}`, related: [], subject: ep.id }];
     });
   },
 };
