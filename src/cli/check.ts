@@ -19,7 +19,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const root = path.resolve(io.cwd, options.dir);
   await assertReadableFolder(root, options.dir);
   const fs = nodeFileSystem(root);
-  const displayPath = (file: string) => shownPath(io.cwd, path.resolve(root, file));
+  // Reports show paths relative to the analysed root (printed in the header), wherever the CLI runs.
+  const displayPath = (file: string) => file;
+  const cwdPath = (file: string) => shownPath(io.cwd, path.resolve(root, file));
 
   let loaded: LoadedConfig;
   let configFile: string | null;
@@ -37,7 +39,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
     // An explicit --config is named as typed; the workspace's own file relative to the working directory.
-    const shown = options.config !== null ? err.file : displayPath(err.file);
+    const shown = options.config !== null ? err.file : cwdPath(err.file);
     io.stderr.write(`api-parity: invalid configuration in ${shown}\n`);
     for (const p of err.problems) io.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
     return EXIT_USAGE;

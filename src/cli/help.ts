@@ -41,7 +41,7 @@ Options:
   -q, --quiet              print only the gaps (text format); no progress or status lines
   -h, --help               show this help
 
-Text output lists each gap as 'file:line:col  severity  message', relative to the current folder.
+Text output lists each gap as 'file:line:col  severity  message', the path relative to the analysed folder.
 The json format is the analyzer's result as is (a stable contract, see schemaVersion).
 
 ${EXIT_CODES}

@@ -134,6 +134,12 @@ export interface AnalysisNote {
   readonly level: 'info' | 'warning';
   readonly message: string;
   readonly file?: string;
+  /**
+   * Stable kind of note, for tools: `framework-not-indexed`, `framework-without-routes`,
+   * `low-recognition`, `framework-failed`, `link-failed`, `request-failed`, `routes-in-tests`,
+   * `import-closure-limit`; absent for per-file observations (encodings, tolerated syntax errors).
+   */
+  readonly code?: string;
 }
 
 export interface Summary {

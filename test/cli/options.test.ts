@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from '../../src/cli/format/colors';
 import { FIXTURES, runCli, scratch, SHOP } from './helpers';
@@ -151,10 +152,12 @@ describe('workspaces and paths', () => {
     }
   });
 
-  it('shows gap locations relative to the working directory, so they stay clickable', async () => {
+  it('shows gap locations relative to the analysed folder, wherever it runs from', async () => {
     const r = await runCli(['check', 'shop', '-q'], { cwd: FIXTURES });
-    expect(r.stdout).toMatch(/^shop\/web\/src\/api\.ts:11:21 +warning /m);
-    expect(r.stdout).toMatch(/^shop\/app\/main\.py:6:1 +hint /m);
+    expect(r.stdout).toMatch(/^web\/src\/api\.ts:11:21 +warning /m);
+    expect(r.stdout).toMatch(/^app\/main\.py:6:1 +hint /m);
+    const fromElsewhere = await runCli(['check', join(FIXTURES, 'shop'), '-q'], { cwd: tmpdir() });
+    expect(fromElsewhere.stdout).toBe(r.stdout);
     // Machine formats stay root-relative.
     const json = JSON.parse((await runCli(['check', 'shop', '-f', 'json'], { cwd: FIXTURES })).stdout) as { gaps: Array<{ file: string }> };
     expect(json.gaps.map((g) => g.file)).toContain('web/src/api.ts');

@@ -9,6 +9,8 @@ import { GAP_KINDS, kindRank, printable } from '../../core';
 import type { ReportContext } from './types';
 
 const MAX_LOCATION_PAD = 48;
+/** Lines shown per kind of gap unless --verbose: the rest is summed up, pointing at the full formats. */
+const MAX_PER_KIND = 25;
 
 export function formatText(result: AnalysisResult, ctx: ReportContext): string {
   const c = colors(ctx.color);
@@ -46,15 +48,27 @@ export function formatText(result: AnalysisResult, ctx: ReportContext): string {
     out.push('');
   }
   let current: GapKind | null = null;
+  let shown = 0;
+  const more = (kind: GapKind | null) => {
+    const total = gaps.filter((x) => x.kind === kind).length;
+    if (total > shown) out.push(c.dim(`  … and ${total - shown} more (--verbose, --format json or --format markdown list all)`));
+  };
   gaps.forEach((g, i) => {
     if (g.kind !== current) {
-      if (current !== null) out.push('');
+      if (current !== null) {
+        more(current);
+        out.push('');
+      }
       current = g.kind;
+      shown = 0;
       out.push(c.bold(`${GAP_KINDS[g.kind]?.title ?? g.kind} (${gaps.filter((x) => x.kind === g.kind).length})`));
     }
+    if (!ctx.verbose && shown >= MAX_PER_KIND) return;
+    shown++;
     out.push(`  ${gapLine(g, i)}`);
     if (ctx.verbose) for (const r of g.related) out.push(c.dim(`      ↳ ${path(r.file)}:${r.line}:${r.column}  ${printable(r.message)}`));
   });
+  if (current !== null) more(current);
   if (gaps.length) out.push('');
 
   if (ctx.verbose && result.skipped.length) {
@@ -78,7 +92,7 @@ export function formatText(result: AnalysisResult, ctx: ReportContext): string {
 function counts(result: AnalysisResult, c: Colors): string {
   const s = result.summary;
   const parts = [
-    `${plural(s.endpoints, 'endpoint')}: ${s.used} used, ${s.unused} unused${s.ignored ? `, ${s.ignored} ignored` : ''}`,
+    `${plural(s.endpoints, 'endpoint')}: ${s.used} used, ${s.unused} unused${s.unchecked ? `, ${s.unchecked} not checked` : ''}${s.ignored ? `, ${s.ignored} ignored` : ''}`,
     `${plural(s.calls, 'call')}: ${s.resolvedCalls} resolved, ${s.external} external`,
     `${s.missing} missing`,
     `${plural(s.methodMismatch, 'method mismatch', 'method mismatches')}`,

@@ -36,6 +36,6 @@ export async function closeOverImports(ctx: RunContext, store: FileStore, progra
     queue = next;
     ctx.check();
   }
-  if (extra >= MAX_CLOSURE_FILES) ctx.notes.push({ level: 'warning', message: `the import closure stopped after ${MAX_CLOSURE_FILES} extra files; constants defined further away were not evaluated` });
+  if (extra >= MAX_CLOSURE_FILES) ctx.notes.push({ level: 'warning', code: 'import-closure-limit', message: `the import closure stopped after ${MAX_CLOSURE_FILES} extra files; constants defined further away were not evaluated` });
   for (const e of store.entries()) if (e.parsed) program.setModule(e.parsed.facts.module);
 }

@@ -176,7 +176,7 @@ export class FileStore {
         try {
           (decls[kind] as Record<string, unknown[]>)[fw.id] = c.extract(file, { note: (message) => e.notes.push({ level: 'info', message: `${fw.title}: ${message}`, file: e.path }) });
         } catch (err) {
-          this.ctx.notes.push({ level: 'warning', message: `${fw.title} failed on this file and skipped it: ${(err as Error).message}`, file: e.path });
+          this.ctx.notes.push({ level: 'warning', code: 'framework-failed', message: `${fw.title} failed on this file and skipped it: ${(err as Error).message}`, file: e.path });
           e.notes.push({ level: 'warning', message: `${fw.id}: ${(err as Error).message}`, file: e.path });
         }
       }

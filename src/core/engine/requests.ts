@@ -72,7 +72,7 @@ export function resolveRequests(ctx: RunContext, store: FileStore, program: Work
   }
   const drafts = draftCalls(results, wrappers, wrapperDecls, evaluator);
   for (const [decl, { fw, error }] of failures) {
-    ctx.notes.push({ level: 'warning', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
+    ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
     ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
     // A lazy contribution (wrapper functions) records calls that may not be requests at all: note only.
     if (!results.has(decl) && !fw.requests!.lazy) drafts.push(failedDraft(decl, fw, error));

@@ -3,6 +3,7 @@ import { severityOf } from '../config';
 import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
 import { isUnused } from '../rules/unused-endpoint';
+import { recognition } from './blindspots';
 import type { AnalysisNote, AnalysisResult, SkippedFile, Summary } from '../types';
 import type { FileStore } from './files';
 import type { ServiceIndex } from './services';
@@ -11,7 +12,8 @@ import type { RunContext } from './types';
 export function assembleResult(ctx: RunContext, store: FileStore, services: ServiceIndex, relations: RelationOutputs, sourceCount: number): AnalysisResult {
   const { endpoints } = services;
   const { calls } = relations.http;
-  const gaps = buildGaps({ endpoints, relations, severity: (k) => severityOf(ctx.config, k) });
+  const seen = recognition(services, relations.http);
+  const gaps = buildGaps({ endpoints, relations, lowRecognition: seen.low, severity: (k) => severityOf(ctx.config, k) });
   const skipped: SkippedFile[] = [];
   const fileNotes: AnalysisNote[] = [];
   let parsed = 0;
@@ -22,7 +24,7 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   }
   const used = endpoints.filter((e) => e.callers.length > 0).length;
   const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;
-  const unused = endpoints.filter(isUnused).length;
+  const unused = endpoints.filter((e) => isUnused(e, seen.low)).length;
   const denominator = endpoints.length - ignored;
   const summary: Summary = {
     endpoints: endpoints.length,
@@ -47,7 +49,7 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
     calls,
     gaps,
     skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
-    notes: [...ctx.notes, ...fileNotes],
+    notes: [...ctx.notes, ...seen.notes, ...fileNotes],
     summary,
   };
 }

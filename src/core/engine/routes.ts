@@ -38,7 +38,7 @@ export function linkRoutes(ctx: RunContext, store: FileStore, program: Workspace
     try {
       for (const route of fw.routes.link(decls, lctx)) routes.push({ framework: fw, route });
     } catch (err) {
-      ctx.notes.push({ level: 'warning', message: `${fw.title}: linking routes failed (${(err as Error).message}); its routes are missing from this report` });
+      ctx.notes.push({ level: 'warning', code: 'link-failed', message: `${fw.title}: linking routes failed (${(err as Error).message}); its routes are missing from this report` });
       ctx.log.warn(`link ${fw.id}: ${(err as Error).stack ?? err}`);
     }
     for (const d of decls) {

@@ -82,7 +82,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
   }
   if (inTests.size) {
     const files = [...inTests].sort();
-    ctx.notes.push({ level: 'info', message: `routes in ${files.length} test or mock file${files.length === 1 ? '' : 's'} are not counted as endpoints (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}); see "testFiles" in the config` });
+    ctx.notes.push({ level: 'info', code: 'routes-in-tests', message: `routes in ${files.length} test or mock file${files.length === 1 ? '' : 's'} are not counted as endpoints (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}); see "testFiles" in the config` });
   }
   const { recs, services } = serviceRecords(drafts, configs, index, nameOf);
   const { unindexed, unindexedPorts } = unindexedBackends(ctx, projects, drafts);
@@ -134,9 +134,9 @@ function unindexedBackends(ctx: RunContext, projects: readonly Project[], drafts
       if (!isIndexed(fw)) {
         unindexed.push(`${fw.title} (${p.root === '.' ? 'workspace root' : p.root})`);
         for (const port of [fw.detection.defaultPort, ...p.scriptPorts]) if (port) unindexedPorts.add(port);
-        ctx.notes.push({ level: 'warning', message: `${fw.title} backend in ${where} is not indexed yet: API Parity does not read ${fw.title} routes, so calls that may target it are not reported missing` });
+        ctx.notes.push({ level: 'warning', code: 'framework-not-indexed', message: `${fw.title} backend in ${where} is not indexed yet: API Parity does not read ${fw.title} routes, so calls that may target it are not reported missing` });
       } else if (fw.routes && fw.detection.noteWhenNoRoutes !== false && !drafts.get(p.root)?.frameworks.has(fw.id)) {
-        ctx.notes.push({ level: 'info', message: `${p.root === '.' ? 'The workspace root' : p.root} depends on ${fw.title}, but no ${fw.title} routes were found in it` });
+        ctx.notes.push({ level: 'info', code: 'framework-without-routes', message: `${p.root === '.' ? 'The workspace root' : p.root} depends on ${fw.title}, but no ${fw.title} routes were found in it` });
       }
     }
   }

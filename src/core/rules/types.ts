@@ -47,6 +47,8 @@ export interface RuleInput {
   readonly endpoints: readonly Endpoint[];
   /** Every relation's output (`relations.http.matches`: each call with its match outcome). */
   readonly relations: RelationOutputs;
+  /** Services whose routes almost no recognised call reaches: their unused findings are withheld. */
+  readonly lowRecognition: ReadonlySet<string>;
 }
 
 export type Finding = Omit<Gap, 'severity' | 'kind'>;

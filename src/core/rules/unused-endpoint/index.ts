@@ -2,15 +2,16 @@
  * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, routes a call
  * with an unevaluated base may reach (possible callers), catch-alls, OPTIONS/HEAD handlers (browsers and
  * proxies call those implicitly), and WebSocket endpoints, whose clients (`new WebSocket`, `io()`) are
- * not indexed yet, so "no callers" would be a guess. Calls from tests do not count unless configured.
+ * not indexed yet, so "no callers" would be a guess. Calls from tests do not count unless configured. A
+ * service almost none of whose routes has a recognised caller gets one low-recognition warning instead.
  */
 import { label } from '../helpers';
 import type { GapRule } from '../types';
 import type { Endpoint } from '../../types';
 
 /** Is the endpoint one this rule reports (whatever its severity)? */
-export function isUnused(ep: Endpoint): boolean {
-  if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0) return false;
+export function isUnused(ep: Endpoint, lowRecognition: ReadonlySet<string>): boolean {
+  if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0 || lowRecognition.has(ep.service)) return false;
   return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http');
 }
 
@@ -26,9 +27,9 @@ const rule: GapRule = {
     subject: 'endpoint',
     explorerLabel: 'no callers in this workspace',
   },
-  check({ endpoints }) {
+  check({ endpoints, lowRecognition }) {
     return endpoints.flatMap((ep) => {
-      if (!isUnused(ep)) return [];
+      if (!isUnused(ep, lowRecognition)) return [];
       const { method, path, file, line, column, endLine, endColumn } = ep;
       const tests = ep.testCallers.length ? ` Only ${ep.testCallers.length} call${ep.testCallers.length === 1 ? '' : 's'} from tests reach it.` : '';
       const partial = ep.confidence === 'partial' ? ' Part of its path could not be resolved, so callers of its real path may have been missed.' : '';
