@@ -83,8 +83,7 @@ class MountGraph {
 
   /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
   nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
-    let v = this.ctx.value(sym, file, fn);
-    if (v.t === 'module' && v.file) v = this.ctx.evaluator.exported(v.file, 'default', new Set()) ?? v;
+    const v = this.ctx.evaluator.wholeModule(this.ctx.value(sym, file, fn));
     const origin = 'origin' in v ? v.origin : undefined;
     const kind = this.opts.classify(v);
     if (!kind) {

@@ -9,7 +9,7 @@
  */
 import type { Sym } from './sym';
 import { symText } from './sym';
-import { exportedValue, importedValue, requiredModule } from './imports';
+import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
 import { mergeParts, partsOf } from './parts';
 import { globalValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
@@ -150,6 +150,14 @@ export class Evaluator implements EvalHost {
     } finally {
       this.exporting.delete(key);
     }
+  }
+
+  /**
+   * What a module value stands for when it is used whole (mounted, called): its default export, through
+   * CommonJS modules that re-export another one; any other value as it is.
+   */
+  wholeModule(v: Value): Value {
+    return wholeModule(this, v);
   }
 
   /** A module-level name of `file`: one of its bindings or imports. */

@@ -2,6 +2,7 @@
  * Values that cross module boundaries: imported names (with Python submodules), exported names
  * (following re-exports), and `require('x')` / `import('x')` calls.
  */
+import { memberOf } from './members';
 import type { EvalHost, Program, Value } from './value';
 
 /** The value of `name` imported from `specifier` in `fromFile`. */
@@ -40,10 +41,21 @@ function unresolvedImport(program: Program, fromFile: string, specifier: string,
   return { t: 'ext', path: name === 'default' || name === '*' ? specifier : `${specifier}.${name}` };
 }
 
-/** An exported name of `file`, following re-exports; `seen` holds the modules already searched. */
+/**
+ * An exported name of `file`, following re-exports; `seen` holds the modules already searched. A name
+ * the module does not declare may still be a property of its whole value (CommonJS).
+ */
 export function exportedValue(ev: EvalHost, file: string, name: string, seen: Set<string>): Value | null {
   const mod = ev.program.module(file);
   if (!mod) return null;
+  const v = declaredExport(ev, file, name, seen);
+  if (v || name === 'default' || mod.exports === null) return v;
+  return propertyOfDefault(ev, file, name, seen);
+}
+
+/** An export the module declares: a local binding or import, or a name it re-exports. */
+function declaredExport(ev: EvalHost, file: string, name: string, seen: Set<string>): Value | null {
+  const mod = ev.program.module(file)!;
   const local = mod.exports === null ? name : mod.exports[name];
   if (local !== undefined) {
     if (mod.bindings[local] !== undefined || mod.imports[local]) return ev.topLevel(file, local);
@@ -60,6 +72,34 @@ export function exportedValue(ev: EvalHost, file: string, name: string, seen: Se
     }
   }
   return null;
+}
+
+/**
+ * CommonJS: the names of `module.exports = { a, b }` are that object's properties, and those of
+ * `module.exports = require('./x')` (or of a required module assigned by name) are x's exports.
+ */
+function propertyOfDefault(ev: EvalHost, file: string, name: string, seen: Set<string>): Value | null {
+  const def = declaredExport(ev, file, 'default', seen);
+  if (def?.t === 'module') return def.file === null ? null : ev.exported(def.file, name, seen);
+  if (def?.t !== 'obj') return null;
+  const v = memberOf(ev, def, name);
+  return v.t === 'unknown' && v.absent ? null : v;
+}
+
+/**
+ * What a module stands for when it is used whole (`app.use(require('./routes'))`): its default export,
+ * followed through modules whose default is another module (`module.exports = require('./routes')`);
+ * the module itself when it has no default export.
+ */
+export function wholeModule(ev: EvalHost, v: Value): Value {
+  const seen = new Set<string>();
+  while (v.t === 'module' && v.file !== null && !seen.has(v.file)) {
+    seen.add(v.file);
+    const d = ev.exported(v.file, 'default', new Set());
+    if (!d) break;
+    v = d;
+  }
+  return v;
 }
 
 /** The module `require(spec)` or `import(spec)` in `fromFile` loads. */

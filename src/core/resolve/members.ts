@@ -57,7 +57,7 @@ function moduleMember(ev: EvalHost, obj: Extract<Value, { t: 'module' }>, prop: 
   if (obj.file) {
     const v = ev.exported(obj.file, prop, new Set());
     if (v) return v;
-    // CommonJS: `module.exports = { a, b }` read as `require(x).a`.
+    // CommonJS `module.exports = { a, b }` read as `require(x).c`: not set (so a default applies).
     const def = ev.exported(obj.file, 'default', new Set());
     if (def && def.t === 'obj') return memberOf(ev, def, prop, sym);
   }

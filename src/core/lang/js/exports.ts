@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import type { ImportFact, ReexportFact, Sym } from '../../resolve/sym';
-import { memberPath, nameOf, patternNames, spanOf, type Node } from './ast';
+import { memberPath, nameOf, patternNames, propKey, spanOf, type Node } from './ast';
 
 /** The tables of a module's facts that imports and exports write to. */
 export interface ModuleTables {
@@ -87,13 +87,15 @@ export function recordExportDefault(t: ModuleTables, node: TSESTree.ExportDefaul
   return { node: d as Node, hint: 'default' };
 }
 
-/** CommonJS `module.exports = …` and `exports.x = …`; false when the assignment is neither. */
+/** CommonJS `module.exports = …`, `exports.x = …` and `module.exports.x = …`; false when the assignment is none of them. */
 export function recordCommonJsExport(t: ModuleTables, node: TSESTree.AssignmentExpression, sym: (n: Node) => Sym): boolean {
   const left = node.left;
   if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return false;
   const objText = memberPath(left.object);
   const prop = left.property.name;
   if (objText === 'module' && prop === 'exports') {
+    // The whole module: a value, or another module (`module.exports = require('./routes')`), whose
+    // exports the evaluator then reads through this one.
     if (node.right.type === 'Identifier') t.exports['default'] = node.right.name;
     else {
       t.bindings['module.exports'] = sym(node.right);
@@ -102,12 +104,43 @@ export function recordCommonJsExport(t: ModuleTables, node: TSESTree.AssignmentE
     return true;
   }
   if (objText === 'exports' || objText === 'module.exports') {
-    if (node.right.type === 'Identifier') t.exports[prop] = node.right.name;
-    else {
-      t.bindings[`exports.${prop}`] = sym(node.right);
-      t.exports[prop] = `exports.${prop}`;
-    }
+    exportProperty(t, prop, node.right, sym);
     return true;
   }
   return false;
+}
+
+/**
+ * CommonJS `Object.assign(module.exports, { a, b: c }, require('./more'))` (or onto `exports`): each
+ * property of an object literal is an export, and a required module (also spread into a literal) is
+ * re-exported whole. Other sources (a variable holding an object) are not enumerated.
+ */
+export function recordObjectAssignExport(t: ModuleTables, node: TSESTree.CallExpression, sym: (n: Node) => Sym): void {
+  if (memberPath(node.callee) !== 'Object.assign') return;
+  const target = node.arguments[0];
+  if (!target || (memberPath(target) !== 'module.exports' && memberPath(target) !== 'exports')) return;
+  for (const source of node.arguments.slice(1)) {
+    if (source.type === 'ObjectExpression') {
+      for (const p of source.properties) {
+        if (p.type === 'SpreadElement') reexportRequired(t, p.argument);
+        else if (!p.computed || p.key.type === 'Literal') exportProperty(t, propKey(p), p.value as Node, sym);
+      }
+    } else reexportRequired(t, source.type === 'SpreadElement' ? source.argument : source);
+  }
+}
+
+/** One named CommonJS export: a local name, or a value bound as `exports.<name>`. */
+function exportProperty(t: ModuleTables, name: string, value: Node, sym: (n: Node) => Sym): void {
+  if (value.type === 'Identifier') t.exports[name] = value.name;
+  else {
+    t.bindings[`exports.${name}`] = sym(value);
+    t.exports[name] = `exports.${name}`;
+  }
+}
+
+/** `require('x')` as a source of exports: every name of x is one of this module's. */
+function reexportRequired(t: ModuleTables, n: Node): void {
+  if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require') return;
+  const arg = n.arguments[0];
+  if (arg?.type === 'Literal' && typeof arg.value === 'string') t.reexports.push({ specifier: arg.value, names: null });
 }

@@ -13,7 +13,7 @@ import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Reexp
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
-import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, type ModuleTables } from './exports';
+import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
 
@@ -114,6 +114,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'CallExpression':
       case 'NewExpression':
         this.calls.push(callFact(node, scope, this));
+        if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
         break;
       case 'ReturnStatement':
         if (scope.returns && node.argument) scope.returns.push(this.sym(node.argument, scope));
