@@ -58,6 +58,7 @@ function linkContext(evaluator: Evaluator): LinkContext {
     evaluator,
     value: (sym, file, fn) => evaluator.evaluate(sym, { file, fn, params: null }),
     pathText: (sym, file, fn) => routePathText(evaluator.partsOf(evaluator.evaluate(sym, { file, fn, params: null }), sym)),
+    valueText: (v, sym) => routePathText(evaluator.partsOf(v, sym)),
   };
 }
 

@@ -114,6 +114,8 @@ export interface LinkContext {
   readonly evaluator: Evaluator;
   /** String parts of a symbol evaluated in `file` (inside function `fn`); unknown pieces become `{name}`. */
   pathText(sym: Sym, file: string, fn: string | null): { text: string; unresolved: string[] };
+  /** The same for a value already evaluated (`sym`, its source, names a part that is not a string). */
+  valueText(v: Value, sym?: Sym): { text: string; unresolved: string[] };
   value(sym: Sym, file: string, fn: string | null): Value;
 }
 

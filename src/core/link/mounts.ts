@@ -11,14 +11,16 @@ import { symText } from '../resolve/sym';
 
 export interface NodeKind {
   readonly root: boolean;
-  /** The router's own prefix (`APIRouter(prefix=...)`), evaluated in the module that created it. */
-  readonly prefix: Sym | null;
-  readonly prefixFile: string;
-  readonly prefixFn: string | null;
+  /** The router's own prefix (`APIRouter(prefix=...)`), evaluated where the router was created. */
+  readonly prefix: Value | null;
 }
 
 export interface MountGraphOptions {
-  /** Recognise an app or router value; null for anything else (middleware, plain functions). */
+  /**
+   * Recognise an app or router value; null for anything else (middleware, plain functions). An instance
+   * of a workspace class is offered as the constructor calls of the external classes it derives from
+   * (`class UserRouter(APIRouter)` → `APIRouter(…)` with the arguments its `__init__` passes on).
+   */
   classify(v: Value): NodeKind | null;
   /** Word for a node in messages: `router`, `Router`. */
   readonly noun: string;
@@ -85,10 +87,10 @@ class MountGraph {
   nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
     const v = this.ctx.evaluator.wholeModule(this.ctx.value(sym, file, fn));
     const origin = 'origin' in v ? v.origin : undefined;
-    const kind = this.opts.classify(v);
-    if (!kind) {
-      if (v.t === 'param') return { missing: `registered on \`${v.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
-      if (v.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${v.why})`, foreign: false };
+    const kind = this.classify(v);
+    if (!('root' in kind)) {
+      if (kind.t === 'param') return { missing: `registered on \`${kind.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
+      if (kind.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${kind.why})`, foreign: false };
       return { missing: `\`${symText(sym)}\` is not a known ${this.opts.noun}`, foreign: true };
     }
     const id = origin ?? `${file}:${symText(sym)}`;
@@ -98,6 +100,23 @@ class MountGraph {
       this.nodes.set(id, n);
     }
     return n;
+  }
+
+  /**
+   * What a value is as a node, or the value that explains why it is none: an instance whose external
+   * bases are none of the framework's classes is that instance, or the first base that could not be
+   * evaluated.
+   */
+  private classify(v: Value): NodeKind | Value {
+    const kind = this.opts.classify(v);
+    if (kind || v.t !== 'instance') return kind ?? v;
+    let why: Value = v;
+    for (const base of this.ctx.evaluator.constructions(v)) {
+      const k = this.opts.classify(base);
+      if (k) return k;
+      if (base.t === 'unknown' && why === v) why = base;
+    }
+    return why;
   }
 
   /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
@@ -115,11 +134,19 @@ class MountGraph {
     this.incoming.set(child.id, list);
   }
 
+  /** A node's own prefix; one that cannot be evaluated says why (`prefix` from `**options`). */
+  private ownPrefix(v: Value | null): Prefix {
+    if (!v) return NO_PREFIX;
+    const own = this.ctx.valueText(v);
+    if (v.t === 'unknown' && own.unresolved.length === 1) return { text: own.text, unresolved: [`${own.unresolved[0]} (${v.why})`] };
+    return own;
+  }
+
   /** Every distinct prefix of a node: one per chain of mounts above it (`stack` breaks mount cycles). */
   prefixesOf(node: Node, stack: Set<string>): RoutePrefix[] {
     const hit = this.memo.get(node.id);
     if (hit) return hit;
-    const own = node.kind.prefix ? this.ctx.pathText(node.kind.prefix, node.kind.prefixFile, node.kind.prefixFn) : NO_PREFIX;
+    const own = this.ownPrefix(node.kind.prefix);
     const out: RoutePrefix[] = [];
     if (node.kind.root) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
     else {

@@ -4,13 +4,15 @@
  * the parameters of wrapper functions. Language-neutral: modules come from a {@link Program}.
  *
  * This is the evaluator's core (dispatch, memoised bindings, calls, parameter substitution); member
- * access is in `members.ts`, imports and exports in `imports.ts`, string parts in `parts.ts`, and the
- * value types in `value.ts`. Their public names are re-exported here.
+ * access is in `members.ts`, imports and exports in `imports.ts`, string parts in `parts.ts`, instances
+ * seen through their external bases in `classes.ts`, and the value types in `value.ts`. Their public
+ * names are re-exported here.
  */
 import type { Sym } from './sym';
 import { symText } from './sym';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
+import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, partsOf } from './parts';
 import { globalValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
@@ -189,7 +191,8 @@ export class Evaluator implements EvalHost {
         }
       }
     }
-    if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name };
+    const kwSpreads = sym.kwSpreads ?? [];
+    if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name, init: { args: sym.args, kw, kwSpreads, ctx } };
     if (callee.t === 'fn') {
       const fn = this.program.module(callee.file)?.functions[callee.id];
       if (fn && fn.returns.length === 1) {
@@ -198,7 +201,20 @@ export class Evaluator implements EvalHost {
       }
     }
     if (callee.t === 'unknown') return { t: 'unknown', text: symText(sym), why: callee.why };
-    return { t: 'call', callee, args: sym.args, kw, ctx };
+    return kwSpreads.length ? { t: 'call', callee, args: sym.args, kw, kwSpreads, ctx } : { t: 'call', callee, args: sym.args, kw, ctx };
+  }
+
+  /** Keyword argument `name` of an opaque call value, written out or from its `**options`; null when not passed. */
+  keyword(call: Extract<Value, { t: 'call' }>, name: string): Value | null {
+    return keywordArg(this, { args: call.args, kw: call.kw, kwSpreads: call.kwSpreads ?? [], opaque: call.opaque }, call.ctx, name);
+  }
+
+  /**
+   * The constructor calls of the classes outside the workspace an instance's class derives from, with
+   * the arguments that reach them through the constructors on the way (see `classes.ts`).
+   */
+  constructions(inst: Extract<Value, { t: 'instance' }>): Value[] {
+    return externalConstructions(this, inst);
   }
 
   /** Argument `i` (or keyword `name`) of an opaque call value. */

@@ -12,7 +12,8 @@ export type Sym =
   /** A name looked up in the module: a top-level binding, an import, or (qualified `fn::x`) a function local. */
   | { readonly k: 'ref'; readonly name: string }
   | { readonly k: 'member'; readonly obj: Sym; readonly prop: string }
-  | { readonly k: 'call'; readonly callee: Sym; readonly args: readonly Sym[]; readonly kw?: Readonly<Record<string, Sym>> }
+  /** `kwSpreads`: keyword arguments spread into the call (Python `**options`), later ones winning. */
+  | { readonly k: 'call'; readonly callee: Sym; readonly args: readonly Sym[]; readonly kw?: Readonly<Record<string, Sym>>; readonly kwSpreads?: readonly Sym[] }
   | { readonly k: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[] }
   | { readonly k: 'arr'; readonly items: readonly Sym[] }
   /** A parameter of the enclosing function `fn` (its id in the module). `path` reads members of it. */
@@ -38,6 +39,17 @@ export interface ImportFact {
 export interface ParamFact {
   readonly name: string;
   readonly default?: Sym;
+  /** Only passed by keyword (after Python's `*` or `*args`). */
+  readonly keywordOnly?: boolean;
+  /** Collects the keyword arguments no other parameter takes (Python `**kwargs`); always the last one. */
+  readonly restKeywords?: boolean;
+}
+
+/** The arguments of a call, as written. */
+export interface CallArgs {
+  readonly args: readonly Sym[];
+  readonly kw: Readonly<Record<string, Sym>>;
+  readonly kwSpreads: readonly Sym[];
 }
 
 export interface FunctionFact {
@@ -55,6 +67,13 @@ export interface ClassFact {
   readonly bases: readonly Sym[];
   /** Class-level attribute defaults (Pydantic settings fields, static fields). */
   readonly attrs: Readonly<Record<string, Sym>>;
+  /** Function id of the constructor (`__init__`); absent when the class inherits its base's. */
+  readonly ctor?: string;
+  /**
+   * The arguments the constructor passes to its base's (`super().__init__(…)`), in the constructor's
+   * scope; absent when it has no such call that can be read.
+   */
+  readonly baseInit?: CallArgs;
 }
 
 export interface ReexportFact {

@@ -3,7 +3,7 @@
  * calls, parameters, unknowns), the evaluation context, the {@link Program} it reads modules from, and
  * the few helpers that build or read values without evaluating anything.
  */
-import type { ModuleFacts, Sym } from './sym';
+import type { CallArgs, ModuleFacts, Sym } from './sym';
 import { symText } from './sym';
 
 /** One piece of a string value. */
@@ -37,7 +37,8 @@ export type Value =
   /** A module namespace (`import * as x`, `require('./x')`, Python `import pkg.mod`). */
   | { readonly t: 'module'; readonly file: string | null; readonly spec: string; readonly from: string }
   | { readonly t: 'class'; readonly file: string; readonly name: string }
-  | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly origin?: string }
+  /** An instance of a workspace class; `init` is the call that constructed it, when it was seen. */
+  | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly init?: Construction; readonly origin?: string }
   | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string }
   /** Something from outside the workspace: a package export or a global (`axios.create`, `fastapi.APIRouter`, `fetch`). */
   | { readonly t: 'ext'; readonly path: string }
@@ -47,6 +48,10 @@ export type Value =
       readonly callee: Value;
       readonly args: readonly Sym[];
       readonly kw: Readonly<Record<string, Sym>>;
+      /** `**options` spread into the call, later ones winning (see `Evaluator.keyword`). */
+      readonly kwSpreads?: readonly Sym[];
+      /** Why the call may get more keywords than it shows (a constructor passes on what we cannot read). */
+      readonly opaque?: string;
       readonly ctx: Ctx;
       readonly origin?: string;
     }
@@ -60,6 +65,13 @@ export type Value =
     }
   /** `absent`: a member that is simply not set (so a default applies), as opposed to one not known. */
   | { readonly t: 'unknown'; readonly text: string; readonly why: string; readonly absent?: boolean };
+
+/** The arguments of a constructor call, with the scope they are evaluated in. */
+export interface Construction extends CallArgs {
+  readonly ctx: Ctx;
+  /** Why more keywords than these may be passed (a constructor whose call of its base's we cannot read). */
+  readonly opaque?: string;
+}
 
 export interface Program {
   module(file: string): ModuleFacts | undefined;

@@ -12,6 +12,8 @@ export interface PyCall {
   readonly callee: Sym;
   readonly args: readonly Sym[];
   readonly kw: Readonly<Record<string, Sym>>;
+  /** `**options` spread into the call. */
+  readonly kwSpreads: readonly Sym[];
   readonly fn: string | null;
   readonly span: Span;
   /** From the callee's last name to the end of the first argument. */
@@ -32,13 +34,14 @@ function callFact(node: TsNode, scope: Scope): PyCall | null {
   const fnNode = node.childForFieldName('function');
   const argsNode = node.childForFieldName('arguments');
   if (!fnNode) return null;
-  const { args, kw } = callArgs(argsNode, scope);
+  const { args, kw, kwSpreads } = callArgs(argsNode, scope);
   const start = fnNode.type === 'attribute' ? (fnNode.childForFieldName('attribute') ?? fnNode) : fnNode;
   const first = argsNode?.namedChildren[0] ?? node;
   return {
     callee: toSym(fnNode, scope),
     args,
     kw,
+    kwSpreads,
     fn: scope.fnId,
     span: spanOfTs(node),
     anchor: { line: start.startPosition.row + 1, column: start.startPosition.column + 1, endLine: first.endPosition.row + 1, endColumn: first.endPosition.column + 1 },

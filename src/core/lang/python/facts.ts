@@ -7,7 +7,8 @@
  * `calls.ts`, imports by `imports.ts`, and scopes are resolved by `scope.ts`.
  */
 import type { Span } from '../../types';
-import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Sym } from '../../resolve/sym';
+import type { CallArgs, ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Sym } from '../../resolve/sym';
+import { symText } from '../../resolve/sym';
 import type { TsNode, TsTree } from '../../parse/treeSitter';
 import { scanCalls, type PyCall } from './calls';
 import { importedModules, recordImport, recordImportFrom, type ImportTables } from './imports';
@@ -209,15 +210,20 @@ class PyFactsBuilder implements ImportTables {
     return id;
   }
 
-  /** Named parameters of function `id` (defaults evaluated in `scope`), bound in `inner`. */
+  /**
+   * Named parameters of function `id` (defaults evaluated in `scope`), bound in `inner`; those after `*`
+   * or `*args` are keyword-only, and `**kwargs` comes last. `*args` itself is not a parameter here.
+   */
   private params(paramsNode: TsNode | null, id: string, scope: Scope, inner: Scope): ParamFact[] {
     const params: ParamFact[] = [];
-    let index = 0;
+    let keywordOnly = false;
     for (const p of paramsNode?.namedChildren ?? []) {
       if (!p) continue;
+      // `*args: T` and `**kwargs: T` are typed parameters around the splat pattern.
+      const splat = p.type === 'typed_parameter' ? (p.namedChildren.find((c) => c?.type.endsWith('_splat_pattern')) ?? p) : p;
       let pname: string | null = null;
       let def: Sym | undefined;
-      switch (p.type) {
+      switch (splat.type) {
         case 'identifier':
           pname = p.text;
           break;
@@ -231,15 +237,26 @@ class PyFactsBuilder implements ImportTables {
           if (v) def = toSym(v, scope);
           break;
         }
+        case 'list_splat_pattern':
+        case 'keyword_separator':
+          keywordOnly = true;
+          continue;
+        case 'dictionary_splat_pattern': {
+          const name = splat.namedChildren.find((c) => c?.type === 'identifier')?.text;
+          if (name) this.param(params, inner, id, { name, restKeywords: true });
+          continue;
+        }
         default:
-          break; // *args, **kwargs, `*`, `/`
+          continue; // `/`
       }
-      if (pname === null) continue;
-      inner.params.set(pname, { k: 'param', fn: id, index, name: pname });
-      params.push(def ? { name: pname, default: def } : { name: pname });
-      index++;
+      if (pname !== null) this.param(params, inner, id, { name: pname, ...(def ? { default: def } : {}), ...(keywordOnly ? { keywordOnly } : {}) });
     }
     return params;
+  }
+
+  private param(params: ParamFact[], inner: Scope, id: string, fact: ParamFact): void {
+    inner.params.set(fact.name, { k: 'param', fn: id, index: params.length, name: fact.name });
+    params.push(fact);
   }
 
   private classDef(node: TsNode, scope: Scope): void {
@@ -250,8 +267,38 @@ class PyFactsBuilder implements ImportTables {
     const attrs: Record<string, Sym> = {};
     const ctx = { name, attrs };
     const body = node.childForFieldName('body');
+    const firstCall = this.calls.length;
     for (const c of body?.namedChildren ?? []) if (c) this.stmt(c, scope, ctx);
-    this.classes[name] = { name, bases, attrs };
+    const ctor = this.functionIdOf(body, '__init__');
+    const baseInit = ctor ? baseInitCall(this.calls.slice(firstCall), ctor, bases) : null;
+    this.classes[name] = { name, bases, attrs, ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
     if (!scope.fnId) this.bindings[name] = { k: 'class', name };
   }
+
+  /** The id (as `funcDef` makes it) of the method `name` defined directly in a class body. */
+  private functionIdOf(body: TsNode | null, name: string): string | null {
+    for (const c of body?.namedChildren ?? []) {
+      const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+      if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) {
+        const id = `@${def.startPosition.row + 1}:${def.startPosition.column + 1}`;
+        if (id in this.functions) return id;
+      }
+    }
+    return null;
+  }
+}
+
+/**
+ * The first call in constructor `ctor` of the base's constructor: `super().__init__(…)`,
+ * `super(Cls, self).__init__(…)` or `Base.__init__(self, …)` for one of the class's `bases`.
+ */
+function baseInitCall(calls: readonly PyCall[], ctor: string, bases: readonly Sym[]): CallArgs | null {
+  const baseTexts = new Set(bases.map((b) => symText(b, 200)));
+  for (const c of calls) {
+    if (c.fn !== ctor || c.callee.k !== 'member' || c.callee.prop !== '__init__') continue;
+    const obj = c.callee.obj;
+    if (obj.k === 'call' && obj.callee.k === 'ref' && obj.callee.name === 'super') return { args: c.args, kw: c.kw, kwSpreads: c.kwSpreads };
+    if (baseTexts.has(symText(obj, 200))) return { args: c.args.slice(1), kw: c.kw, kwSpreads: c.kwSpreads };
+  }
+  return null;
 }

@@ -36,8 +36,8 @@ export function toSym(node: TsNode, scope: Scope): Sym {
     case 'call': {
       const fn = node.childForFieldName('function');
       if (!fn) return dyn(node);
-      const { args, kw } = callArgs(node.childForFieldName('arguments'), scope);
-      return { k: 'call', callee: toSym(fn, scope), args, kw };
+      const { args, kw, kwSpreads } = callArgs(node.childForFieldName('arguments'), scope);
+      return kwSpreads.length ? { k: 'call', callee: toSym(fn, scope), args, kw, kwSpreads } : { k: 'call', callee: toSym(fn, scope), args, kw };
     }
     case 'binary_operator':
     case 'boolean_operator':
@@ -57,21 +57,28 @@ export function toSym(node: TsNode, scope: Scope): Sym {
   }
 }
 
-/** Positional and keyword arguments of a call (`*args` and `**kwargs` are only known at run time). */
-export function callArgs(argsNode: TsNode | null, scope: Scope): { args: Sym[]; kw: Record<string, Sym> } {
+/**
+ * Positional and keyword arguments of a call, and the `**options` spread into it (`*args` is only known
+ * at run time: a `dyn` in the positional list).
+ */
+export function callArgs(argsNode: TsNode | null, scope: Scope): { args: Sym[]; kw: Record<string, Sym>; kwSpreads: Sym[] } {
   const args: Sym[] = [];
   const kw: Record<string, Sym> = {};
+  const kwSpreads: Sym[] = [];
   for (const a of argsNode?.namedChildren ?? []) {
     if (!a) continue;
     if (a.type === 'keyword_argument') {
       const n = a.childForFieldName('name')?.text;
       const v = a.childForFieldName('value');
       if (n && v) kw[n] = toSym(v, scope);
-    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
+    } else if (a.type === 'dictionary_splat') {
+      const e = a.namedChildren[0];
+      kwSpreads.push(e ? toSym(e, scope) : { k: 'dyn', text: a.text });
+    } else if (a.type === 'list_splat') {
       args.push({ k: 'dyn', text: a.text });
     } else if (a.type !== 'comment') args.push(toSym(a, scope));
   }
-  return { args, kw };
+  return { args, kw, kwSpreads };
 }
 
 function dyn(node: TsNode): Sym {

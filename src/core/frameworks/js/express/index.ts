@@ -62,8 +62,8 @@ export default defineFramework({
         classify: (v) => {
           if (v.t !== 'call' || v.callee.t !== 'ext') return null;
           const path = stripGlobal(v.callee.path);
-          if (path === 'express') return { root: true, prefix: null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
-          if (extName(v.callee) === 'Router' && path.startsWith('express')) return { root: false, prefix: null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
+          if (path === 'express') return { root: true, prefix: null };
+          if (extName(v.callee) === 'Router' && path.startsWith('express')) return { root: false, prefix: null };
           return null;
         },
       });

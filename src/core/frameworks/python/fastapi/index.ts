@@ -71,11 +71,13 @@ export default defineFramework({
       return linkMountGraph(routes, mounts, ctx, {
         noun: 'router',
         rootNoun: 'FastAPI app',
+        // Subclasses (`class UserAPIRouter(APIRouter)`) arrive here as the `APIRouter(…)` call their
+        // constructors make, with the prefix they pass on.
         classify: (v) => {
           if (v.t !== 'call') return null;
           const name = extName(v.callee);
-          if (name === 'FastAPI') return { root: true, prefix: null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
-          if (name === 'APIRouter') return { root: false, prefix: v.kw['prefix'] ?? null, prefixFile: v.ctx.file, prefixFn: v.ctx.fn };
+          if (name === 'FastAPI') return { root: true, prefix: null };
+          if (name === 'APIRouter') return { root: false, prefix: ctx.evaluator.keyword(v, 'prefix') };
           return null;
         },
       });
