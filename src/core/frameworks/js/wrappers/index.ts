@@ -45,6 +45,7 @@ export default defineFramework({
         defaultMethod: tpl.spec.defaultMethod,
         url: subst(tpl.spec.url)!,
         base: subst(tpl.spec.base),
+        ...(tpl.spec.unresolved ? { unresolved: tpl.spec.unresolved } : {}),
         via: [tpl.name, ...tpl.spec.via],
         wrapper: tpl.fn,
       };
