@@ -105,7 +105,8 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
 
 function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall {
   const parts = urlParts(spec, evaluator);
-  const target: UrlTarget = forcedReason ? { kind: 'dynamic', why: forcedReason } : interpretUrl(parts);
+  const reason = forcedReason ?? spec.unresolved ?? null;
+  const target: UrlTarget = reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
   const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
   return { decl, framework: fw.id, spec, parts, target, method: methodOf(spec, evaluator), via: [...spec.via, ...envs] };
 }

@@ -12,10 +12,17 @@ import type { FileStore } from './files';
 
 export const wrapperKey = (f: FnRef): string => `${f.file}#${f.id}`;
 
-/** The request's URL parts, with its base joined in front. */
+/**
+ * The request's URL parts, with its base joined in front. A base that starts with a run-time value adds
+ * nothing to a URL that starts with one too (which may be absolute): it is left out, rather than
+ * turning the URL into an unknown base followed by `/{}`.
+ */
 export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
   const url = evaluator.partsOf(spec.url);
-  return spec.base ? joinBase(evaluator.partsOf(spec.base), url) : url;
+  if (!spec.base) return url;
+  const base = evaluator.partsOf(spec.base);
+  if (base[0] && 'dyn' in base[0] && url[0] && !('lit' in url[0])) return url;
+  return joinBase(base, url);
 }
 
 /** Does a request depend on its enclosing function's parameters for its URL structure or method? */

@@ -147,6 +147,11 @@ export interface RequestSpec {
   readonly url: Value;
   /** A base URL joined in front of `url` unless `url` is absolute (axios `baseURL`). */
   readonly base: Value | null;
+  /**
+   * Why the request's destination is not known whatever its URL says (a Unix socket, a proxy, a base
+   * URL or client config that cannot be evaluated): the call is kept unresolved with this reason.
+   */
+  readonly unresolved?: string;
   /** How the URL was built, outermost first (`apiCall`, `API_URL`). */
   readonly via: readonly string[];
   /** The wrapper function this request was instantiated from, for wrapper call sites. */

@@ -58,7 +58,7 @@ export class Evaluator implements EvalHost {
       case 'call':
         return this.call(sym, ctx);
       case 'obj':
-        return { t: 'obj', props: sym.props, spreads: sym.spreads, ctx };
+        return sym.assigned ? { t: 'obj', props: sym.props, spreads: sym.spreads, assigned: sym.assigned, ctx } : { t: 'obj', props: sym.props, spreads: sym.spreads, ctx };
       case 'arr':
         return { t: 'arr', items: sym.items, ctx };
       case 'param': {

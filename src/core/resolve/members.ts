@@ -1,7 +1,7 @@
 /**
- * Member access on evaluated values: object properties (through spreads), module exports and Python
- * submodules, class attribute defaults (through base classes), env vars under `process.env`/`os.environ`,
- * and paths into function parameters.
+ * Member access on evaluated values: object properties (through spreads and later assignments), module
+ * exports and Python submodules, class attribute defaults (through base classes), env vars under
+ * `process.env`/`os.environ`, and paths into function parameters.
  */
 import type { Sym } from './sym';
 import { symText } from './sym';
@@ -39,7 +39,10 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
   }
 }
 
-/** A property of an object literal; spreads are searched last to first, as later ones win. */
+/**
+ * A property of an object literal; spreads are searched last to first, as later ones win. Like a
+ * reassigned variable, the first value wins: the literal's own, else the first assigned later.
+ */
 function objectMember(ev: EvalHost, obj: Extract<Value, { t: 'obj' }>, prop: string, text: string): Value {
   const p = obj.props[prop];
   if (p) return ev.evaluate(p, obj.ctx);
@@ -49,7 +52,36 @@ function objectMember(ev: EvalHost, obj: Extract<Value, { t: 'obj' }>, prop: str
     if (v.t !== 'unknown') return v;
     if (!v.absent) absent = false;
   }
+  const later = obj.assigned?.[prop]?.[0];
+  if (later) return ev.evaluate(later, obj.ctx);
   return { t: 'unknown', text, why: `\`${prop}\` is not set`, absent };
+}
+
+/**
+ * Every value `obj.prop` may have, for a reader that must consider all of them (where a request goes):
+ * the one the object is built with — an `absent` unknown when it may be unset — then each value
+ * assigned to it later, on any path. As with {@link memberOf}, a property the object is built without
+ * but assigned later counts as set. Anything but an object literal has the one value of {@link memberOf}.
+ */
+export function memberValues(ev: EvalHost, obj: Value, prop: string): Value[] {
+  if (obj.t !== 'obj') return [memberOf(ev, obj, prop)];
+  const p = obj.props[prop];
+  const built = p ? [ev.evaluate(p, obj.ctx)] : spreadValues(ev, obj, prop);
+  const later = (obj.assigned?.[prop] ?? []).map((s) => ev.evaluate(s, obj.ctx));
+  return later.length ? [...built.filter((v) => !(v.t === 'unknown' && v.absent)), ...later] : built;
+}
+
+/** The values spreads may give a property, last spread first, down to one that always sets it. */
+function spreadValues(ev: EvalHost, obj: Extract<Value, { t: 'obj' }>, prop: string): Value[] {
+  const out: Value[] = [];
+  for (let i = obj.spreads.length - 1; i >= 0; i--) {
+    const values = memberValues(ev, ev.evaluate(obj.spreads[i]!, obj.ctx), prop);
+    const set = values.filter((v) => !(v.t === 'unknown' && v.absent));
+    out.push(...set);
+    if (set.length === values.length) return out;
+  }
+  out.push({ t: 'unknown', text: prop, why: `\`${prop}\` is not set`, absent: true });
+  return out;
 }
 
 /** An export of a module namespace, a CommonJS `module.exports` property, or a submodule. */

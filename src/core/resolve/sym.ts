@@ -14,7 +14,11 @@ export type Sym =
   | { readonly k: 'member'; readonly obj: Sym; readonly prop: string }
   /** `kwSpreads`: keyword arguments spread into the call (Python `**options`), later ones winning. */
   | { readonly k: 'call'; readonly callee: Sym; readonly args: readonly Sym[]; readonly kw?: Readonly<Record<string, Sym>>; readonly kwSpreads?: readonly Sym[] }
-  | { readonly k: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[] }
+  /**
+   * An object literal; `assigned`: values given to its properties after it was built (`o.p = v`, on any
+   * path, in source order), when it is bound to a name. Each of them is a value the property may have.
+   */
+  | { readonly k: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[]; readonly assigned?: Readonly<Record<string, readonly Sym[]>> }
   | { readonly k: 'arr'; readonly items: readonly Sym[] }
   /** A parameter of the enclosing function `fn` (its id in the module). `path` reads members of it. */
   | { readonly k: 'param'; readonly fn: string; readonly index: number; readonly name: string }

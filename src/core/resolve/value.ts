@@ -32,7 +32,15 @@ export interface Ctx {
 export type Value =
   | { readonly t: 'str'; readonly parts: readonly Part[] }
   | { readonly t: 'num'; readonly v: number }
-  | { readonly t: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[]; readonly ctx: Ctx; readonly origin?: string }
+  /** An object literal (`assigned`: later property assignments, see the `obj` symbol). */
+  | {
+      readonly t: 'obj';
+      readonly props: Readonly<Record<string, Sym>>;
+      readonly spreads: readonly Sym[];
+      readonly assigned?: Readonly<Record<string, readonly Sym[]>>;
+      readonly ctx: Ctx;
+      readonly origin?: string;
+    }
   | { readonly t: 'arr'; readonly items: readonly Sym[]; readonly ctx: Ctx }
   /** A module namespace (`import * as x`, `require('./x')`, Python `import pkg.mod`). */
   | { readonly t: 'module'; readonly file: string | null; readonly spec: string; readonly from: string }

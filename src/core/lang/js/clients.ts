@@ -52,13 +52,21 @@ export const AXIOS_METHODS: Readonly<Record<string, string>> = {
   request: '',
 };
 
+/** An axios-like value: its name, the `baseURL` it applies, and the config it was created with. */
+export interface AxiosTarget {
+  readonly name: string;
+  readonly base: Value | null;
+  /** The instance's `axios.create(config)` argument; null for the default export. */
+  readonly config: Value | null;
+}
+
 /** What an axios-like value is: the default export, or an instance from `axios.create({ baseURL })`. */
-export function axiosTarget(v: Value, ev: Evaluator): { name: string; base: Value | null } | null {
-  if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null };
+export function axiosTarget(v: Value, ev: Evaluator): AxiosTarget | null {
+  if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null, config: null };
   if (v.t === 'call' && v.callee.t === 'ext' && stripGlobal(v.callee.path) === 'axios.create') {
     const cfg = ev.arg(v, 0);
     const base = cfg ? ev.member(cfg, 'baseURL') : null;
-    return { name: `axios:${originName(v.origin) ?? 'instance'}`, base: base && !(base.t === 'unknown' && base.absent) ? base : null };
+    return { name: `axios:${originName(v.origin) ?? 'instance'}`, base: base && !(base.t === 'unknown' && base.absent) ? base : null, config: cfg };
   }
   return null;
 }

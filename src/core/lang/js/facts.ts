@@ -5,13 +5,15 @@
  * walk the tree again.
  *
  * This is the walk itself; expressions become symbols in `syms.ts`, calls are recorded by `calls.ts`,
- * imports and exports by `exports.ts`, and scopes are resolved by `scope.ts`.
+ * imports and exports by `exports.ts`, properties assigned to named objects by `assignments.ts`, and
+ * scopes are resolved by `scope.ts`.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, ReexportFact, Sym } from '../../resolve/sym';
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
+import { PropertyAssignments } from './assignments';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
@@ -44,6 +46,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
   private readonly reassigned = new Set<string>();
+  private readonly propertyAssignments = new PropertyAssignments();
 
   constructor(
     private readonly file: string,
@@ -53,6 +56,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   build(program: JsProgram): JsFileFacts {
     const scope = moduleScope(program.body);
     for (const stmt of program.body) this.visit(stmt, scope, null);
+    this.propertyAssignments.apply(this.bindings);
     return {
       module: {
         file: this.file,
@@ -174,6 +178,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;
+    // Properties assigned to a named object (`options.url = …`): each one is a value it may have.
+    if (this.propertyAssignments.record(node, scope, (n) => this.sym(n, scope), this.bindings)) return;
     // Reassigned variables: the first value wins, `+=` appends (a query string, usually).
     const left = node.left;
     if (left.type === 'Identifier') {

@@ -2,12 +2,14 @@ import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../../lang/
 import type { Value } from '../../../resolve/evaluate';
 import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
+import { destination } from './config';
 
 const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 
 /** axios: `axios.get/post/...`, `axios(config)`, `axios.request(config)`, and instances from
- * `axios.create({ baseURL })`, exported and imported across modules. */
+ * `axios.create({ baseURL })`, exported and imported across modules. Where a request goes besides its
+ * URL (`baseURL`, `socketPath`, proxies, configs that cannot be read) is decided in `config.ts`. */
 export default defineFramework({
   id: 'axios',
   title: 'axios',
@@ -63,9 +65,9 @@ export default defineFramework({
         const cfgSym = decl.args[BODY_METHODS.has(name) ? 2 : 1];
         config = cfgSym ? ctx.value(cfgSym, decl) : null;
       }
-      const own = config ? ev.member(config, 'baseURL') : null;
-      const base = own && !isAbsent(own) ? own : target.base;
-      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via: base && target.name !== 'axios' ? [target.name] : [] };
+      const { base, unresolved } = destination(ev, url, config, target);
+      const via = base && target.name !== 'axios' ? [target.name] : [];
+      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}) };
     },
   },
 });

@@ -1,4 +1,6 @@
-import { callsWorkspaceName } from '../../../lang/js/clients';
+import { callsWorkspaceName, isAbsent } from '../../../lang/js/clients';
+import { isAbsoluteUrl } from '../../../match/url';
+import type { Evaluator, Value } from '../../../resolve/evaluate';
 import { defineFramework, type ClientDecl } from '../../types';
 
 /** A call on a name with at least one argument: cheap to test, refined in `resolve`. */
@@ -38,16 +40,34 @@ export default defineFramework({
       const ev = ctx.evaluator;
       const args = decl.args.map((a) => ctx.value(a, decl));
       const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args) : null);
+      // A base read from an argument that does not set it (`config.baseURL` of `{}`) is no base.
+      const sub = subst(tpl.spec.base);
+      const base = sub && !isAbsent(sub) ? sub : null;
+      const url = subst(tpl.spec.url)!;
+      const unresolved = tpl.spec.unresolved ?? (tpl.spec.base?.t === 'param' ? unknownCallerBase(ev, base, url, tpl.name) : null);
       return {
         client: tpl.name,
         kind: tpl.spec.kind,
         method: subst(tpl.spec.method),
         defaultMethod: tpl.spec.defaultMethod,
-        url: subst(tpl.spec.url)!,
-        base: subst(tpl.spec.base),
+        url,
+        base: unresolved ? null : base,
+        ...(unresolved ? { unresolved } : {}),
         via: [tpl.name, ...tpl.spec.via],
         wrapper: tpl.fn,
       };
     },
   },
 });
+
+/**
+ * A base the caller gives (through a config or base argument) that cannot be evaluated, in front of a
+ * relative URL: where the request goes is not known. Null otherwise.
+ */
+function unknownCallerBase(ev: Evaluator, base: Value | null, url: Value, wrapper: string): string | null {
+  if (!base) return null;
+  const b = ev.partsOf(base)[0];
+  const u = ev.partsOf(url);
+  if (!b || !('dyn' in b) || !u[0] || !('lit' in u[0]) || isAbsoluteUrl(u)) return null;
+  return `the base URL \`${b.dyn}\` given to \`${wrapper}\` cannot be evaluated`;
+}

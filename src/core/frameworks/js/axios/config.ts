@@ -1,0 +1,129 @@
+/**
+ * Where an axios request goes besides its URL, read from its request config and its instance's
+ * `axios.create` config: every value `baseURL` may have (the literal's own, through spreads, and each
+ * later assignment on any path), and what sends the request elsewhere whatever its URL says —
+ * `socketPath`, a `proxy`, an agent other than Node's own. A config that cannot be read at all may
+ * carry a `baseURL`, which matters only for a relative URL (axios ignores `baseURL` for absolute ones).
+ */
+import type { AxiosTarget } from '../../../lang/js/clients';
+import { displayParts, isAbsoluteUrl } from '../../../match/url';
+import { extName, stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
+import { memberValues } from '../../../resolve/members';
+
+export interface Destination {
+  /** The base URL to join in front of the URL, or null. */
+  readonly base: Value | null;
+  /** Why the destination cannot be known (the call is kept unresolved); null when it can. */
+  readonly unresolved: string | null;
+}
+
+/** Node's own agents connect where the URL says; any other agent (a proxy agent) may not. */
+const CORE_AGENT = /^(?:node:)?https?\.Agent$/;
+
+/** Where a request to `url` with the request config `request` (if any) made by `target` goes. */
+export function destination(ev: Evaluator, url: Value, request: Value | null, target: AxiosTarget): Destination {
+  const parts = ev.partsOf(url);
+  const absolute = isAbsoluteUrl(parts);
+  const first = parts[0];
+  // Only a URL that starts with literal text is relative for sure; one that starts with a run-time
+  // value may be absolute, so a base that cannot be evaluated adds nothing to it.
+  const relative = !absolute && !!first && 'lit' in first;
+  const away = routedAway(ev, request, absolute) ?? routedAway(ev, target.config, absolute);
+  if (away) return { base: null, unresolved: away };
+  if (absolute) return { base: null, unresolved: null };
+  if (request && request.t !== 'obj' && request.t !== 'param') {
+    if (relative) return { base: null, unresolved: `its config \`${valueText(request)}\` is not known statically and may set a baseURL` };
+    return { base: evaluable(ev, target.base) ? target.base : null, unresolved: null };
+  }
+  const candidates = request?.t === 'param' ? [{ value: ev.member(request, 'baseURL'), own: true }] : baseCandidates(ev, request, target);
+  const kept: Array<{ value: Value | null; own: boolean }> = [];
+  for (const c of candidates) {
+    if (!evaluable(ev, c.value)) {
+      // A per-request base that cannot be evaluated: the request may go anywhere. (An instance's is
+      // kept as an unknown base, as for any client whose base URL comes from elsewhere.)
+      if (!relative) continue;
+      if (c.own) return { base: null, unresolved: `its baseURL \`${valueText(c.value!)}\` cannot be evaluated` };
+    }
+    if (!kept.some((k) => baseText(ev, k.value) === baseText(ev, c.value))) kept.push(c);
+  }
+  if (kept.length > 1) return { base: null, unresolved: `its baseURL may be ${kept.map((k) => (k.value ? `\`${baseText(ev, k.value)}\`` : 'unset')).join(' or ')}` };
+  return { base: kept[0]?.value ?? null, unresolved: null };
+}
+
+/** Every base the request may use: its config's `baseURL` values, the instance's where it is unset. */
+function baseCandidates(ev: Evaluator, request: Value | null, target: AxiosTarget): Array<{ value: Value | null; own: boolean }> {
+  const instance = target.config?.t === 'obj' ? memberValues(ev, target.config, 'baseURL').map((v) => (isUnset(v) ? null : v)) : [target.base];
+  const fromInstance = instance.map((value) => ({ value, own: false }));
+  if (!request) return fromInstance;
+  return memberValues(ev, request, 'baseURL').flatMap((v) => (isUnset(v) ? fromInstance : [{ value: v, own: true }]));
+}
+
+/** Why a config sends the request somewhere its URL does not say, on some path; null when it does not. */
+function routedAway(ev: Evaluator, config: Value | null, absolute: boolean): string | null {
+  if (config?.t !== 'obj') return null;
+  const socket = memberValues(ev, config, 'socketPath').filter((v) => !isUnset(v));
+  if (socket.length) return `its config may set \`socketPath\` (${texts(socket)}): the request goes to that Unix socket, not to a service of this workspace`;
+  // An absolute URL names its origin; a proxy or an agent only changes the way there.
+  if (absolute) return null;
+  const proxy = memberValues(ev, config, 'proxy').filter((v) => !isUnset(v) && !(v.t === 'unknown' && v.text === 'false'));
+  if (proxy.length) return `its config may set a \`proxy\` (${texts(proxy)}), which may send the request elsewhere`;
+  for (const key of ['httpAgent', 'httpsAgent']) {
+    const agents = memberValues(ev, config, key).filter((v) => !isUnset(v) && !isCoreAgent(v));
+    if (agents.length) return `its config may set \`${key}\` to ${texts(agents)}, an agent that may send the request elsewhere`;
+  }
+  return null;
+}
+
+function isCoreAgent(v: Value): boolean {
+  return v.t === 'call' && v.callee.t === 'ext' && CORE_AGENT.test(stripGlobal(v.callee.path));
+}
+
+/** Not set: absent, or `undefined` / `null`. */
+function isUnset(v: Value): boolean {
+  return v.t === 'unknown' && (v.absent === true || v.text === 'undefined' || v.text === 'null');
+}
+
+/** A base whose start is known (literal text, an env var, a parameter); null (no base) counts as known. */
+function evaluable(ev: Evaluator, v: Value | null): boolean {
+  if (v === null) return true;
+  const first = ev.partsOf(v)[0];
+  return !first || !('dyn' in first);
+}
+
+function baseText(ev: Evaluator, v: Value | null): string {
+  return v === null ? '' : displayParts(ev.partsOf(v));
+}
+
+function texts(values: readonly Value[]): string {
+  return [...new Set(values.map(valueText))].map((t) => `\`${t}\``).join(', ');
+}
+
+/** Source-like text of a value, for reasons. */
+function valueText(v: Value): string {
+  switch (v.t) {
+    case 'unknown':
+      return v.text;
+    case 'ext':
+      return stripGlobal(v.path);
+    case 'call':
+      return `${v.callee.t === 'ext' ? (extName(v.callee) ?? '?') : valueText(v.callee)}(…)`;
+    case 'param':
+      return [v.name, ...v.path].join('.');
+    case 'str':
+      return displayParts(v.parts);
+    case 'num':
+      return String(v.v);
+    case 'obj':
+      return '{…}';
+    case 'arr':
+      return '[…]';
+    case 'fn':
+      return 'a function';
+    case 'class':
+      return v.name;
+    case 'instance':
+      return `${v.cls}(…)`;
+    case 'module':
+      return v.spec;
+  }
+}
