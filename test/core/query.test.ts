@@ -159,4 +159,21 @@ describe('gap tree', () => {
     expect(rows(two.roots[0]!.children)).toEqual(['one › frontend 1', 'two › frontend 1']);
     expect(rows(two.roots).slice(0, 4)).toEqual(['Missing 2', 'Method mismatch 2', 'Unused 2', 'Matched 20']);
   });
+
+  it('puts blind spots on top, so an empty list below is never taken for a clean report', () => {
+    const blind: AnalysisResult = {
+      ...result,
+      notes: [
+        ...result.notes,
+        { level: 'warning', code: 'framework-not-indexed', message: 'Django backend in api is not indexed yet: API Parity does not read Django routes, so calls that may target it are not reported missing' },
+        { level: 'info', message: 'an observation' },
+      ],
+    };
+    const [top, next] = gapTree([{ key: 'k', name: 'n', result: blind }], false).roots;
+    expect(rows([top!])).toEqual(['Blind spots 1']);
+    expect(top!.children.map((c) => c.label)).toEqual(['Django backend in api is not indexed yet:']);
+    expect(top!.children[0]!.tooltip?.value).toContain('are not reported missing');
+    expect(next!.label).toBe('Missing');
+    expect(gapTree([{ key: 'k', name: 'n', result }], false).roots[0]!.label).toBe('Missing');
+  });
 });

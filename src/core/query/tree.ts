@@ -7,7 +7,7 @@ import { kindRank } from '../report/gapKinds';
 import type { AnalysisResult, GapKind, MethodOrAny } from '../types';
 import { leavesOf, type FiledLeaf } from './treeLeaves';
 
-export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'external' | 'unresolved' | 'ignored' | 'skipped';
+export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots';
 
 /** A place in a folder: the folder's key (as given in `TreeFolder`), a root-relative file, 1-based line and column. */
 export interface TreeLocation {
@@ -88,7 +88,43 @@ export function gapTree(folders: readonly TreeFolder[], indexing: boolean): GapT
     const items = leaves.filter((l) => l.group === g.id);
     return g.always || items.length ? [groupNode(g, items)] : [];
   });
-  return { state: 'ready', roots };
+  const blind = blindSpots(folders);
+  return { state: 'ready', roots: blind ? [blind, ...roots] : roots };
+}
+
+/**
+ * What the analysis could not see (a backend not indexed, a frontend whose calls are not recognised, a
+ * framework that failed on a file): a top node, so an empty list below it is never taken for a clean bill.
+ */
+function blindSpots(folders: readonly TreeFolder[]): TreeNode | null {
+  const notes = folders.flatMap((f) => (f.result?.notes ?? []).filter((n) => n.level === 'warning').map((n) => ({ f, n })));
+  if (notes.length === 0) return null;
+  const children = notes.map(({ f, n }, i): TreeNode => {
+    const sentence = n.message.split(/(?<=[.:;])\s/)[0] ?? n.message;
+    return {
+      kind: 'leaf',
+      id: `blind:${f.key}:${i}:${n.code ?? ''}`,
+      label: sentence.length > 90 ? `${sentence.slice(0, 89)}…` : sentence,
+      ...(folders.length > 1 ? { description: f.name } : {}),
+      tooltip: { kind: 'plaintext', value: `${n.file ? `${n.file}: ` : ''}${n.message}` },
+      icon: 'warning',
+      contextValue: 'blind-spot',
+      collapsible: 'none',
+      ...(n.file ? { location: { folder: f.key, file: n.file, line: 1, column: 1 } } : {}),
+      children: [],
+    };
+  });
+  return {
+    kind: 'group',
+    id: 'group:blind-spots',
+    label: 'Blind spots',
+    description: String(notes.length),
+    tooltip: { kind: 'plaintext', value: 'What this analysis could not see: findings near these may be missing or uncertain.' },
+    icon: 'eye-closed',
+    contextValue: 'group-blind-spots',
+    collapsible: 'expanded',
+    children,
+  };
 }
 
 /** Every leaf below `node` (the node itself when it is one). */

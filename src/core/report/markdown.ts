@@ -72,7 +72,7 @@ function areaSections(endpoints: readonly Endpoint[], calls: ReadonlyMap<string,
 }
 
 function endpointBlock(ep: Endpoint, calls: ReadonlyMap<string, Call>): string[] {
-  const lines = [`### ${endpointLabel(ep)} ${mdCode(ep.path)}`];
+  const lines = [`### ${endpointLabel(ep)} ${mdCode(ep.path)}${ep.confidence === 'partial' ? ' ⚠️ partial' : ''}`];
   lines.push(`- **Backend**: ${mdCode(`${ep.file}:${ep.line}`)}${ep.handler ? ` (${mdCode(ep.handler)})` : ''}`);
   if (ep.callers.length === 0) {
     lines.push(`- **Frontend Usage**: ${ep.ignored !== null ? `⚪ ignored: ${mdText(ep.ignored)}` : '❌ **NOT USED**'}`);
