@@ -8,6 +8,7 @@ import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplat
 import { indexedFrameworks } from '../frameworks/registry';
 import { interpretUrl, type UrlTarget } from '../match/url';
 import { Evaluator, literalText, type Part, type Value } from '../resolve/evaluate';
+import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
 import type { FileStore } from './files';
@@ -23,6 +24,11 @@ export interface DraftCall {
   readonly target: UrlTarget;
   readonly method: MethodOrAny;
   readonly via: readonly string[];
+  /** Which of several alternative URLs or methods this is (1-based), or null when there is no choice. */
+  readonly alternative: number | null;
+  /** Which URL alternative it is, and how many methods were possible for it (see the http relation). */
+  readonly urlChoice: number;
+  readonly methodChoices: number;
 }
 
 export interface RequestIndex {
@@ -95,38 +101,48 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
     // represented by the wrapper's call sites.
     if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
       if (calledWrappers.has(key!)) continue;
-      drafts.push(draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
+      drafts.push(...draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
       continue;
     }
-    drafts.push(draftCall(decl, fw, spec, evaluator, null));
+    drafts.push(...draftCall(decl, fw, spec, evaluator, null));
   }
   return drafts;
 }
 
-function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall {
-  const parts = urlParts(spec, evaluator);
+/**
+ * The drafts of one request: one per alternative URL and method (`id ? `/a/${id}` : '/a'`), each
+ * matched on its own; a single draft when there is no choice.
+ */
+function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
   const reason = forcedReason ?? spec.unresolved ?? null;
-  const target: UrlTarget = reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
-  const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
-  return { decl, framework: fw.id, spec, parts, target, method: methodOf(spec, evaluator), via: [...spec.via, ...envs] };
+  const urls = reason ? [urlParts(spec, evaluator)] : expandParts(urlParts(spec, evaluator));
+  const methods = methodsOf(spec, evaluator);
+  const combos = urls.flatMap((parts, u) => methods.map((method) => ({ parts, method, u })));
+  return combos.map(({ parts, method, u }, i) => {
+    const target: UrlTarget = reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
+    const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
+    const choice = combos.length > 1 ? { alternative: i + 1, urlChoice: u, methodChoices: methods.length } : { alternative: null, urlChoice: 0, methodChoices: 1 };
+    return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice };
+  });
 }
 
 /** A call whose `resolve` threw: kept, unresolved, with the error as its reason. */
 function failedDraft(decl: ClientDecl, fw: Framework, error: string): DraftCall {
   const spec: RequestSpec = { client: fw.id, kind: 'http', method: null, defaultMethod: '*', url: { t: 'unknown', text: '?', why: error }, base: null, via: [] };
-  return { decl, framework: fw.id, spec, parts: [], target: { kind: 'dynamic', why: `${fw.title} failed on this call: ${error}` }, method: '*', via: [] };
+  return { decl, framework: fw.id, spec, parts: [], target: { kind: 'dynamic', why: `${fw.title} failed on this call: ${error}` }, method: '*', via: [], alternative: null, urlChoice: 0, methodChoices: 1 };
 }
 
-/** The HTTP method of a request: literal, else inferred from a wrapper's name, else any. */
-function methodOf(spec: RequestSpec, evaluator: Evaluator): MethodOrAny {
+/** The HTTP methods a request may use: literal (each alternative), else inferred from a wrapper's name, else any. */
+function methodsOf(spec: RequestSpec, evaluator: Evaluator): MethodOrAny[] {
   const v: Value | null = spec.method;
-  if (v === null || (v.t === 'unknown' && v.absent)) return spec.defaultMethod;
-  const text = literalText(evaluator.partsOf(v));
-  if (text !== null) {
+  if (v === null || (v.t === 'unknown' && v.absent)) return [spec.defaultMethod];
+  const options = expandParts(evaluator.partsOf(v)).map((parts) => {
+    const text = literalText(parts);
+    if (text === null) return methodFromName(spec.via[0] ?? '');
     const m = text.toUpperCase();
     return (HTTP_METHODS as readonly string[]).includes(m) ? (m as MethodOrAny) : '*';
-  }
-  return methodFromName(spec.via[0] ?? '');
+  });
+  return [...new Set(options)];
 }
 
 /** A wrapper named `createUser` most likely POSTs: the method when its value is dynamic. */

@@ -75,7 +75,7 @@ function routePathText(parts: readonly Part[]): { text: string; unresolved: stri
         unresolved.push(`\`${p.env}\` (env)`);
       }
     } else {
-      const label = 'param' in p ? p.name : p.dyn;
+      const label = 'param' in p ? p.name : 'dyn' in p ? p.dyn : 'a choice between paths';
       text += `{${label.replace(/[{}/]/g, '')}}`;
       unresolved.push(`\`${label}\``);
     }

@@ -49,6 +49,7 @@ export function displayParts(parts: readonly Part[]): string {
       if ('lit' in p) return p.lit;
       if ('env' in p) return `\${${p.env}}`;
       if ('param' in p) return `{${p.path.length ? p.path[p.path.length - 1] : p.name}}`;
+      if ('alt' in p) return `{${p.alt.map((a) => displayParts(a)).join(' | ')}}`;
       return `{${p.dyn}}`;
     })
     .join('');
@@ -70,18 +71,18 @@ function queryNamed(p: Part): boolean {
  * `?`/`#`/`&` literal follows) and does not fill a path segment of its own (no `/` right before it).
  * `/api/queries/${query}/jobs` is a path.
  */
-export function isQueryPart(parts: readonly Part[], i: number): boolean {
+export function isQueryPart(parts: readonly Part[], i: number, before = ''): boolean {
   const p = parts[i];
   if (!p || !queryNamed(p)) return false;
   const next = parts[i + 1];
   if (next && !('lit' in next && /^[?#&]/.test(next.lit))) return false;
   const prev = parts[i - 1];
-  return !(prev && 'lit' in prev && prev.lit.endsWith('/'));
+  return !(prev ? 'lit' in prev && prev.lit.endsWith('/') : before.endsWith('/'));
 }
 
 /** Path text for matching: dynamic parts become DYN-delimited pieces; a query-string part ends the path. */
-function pathText(parts: readonly Part[]): string {
-  return parts.map((p, i) => ('lit' in p ? p.lit : isQueryPart(parts, i) ? '?' : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : p.dyn}${DYN}`)).join('');
+function pathText(parts: readonly Part[], before = ''): string {
+  return parts.map((p, i) => ('lit' in p ? p.lit : isQueryPart(parts, i, before) ? '?' : `${DYN}${'env' in p ? p.env : 'param' in p ? p.name : 'dyn' in p ? p.dyn : 'alt'}${DYN}`)).join('');
 }
 
 export function interpretUrl(parts: readonly Part[]): UrlTarget {
@@ -112,7 +113,7 @@ function locate(parts: readonly Part[]): UrlTarget {
         // `http://host${x}`: the host continues into a dynamic part.
         return { kind: 'dynamic', why: `the URL's host is not known statically (\`${displayParts(parts)}\`)` };
       }
-      return { kind: 'absolute', origin: o.origin, path: ensureSlash(o.rest + pathText(rest)) };
+      return { kind: 'absolute', origin: o.origin, path: ensureSlash(o.rest + pathText(rest, o.rest)) };
     }
     return { kind: 'relative', path: ensureSlash(pathText(parts)) };
   }
@@ -127,10 +128,11 @@ function locate(parts: readonly Part[]): UrlTarget {
         prefix = o.rest;
       } else if (fbText !== null && fbText.startsWith('/')) prefix = fbText;
     }
-    return { kind: 'env', env: first.env, fallback, path: ensureSlash(joinPaths(prefix, pathText(rest))) };
+    return { kind: 'env', env: first.env, fallback, path: ensureSlash(joinPaths(prefix, pathText(rest, '/'))) };
   }
   if ('param' in first) return { kind: 'dynamic', why: `the URL comes from \`${[first.name, ...first.path].join('.')}\`` };
-  const restText = pathText(rest);
+  if ('alt' in first) return { kind: 'dynamic', why: `the URL is one of several too many to spell out (\`${displayParts(parts)}\`)` };
+  const restText = pathText(rest, '/');
   if (rest.length === 0 || !restText.startsWith('/')) return { kind: 'dynamic', why: `the URL \`${displayParts(parts)}\` is only known at run time` };
   return { kind: 'unknown-base', base: first.dyn, path: ensureSlash(restText) };
 }

@@ -76,6 +76,8 @@ export class Evaluator implements EvalHost {
         return { t: 'str', parts: [{ env: sym.name, fallback: null }] };
       case 'fallback':
         return this.fallback(sym.options, ctx);
+      case 'alt':
+        return { t: 'alt', options: sym.options.flatMap((o) => { const v = this.evaluate(o, ctx); return v.t === 'alt' ? v.options : [v]; }) };
       case 'func':
         return { t: 'fn', file: ctx.file, id: sym.id };
       case 'class':
@@ -228,6 +230,18 @@ export class Evaluator implements EvalHost {
     return partsOf(v, sym);
   }
 
+  private substParts(parts: readonly Part[], fn: FnRef, args: readonly Value[]): Part[] {
+    const out: Part[] = [];
+    for (const p of parts) {
+      if ('param' in p && p.fn === fn.id && p.file === fn.file) {
+        const pv: Value = { t: 'param', fn: p.fn, file: p.file, index: p.param, name: p.name, path: p.path };
+        out.push(...partsOf(this.subst(pv, fn, args)));
+      } else if ('alt' in p) out.push({ alt: p.alt.map((a) => this.substParts(a, fn, args)) });
+      else out.push(p);
+    }
+    return mergeParts(out);
+  }
+
   /** Replace the parameters of function `fn` inside a value by the given argument values. */
   subst(v: Value, fn: FnRef, args: readonly Value[]): Value {
     switch (v.t) {
@@ -237,17 +251,10 @@ export class Evaluator implements EvalHost {
         if (!a) return { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given` };
         return v.path.reduce<Value>((acc, p) => this.member(acc, p), a);
       }
-      case 'str': {
-        const parts: Part[] = [];
-        for (const p of v.parts) {
-          if ('param' in p && p.fn === fn.id && p.file === fn.file) {
-            const pv: Value = { t: 'param', fn: p.fn, file: p.file, index: p.param, name: p.name, path: p.path };
-            parts.push(...partsOf(this.subst(pv, fn, args)));
-          }
-          else parts.push(p);
-        }
-        return { t: 'str', parts: mergeParts(parts) };
-      }
+      case 'str':
+        return { t: 'str', parts: this.substParts(v.parts, fn, args) };
+      case 'alt':
+        return { t: 'alt', options: v.options.map((o) => this.subst(o, fn, args)) };
       case 'obj':
       case 'arr':
       case 'call': {

@@ -36,6 +36,8 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
       return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
     case 'unknown':
       return obj;
+    case 'alt':
+      return { t: 'alt', options: obj.options.map((o) => memberOf(ev, o, prop, sym)) };
   }
 }
 

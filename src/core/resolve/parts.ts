@@ -17,6 +17,8 @@ export function partsOf(v: Value, sym?: Sym): Part[] {
       return [{ param: v.index, name: v.name, fn: v.fn, file: v.file, path: v.path }];
     case 'unknown':
       return [{ dyn: v.text }];
+    case 'alt':
+      return [{ alt: v.options.map((o) => mergeParts(partsOf(o))) }];
     case 'ext':
       return [{ dyn: v.path }];
     default:
@@ -33,6 +35,30 @@ export function mergeParts(parts: readonly Part[]): Part[] {
     else if (!('lit' in p && p.lit === '')) out.push(p);
   }
   return out;
+}
+
+/** At most this many alternatives are spelled out; past it, the choice stays one run-time value. */
+const MAX_ALTERNATIVES = 8;
+
+/**
+ * Every list of parts a value with alternatives may take (`${id ? `/a/${id}` : '/a'}/x` → two lists);
+ * a single list when there is no choice. Past {@link MAX_ALTERNATIVES} the choice becomes a dynamic part.
+ */
+export function expandParts(parts: readonly Part[]): Part[][] {
+  let out: Part[][] = [[]];
+  for (const p of parts) {
+    if (!('alt' in p)) {
+      for (const o of out) o.push(p);
+      continue;
+    }
+    const options = p.alt.flatMap((a) => expandParts(a));
+    if (out.length * options.length > MAX_ALTERNATIVES) {
+      for (const o of out) o.push({ dyn: 'a choice between several URLs' });
+      continue;
+    }
+    out = out.flatMap((o) => options.map((a) => [...o, ...a]));
+  }
+  return out.map(mergeParts);
 }
 
 /** True when every part is literal text. */

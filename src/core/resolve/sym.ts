@@ -24,6 +24,8 @@ export type Sym =
   | { readonly k: 'param'; readonly fn: string; readonly index: number; readonly name: string }
   /** An environment variable: `process.env.X`, `import.meta.env.X`, `os.getenv("X")`. */
   | { readonly k: 'env'; readonly name: string }
+  /** `c ? a : b`, `a if c else b`: any one of the options, depending on a run-time condition. */
+  | { readonly k: 'alt'; readonly options: readonly Sym[] }
   /** `a ?? b`, `a || b`, `os.getenv("X", b)`: the first option that has a value. */
   | { readonly k: 'fallback'; readonly options: readonly Sym[] }
   /** A function defined in this module (by id). */
@@ -136,6 +138,8 @@ function render(s: Sym): string {
       return `env.${s.name}`;
     case 'fallback':
       return s.options.map(render).join(' ?? ');
+    case 'alt':
+      return s.options.map(render).join(' | ');
     case 'func':
       return 'function';
     case 'class':

@@ -12,6 +12,8 @@ export type Part =
   /** A run-time value; `text` is its source. */
   | { readonly dyn: string }
   | { readonly env: string; readonly fallback: readonly Part[] | null }
+  /** One of several part lists, chosen at run time (`cond ? '/a' : '/b'`); see `expandParts`. */
+  | { readonly alt: readonly (readonly Part[])[] }
   /** A parameter of the function the value was built in (a wrapper's URL template). */
   | { readonly param: number; readonly name: string; readonly fn: string; readonly file: string; readonly path: readonly string[] };
 
@@ -71,6 +73,8 @@ export type Value =
       readonly name: string;
       readonly path: readonly string[];
     }
+  /** One of several values, chosen at run time (a conditional expression). */
+  | { readonly t: 'alt'; readonly options: readonly Value[] }
   /** `absent`: a member that is simply not set (so a default applies), as opposed to one not known. */
   | { readonly t: 'unknown'; readonly text: string; readonly why: string; readonly absent?: boolean };
 

@@ -30,6 +30,8 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
     case 'BinaryExpression':
       if (node.operator === '+') return { k: 'concat', parts: [sym(node.left), sym(node.right)] };
       return dyn(node, src);
+    case 'ConditionalExpression':
+      return { k: 'alt', options: [sym(node.consequent), sym(node.alternate)] };
     case 'LogicalExpression':
       if (node.operator === '??' || node.operator === '||') return { k: 'fallback', options: [sym(node.left), sym(node.right)] };
       return dyn(node, src);

@@ -45,12 +45,11 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
   const envKey = hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...services.unindexedPorts]]));
   const kept = memo.envKey === envKey ? memo : new MatchMemo(envKey);
   const bound = kept.bind(services.recs);
-  const calls: Call[] = [];
   const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];
   const ids = new Set<string>();
   const sorted = [...drafts].sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
   for (const d of sorted) {
-    let id = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}`;
+    let id = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}${d.alternative !== null ? `~${d.alternative}` : ''}`;
     if (ids.has(id)) id += `:${d.spec.client}`;
     if (ids.has(id)) continue;
     ids.add(id);
@@ -59,7 +58,6 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
     const t = d.target;
     if (t.kind === 'dynamic') {
       const call: Call = { ...base, path: null, resolved: false, reason: t.why, external: false, origin: null, endpoint: null, status: 'unresolved' };
-      calls.push(call);
       matches.push({ call, outcome: null });
       continue;
     }
@@ -70,10 +68,36 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
     const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated` : null;
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
     const call = quietInTests(applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed, config.countTestCallers), config));
-    calls.push(call);
     matches.push({ call, outcome });
   }
-  return { relation: { calls, matches }, memo: kept };
+  settleMethodChoices(sorted, matches);
+  return { relation: { calls: matches.map((m) => m.call), matches }, memo: kept };
+}
+
+/**
+ * A method chosen at run time together with the URL (`id ? PUT /a/{id} : POST /a`) is tried with each
+ * URL; when one of the methods matches a URL, the others' mismatches for that URL are not reported:
+ * the condition most likely pairs them differently.
+ */
+function settleMethodChoices(drafts: readonly DraftCall[], matches: Array<{ call: Call; outcome: MatchOutcome | null }>): void {
+  const byId = new Map(matches.map((m, i) => [m.call.id, i]));
+  const groups = new Map<string, number[]>();
+  for (const d of drafts) {
+    if (d.methodChoices < 2 || d.alternative === null) continue;
+    const i = byId.get(`${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}~${d.alternative}`);
+    if (i === undefined) continue;
+    const key = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}#${d.urlChoice}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  for (const members of groups.values()) {
+    const matched = members.map((i) => matches[i]!.call).filter((c) => c.status === 'matched');
+    if (matched.length === 0) continue;
+    for (const i of members) {
+      const c = matches[i]!.call;
+      if (c.status !== 'missing' && c.status !== 'method-mismatch') continue;
+      matches[i] = { call: { ...c, status: 'unchecked', reason: `not checked: the method is chosen at run time, and ${matched.map((m) => m.method).join(', ')} ${c.path ?? ''} matches` }, outcome: matches[i]!.outcome };
+    }
+  }
 }
 
 type CallBase = Omit<Call, 'resolved' | 'reason' | 'external' | 'origin' | 'endpoint' | 'status'>;

@@ -125,5 +125,7 @@ function valueText(v: Value): string {
       return `${v.cls}(…)`;
     case 'module':
       return v.spec;
+    case 'alt':
+      return v.options.map(valueText).join(' | ');
   }
 }
