@@ -152,8 +152,22 @@ function stringSym(node: TsNode, scope: Scope): Sym {
   return parts.length === 1 ? parts[0]! : { k: 'concat', parts };
 }
 
-function unescapePy(s: string): string {
-  return s.replace(/\\(n|t|r|\\|'|"|\n)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch === 'r' ? '\r' : ch === '\n' ? '' : ch));
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a: '\u0007', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
+
+/**
+ * Python's escapes in a non-raw string: `\n` and friends, `\xhh`, `\uXXXX`, `\UXXXXXXXX`, octal `\ooo`
+ * (`"/api\x2fusers"` is `/api/users`). `\N{NAME}` stays as written (its table is not worth shipping).
+ */
+export function unescapePy(s: string): string {
+  return s.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|[\s\S])/g, (all, e: string) => {
+    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e]!;
+    if (/^[xuU]/.test(e) && e.length > 1) {
+      const code = parseInt(e.slice(1), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return all; // an unknown escape keeps its backslash, as in Python
+  });
 }
 
 function clip(t: string): string {
