@@ -25,6 +25,10 @@ const ROUTES: Record<string, string> = {
   linkedFile: '/api/other',
   fine: '/api/fine/{item_id}',
   legal: "/api/o'k/$x/{item_id}",
+  existing: '/api/existing',
+  // Two routes the frontend calls, so the backend's calls are recognised and unused hints are given.
+  calledA: '/api/called-a',
+  calledB: '/api/called-b',
 };
 
 let base: string;
@@ -46,13 +50,16 @@ beforeAll(async () => {
   outside = join(base, 'outside');
   mkdirSync(join(outside, 'other'), { recursive: true });
   writeFileSync(join(outside, 'other', 'route.ts'), '// another project\n');
-  const py = Object.entries(ROUTES).map(([name, path]) => `@app.${name === 'injection' ? 'patch' : 'get'}(${JSON.stringify(path)})\ndef ${name}(): ...\n`);
+  const py = Object.entries(ROUTES).map(([name, path]) => `@app.${name === 'injection' ? 'patch' : name === 'existing' ? 'post' : 'get'}(${JSON.stringify(path)})\ndef ${name}(): ...\n`);
   const files: Record<string, string> = {
     [MAIN]: `from fastapi import FastAPI\napp = FastAPI()\n\n${py.join('\n')}`,
     'api/requirements.txt': 'fastapi\n',
     'web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '15.0.0' } }),
     'web/tsconfig.json': '{}',
     'web/app/page.tsx': 'export default function Page() { return null; }\n',
+    'web/lib/calls.ts': "export const a = () => fetch('http://localhost:8000/api/called-a');\nexport const b = () => fetch('http://localhost:8000/api/called-b');\n",
+    // A hand-written route file: no forwardHeaders helper, no NextRequest import.
+    'web/app/api/existing/route.ts': "export async function GET() {\n  return new Response('hello');\n}\n",
   };
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, rel)), { recursive: true });
@@ -105,6 +112,27 @@ describe('quick fixes in a hostile workspace', () => {
       const literal = (0, eval)(`(x => \`${cooked[0]!.replace(/\$\{[^}]*\}/g, '{}')}\`)`)() as string;
       expect(literal).toBe(`{}${path.replace('{item_id}', '{}')}{}`);
     }
+  });
+
+  it('adds a method to a hand-written route file with everything the handler uses', async () => {
+    const add = (await actionsFor(ROUTES.existing!)).find((a) => a.title.startsWith('Add POST to the proxy route'));
+    expect(add).toBeDefined();
+    const { edit } = add!.command!.arguments![0] as ApplyFixArgs;
+    const [write] = edit.documentChanges! as [TextDocumentEdit];
+    const file = join(root, 'web/app/api/existing/route.ts');
+    expect(URI.parse(write.textDocument.uri).fsPath).toBe(file);
+    // Apply the edits (from the end) the way the editor would.
+    let text = readFileSync(file, 'utf8');
+    const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    for (const e of [...write.edits].sort((a, b) => b.range.start.line - a.range.start.line)) {
+      text = text.slice(0, offset(e.range.start)) + (e as { newText: string }).newText + text.slice(offset(e.range.end));
+    }
+    parse(text, { loc: true });
+    expect(text).toContain("import type { NextRequest } from 'next/server';");
+    expect(text).toMatch(/function forwardHeaders\(request: NextRequest\)/);
+    expect(text).toMatch(/export async function POST\(request: NextRequest\)/);
+    expect(text).toContain("export async function GET() {\n  return new Response('hello');\n}");
+    expect(text).toMatch(/const BACKEND_URL = process\.env\.API_BASE_URL \?\? 'http:\/\/localhost:8000';/);
   });
 
   it('refuses to write an ignore rule through a symlinked config file', async () => {

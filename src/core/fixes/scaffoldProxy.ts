@@ -212,6 +212,7 @@ function camel(s: string): string {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NEXT_REQUEST_IMPORT = "import type { NextRequest } from 'next/server';";
 /** The methods a Next.js route handler can export. */
 const ROUTE_HANDLER_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -254,18 +255,21 @@ export function scaffoldProxyRoute(input: ScaffoldInput): ScaffoldPlan | { reado
     lines.forEach((l, i) => {
       if (/^\s*import\s/.test(l)) lastImport = i;
     });
-    const needs = !new RegExp(`\\b${base.marker}\\b`).test(existing);
-    const importText = needs ? (base.importLine ?? base.declaration) : null;
+    // The appended handler must compile in the file it joins: add what it uses and the file lacks.
+    const needsBase = !new RegExp(`\\b${base.marker}\\b`).test(existing);
+    const needsType = app.typescript && !/\bNextRequest\b/.test(existing);
+    const needsHelper = !/\bforwardHeaders\b/.test(existing);
+    const importText = [needsType ? NEXT_REQUEST_IMPORT : null, needsBase ? (base.importLine ?? base.declaration) : null].filter((l): l is string => l !== null);
     return {
       file,
       exists: true,
-      text: `${existing.endsWith('\n') ? '' : '\n'}\n${handler}`,
-      importInsert: importText ? { line: lastImport + 1, text: `${importText}\n` } : null,
+      text: `${existing.endsWith('\n') ? '' : '\n'}\n${needsHelper ? `${helperText(app.typescript)}\n` : ''}${handler}`,
+      importInsert: importText.length ? { line: lastImport + 1, text: `${importText.join('\n')}\n` } : null,
       title: `Add ${method} to the proxy route ${routeUrl} (${file})`,
     };
   }
   const header = [
-    app.typescript ? "import type { NextRequest } from 'next/server';" : null,
+    app.typescript ? NEXT_REQUEST_IMPORT : null,
     base.importLine,
     '',
     base.declaration,
