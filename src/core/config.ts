@@ -4,7 +4,7 @@
  * carries its line and column. The JSON schema in `schemas/` describes the same shape; a test keeps
  * the two in step.
  */
-import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { matchSegments } from './glob';
 import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
@@ -350,17 +350,6 @@ function split(p: string): string[] {
 }
 
 // ------------------------------------------------------------------ edits
-
-/** The config text with one ignore rule appended (creating the file's content when `text` is null). */
-export function addIgnoreRule(text: string | null, rule: IgnoreRule): string {
-  const base = text && text.trim() ? text : '{}\n';
-  const tree = parseJsonc(base) as { ignore?: unknown[] } | undefined;
-  const index = Array.isArray(tree?.ignore) ? tree.ignore.length : -1;
-  const fmt = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
-  const value = { ...(rule.method ? { method: rule.method } : {}), path: rule.path, reason: rule.reason };
-  const edits = index >= 0 ? modify(base, ['ignore', index], value, { ...fmt, isArrayInsertion: true }) : modify(base, ['ignore'], [value], fmt);
-  return applyEdits(base, edits);
-}
 
 /** The severity of a gap kind: the config's, else the rule's default. */
 export function severityOf(config: Config, kind: GapKind | string): SeverityOrOff {

@@ -4,7 +4,9 @@
  */
 export { analyzeWorkspace, Analyzer, AnalysisCancelled, isSourceFile, type AnalyzeOptions, type Logger, type Progress } from './analyze';
 export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem } from './fs';
-export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
+export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
+export { addIgnoreRule, ignoreRuleEdits } from './configEdit';
+export { decodeText } from './text';
 export { loadConfig, type LoadedConfig } from './loadConfig';
 export { setWasmDir } from './parse/treeSitter';
 export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';

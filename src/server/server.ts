@@ -18,8 +18,9 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { addIgnoreRule, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
+import { decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams, type StatusParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { codeActions } from './features/codeActions';
@@ -171,14 +172,17 @@ export class Server implements IndexHost {
     const problem = writeProblem(f.root, CONFIG_FILE_NAME);
     if (problem) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${problem}`);
     const existing = this.readFile(f, CONFIG_FILE_NAME);
+    if (existing === null && existsSync(absolute(f.root, CONFIG_FILE_NAME))) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: it is not a text file it can read`);
     const rule = { ...(params.method && params.method !== '*' ? { method: params.method } : {}), path: params.path, reason: params.reason };
-    const text = addIgnoreRule(existing, rule);
+    const r = ignoreRuleEdits(existing, rule);
+    if ('refused' in r) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${r.refused}`);
     if (existing === null) {
-      return { documentChanges: [{ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
+      return { documentChanges: [{ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: r.edits[0]!.content }] }] };
     }
-    const lines = existing.split('\n');
-    const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
-    return { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] }] };
+    // Minimal edits on the decoded text (the editor keeps the file's encoding, BOM and line endings).
+    const doc = TextDocument.create(uri, 'json', 0, existing);
+    const edits = r.edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
+    return { documentChanges: [{ textDocument: { uri, version: null }, edits }] };
   }
 
   private initialize(params: InitializeParams): InitializeResult {
@@ -261,7 +265,10 @@ export class Server implements IndexHost {
     if (open) return open.getText();
     const abs = target.abs;
     try {
-      return existsSync(abs) ? readFileSync(abs, 'utf8') : null;
+      if (!existsSync(abs)) return null;
+      // Decoded as the analyzer reads files (UTF-16 with a BOM, UTF-8 with or without one).
+      const decoded = decodeText(readFileSync(abs));
+      return 'text' in decoded ? decoded.text : null;
     } catch {
       return null;
     }

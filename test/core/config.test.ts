@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addIgnoreRule, ConfigurationError, DEFAULT_CONFIG, parseConfig, ruleMatches } from '../../src/core/config';
+import { ConfigurationError, DEFAULT_CONFIG, parseConfig, ruleMatches } from '../../src/core/config';
+import { addIgnoreRule } from '../../src/core/configEdit';
 
 describe('parseConfig', () => {
   it('accepts an empty object and comments, filling defaults', () => {
