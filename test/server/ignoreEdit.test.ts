@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { parseConfig } from '../../src/core/config';
@@ -36,7 +36,7 @@ describe('ignore rule edits in the server', () => {
     const edit = await ignoreEdit(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const change = edit.documentChanges![0] as TextDocumentEdit;
     const doc = TextDocument.create('x', 'json', 0, text);
-    const out = TextDocument.applyEdits(doc, change.edits);
+    const out = TextDocument.applyEdits(doc, change.edits as TextEdit[]);
     expect(out).toContain('// rules');
     expect(parseConfig(out, 'c.json').ignore.map((r) => r.path)).toEqual(['/a', '/b']);
   });

@@ -18,7 +18,7 @@ export type UrlTarget =
   /** Base from an env var: the workspace service it stands for (`fallback` is its default, when given). */
   | { readonly kind: 'env'; readonly env: string; readonly fallback: Origin | null; readonly path: string }
   | { readonly kind: 'relative'; readonly path: string }
-  | { readonly kind: 'unknown-base'; readonly base: string; readonly path: string }
+  | { readonly kind: 'unknown-base'; readonly base: string; readonly path: string; readonly why?: string }
   | { readonly kind: 'dynamic'; readonly why: string };
 
 const ORIGIN_RE = /^(https?|wss?):\/\/([^/?#:]+|\[[^\]]+\])(?::(\d+))?(.*)$/i;
@@ -134,7 +134,7 @@ function locate(parts: readonly Part[]): UrlTarget {
   if ('alt' in first) return { kind: 'dynamic', why: `the URL is one of several too many to spell out (\`${displayParts(parts)}\`)` };
   const restText = pathText(rest, '/');
   if (rest.length === 0 || !restText.startsWith('/')) return { kind: 'dynamic', why: `the URL \`${displayParts(parts)}\` is only known at run time` };
-  return { kind: 'unknown-base', base: first.dyn, path: ensureSlash(restText) };
+  return { kind: 'unknown-base', base: first.dyn, path: ensureSlash(restText), ...(first.why ? { why: first.why } : {}) };
 }
 
 function displayFallback(parts: readonly Part[]): string | null {

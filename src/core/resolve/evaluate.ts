@@ -21,6 +21,8 @@ export { extName, stripGlobal, unknown } from './value';
 export { isLiteral, literalText, mergeParts } from './parts';
 
 const MAX_DEPTH = 40;
+/** How many modules a re-export chain (`export * from`) is followed through. */
+const MAX_REEXPORT_CHAIN = 256;
 
 export class Evaluator implements EvalHost {
   private readonly memo = new Map<string, Value>();
@@ -144,6 +146,8 @@ export class Evaluator implements EvalHost {
   /** An exported name of a module, following re-exports. */
   exported(file: string, name: string, seen: Set<string>): Value | null {
     if (seen.has(file)) return null;
+    // A chain of thousands of `export * from` would overflow the stack: past a bound it is a reason.
+    if (seen.size >= MAX_REEXPORT_CHAIN) return { t: 'unknown', text: name, why: `\`${name}\` is re-exported through more than ${MAX_REEXPORT_CHAIN} modules; the chain was not followed further` };
     seen.add(file);
     // Import cycles (`a` re-exports from `b`, which imports from `a`) end here rather than in a stack overflow.
     const key = `${file}#${name}`;

@@ -16,7 +16,7 @@ export function partsOf(v: Value, sym?: Sym): Part[] {
     case 'param':
       return [{ param: v.index, name: v.name, fn: v.fn, file: v.file, path: v.path }];
     case 'unknown':
-      return [{ dyn: v.text }];
+      return [{ dyn: v.text, why: v.why }];
     case 'alt':
       return [{ alt: v.options.map((o) => mergeParts(partsOf(o))) }];
     case 'ext':

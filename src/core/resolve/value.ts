@@ -9,8 +9,8 @@ import { symText } from './sym';
 /** One piece of a string value. */
 export type Part =
   | { readonly lit: string }
-  /** A run-time value; `text` is its source. */
-  | { readonly dyn: string }
+  /** A run-time value; `dyn` is its source, `why` why it could not be known statically (when known). */
+  | { readonly dyn: string; readonly why?: string }
   | { readonly env: string; readonly fallback: readonly Part[] | null }
   /** One of several part lists, chosen at run time (`cond ? '/a' : '/b'`); see `expandParts`. */
   | { readonly alt: readonly (readonly Part[])[] }

@@ -46,6 +46,8 @@ export const estreeParser: JsParser = {
         suppressDeprecatedPropertyWarnings: true,
       });
     } catch (e) {
+      // A stack overflow in the converter (a chain of thousands of `+`) is not a syntax error.
+      if (e instanceof RangeError) throw e;
       const err = e as { message?: string; lineNumber?: number; column?: number; location?: { start?: { line: number; column: number } } };
       const line = err.lineNumber ?? err.location?.start?.line ?? 0;
       const column = err.column ?? err.location?.start?.column ?? 0;

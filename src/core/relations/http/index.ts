@@ -65,7 +65,7 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
     const own = services.byRoot.get(projectOf(projects, d.decl.file).root) ?? null;
     const outcome = bound.get({ target: t, method: d.method, kind: d.spec.kind, own }, () => matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: services.recs, unindexedPorts: services.unindexedPorts }));
     const resolved = t.kind !== 'unknown-base';
-    const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated` : null;
+    const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null;
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
     const call = quietInTests(applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed, config.countTestCallers), config));
     matches.push({ call, outcome });
