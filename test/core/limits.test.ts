@@ -67,3 +67,15 @@ describe('.gitignore files', () => {
     }
   });
 });
+
+describe('many missing calls', () => {
+  it('2,000 routes and 2,000 missing calls: closest routes for each, at a bounded cost', async () => {
+    const routes = Array.from({ length: 2000 }, (_, i) => `@app.get("/api/r${i}/items")\ndef r${i}(): ...\n`).join('\n');
+    const calls = Array.from({ length: 2000 }, (_, i) => `export const c${i} = () => fetch('http://localhost:8000/api/r${i}/missing');`).join('\n');
+    const fs = memoryFs({ 'api/requirements.txt': 'fastapi\n', 'api/main.py': `from fastapi import FastAPI\napp = FastAPI()\n${routes}`, 'web/package.json': '{"name":"web"}', 'web/calls.ts': calls });
+    const result = await analyzeWorkspace({ root: '/ws', fs });
+    expect(result.summary.missing).toBe(2000);
+    const gap = result.gaps.find((g) => g.kind === 'missing-endpoint' && g.path === '/api/r7/missing')!;
+    expect(gap.message).toContain('Closest: GET /api/r7/items');
+  }, 120_000);
+});

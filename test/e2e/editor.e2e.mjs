@@ -496,6 +496,31 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
     await screenshot('vue-file-diagnostic');
   });
 
+  step('server-crash-recovery', async () => {
+    // Kill the language server while it re-indexes: the client restarts it and the Gap Explorer comes back
+    // with the same content as the CLI reports for the workspace as it is now.
+    const expected = groupsOf(cliReport());
+    const pattern = 'api-parity[^ ]*/dist/server\\.js';
+    const before = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    assert.ok(before.length > 0, `a running API Parity server (pgrep -f ${pattern})`);
+    await runCommand('API Parity: Re-index Workspace');
+    spawnSync('kill', ['-9', ...before]);
+    console.log(`killed the language server (pid ${before.join(', ')}) during a re-index`);
+    await waitFor(
+      async () => {
+        const now = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+        return now.length > 0 && now.every((p) => !before.includes(p));
+      },
+      60_000,
+      'a new language server process',
+    );
+    await waitFor(async () => JSON.stringify(await treeGroups()) === JSON.stringify(expected), 60_000, `the Gap Explorer groups ${expected.join(', ')} after the restart`).catch(async (e) => {
+      throw new Error(`${e.message}\nGap Explorer shows: ${(await treeGroups()).join(', ')}`);
+    });
+    await restMouse();
+    await screenshot('after-server-restart');
+  });
+
   step('repository-untouched', async () => {
     // The test worked on a copy: the demo in the repository never gets the scaffolded route.
     assert.ok(TMP && WORKSPACE.startsWith(TMP), 'the workspace is a temporary copy');

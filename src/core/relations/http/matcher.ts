@@ -145,10 +145,22 @@ function bestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRe
  * The closest routes: the three most similar paths, with every method each has. Only paths of a
  * similar length that share a literal segment can reach the threshold, so only those are scored.
  */
+/** How many routes are scored for "closest routes" per missing call. */
+const MAX_SCORED = 64;
+
 function closestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRec[] {
   const callKeys = segmentKeys(q.template);
   const callLits = new Set(callKeys.filter((k) => k !== '{}'));
-  const all = candidates.flatMap((s) => s.endpoints.filter((e) => kindMatches(q, e) && Math.abs(keysOf(e).length - callKeys.length) <= 2 && keysOf(e).some((k) => callLits.has(k))));
+  // Only the routes sharing the most literal segments are scored: with thousands of routes and missing
+  // calls, comparing every pair blocked the server for seconds per edit.
+  const shared = (e: EndpointRec) => keysOf(e).filter((k) => callLits.has(k)).length;
+  const all = candidates
+    .flatMap((s) => s.endpoints.filter((e) => kindMatches(q, e) && Math.abs(keysOf(e).length - callKeys.length) <= 2))
+    .map((e) => ({ e, n: shared(e) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, MAX_SCORED)
+    .map((x) => x.e);
   const callKey = callKeys.join('/');
   const ranked = all
     .map((e) => ({ e, sim: similarity(callKey, callKeys, e) }))
