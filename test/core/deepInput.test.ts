@@ -3,16 +3,9 @@
  * chain, and a file with a concatenation of 2,000 strings (which overflows the ESTree converter's stack).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkspace, type FileSystem } from '../../src/core';
+import { memoryFs } from '../memoryFs';
+import { analyzeWorkspace } from '../../src/core';
 
-function memoryFs(files: Record<string, string>): FileSystem {
-  const enc = new TextEncoder();
-  return {
-    list: async () => Object.keys(files).sort(),
-    stat: async (p) => (p in files ? { size: enc.encode(files[p]!).length, mtimeMs: 1 } : null),
-    read: async (p) => enc.encode(files[p]!),
-  };
-}
 
 const backend = { 'api/requirements.txt': 'fastapi\n', 'api/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/items")\ndef items(): ...\n' };
 

@@ -3,17 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryFs } from '../memoryFs';
 import { looksMinified } from '../../src/core/lang/js';
-import { analyzeWorkspace, nodeFileSystem, withOverlays, type FileSystem } from '../../src/core';
+import { analyzeWorkspace, nodeFileSystem, withOverlays } from '../../src/core';
 
-function memoryFs(files: Record<string, string>): FileSystem {
-  const enc = new TextEncoder();
-  return {
-    list: async () => Object.keys(files).sort(),
-    stat: async (p) => (p in files ? { size: enc.encode(files[p]!).length, mtimeMs: 1 } : null),
-    read: async (p) => enc.encode(files[p]!),
-  };
-}
 
 describe('minified files', () => {
   const dataUri = `export const logo = "data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg'.repeat(700)}";`;

@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeWorkspace, nodeFileSystem, type AnalysisResult, type FileSystem } from '../../src/core';
+import { analyzeWorkspace, nodeFileSystem, type AnalysisResult } from '../../src/core';
 import { FIXTURES } from '../golden';
+import { memoryFs } from '../memoryFs';
 
 const ITERATIONS = Number(process.env.API_PARITY_FUZZ_ITERATIONS) || 80;
 const CASE_BUDGET_MS = 20_000;
@@ -75,14 +76,6 @@ function filesOf(dir: string): Record<string, string> {
   return out;
 }
 
-function memoryFs(files: Record<string, string>): FileSystem {
-  const enc = new TextEncoder();
-  return {
-    list: async () => Object.keys(files).sort(),
-    stat: async (p) => (p in files ? { size: enc.encode(files[p]!).length, mtimeMs: 1 } : null),
-    read: async (p) => enc.encode(files[p]!),
-  };
-}
 
 /** The invariants every result keeps, whatever the input. */
 function checkResult(result: AnalysisResult, files: ReadonlySet<string>): void {

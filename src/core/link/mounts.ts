@@ -5,7 +5,7 @@
  * keeps its routes, marked partial with the reason, so nothing is dropped silently.
  */
 import type { Value } from '../resolve/evaluate';
-import type { LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
+import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 
@@ -62,6 +62,13 @@ interface NotANode {
 }
 
 const NO_PREFIX: Prefix = { text: '', unresolved: [] };
+
+/** {@link linkMountGraph} over a framework's mixed declarations (its routes and mounts; ports are skipped). */
+export function linkDeclarations(decls: readonly BackendDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
+  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
+  return linkMountGraph(routes, mounts, ctx, opts);
+}
 
 /** Every route with one absolute path per chain of mounts from an app down to the router it is registered on. */
 export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {

@@ -4,18 +4,13 @@
  */
 import type { Sym } from '../../resolve/sym';
 import { patternNames, type Node } from './ast';
+import { emptyModuleScope, type Scope } from '../scope';
 
-export interface Scope {
-  readonly fnId: string | null;
-  readonly locals: Set<string>;
-  readonly params: Map<string, Sym>;
-  readonly parent: Scope | null;
-  readonly returns: Sym[] | null;
-}
+export type { Scope } from '../scope';
 
 /** The module scope, with the names its body declares. */
 export function moduleScope(body: readonly Node[]): Scope {
-  const scope: Scope = { fnId: null, locals: new Set(), params: new Map(), parent: null, returns: null };
+  const scope = emptyModuleScope();
   collectDeclared(body, scope.locals);
   return scope;
 }

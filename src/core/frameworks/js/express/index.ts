@@ -1,7 +1,7 @@
 import { extName, stripGlobal } from '../../../resolve/evaluate';
 import { handlerName, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
 import type { Sym } from '../../../resolve/sym';
-import { linkMountGraph } from '../../../link/mounts';
+import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { expressSyntax } from './path';
 import type { MethodOrAny } from '../../../types';
@@ -53,9 +53,7 @@ export default defineFramework({
       return decls;
     },
     link(decls, ctx) {
-      const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
-      const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
-      return linkMountGraph(routes, mounts, ctx, {
+      return linkDeclarations(decls, ctx, {
         noun: 'router',
         rootNoun: 'express() app',
         dropForeignOwners: true,

@@ -1,7 +1,7 @@
 import { extName } from '../../../resolve/evaluate';
 import { asMemberCall, handlerName, literalMethods, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
 import { hasDependency, hasManifest } from '../../../project/projects';
-import { linkMountGraph } from '../../../link/mounts';
+import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
 
@@ -66,9 +66,7 @@ export default defineFramework({
       return decls;
     },
     link(decls, ctx) {
-      const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
-      const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
-      return linkMountGraph(routes, mounts, ctx, {
+      return linkDeclarations(decls, ctx, {
         noun: 'router',
         rootNoun: 'FastAPI app',
         // Subclasses (`class UserAPIRouter(APIRouter)`) arrive here as the `APIRouter(…)` call their
