@@ -5,6 +5,7 @@
  * the two in step.
  */
 import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { readGlobList, type Report } from './configPaths';
 import { matchSegments } from './glob';
 import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
@@ -104,19 +105,16 @@ export interface ConfigProblem {
   readonly column: number;
 }
 
-/** Records a problem at a JSON path of the config. */
-type Report = (path: (string | number)[], message: string) => void;
-
 /** Parse and validate a config file's text. Throws {@link ConfigurationError} listing every problem. */
 export function parseConfig(text: string, file: string): Config {
   const obj = parseObject(text, file);
   const problems: ConfigProblem[] = [];
   const problem: Report = (path, message) => problems.push({ message: `${pathText(path)}: ${message}`, ...locate(text, path) });
   unknownKeys(obj, TOP_KEYS, [], problem);
-  const include = globList(obj, 'include', problem);
-  const exclude = globList(obj, 'exclude', problem);
+  const include = readGlobList(obj, 'include', problem);
+  const exclude = readGlobList(obj, 'exclude', problem);
   const respectGitignore = readBoolean(obj, 'respectGitignore', problem);
-  const testFiles = globList(obj, 'testFiles', problem);
+  const testFiles = readGlobList(obj, 'testFiles', problem);
   const countTestCallers = readBoolean(obj, 'countTestCallers', problem);
   const maxFileSize = readMaxFileSize(obj['maxFileSize'], problem);
   const services = readServices(obj['services'], problem);
@@ -145,17 +143,6 @@ function parseObject(text: string, file: string): Record<string, unknown> {
     throw new ConfigurationError(file, [{ message: 'the configuration must be a JSON object', line: 1, column: 1 }]);
   }
   return raw as Record<string, unknown>;
-}
-
-/** `include` / `exclude`: arrays of non-empty glob strings. */
-function globList(obj: Record<string, unknown>, key: string, problem: Report): string[] | undefined {
-  const v = obj[key];
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
-    problem([key], 'expected an array of non-empty glob strings');
-    return undefined;
-  }
-  return v as string[];
 }
 
 function readBoolean(obj: Record<string, unknown>, key: string, problem: Report): boolean | undefined {

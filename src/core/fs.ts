@@ -59,18 +59,20 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 export function nodeFileSystem(root: string): FileSystem {
   return {
     async list(options) {
+      // No brace expansion here: the config expanded its patterns itself, within bounds (core/braces.ts).
       const entries = await fg([...options.include], {
         cwd: root,
         dot: true,
         onlyFiles: true,
         followSymbolicLinks: false,
         suppressErrors: true,
+        braceExpansion: false,
         ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
       });
       const files = entries.sort();
       if (!options.respectGitignore) return files;
       // The .gitignore files are listed on their own: `include` patterns need not name them.
-      const gitignores = await fg(['**/.gitignore'], { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: [...DEFAULT_EXCLUDES, ...options.exclude] });
+      const gitignores = await fg(['**/.gitignore'], { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, braceExpansion: false, ignore: [...DEFAULT_EXCLUDES, ...options.exclude] });
       const rules = new Map<string, Ignore>();
       for (const gi of gitignores) {
         try {
