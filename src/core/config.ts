@@ -5,7 +5,7 @@
  * the two in step.
  */
 import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { readGlobList, type Report } from './configPaths';
+import { outsideProblem, readGlobList, type Report } from './configPaths';
 import { matchSegments } from './glob';
 import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
@@ -15,7 +15,7 @@ export const CONFIG_FILE_NAME = 'api-parity.config.json';
 
 export interface ServiceConfig {
   readonly name: string;
-  /** Folder, relative to the config file. */
+  /** Folder, relative to the workspace root and inside it (no absolute path, no `..`). */
   readonly root: string;
   /** Origin the service is reached at (`http://localhost:8000`, `https://api.example.com`). */
   readonly baseUrl?: string;
@@ -192,6 +192,7 @@ function readService(s: unknown, p: (string | number)[], problem: Report): Servi
   unknownKeys(o, SERVICE_KEYS, p, problem);
   if (typeof o['name'] !== 'string' || !o['name']) problem([...p, 'name'], 'expected a non-empty string');
   if (typeof o['root'] !== 'string' || !o['root']) problem([...p, 'root'], 'expected a folder path such as "backend" or "."');
+  else if (outsideProblem(o['root'], 'folder')) problem([...p, 'root'], outsideProblem(o['root'], 'folder')!);
   if (o['baseUrl'] !== undefined && (typeof o['baseUrl'] !== 'string' || !/^(https?|wss?):\/\/[^/]+/.test(o['baseUrl'])))
     problem([...p, 'baseUrl'], 'expected an origin such as "http://localhost:8000"');
   if (o['pathPrefix'] !== undefined && (typeof o['pathPrefix'] !== 'string' || !o['pathPrefix'].startsWith('/'))) problem([...p, 'pathPrefix'], 'expected a path starting with "/"');

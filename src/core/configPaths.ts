@@ -66,7 +66,7 @@ function expandPattern(pattern: string, limit: number): { patterns: readonly str
 
 /** What is wrong with one expanded pattern, or null. */
 function globProblem(pattern: string): string | null {
-  const outside = outsideProblem(pattern.replace(/^!+/, ''), 'pattern');
+  const outside = outsideProblem(pattern, 'pattern');
   if (outside) return outside;
   // Escapes are read as the characters they escape; `\` never separates here.
   const plain = pattern.replace(/\\(.)/g, (_, c: string) => (c === '*' || c === '(' ? '_' : c));
@@ -82,14 +82,15 @@ function globProblem(pattern: string): string | null {
 }
 
 /**
- * Why a pattern or folder would reach outside the workspace root, or null: absolute (`/x`, `\x`, `C:x`,
- * `//host/share`) or holding a `..` segment, read with `/` and `\` as separators, and again with
- * escapes (`\.\.`) read as the characters they escape.
+ * Why a pattern or folder would reach outside the workspace root, or null: holding a `..` segment, read
+ * with `/` and `\` as separators, and again with escapes (`\.\.`) read as the characters they escape;
+ * or absolute (`/x`, `C:x`, `\\host\share`, and for a folder `\x`). Checked on every brace expansion.
  */
-export function outsideProblem(p: string, what: 'pattern' | 'folder'): string | null {
-  for (const form of [p, p.replace(/\\(.)/g, '$1')]) {
-    if (/^[\\/]/.test(form) || /^[a-zA-Z]:/.test(form)) return `is an absolute path; a ${what} is relative to the workspace root and stays inside it`;
-    if (form.split(/[\\/]/).includes('..')) return `leads out of the workspace root (a ".." segment); a ${what} stays inside the workspace`;
-  }
-  return null;
+export function outsideProblem(path: string, what: 'pattern' | 'folder'): string | null {
+  // A pattern's leading `!` negates it (fast-glob); what follows is the path.
+  const p = what === 'pattern' ? path.replace(/^!+/, '') : path;
+  const unescaped = p.replace(/\\(.)/g, '$1');
+  if ([p, unescaped].some((f) => f.split(/[\\/]/).includes('..'))) return `leads out of the workspace root (a ".." segment); a ${what} stays inside the workspace`;
+  const absolute = p.startsWith('/') || (what === 'folder' && p.startsWith('\\')) || /^[\\/]/.test(unescaped) || /^[a-zA-Z]:/.test(p) || /^[a-zA-Z]:/.test(unescaped);
+  return absolute ? `is an absolute path; a ${what} is relative to the workspace root and stays inside it` : null;
 }

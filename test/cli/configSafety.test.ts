@@ -44,3 +44,18 @@ describe('bounded globs', () => {
     expect(await files(['[{]app,web}/**'])).toBe(0);
   });
 });
+
+describe('the workspace root is the limit', () => {
+  it('an include that climbs out of the workspace is a located config error (it used to list files outside)', async () => {
+    const r = await checkWithConfig('{\n  "include": ["../../**/*.py"]\n}\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('api-parity.config.json:2:15: include[0]: leads out of the workspace root (a ".." segment); a pattern stays inside the workspace');
+  });
+
+  it('a service root outside the workspace is a located config error', async () => {
+    const r = await checkWithConfig('{\n  "services": [{ "name": "etc", "root": "/etc" }]\n}\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('api-parity.config.json:2:33: services[0].root: is an absolute path; a folder is relative to the workspace root and stays inside it');
+  });
+});
