@@ -75,6 +75,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (scan.flags.has('version')) return { kind: 'version' };
   if (scan.error !== null) return { kind: 'error', message: scan.error, topic };
   const positionals = scan.positionals;
+  // `check ""` (an unset variable in a script) must not quietly mean the current folder.
+  if (positionals.includes('')) return { kind: 'error', message: "the folder argument is empty (use '.' for the current folder)", topic };
   if (positionals.length > 1) {
     const extra = positionals.slice(1).map((p) => `'${p}'`).join(', ');
     return { kind: 'error', message: `unexpected argument${positionals.length > 2 ? 's' : ''} ${extra}: check takes at most one folder`, topic };

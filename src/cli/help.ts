@@ -5,7 +5,8 @@ import { packageInfo } from './packageInfo';
 const EXIT_CODES = `Exit codes:
   0    no gap at or above --fail-on (always, with --fail-on never)
   1    gaps at or above --fail-on
-  2    usage or configuration error (bad option, folder not found, invalid config file)
+  2    usage or configuration error (bad option, folder not found, config file invalid or
+       unreadable)
   3    internal error (run again with --verbose for the stack trace)
   130  interrupted (Ctrl-C)`;
 

@@ -37,8 +37,8 @@ describe('glob lists are bounded', () => {
   });
 
   it('rejects too many patterns without checking them one by one', () => {
-    const found = problems({ exclude: Array.from({ length: 100_000 }, (_, i) => `d${i}/**`) });
-    expect(found).toEqual(['2:3 exclude: has 100000 patterns; at most 100 are allowed']);
+    const found = problems({ exclude: Array.from({ length: 10_000 }, (_, i) => `d${i}/**`) });
+    expect(found).toEqual(['2:3 exclude: has 10000 patterns; at most 100 are allowed']);
   });
 
   it('rejects an over-long pattern', () => {
