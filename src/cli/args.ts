@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly verbose: boolean;
   readonly color: boolean;
   readonly quiet: boolean;
+  /** Analyse the home folder or the root of the file system (refused without it). */
+  readonly allowHomeOrRoot: boolean;
 }
 
 export type HelpTopic = 'main' | 'check';
@@ -38,10 +40,11 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   verbose: false,
   color: true,
   quiet: false,
+  allowHomeOrRoot: false,
 };
 
 type ValueKey = 'format' | 'failOn' | 'config' | 'output';
-type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'help' | 'version';
+type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'help' | 'version';
 
 interface OptionSpec {
   readonly name: string;
@@ -60,6 +63,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--verbose', key: 'verbose', value: false },
   { name: '--no-color', key: 'noColor', value: false },
   { name: '--quiet', short: '-q', key: 'quiet', value: false },
+  { name: '--allow-home-or-root', key: 'allowHomeOrRoot', value: false },
   { name: '--help', short: '-h', key: 'help', value: false },
   { name: '--version', key: 'version', value: false },
 ];
@@ -157,6 +161,7 @@ function checkOptions(scan: Scan): CheckOptions {
     verbose: flags.has('verbose'),
     color: !flags.has('noColor'),
     quiet: flags.has('quiet'),
+    allowHomeOrRoot: flags.has('allowHomeOrRoot'),
   };
 }
 

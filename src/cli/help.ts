@@ -40,6 +40,8 @@ Options:
       --verbose            also list skipped files and analysis notes; stack traces on errors
       --no-color           no colours and no progress line (NO_COLOR is honoured too)
   -q, --quiet              print only the gaps (text format); no progress or status lines
+      --allow-home-or-root analyse dir even when it is the home folder (or holds it) or the root
+                           of the file system, which are refused without it
   -h, --help               show this help
 
 Text output lists each gap as 'file:line:col  severity  message', the path relative to the analysed folder.

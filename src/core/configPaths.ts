@@ -6,6 +6,7 @@
  * no absolute path, no `..` segment (with `/` or `\`, escaped or not, before or after expansion).
  */
 import { expandBraces } from './braces';
+import { absolute, relativeToRoot, resolveNative } from './path';
 
 export const GLOB_LIMITS = {
   /** Patterns in one list, as written. */
@@ -93,4 +94,20 @@ export function outsideProblem(path: string, what: 'pattern' | 'folder'): string
   if ([p, unescaped].some((f) => f.split(/[\\/]/).includes('..'))) return `leads out of the workspace root (a ".." segment); a ${what} stays inside the workspace`;
   const absolute = p.startsWith('/') || (what === 'folder' && p.startsWith('\\')) || /^[\\/]/.test(unescaped) || /^[a-zA-Z]:/.test(p) || /^[a-zA-Z]:/.test(unescaped);
   return absolute ? `is an absolute path; a ${what} is relative to the workspace root and stays inside it` : null;
+}
+
+// ------------------------------------------------------------------ the workspace root itself
+
+/**
+ * Why a folder is too broad to be a workspace, or null: the root of the file system, the home folder,
+ * or a folder holding it (`/home`, `/Users`). Each holds far more than one project; analysing one
+ * lists the whole disk. `home` is the user's home folder, or null when unknown.
+ */
+export function broadWorkspaceReason(root: string, home: string | null): string | null {
+  const abs = resolveNative(root);
+  if (absolute(abs, '..') === abs) return `${abs} (the root of the file system)`;
+  if (home === null) return null;
+  const inside = relativeToRoot(abs, home);
+  if (inside === '.') return `${abs} (your home folder)`;
+  return inside === null ? null : `${abs} (it holds your home folder)`;
 }

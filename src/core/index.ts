@@ -6,6 +6,7 @@ export { analyzeWorkspace, Analyzer, AnalysisCancelled, isSourceFile, type Analy
 export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem } from './fs';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
 export { loadConfig, type LoadedConfig } from './loadConfig';
+export { broadWorkspaceReason } from './configPaths';
 export { setWasmDir } from './parse/treeSitter';
 export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';

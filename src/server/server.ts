@@ -4,6 +4,7 @@
  * and answers from the last complete snapshot while indexing.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -19,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addIgnoreRule, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
+import { addIgnoreRule, broadWorkspaceReason, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams, type StatusParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { codeActions } from './features/codeActions';
@@ -223,8 +224,14 @@ export class Server implements IndexHost {
   /** (Re)start a folder according to its settings. */
   private async start(f: FolderIndex): Promise<void> {
     const s = await this.settings.get(f.uri);
-    if (!s.enable) {
+    // The root of the file system or the home folder is no project: indexing it would read the disk.
+    const broad = broadWorkspaceReason(f.root, homedir() || null);
+    if (!s.enable || broad) {
       f.disable();
+      if (broad) {
+        f.error = `Not indexed: ${broad} holds far more than one project. Open a project folder instead.`;
+        this.log.warn(`${f.name}: ${f.error}`);
+      }
       this.diagnostics.clear(f.uri);
       this.published(f);
       return;
