@@ -91,6 +91,8 @@ const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
 /** Each service is matched against every project, each ignore rule against every route and call. */
 export const MAX_SERVICES = 200;
 export const MAX_IGNORE_RULES = 1000;
+/** The largest `maxFileSize`: every file up to it is read, decoded and parsed whole. */
+export const MAX_FILE_SIZE_CAP = 16 * 1024 * 1024;
 
 export { ConfigurationError, type ConfigProblem } from './configJson';
 
@@ -138,6 +140,10 @@ function readMaxFileSize(v: unknown, problem: Report): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1024) {
     problem(['maxFileSize'], 'expected a whole number of bytes, at least 1024');
+    return undefined;
+  }
+  if (v > MAX_FILE_SIZE_CAP) {
+    problem(['maxFileSize'], `at most ${MAX_FILE_SIZE_CAP} bytes (16 MiB)`);
     return undefined;
   }
   return v;

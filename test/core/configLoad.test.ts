@@ -2,8 +2,10 @@
  * Reading the config file: what cannot be read or parsed is a located ConfigurationError (the CLI's
  * exit 2, the server's "using defaults" message), never an exception of another kind.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, DEFAULT_CONFIG, parseConfig } from '../../src/core/config';
+import { ConfigurationError, DEFAULT_CONFIG, MAX_FILE_SIZE_CAP, parseConfig } from '../../src/core/config';
 import type { FileSystem } from '../../src/core/fs';
 import { loadConfig } from '../../src/core/loadConfig';
 
@@ -54,6 +56,13 @@ describe('parseConfig on hostile text', () => {
   it('refuses JSON nested deeper than 32 levels before the recursive parser sees it', () => {
     expect(() => parseConfig('{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', 'c.json')).toThrow(/^c\.json:1:37: the configuration is nested deeper than 32 levels$/);
     expect(() => parseConfig('// [[[[ in a comment, "[[[[" in a string\n{"include": ["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["]}', 'c.json')).not.toThrow();
+  });
+
+  it('caps maxFileSize: a repository cannot ask for gigabyte files to be read and parsed', () => {
+    expect(() => parseConfig('{"maxFileSize": 1000000000000}', 'c.json')).toThrow(/^c\.json:1:2: maxFileSize: at most 16777216 bytes \(16 MiB\)$/);
+    expect(parseConfig('{"maxFileSize": 16777216}', 'c.json').maxFileSize).toBe(16 * 1024 * 1024);
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/api-parity.config.schema.json'), 'utf8')) as { properties: { maxFileSize: { maximum: number } } };
+    expect(schema.properties.maxFileSize.maximum).toBe(MAX_FILE_SIZE_CAP);
   });
 
   it('bounds services and ignore rules, and lists at most 100 problems', () => {
