@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly verbose: boolean;
   readonly color: boolean;
   readonly quiet: boolean;
+  /** Analyse the home folder or the root of the file system (refused without it). */
+  readonly allowHomeOrRoot: boolean;
 }
 
 export type HelpTopic = 'main' | 'check';
@@ -38,10 +40,11 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   verbose: false,
   color: true,
   quiet: false,
+  allowHomeOrRoot: false,
 };
 
 type ValueKey = 'format' | 'failOn' | 'config' | 'output';
-type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'help' | 'version';
+type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'help' | 'version';
 
 interface OptionSpec {
   readonly name: string;
@@ -60,6 +63,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--verbose', key: 'verbose', value: false },
   { name: '--no-color', key: 'noColor', value: false },
   { name: '--quiet', short: '-q', key: 'quiet', value: false },
+  { name: '--allow-home-or-root', key: 'allowHomeOrRoot', value: false },
   { name: '--help', short: '-h', key: 'help', value: false },
   { name: '--version', key: 'version', value: false },
 ];
@@ -75,6 +79,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (scan.flags.has('version')) return { kind: 'version' };
   if (scan.error !== null) return { kind: 'error', message: scan.error, topic };
   const positionals = scan.positionals;
+  // `check ""` (an unset variable in a script) must not quietly mean the current folder.
+  if (positionals.includes('')) return { kind: 'error', message: "the folder argument is empty (use '.' for the current folder)", topic };
   if (positionals.length > 1) {
     const extra = positionals.slice(1).map((p) => `'${p}'`).join(', ');
     return { kind: 'error', message: `unexpected argument${positionals.length > 2 ? 's' : ''} ${extra}: check takes at most one folder`, topic };
@@ -155,6 +161,7 @@ function checkOptions(scan: Scan): CheckOptions {
     verbose: flags.has('verbose'),
     color: !flags.has('noColor'),
     quiet: flags.has('quiet'),
+    allowHomeOrRoot: flags.has('allowHomeOrRoot'),
   };
 }
 

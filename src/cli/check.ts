@@ -3,9 +3,10 @@
  * the gaps into an exit code. User mistakes throw {@link UsageError}; configuration problems are
  * printed as `file:line:col: message`.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { AnalysisCancelled, analyzeWorkspace, ConfigurationError, loadConfig, nodeFileSystem, type AnalysisResult, type LoadedConfig } from '../core';
+import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, nodeFileSystem, type AnalysisResult, type LoadedConfig } from '../core';
 import type { CheckOptions } from './args';
 import { UsageError } from './errors';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, gapsAtOrAbove } from './exitCodes';
@@ -18,6 +19,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const started = Date.now();
   const root = path.resolve(io.cwd, options.dir);
   await assertReadableFolder(root, options.dir);
+  if (!options.allowHomeOrRoot) await assertNotTooBroad(root, io.env);
   const fs = nodeFileSystem(root);
   // Reports show paths relative to the analysed root (printed in the header), wherever the CLI runs.
   const displayPath = (file: string) => file;
@@ -98,6 +100,14 @@ async function assertReadableFolder(abs: string, shown: string): Promise<void> {
   } catch (err) {
     throw new UsageError(`cannot read folder ${shown}: ${reason(err)}`, 'check');
   }
+}
+
+/** The root of the file system or the home folder (or above it) is no workspace, unless asked for. */
+async function assertNotTooBroad(root: string, env: CliIo['env']): Promise<void> {
+  const real = async (p: string) => realpath(p).catch(() => path.resolve(p));
+  const home = env['HOME'] || env['USERPROFILE'] || homedir();
+  const reason = broadWorkspaceReason(await real(root), home ? await real(home) : null);
+  if (reason) throw new UsageError(`refusing to analyse ${reason}: it holds far more than one project. Analyse a project folder, or pass --allow-home-or-root to analyse it anyway.`, 'check');
 }
 
 async function readConfigText(abs: string, shown: string): Promise<string> {

@@ -5,7 +5,8 @@ import { packageInfo } from './packageInfo';
 const EXIT_CODES = `Exit codes:
   0    no gap at or above --fail-on (always, with --fail-on never)
   1    gaps at or above --fail-on
-  2    usage or configuration error (bad option, folder not found, invalid config file)
+  2    usage or configuration error (bad option, folder not found, config file invalid or
+       unreadable)
   3    internal error (run again with --verbose for the stack trace)
   130  interrupted (Ctrl-C)`;
 
@@ -39,6 +40,8 @@ Options:
       --verbose            also list skipped files and analysis notes; stack traces on errors
       --no-color           no colours and no progress line (NO_COLOR is honoured too)
   -q, --quiet              print only the gaps (text format); no progress or status lines
+      --allow-home-or-root analyse dir even when it is the home folder (or holds it) or the root
+                           of the file system, which are refused without it
   -h, --help               show this help
 
 Text output lists each gap as 'file:line:col  severity  message', the path relative to the analysed folder.

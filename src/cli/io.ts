@@ -23,3 +23,30 @@ export function wantsDecoration(sink: TextSink, env: CliIo['env'], noColorFlag: 
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   return env['TERM'] !== 'dumb';
 }
+
+/** What a process stream needs to be a sink: `process.stdout` and `process.stderr`. */
+export interface ProcessStream {
+  write(text: string): boolean;
+  on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown;
+  readonly isTTY?: boolean;
+}
+
+/**
+ * A process stream as a sink. A reader that went away (`api-parity check | head`) closes it quietly:
+ * later writes are dropped and the run ends with its own exit code. Any other write error is passed to
+ * `onFailure` (once); nothing more is written to that stream either.
+ */
+export function processSink(stream: ProcessStream, onFailure: (err: NodeJS.ErrnoException) => void): TextSink {
+  let open = true;
+  stream.on('error', (err) => {
+    if (!open) return;
+    open = false;
+    if (err.code !== 'EPIPE') onFailure(err);
+  });
+  return {
+    write(text) {
+      if (open) stream.write(text);
+    },
+    isTTY: stream.isTTY === true,
+  };
+}

@@ -11,7 +11,7 @@ import { runCheck } from './check';
 import { UsageError } from './errors';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { helpText } from './help';
-import type { CliIo } from './io';
+import { processSink, type CliIo } from './io';
 import { packageInfo } from './packageInfo';
 
 // In the bundle the grammars sit in dist/wasm; from the sources the core finds them in node_modules.
@@ -52,18 +52,23 @@ function usageError(io: CliIo, err: UsageError): number {
   return EXIT_USAGE;
 }
 
-/** The process entry point: real streams, and Ctrl-C aborts the analysis (a second Ctrl-C kills). */
+/**
+ * The process entry point: real streams, and Ctrl-C aborts the analysis (a second Ctrl-C kills). A
+ * closed pipe on stdout or stderr ends the output quietly; the exit code stays the run's. A report that
+ * cannot be written to stdout for another reason (a full disk) is exit 2, like an unwritable --output.
+ */
 function main(): void {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  void run(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
-    env: process.env,
-    signal: controller.signal,
-  }).then((code) => {
-    process.exitCode = code;
+  let failed = false;
+  const stderr = processSink(process.stderr, () => {});
+  const stdout = processSink(process.stdout, (err) => {
+    failed = true;
+    process.exitCode = EXIT_USAGE;
+    stderr.write(`api-parity: cannot write the report to stdout: ${err.message}\n`);
+  });
+  void run(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), env: process.env, signal: controller.signal }).then((code) => {
+    process.exitCode = failed ? EXIT_USAGE : code;
   });
 }
 

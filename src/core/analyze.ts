@@ -115,6 +115,7 @@ function runContext(opts: AnalyzeOptions): RunContext {
     log: opts.log ?? NOOP_LOG,
     jsParser: opts.jsParser ?? estreeParser,
     notes: [],
+    skipped: [],
     check() {
       if (opts.signal?.aborted) throw new AnalysisCancelled();
     },

@@ -4,7 +4,8 @@
  * carries its line and column. The JSON schema in `schemas/` describes the same shape; a test keeps
  * the two in step.
  */
-import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ConfigurationError, parseConfigObject, problemCollector } from './configJson';
+import { outsideProblem, readGlobList, type Report } from './configPaths';
 import { matchSegments } from './glob';
 import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
@@ -14,7 +15,7 @@ export const CONFIG_FILE_NAME = 'api-parity.config.json';
 
 export interface ServiceConfig {
   readonly name: string;
-  /** Folder, relative to the config file. */
+  /** Folder, relative to the workspace root and inside it (no absolute path, no `..`). */
   readonly root: string;
   /** Origin the service is reached at (`http://localhost:8000`, `https://api.example.com`). */
   readonly baseUrl?: string;
@@ -86,42 +87,30 @@ const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint'
 const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers'] as const;
 const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
 const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
+/** Each service is matched against every project, each ignore rule against every route and call. */
+export const MAX_SERVICES = 200;
+export const MAX_IGNORE_RULES = 1000;
+/** The largest `maxFileSize`: every file up to it is read, decoded and parsed whole. */
+export const MAX_FILE_SIZE_CAP = 16 * 1024 * 1024;
 
-/** A problem with the configuration the user can fix; carries where it is. */
-export class ConfigurationError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly ConfigProblem[],
-  ) {
-    super(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-    this.name = 'ConfigurationError';
-  }
-}
-
-export interface ConfigProblem {
-  readonly message: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** Records a problem at a JSON path of the config. */
-type Report = (path: (string | number)[], message: string) => void;
+export { ConfigurationError, type ConfigProblem } from './configJson';
 
 /** Parse and validate a config file's text. Throws {@link ConfigurationError} listing every problem. */
 export function parseConfig(text: string, file: string): Config {
-  const obj = parseObject(text, file);
-  const problems: ConfigProblem[] = [];
-  const problem: Report = (path, message) => problems.push({ message: `${pathText(path)}: ${message}`, ...locate(text, path) });
+  const obj = parseConfigObject(text, file);
+  const collector = problemCollector(text);
+  const problem: Report = collector.report;
   unknownKeys(obj, TOP_KEYS, [], problem);
-  const include = globList(obj, 'include', problem);
-  const exclude = globList(obj, 'exclude', problem);
+  const include = readGlobList(obj, 'include', problem);
+  const exclude = readGlobList(obj, 'exclude', problem);
   const respectGitignore = readBoolean(obj, 'respectGitignore', problem);
-  const testFiles = globList(obj, 'testFiles', problem);
+  const testFiles = readGlobList(obj, 'testFiles', problem);
   const countTestCallers = readBoolean(obj, 'countTestCallers', problem);
   const maxFileSize = readMaxFileSize(obj['maxFileSize'], problem);
   const services = readServices(obj['services'], problem);
   const ignore = readIgnoreRules(obj['ignore'], problem);
   const severity = readSeverity(obj['severity'], problem);
+  const problems = collector.problems();
   if (problems.length) throw new ConfigurationError(file, problems);
   return {
     include: include ?? DEFAULT_CONFIG.include,
@@ -134,28 +123,6 @@ export function parseConfig(text: string, file: string): Config {
     testFiles: testFiles ?? DEFAULT_CONFIG.testFiles,
     countTestCallers: countTestCallers ?? DEFAULT_CONFIG.countTestCallers,
   };
-}
-
-/** The config text as a JSON object (comments and trailing commas allowed); throws on anything else. */
-function parseObject(text: string, file: string): Record<string, unknown> {
-  const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
-  if (errors.length) throw new ConfigurationError(file, errors.map((e) => ({ message: `invalid JSON: ${printParseErrorCode(e.error)}`, ...lineCol(text, e.offset) })));
-  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigurationError(file, [{ message: 'the configuration must be a JSON object', line: 1, column: 1 }]);
-  }
-  return raw as Record<string, unknown>;
-}
-
-/** `include` / `exclude`: arrays of non-empty glob strings. */
-function globList(obj: Record<string, unknown>, key: string, problem: Report): string[] | undefined {
-  const v = obj[key];
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
-    problem([key], 'expected an array of non-empty glob strings');
-    return undefined;
-  }
-  return v as string[];
 }
 
 function readBoolean(obj: Record<string, unknown>, key: string, problem: Report): boolean | undefined {
@@ -174,6 +141,10 @@ function readMaxFileSize(v: unknown, problem: Report): number | undefined {
     problem(['maxFileSize'], 'expected a whole number of bytes, at least 1024');
     return undefined;
   }
+  if (v > MAX_FILE_SIZE_CAP) {
+    problem(['maxFileSize'], `at most ${MAX_FILE_SIZE_CAP} bytes (16 MiB)`);
+    return undefined;
+  }
   return v;
 }
 
@@ -182,6 +153,7 @@ function readServices(v: unknown, problem: Report): ServiceConfig[] {
   const services: ServiceConfig[] = [];
   if (v === undefined) return services;
   if (!Array.isArray(v)) problem(['services'], 'expected an array of services');
+  else if (v.length > MAX_SERVICES) problem(['services'], `has ${v.length} services; at most ${MAX_SERVICES} are allowed`);
   else
     v.forEach((s: unknown, i: number) => {
       const service = readService(s, ['services', i], problem);
@@ -205,6 +177,7 @@ function readService(s: unknown, p: (string | number)[], problem: Report): Servi
   unknownKeys(o, SERVICE_KEYS, p, problem);
   if (typeof o['name'] !== 'string' || !o['name']) problem([...p, 'name'], 'expected a non-empty string');
   if (typeof o['root'] !== 'string' || !o['root']) problem([...p, 'root'], 'expected a folder path such as "backend" or "."');
+  else if (outsideProblem(o['root'], 'folder')) problem([...p, 'root'], outsideProblem(o['root'], 'folder')!);
   if (o['baseUrl'] !== undefined && (typeof o['baseUrl'] !== 'string' || !/^(https?|wss?):\/\/[^/]+/.test(o['baseUrl'])))
     problem([...p, 'baseUrl'], 'expected an origin such as "http://localhost:8000"');
   if (o['pathPrefix'] !== undefined && (typeof o['pathPrefix'] !== 'string' || !o['pathPrefix'].startsWith('/'))) problem([...p, 'pathPrefix'], 'expected a path starting with "/"');
@@ -228,6 +201,7 @@ function readIgnoreRules(v: unknown, problem: Report): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   if (v === undefined) return rules;
   if (!Array.isArray(v)) problem(['ignore'], 'expected an array of { "method", "path", "reason" }');
+  else if (v.length > MAX_IGNORE_RULES) problem(['ignore'], `has ${v.length} rules; at most ${MAX_IGNORE_RULES} are allowed`);
   else
     v.forEach((r: unknown, i: number) => {
       const rule = readIgnoreRule(r, ['ignore', i], problem);
@@ -298,36 +272,6 @@ function similar(a: string, b: string): boolean {
   }
   d = prev[y.length]!;
   return d <= 2;
-}
-
-function pathText(path: (string | number)[]): string {
-  return path.length === 0 ? '(root)' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
-}
-
-/** Where a JSON path is in the text (the key's position), or 1:1. */
-function locate(text: string, path: (string | number)[]): { line: number; column: number } {
-  const root = parseTree(text);
-  if (!root) return { line: 1, column: 1 };
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(root, path.slice(0, n));
-    if (node) {
-      const target = node.parent?.type === 'property' ? node.parent : node;
-      return lineCol(text, target.offset);
-    }
-  }
-  return { line: 1, column: 1 };
 }
 
 // ------------------------------------------------------------------ ignore rules

@@ -14,7 +14,12 @@ export function ignoreRuleEdits(text: string | null, rule: IgnoreRule): IgnoreEd
   if (text === null || text.trim() === '') return { edits: [{ offset: 0, length: text?.length ?? 0, content: `${JSON.stringify({ ignore: [value] }, null, 2)}\n` }] };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return { refused: 'it is nested too deeply to edit safely' };
+  }
   if (!root || errors.length) return { refused: 'it has JSON errors; fix them first' };
   if (root.type !== 'object') return { refused: 'it is not a JSON object' };
   const ignore = root.children?.find((p) => p.children?.[0]?.value === 'ignore')?.children?.[1];

@@ -3,10 +3,10 @@
  * implementation over `node:fs` (the only core module allowed to import it); tests and the server can
  * layer overlays on top (open editor buffers).
  */
-import { promises as fsp, lstatSync, realpathSync } from 'node:fs';
+import { promises as fsp, lstatSync, readdir as fsReaddir, realpathSync } from 'node:fs';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { absolute, dirname, normalize, relativeTo, relativeToRoot } from './path';
+import { absolute, dirname, isInside, normalize, relativeTo, relativeToRoot, toPosix as toPosixPath } from './path';
 
 export interface FileStat {
   readonly size: number;
@@ -17,11 +17,14 @@ export interface ListOptions {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly respectGitignore: boolean;
+  /** Told about each folder left out of the walk and why (unreadable, a link out of the workspace). */
+  readonly onSkipped?: (folder: string, reason: string) => void;
 }
 
 export interface FileSystem {
   /** Root-relative POSIX paths of the files to consider, sorted. */
   list(options: ListOptions): Promise<string[]>;
+  /** Null when there is no such file; a zero stat when it is there but cannot be stat'ed (reading it then says why). */
   stat(path: string): Promise<FileStat | null>;
   read(path: string): Promise<Uint8Array>;
 }
@@ -59,18 +62,22 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 export function nodeFileSystem(root: string): FileSystem {
   return {
     async list(options) {
-      const entries = await fg([...options.include], {
+      const skip = skipOnce(options.onSkipped);
+      // No brace expansion here: the config expanded its patterns itself, within bounds (core/braces.ts).
+      const walk: fg.Options = {
         cwd: root,
         dot: true,
         onlyFiles: true,
         followSymbolicLinks: false,
         suppressErrors: true,
+        braceExpansion: false,
         ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
-      });
-      const files = entries.sort();
+        fs: { readdir: reportingReaddir(root, skip) },
+      };
+      const files = withoutLinksOut(await fg([...options.include], walk), await linkedOut(root, options.include, walk, skip)).sort();
       if (!options.respectGitignore) return files;
       // The .gitignore files are listed on their own: `include` patterns need not name them.
-      const gitignores = await fg(['**/.gitignore'], { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: [...DEFAULT_EXCLUDES, ...options.exclude] });
+      const gitignores = await fg(['**/.gitignore'], walk);
       const rules = new Map<string, Ignore>();
       for (const gi of gitignores) {
         try {
@@ -85,8 +92,11 @@ export function nodeFileSystem(root: string): FileSystem {
       try {
         const s = await fsp.stat(absolute(root, path));
         return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
-      } catch {
-        return null;
+      } catch (err) {
+        // Missing: null. There but not stat-able (a folder that can be listed, not entered; a path too
+        // long): a blank stat, so that reading it fails and the reader records why.
+        const code = (err as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? null : { size: 0, mtimeMs: 0 };
       }
     },
     async read(path) {
@@ -165,4 +175,69 @@ export function workspaceTarget(root: string, rel: string): { readonly abs: stri
     if (real !== null) return relativeToRoot(realRoot, real) === null ? { reason: `${cur} leads outside the workspace (to ${real})` } : { abs };
     if (cur === '.' || cur === '') return { reason: 'the workspace folder cannot be resolved' };
   }
+}
+
+// ------------------------------------------------------------------ what the walk leaves out
+
+type Skip = (folder: string, reason: string) => void;
+
+/** Each folder reported once (the files walk and the .gitignore walk meet the same ones). */
+function skipOnce(onSkipped: Skip | undefined): Skip {
+  const seen = new Set<string>();
+  return (folder, reason) => {
+    if (seen.has(folder)) return;
+    seen.add(folder);
+    onSkipped?.(folder, reason);
+  };
+}
+
+/**
+ * fast-glob's `readdir`, telling `skip` about each folder it cannot read (suppressErrors hides them):
+ * permission denied, a path too long for the file system, a link loop. A missing folder is no news.
+ */
+function reportingReaddir(root: string, skip: Skip): typeof fsReaddir {
+  const wrapped = (path: string, ...rest: unknown[]) => {
+    const done = rest.pop() as (err: NodeJS.ErrnoException | null, entries?: unknown) => void;
+    const report = (err: NodeJS.ErrnoException | null, entries?: unknown) => {
+      if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') skip(relativeToRoot(root, path) ?? toPosixPath(path), unreadableFolder(err.code));
+      done(err, entries);
+    };
+    (fsReaddir as (...args: unknown[]) => void)(path, ...rest, report);
+  };
+  return wrapped as unknown as typeof fsReaddir;
+}
+
+function unreadableFolder(code: string | undefined): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'folder could not be read (permission denied): its files were not analysed';
+  if (code === 'ENAMETOOLONG') return 'path too long for the file system: the files of this folder were not analysed';
+  if (code === 'ELOOP') return 'a loop of symbolic links: not followed';
+  return `folder could not be read (${code ?? 'unknown error'}): its files were not analysed`;
+}
+
+/**
+ * The walk never follows a symbolic link, except where a pattern names a folder through one
+ * (`linked/**`): fast-glob starts there. Those starting folders whose real path is outside the real
+ * root, each told to `skip`.
+ */
+async function linkedOut(root: string, include: readonly string[], walk: fg.Options, skip: Skip): Promise<string[]> {
+  const bases = [...new Set(fg.generateTasks([...include], walk).map((t) => normalize(t.base)))].filter((b) => b !== '.');
+  if (bases.length === 0) return [];
+  const realRoot = await fsp.realpath(root);
+  const out: string[] = [];
+  for (const base of bases) {
+    let real: string;
+    try {
+      real = await fsp.realpath(absolute(root, base));
+    } catch {
+      continue; // missing (nothing is listed under it) or unreadable (the walk reports it)
+    }
+    if (relativeToRoot(realRoot, real) !== null) continue;
+    out.push(base);
+    skip(base, `a symbolic link to a folder outside the workspace (${real}): not followed`);
+  }
+  return out;
+}
+
+function withoutLinksOut(files: string[], bases: readonly string[]): string[] {
+  return bases.length === 0 ? files : files.filter((f) => !bases.some((b) => isInside(f, b)));
 }

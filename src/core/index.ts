@@ -8,6 +8,7 @@ export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, rule
 export { addIgnoreRule, ignoreRuleEdits } from './configEdit';
 export { decodeText } from './text';
 export { loadConfig, type LoadedConfig } from './loadConfig';
+export { broadWorkspaceReason } from './configPaths';
 export { setWasmDir } from './parse/treeSitter';
 export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';

@@ -4,6 +4,7 @@
  * and answers from the last complete snapshot while indexing.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -20,7 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
+import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams, type StatusParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { codeActions } from './features/codeActions';
@@ -227,8 +228,14 @@ export class Server implements IndexHost {
   /** (Re)start a folder according to its settings. */
   private async start(f: FolderIndex): Promise<void> {
     const s = await this.settings.get(f.uri);
-    if (!s.enable) {
+    // The root of the file system or the home folder is no project: indexing it would read the disk.
+    const broad = broadWorkspaceReason(f.root, homedir() || null);
+    if (!s.enable || broad) {
       f.disable();
+      if (broad) {
+        f.error = `Not indexed: ${broad} holds far more than one project. Open a project folder instead.`;
+        this.log.warn(`${f.name}: ${f.error}`);
+      }
       this.diagnostics.clear(f.uri);
       this.published(f);
       return;

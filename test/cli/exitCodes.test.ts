@@ -145,7 +145,7 @@ describe('help, version, internal errors and cancellation', () => {
     for (const argv of [['check', '--help'], ['help', 'check'], ['check', '--bogus', '--help']]) {
       const r = await runCli(argv);
       expect(r.code).toBe(0);
-      for (const option of ['--format', '--fail-on', '--config', '--output', '--verbose', '--no-color', '--quiet']) expect(r.stdout).toContain(option);
+      for (const option of ['--format', '--fail-on', '--config', '--output', '--verbose', '--no-color', '--quiet', '--allow-home-or-root']) expect(r.stdout).toContain(option);
     }
   });
 

@@ -3,6 +3,7 @@
  * and everything written. `normalize` removes what changes between machines and runs (absolute
  * paths, timings, the package version) before comparing with goldens.
  */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,5 +63,36 @@ export function normalize(text: string, root = SHOP): string {
 export function scratch(from?: string): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'api-parity-cli-'));
   if (from) cpSync(from, dir, { recursive: true });
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const dispose = () => {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      spawnSync('rm', ['-rf', dir]); // paths longer than PATH_MAX (rm walks them from inside)
+    }
+  };
+  return { dir, dispose };
+}
+
+const MAIN = resolve(__dirname, '../../src/cli/main.ts');
+/** tsx's loader, by path: the child's working folder is a scratch folder without node_modules. */
+const TSX = pathToFileURL(resolve(__dirname, '../../node_modules/tsx/dist/loader.mjs')).href;
+
+/** The CLI as a process (from the sources, through tsx): for what only a real process shows (pipes, permissions). */
+export function spawnCli(argv: readonly string[], options: { cwd: string; prefix?: readonly string[] }): SpawnSyncReturns<string> {
+  const [cmd, ...pre] = [...(options.prefix ?? []), process.execPath];
+  return spawnSync(cmd!, [...pre, '--import', TSX, MAIN, ...argv], { cwd: options.cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+let unprivileged: readonly string[] | null | undefined;
+
+/**
+ * A command prefix under which permission bits apply (chmod 000 makes a file unreadable): nothing for a
+ * normal user; for root, `setpriv` without the capabilities that bypass them; null when neither works.
+ */
+export function permissionsApply(): readonly string[] | null {
+  if (unprivileged !== undefined) return unprivileged;
+  if (process.getuid?.() !== 0) return (unprivileged = []);
+  const prefix = ['setpriv', '--bounding-set=-dac_override,-dac_read_search'];
+  const probe = spawnSync(prefix[0]!, [...prefix.slice(1), 'true']);
+  return (unprivileged = probe.status === 0 ? prefix : null);
 }

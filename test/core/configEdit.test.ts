@@ -47,3 +47,10 @@ describe('ignore rule edits', () => {
     expect('edits' in created && JSON.parse(created.edits[0]!.content)).toEqual({ ignore: [{ method: 'GET', path: '/b', reason: 'y' }] });
   });
 });
+
+describe('ignore rule edits on hostile configs', () => {
+  it('refuse a config nested 100,000 deep instead of overflowing', () => {
+    const deep = '{"x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(ignoreRuleEdits(deep, rule)).toHaveProperty('refused');
+  });
+});

@@ -14,7 +14,7 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   const { calls } = relations.http;
   const seen = recognition(services, relations.http);
   const gaps = buildGaps({ endpoints, relations, lowRecognition: seen.low, severity: (k) => severityOf(ctx.config, k) });
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = [...ctx.skipped];
   const fileNotes: AnalysisNote[] = [];
   let parsed = 0;
   for (const e of store.entries()) {

@@ -94,6 +94,8 @@ export interface RunContext {
   readonly jsParser: JsParser;
   /** Workspace-level notes (per-file notes live on entries). */
   readonly notes: AnalysisNote[];
+  /** Folders the listing left out (per-file skipped records live on entries). */
+  readonly skipped: SkippedFile[];
   /** Throws {@link AnalysisCancelled} when the run was cancelled. */
   check(): void;
   progress(phase: Progress['phase'], done: number, total: number): void;

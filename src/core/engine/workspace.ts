@@ -19,7 +19,8 @@ export interface Workspace {
 export async function loadWorkspace(ctx: RunContext): Promise<Workspace> {
   const { config, opts } = ctx;
   ctx.progress('listing', 0, 1);
-  const files = await opts.fs.list({ include: config.include, exclude: config.exclude, respectGitignore: config.respectGitignore });
+  const onSkipped = (file: string, reason: string) => ctx.skipped.push({ file, reason });
+  const files = await opts.fs.list({ include: config.include, exclude: config.exclude, respectGitignore: config.respectGitignore, onSkipped });
   ctx.check();
   const projects = await loadProjects(ctx, files);
   const tsconfigs = await loadTsconfigs(ctx, files);
