@@ -31,9 +31,44 @@ export function matchSegments(pattern: readonly string[], path: readonly string[
   return matchSequence(pattern, path, (p) => p === '**', segment);
 }
 
-/** One segment against a pattern with `*` (any run of characters) and `?` (one character). */
+/** One item of a segment pattern: any run, one character of a class, or a literal character. */
+type Item = { readonly star: true } | { readonly test: (ch: string) => boolean };
+
+/** `*`, `?`, `[abc]`, `[a-z]`, `[!x]`/`[^x]`, `\\x`, and literal characters. */
+function items(pattern: string): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '*') out.push({ star: true });
+    else if (ch === '?') out.push({ test: () => true });
+    else if (ch === '\\' && i + 1 < pattern.length) {
+      const lit = pattern[++i]!;
+      out.push({ test: (c) => c === lit });
+    } else if (ch === '[' && pattern.indexOf(']', i + 2) > 0) {
+      const end = pattern.indexOf(']', i + 2);
+      out.push({ test: charClass(pattern.slice(i + 1, end)) });
+      i = end;
+    } else out.push({ test: (c) => c === ch });
+  }
+  return out;
+}
+
+function charClass(body: string): (ch: string) => boolean {
+  const negate = body.startsWith('!') || body.startsWith('^');
+  const set = negate ? body.slice(1) : body;
+  const ranges: Array<[string, string]> = [];
+  for (let i = 0; i < set.length; i++) {
+    if (set[i + 1] === '-' && i + 2 < set.length) {
+      ranges.push([set[i]!, set[i + 2]!]);
+      i += 2;
+    } else ranges.push([set[i]!, set[i]!]);
+  }
+  return (ch) => ranges.some(([a, b]) => ch >= a && ch <= b) !== negate;
+}
+
+/** One segment against a pattern with `*` (any run of characters), `?` (one character) and classes. */
 export function matchWildcard(pattern: string, text: string): boolean {
-  return matchSequence([...pattern], [...text], (p) => p === '*', (p, t) => p === '?' || p === t);
+  return matchSequence(items(pattern), [...text], (p) => 'star' in p, (p, t) => 'test' in p && p.test(t));
 }
 
 /** A file glob (`**\/*.test.ts`, `e2e/**`) against a root-relative POSIX path. */
