@@ -1,12 +1,12 @@
 /**
- * The engine: typed passes wired together. workspace → files (gate, parse once, extract) → import
- * closure → routes → requests (wrapper discovery to a fixpoint) → services → the http relation →
- * rules and results. Pure apart from the FileSystem it is given; per-file failures become records. An
+ * The engine: typed passes wired together. workspace → files (gate; parse once and extract the files
+ * an eager contribution accepts) → routes → requests (wrapper discovery to a fixpoint) → services →
+ * the http relation → rules and results. Imported modules are parsed on demand, when the evaluator
+ * first reads them. Pure apart from the FileSystem it is given; per-file failures become records. An
  * {@link Analyzer} keeps per-file results between runs (keyed by size/mtime, or content for editor
  * buffers), so the language server re-parses only what changed.
  */
 import { DEFAULT_CONFIG } from './config';
-import { closeOverImports } from './engine/closure';
 import { FileCache, FileStore } from './engine/files';
 import { resolveRequests, type RequestIndex } from './engine/requests';
 import { assembleResult } from './engine/results';
@@ -64,9 +64,8 @@ export class Analyzer {
     const ctx = runContext(opts);
     const ws = await loadWorkspace(ctx);
     const store = new FileStore(ctx, ws, this.cache);
-    const program = createProgram(ws);
+    const program = createProgram(ws, store);
     const sources = await this.parseFiles(ctx, ws, store);
-    await closeOverImports(ctx, store, program);
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
     ctx.check();
@@ -81,14 +80,17 @@ export class Analyzer {
     return result;
   }
 
-  /** Gate every source file; parse those an eager contribution accepts. Returns how many were scanned. */
+  /** Gate every source file; parse those an eager contribution accepts (they are the first sources). Returns how many were scanned. */
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore): Promise<number> {
     const sources = ws.files.filter(isSourceFile);
     let i = 0;
     for (const path of sources) {
       ctx.check();
       const e = await store.load(path);
-      if (e && !e.parsed && !e.skipped && e.eager) await store.parse(e);
+      if (e?.eager) {
+        await store.prepareGrammars(e);
+        store.addSource(e);
+      }
       if (++i % 50 === 0) ctx.progress('parsing', i, sources.length);
     }
     ctx.progress('parsing', sources.length, sources.length);
@@ -102,7 +104,6 @@ async function discoverRequests(ctx: RunContext, store: FileStore, program: Work
   let requests = resolveRequests(ctx, store, program);
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(store, program, requests.wrappers)) === 0) break;
-    await closeOverImports(ctx, store, program);
     requests = resolveRequests(ctx, store, program);
   }
   return requests;
@@ -124,10 +125,12 @@ function runContext(opts: AnalyzeOptions): RunContext {
   };
 }
 
-/** The evaluator's program: module resolution by the pack that owns the importing file. */
-function createProgram(ws: Workspace): WorkspaceProgram {
-  const files = new Set(ws.files);
-  const env = { files, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
+/**
+ * The evaluator's program: module resolution by the pack that owns the importing file, and modules
+ * parsed on demand by the store.
+ */
+function createProgram(ws: Workspace, store: FileStore): WorkspaceProgram {
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
   const resolvers = new Map<string, ModuleResolver | null>();
   return new WorkspaceProgram((file) => {
     const lang = languageOf(file);
@@ -136,5 +139,5 @@ function createProgram(ws: Workspace): WorkspaceProgram {
     if (!resolvers.has(id)) resolvers.set(id, languageById(id)?.createResolver?.(env) ?? null);
     const resolver = resolvers.get(id);
     return resolver ? { id, resolver } : null;
-  });
+  }, (file) => store.module(file));
 }

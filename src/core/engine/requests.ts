@@ -47,7 +47,7 @@ export function resolveRequests(ctx: RunContext, store: FileStore, program: Work
   const all: Array<{ fw: Framework; decl: ClientDecl }> = [];
   for (const fw of indexedFrameworks) {
     if (!fw.requests) continue;
-    for (const e of store.entries()) for (const decl of e.parsed?.decls.requests[fw.id] ?? []) all.push({ fw, decl });
+    for (const e of store.sources()) for (const decl of e.parsed.decls.requests[fw.id] ?? []) all.push({ fw, decl });
   }
   // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers.
   let results = new Map<ClientDecl, { fw: Framework; spec: RequestSpec }>();

@@ -57,26 +57,38 @@ export interface DeclOf {
 /** A file's declarations: contribution kind → framework id → declarations. */
 export type FileDecls = { readonly [K in ContributionKind]: Readonly<Record<string, readonly DeclOf[K][]>> };
 
+/** What parsing one file yields: plain, JSON-serialisable data (the unit of the on-disk facts cache). */
 export interface Parsed {
   readonly facts: LanguageFacts;
   readonly decls: FileDecls;
+  /** Notes on the file from parsing and its contributions (tolerated syntax errors …). */
+  readonly notes: readonly AnalysisNote[];
+  /** Workspace-level warnings (a contribution that threw), reported in every run that uses the file. */
+  readonly warnings: readonly AnalysisNote[];
 }
 
-/** One file's state, cached between runs while its size, mtime (or text) and gating are unchanged. */
+/**
+ * One file's state, cached between runs while its size, mtime (or text) and gating are unchanged.
+ * Loading (read, decode, gate) happens for every source file; parsing only for the files a run uses.
+ */
 export interface Entry {
   readonly key: string;
   readonly path: string;
   /** Id of the language pack that reads it. */
   readonly language: string;
-  /** Decoded text, kept only while the file is not parsed (for on-demand parsing). */
-  text: string | null;
+  /** Decoded text (null when the file was skipped while loading). */
+  readonly text: string | null;
   parsed: Parsed | null;
+  /** Why parsing failed, when it did. */
+  failed: SkippedFile | null;
   /** Contributions whose `accepts` passed, as `<kind>:<framework id>`. */
   readonly accepting: readonly string[];
   /** True when a non-lazy contribution accepts it: it is parsed in the first pass. */
   readonly eager: boolean;
-  skipped: SkippedFile | null;
-  readonly notes: AnalysisNote[];
+  /** Why the file was not analysed at all (too large, undecodable, generated). */
+  readonly skipped: SkippedFile | null;
+  /** Notes from loading (encodings). */
+  readonly notes: readonly AnalysisNote[];
 }
 
 /** What the last run learnt about the workspace's layout (for quick fixes). */

@@ -46,8 +46,9 @@ export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evalu
 }
 
 /**
- * Parse the not-yet-parsed files accepted by a lazy request contribution that mention a wrapper's
- * name (or the name it is exported under), so its call sites are found. Returns how many were parsed.
+ * Add as sources (parsing them if needed) the files accepted by a lazy request contribution that
+ * mention a wrapper's name (or the name it is exported under), so its call sites are found. Returns
+ * how many were added.
  */
 export async function parseWrapperCallers(store: FileStore, program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Promise<number> {
   if (wrappers.size === 0) return 0;
@@ -57,10 +58,10 @@ export async function parseWrapperCallers(store: FileStore, program: WorkspacePr
   const re = new RegExp(`\\b(?:${[...names].map(escapeRe).join('|')})\\b`);
   let added = 0;
   for (const e of store.entries()) {
-    if (e.parsed || e.skipped || e.text === null || !lazy.some((id) => e.accepting.includes(id))) continue;
+    if (store.isSource(e) || e.text === null || !lazy.some((id) => e.accepting.includes(id))) continue;
     if (!re.test(e.text)) continue;
-    await store.parse(e);
-    if (e.parsed) added++;
+    await store.prepareGrammars(e);
+    if (store.addSource(e)) added++;
   }
   return added;
 }

@@ -1,5 +1,5 @@
 /**
- * The workspace program the evaluator reads: every parsed module's facts, and module resolution
+ * The workspace program the evaluator reads: modules' facts (loaded on demand), and module resolution
  * delegated to the language pack that owns the importing file (`lang/<language>/modules.ts`).
  */
 import type { ModuleFacts } from './sym';
@@ -18,15 +18,26 @@ export class WorkspaceProgram implements Program {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly cache = new Map<string, string | null>();
 
-  /** `resolverOf` names the resolver for an importing file (null: its language has no modules). */
-  constructor(private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null) {}
+  /**
+   * `resolverOf` names the resolver for an importing file (null: its language has no modules);
+   * `load` parses a module the first time it is asked for (the engine parses imported modules on demand).
+   */
+  constructor(
+    private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null,
+    private readonly load: (file: string) => ModuleFacts | undefined = () => undefined,
+  ) {}
 
   setModule(facts: ModuleFacts): void {
     this.modules.set(facts.file, facts);
   }
 
   module(file: string): ModuleFacts | undefined {
-    return this.modules.get(file);
+    let m = this.modules.get(file);
+    if (m === undefined) {
+      m = this.load(file);
+      if (m) this.modules.set(file, m);
+    }
+    return m;
   }
 
   resolveImport(fromFile: string, specifier: string): string | null {

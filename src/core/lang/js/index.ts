@@ -13,7 +13,7 @@ const js: LanguageSupport = {
   offers: ['js'],
   grammars: [],
   generated: (_path, text) => (looksMinified(text) ? 'looks minified or generated (very long lines); not analysed' : null),
-  async parse(path, text, env) {
+  parse(path, text, env) {
     try {
       const program = env.jsParser.parse(text, { jsx: jsxFor(path), file: path });
       const facts = buildJsFacts(program, path, text);
