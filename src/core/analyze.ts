@@ -57,7 +57,7 @@ export class Analyzer {
   /** Every parsed module under a folder. */
   modulesUnder(root: string): ModuleFacts[] {
     const out: ModuleFacts[] = [];
-    for (const e of this.cache.values()) if (e.parsed && (root === '.' || e.path.startsWith(root + '/'))) out.push(e.parsed.facts.module);
+    for (const e of this.cache.values()) if (e.parsed && (root === '.' || e.path.startsWith(root + '/'))) out.push(e.parsed.module);
     return out.sort((a, b) => a.file.localeCompare(b.file));
   }
 

@@ -135,7 +135,7 @@ export class FileStore {
   module(path: string): ModuleFacts | undefined {
     const e = this.cache.get(path);
     if (!e || !this.ws.fileSet.has(path)) return undefined;
-    return this.use(e)?.facts.module;
+    return this.use(e)?.module;
   }
 
   /** Parse the file if needed and count it as used; its workspace warnings are reported once per run. */
@@ -231,7 +231,7 @@ export class FileStore {
     const file: ParsedFile = { ref, text, ...(facts.js ? { js: facts.js } : {}), ...(facts.py ? { py: facts.py } : {}), ...(facts.markup ? { markup: facts.markup } : {}) };
     const notes: AnalysisNote[] = facts.notes.map((message) => ({ level: 'info', message, file: e.path }));
     const warnings: AnalysisNote[] = [];
-    e.parsed = { facts, decls: this.extract(e, file, notes, warnings), notes, warnings };
+    e.parsed = { module: facts.module, decls: this.extract(e, file, notes, warnings), notes, warnings };
   }
 
   private extract(e: Entry, file: ParsedFile, notes: AnalysisNote[], warnings: AnalysisNote[]): FileDecls {

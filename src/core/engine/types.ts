@@ -6,9 +6,9 @@ import type { Config } from '../config';
 import type { FileSystem } from '../fs';
 import type { BackendDecl, ClientDecl, ContributionKind, DocDecl, EventDecl, SchemaDecl } from '../frameworks/types';
 import type { JsParser } from '../lang/js/parser';
-import type { LanguageFacts } from '../lang/types';
 import type { Project } from '../project/projects';
 import type { TsConfigPaths } from '../resolve/modules';
+import type { ModuleFacts } from '../resolve/sym';
 import type { AnalysisNote, SkippedFile } from '../types';
 
 export interface Logger {
@@ -57,9 +57,13 @@ export interface DeclOf {
 /** A file's declarations: contribution kind → framework id → declarations. */
 export type FileDecls = { readonly [K in ContributionKind]: Readonly<Record<string, readonly DeclOf[K][]>> };
 
-/** What parsing one file yields: plain, JSON-serialisable data (the unit of the on-disk facts cache). */
+/**
+ * What parsing one file leaves for the passes: plain, JSON-serialisable data (the unit of the on-disk
+ * facts cache). The language facts contributions read (calls, markup) are dropped after extraction;
+ * only the module facts the evaluator reads are kept.
+ */
 export interface Parsed {
-  readonly facts: LanguageFacts;
+  readonly module: ModuleFacts;
   readonly decls: FileDecls;
   /** Notes on the file from parsing and its contributions (tolerated syntax errors …). */
   readonly notes: readonly AnalysisNote[];

@@ -55,6 +55,9 @@ export const estreeParser: JsParser = {
         errorOnUnknownASTType: false,
         allowInvalidAST: true,
         suppressDeprecatedPropertyWarnings: true,
+        // Neither the ESTree ↔ TypeScript node maps nor JSDoc are read: building them costs time and memory.
+        preserveNodeMaps: false,
+        jsDocParsingMode: 'none',
       });
     } catch (e) {
       const err = e as { message?: string; lineNumber?: number; column?: number; location?: { start?: { line: number; column: number } } };
