@@ -1,7 +1,8 @@
 // Bundles the three entry points to dist/ and copies the tree-sitter WASM files next to them.
 // web-tree-sitter is aliased to its CommonJS build: its ESM build uses import.meta and top-level await.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,25 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
+
+/**
+ * The analyser build: a digest of the sources and the locked dependencies. The on-disk facts cache keys
+ * its entries with it, so a cache never outlives the code that wrote it. Watch builds have none (their
+ * code changes under one process): their cache is off.
+ */
+function buildId() {
+  const h = createHash('sha256').update(version);
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update('\0').update(readFileSync(p));
+    }
+  };
+  walk('src');
+  for (const f of ['package-lock.json', 'package.json']) h.update(f).update('\0').update(readFileSync(f));
+  return h.digest('hex').slice(0, 32);
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -22,7 +42,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's `main` is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  define: { 'process.env.API_PARITY_VERSION': JSON.stringify(version) },
+  define: { 'process.env.API_PARITY_VERSION': JSON.stringify(version), 'process.env.API_PARITY_BUILD': watch ? 'undefined' : JSON.stringify(buildId()) },
   external: ['vscode'],
   plugins: [
     {

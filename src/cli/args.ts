@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly verbose: boolean;
   readonly color: boolean;
   readonly quiet: boolean;
+  /** Use the on-disk facts cache (`--no-cache`: parse everything, read and write no cache). */
+  readonly cache: boolean;
 }
 
 export type HelpTopic = 'main' | 'check';
@@ -38,10 +40,11 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   verbose: false,
   color: true,
   quiet: false,
+  cache: true,
 };
 
 type ValueKey = 'format' | 'failOn' | 'config' | 'output';
-type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'help' | 'version';
+type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'noCache' | 'help' | 'version';
 
 interface OptionSpec {
   readonly name: string;
@@ -60,6 +63,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--verbose', key: 'verbose', value: false },
   { name: '--no-color', key: 'noColor', value: false },
   { name: '--quiet', short: '-q', key: 'quiet', value: false },
+  { name: '--no-cache', key: 'noCache', value: false },
   { name: '--help', short: '-h', key: 'help', value: false },
   { name: '--version', key: 'version', value: false },
 ];
@@ -155,6 +159,7 @@ function checkOptions(scan: Scan): CheckOptions {
     verbose: flags.has('verbose'),
     color: !flags.has('noColor'),
     quiet: flags.has('quiet'),
+    cache: !flags.has('noCache'),
   };
 }
 

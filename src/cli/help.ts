@@ -39,6 +39,8 @@ Options:
       --verbose            also list skipped files and analysis notes; stack traces on errors
       --no-color           no colours and no progress line (NO_COLOR is honoured too)
   -q, --quiet              print only the gaps (text format); no progress or status lines
+      --no-cache           parse every file; neither read nor write the facts cache (kept in
+                           API_PARITY_CACHE_DIR, else ~/.cache/api-parity or the OS cache folder)
   -h, --help               show this help
 
 Text output lists each gap as 'file:line:col  severity  message', the path relative to the analysed folder.

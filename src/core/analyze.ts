@@ -82,6 +82,7 @@ export class Analyzer {
     const relations = runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
+    await opts.factsCache?.flush();
     ctx.progress('matching', 1, 1);
     return result;
   }

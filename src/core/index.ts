@@ -3,7 +3,8 @@
  * independently of VS Code: it knows nothing of the editor or of LSP.
  */
 export { analyzeWorkspace, Analyzer, AnalysisCancelled, isSourceFile, type AnalyzeOptions, type Logger, type Progress } from './analyze';
-export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem } from './fs';
+export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem, diskFactsStore, defaultCacheDir, openFactsCache } from './fs';
+export type { FactsStore } from './engine/factsCache';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
 export { loadConfig, type LoadedConfig } from './loadConfig';
 export { setWasmDir } from './parse/treeSitter';

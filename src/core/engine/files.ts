@@ -14,6 +14,7 @@ import { projectOf, type Project } from '../project/projects';
 import { decodeText, hashText } from '../text';
 import type { AnalysisNote } from '../types';
 import type { ModuleFacts } from '../resolve/sym';
+import { decodeOutcome, encodeOutcome, factsKey, type ParseOutcome } from './factsCache';
 import type { DeclOf, Entry, FileDecls, Parsed, RunContext } from './types';
 import type { Workspace } from './workspace';
 
@@ -215,23 +216,40 @@ export class FileStore {
     return { accepting, eager };
   }
 
-  /** Parse once, build facts, run every accepting contribution. Failures become records. */
+  /**
+   * Parse once, build facts, run every accepting contribution; or take all that from the facts cache.
+   * Failures become records. A failure of the parser itself (not of the file) is not cached.
+   */
   private parse(e: Entry): void {
     if (e.parsed || e.failed || e.text === null) return;
-    const lang = languageById(e.language)!;
+    const cache = this.ctx.opts.factsCache;
     const ref = this.fileRef(e.path);
-    const text = e.text;
+    const key = cache ? factsKey({ parser: this.ctx.jsParser.name, path: e.path, language: e.language, accepting: e.accepting, project: ref.project, text: e.text }) : null;
+    const hit = key !== null ? cache!.get(key) : null;
+    const stored = hit !== null ? decodeOutcome(hit, e.path) : null;
+    if (stored) {
+      if ('failed' in stored) e.failed = { file: e.path, reason: stored.failed };
+      else e.parsed = stored.parsed;
+      return;
+    }
+    const outcome = this.parseNow(e, ref, e.text);
+    if ('failed' in outcome) e.failed = { file: e.path, reason: outcome.failed };
+    else e.parsed = outcome.parsed;
+    if (key !== null && outcome.cacheable) cache!.set(key, encodeOutcome(outcome));
+  }
+
+  private parseNow(e: Entry, ref: FileRef, text: string): ParseOutcome & { readonly cacheable: boolean } {
     let facts: LanguageFacts;
     try {
-      facts = lang.parse(e.path, text, this.env);
+      facts = languageById(e.language)!.parse(e.path, text, this.env);
     } catch (err) {
-      e.failed = { file: e.path, reason: err instanceof ParseFailure ? err.reason : `could not be parsed: ${(err as Error).message}` };
-      return;
+      if (err instanceof ParseFailure) return { failed: err.reason, cacheable: true };
+      return { failed: `could not be parsed: ${(err as Error).message}`, cacheable: false };
     }
     const file: ParsedFile = { ref, text, ...(facts.js ? { js: facts.js } : {}), ...(facts.py ? { py: facts.py } : {}), ...(facts.markup ? { markup: facts.markup } : {}) };
     const notes: AnalysisNote[] = facts.notes.map((message) => ({ level: 'info', message, file: e.path }));
     const warnings: AnalysisNote[] = [];
-    e.parsed = { module: facts.module, decls: this.extract(e, file, notes, warnings), notes, warnings };
+    return { parsed: { module: facts.module, decls: this.extract(e, file, notes, warnings), notes, warnings }, cacheable: true };
   }
 
   private extract(e: Entry, file: ParsedFile, notes: AnalysisNote[], warnings: AnalysisNote[]): FileDecls {

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { FileSystem } from '../fs';
 import type { BackendDecl, ClientDecl, ContributionKind, DocDecl, EventDecl, SchemaDecl } from '../frameworks/types';
 import type { JsParser } from '../lang/js/parser';
+import type { FactsStore } from './factsCache';
 import type { Project } from '../project/projects';
 import type { TsConfigPaths } from '../resolve/modules';
 import type { ModuleFacts } from '../resolve/sym';
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   readonly log?: Logger;
   readonly onProgress?: (p: Progress) => void;
   readonly jsParser?: JsParser;
+  /** Parse results kept between processes (the CLI's on-disk cache); written at the end of a run. */
+  readonly factsCache?: FactsStore;
 }
 
 export class AnalysisCancelled extends Error {
