@@ -46,6 +46,11 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analysi
 export class Analyzer {
   private readonly cache = new FileCache();
   private lastLayout: WorkspaceLayout | null = null;
+  /**
+   * The file list, projects and aliases of the last run, with the configuration they were read with, and
+   * the module resolution over them (kept while they are reused).
+   */
+  private lastWorkspace: { readonly ws: Workspace; readonly config: string; readonly resolution: Resolution } | null = null;
   /** Each relation's state from the last run (the http relation's memoised match outcomes). */
   private readonly relationStates = new Map<string, unknown>();
 
@@ -64,14 +69,15 @@ export class Analyzer {
   /** Forget cached results (after a config change that alters gating). */
   clear(): void {
     this.cache.clear();
+    this.lastWorkspace = null;
   }
 
   async analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     const ctx = runContext(opts);
-    const ws = await loadWorkspace(ctx);
+    const { ws, resolution, reused } = await this.workspace(ctx);
     const store = new FileStore(ctx, ws, this.cache);
-    const program = createProgram(ws, store);
-    const sources = await this.parseFiles(ctx, ws, store);
+    const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved);
+    const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
     ctx.check();
@@ -87,16 +93,27 @@ export class Analyzer {
     return result;
   }
 
+  /** The workspace: the last run's when only file contents changed since (`changed`), else listed again. */
+  private async workspace(ctx: RunContext): Promise<{ ws: Workspace; resolution: Resolution; reused: boolean }> {
+    const config = JSON.stringify(ctx.config);
+    const last = this.lastWorkspace;
+    if (ctx.opts.changed && last && last.config === config) return { ...last, reused: true };
+    const ws = await loadWorkspace(ctx);
+    this.lastWorkspace = { ws, config, resolution: resolution(ws) };
+    return { ...this.lastWorkspace, reused: false };
+  }
+
   /**
-   * Load and gate every source file (reads run concurrently, a few at a time), then parse those an
-   * eager contribution accepts, in file order: they are the run's first sources. Returns how many
-   * files were scanned.
+   * Load and gate every source file (reads run concurrently, a few at a time; only the `changed` ones
+   * when the file list was reused), then parse those an eager contribution accepts, in file order:
+   * they are the run's first sources. Returns how many files were scanned.
    */
-  private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore): Promise<number> {
+  private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
     const sources = ws.files.filter(isSourceFile);
     let loaded = 0;
     const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path) => {
-      const e = await store.load(path);
+      // After an edit (`changed`), only the changed files are read again; the others keep their entries.
+      const e = (changed && !changed.has(path) ? this.cache.get(path) : undefined) ?? (await store.load(path));
       if (++loaded % 200 === 0) {
         ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
         await yieldToEventLoop();
@@ -146,19 +163,23 @@ function runContext(opts: AnalyzeOptions): RunContext {
   };
 }
 
-/**
- * The evaluator's program: module resolution by the pack that owns the importing file, and modules
- * parsed on demand by the store.
- */
-function createProgram(ws: Workspace, store: FileStore): WorkspaceProgram {
+/** Module resolution over a workspace's files and aliases: each file's resolver, and the specifiers resolved so far. */
+interface Resolution {
+  readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null;
+  readonly resolved: Map<string, string | null>;
+}
+
+/** The evaluator's module resolution: by the pack that owns the importing file. */
+function resolution(ws: Workspace): Resolution {
   const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
   const resolvers = new Map<string, ModuleResolver | null>();
-  return new WorkspaceProgram((file) => {
+  const resolverOf = (file: string) => {
     const lang = languageOf(file);
     if (!lang) return null;
     const id = lang.modulesOf ?? lang.id;
     if (!resolvers.has(id)) resolvers.set(id, languageById(id)?.createResolver?.(env) ?? null);
     const resolver = resolvers.get(id);
     return resolver ? { id, resolver } : null;
-  }, (file) => store.module(file));
+  };
+  return { resolverOf, resolved: new Map() };
 }

@@ -71,6 +71,8 @@ export class FileStore {
   private readonly declSources = new Set<string>();
   /** Files this run parsed or took from the cache (their notes and failures are reported). */
   private readonly usedFiles = new Set<string>();
+  private sourceList: Array<Entry & { parsed: Parsed }> | null = null;
+  private readonly accepted = new Map<string, Entry[]>();
 
   constructor(
     private readonly ctx: RunContext,
@@ -110,8 +112,24 @@ export class FileStore {
   }
 
   /** The parsed files whose declarations this run reads, in file order. */
-  *sources(): Iterable<Entry & { parsed: Parsed }> {
-    for (const e of this.entries()) if (e.parsed && this.declSources.has(e.path)) yield e as Entry & { parsed: Parsed };
+  sources(): ReadonlyArray<Entry & { parsed: Parsed }> {
+    if (!this.sourceList) {
+      this.sourceList = [];
+      for (const e of this.entries()) if (e.parsed && this.declSources.has(e.path)) this.sourceList.push(e as Entry & { parsed: Parsed });
+    }
+    return this.sourceList;
+  }
+
+  /** Loaded files some of the given contributions (`<kind>:<framework id>`) accept, in file order; computed once per run. */
+  acceptedBy(ids: readonly string[]): readonly Entry[] {
+    const key = ids.join(' ');
+    let list = this.accepted.get(key);
+    if (!list) {
+      list = [];
+      for (const e of this.entries()) if (e.text !== null && ids.some((id) => e.accepting.includes(id))) list.push(e);
+      this.accepted.set(key, list);
+    }
+    return list;
   }
 
   isSource(e: Entry): boolean {
@@ -126,6 +144,7 @@ export class FileStore {
   /** Read the file's declarations in this run (parsing it first if needed). */
   addSource(e: Entry): Parsed | null {
     this.declSources.add(e.path);
+    this.sourceList = null;
     return this.use(e);
   }
 

@@ -7,7 +7,7 @@
 import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
 import { interpretUrl, type UrlTarget } from '../match/url';
-import { Evaluator, literalText, type Part, type Value } from '../resolve/evaluate';
+import { Evaluator, literalText, type FnRef, type Part, type Value } from '../resolve/evaluate';
 import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
@@ -43,26 +43,44 @@ export function resolveRequests(ctx: RunContext, store: FileStore, program: Work
   const wrappers = new Map<string, WrapperTemplate>();
   /** The request inside each wrapper (a declaration, stable across rounds). */
   const wrapperDecls = new Map<string, ClientDecl>();
-  const rctx: ResolveContext = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper: (fn) => wrappers.get(wrapperKey(fn)) };
+  /** Wrappers the declaration being resolved asked for and did not find. */
+  let missing = new Set<string>();
+  const wrapper = (fn: FnRef) => {
+    const w = wrappers.get(wrapperKey(fn));
+    if (!w) missing.add(wrapperKey(fn));
+    return w;
+  };
+  const rctx: ResolveContext = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
   const all: Array<{ fw: Framework; decl: ClientDecl }> = [];
   for (const fw of indexedFrameworks) {
     if (!fw.requests) continue;
     for (const e of store.sources()) for (const decl of e.parsed.decls.requests[fw.id] ?? []) all.push({ fw, decl });
   }
-  // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers.
-  let results = new Map<ClientDecl, { fw: Framework; spec: RequestSpec }>();
-  let failures = new Map<ClientDecl, { fw: Framework; error: string }>();
+  // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers. A declaration
+  // is resolved again only when a wrapper it asked for has appeared since (nothing else it reads changes).
+  const results = new Map<ClientDecl, { fw: Framework; spec: RequestSpec }>();
+  const failures = new Map<ClientDecl, { fw: Framework; error: string }>();
+  const asked = new Map<ClientDecl, ReadonlySet<string>>();
+  const stale = (decl: ClientDecl) => {
+    const keys = asked.get(decl);
+    if (!keys) return true;
+    for (const k of keys) if (wrappers.has(k)) return true;
+    return false;
+  };
   for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
-    results = new Map();
-    failures = new Map();
     let added = false;
     for (const { fw, decl } of all) {
+      if (!stale(decl)) continue;
+      missing = new Set();
       let spec: RequestSpec | null = null;
+      results.delete(decl);
+      failures.delete(decl);
       try {
         spec = fw.requests!.resolve(decl, rctx);
       } catch (err) {
         failures.set(decl, { fw, error: (err as Error).message });
       }
+      asked.set(decl, missing);
       if (!spec) continue;
       results.set(decl, { fw, spec });
       if (decl.fn === null) continue;
@@ -76,14 +94,21 @@ export function resolveRequests(ctx: RunContext, store: FileStore, program: Work
     }
     if (!added) break;
   }
+  return { drafts: finishDrafts(ctx, all, results, failures, wrappers, wrapperDecls, evaluator), wrappers };
+}
+
+/** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
+function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl }>, resultMap: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, failureMap: ReadonlyMap<ClientDecl, { fw: Framework; error: string }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
+  const inOrder = <V>(m: ReadonlyMap<ClientDecl, V>) => new Map(all.filter(({ decl }) => m.has(decl)).map(({ decl }) => [decl, m.get(decl)!] as const));
+  const results = inOrder(resultMap);
   const drafts = draftCalls(results, wrappers, wrapperDecls, evaluator);
-  for (const [decl, { fw, error }] of failures) {
+  for (const [decl, { fw, error }] of inOrder(failureMap)) {
     ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
     ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
     // A lazy contribution (wrapper functions) records calls that may not be requests at all: note only.
     if (!results.has(decl) && !fw.requests!.lazy) drafts.push(failedDraft(decl, fw, error));
   }
-  return { drafts, wrappers };
+  return drafts;
 }
 
 /**

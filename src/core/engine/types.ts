@@ -35,6 +35,13 @@ export interface AnalyzeOptions {
   readonly log?: Logger;
   readonly onProgress?: (p: Progress) => void;
   readonly jsParser?: JsParser;
+  /**
+   * Root-relative paths whose content may have changed since this Analyzer's previous run, when
+   * nothing else did (no file created or deleted; no manifest, tsconfig, .gitignore or configuration
+   * change): the file list and projects are reused and only these files are read again (the editor's
+   * edits). Absent: everything is listed and checked again.
+   */
+  readonly changed?: readonly string[];
   /** Parse results kept between processes (the CLI's on-disk cache); written at the end of a run. */
   readonly factsCache?: FactsStore;
 }
@@ -96,6 +103,8 @@ export interface Entry {
   readonly skipped: SkippedFile | null;
   /** Notes from loading (encodings). */
   readonly notes: readonly AnalysisNote[];
+  /** Whether the text mentions a wrapper, by search pattern: kept with the entry, so an edit run searches only changed files. */
+  mentions?: Map<number, boolean>;
 }
 
 /** What the last run learnt about the workspace's layout (for quick fixes). */

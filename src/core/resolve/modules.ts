@@ -16,15 +16,16 @@ export interface TsConfigPaths {
 
 export class WorkspaceProgram implements Program {
   private readonly modules = new Map<string, ModuleFacts>();
-  private readonly cache = new Map<string, string | null>();
 
   /**
    * `resolverOf` names the resolver for an importing file (null: its language has no modules);
-   * `load` parses a module the first time it is asked for (the engine parses imported modules on demand).
+   * `load` parses a module the first time it is asked for (the engine parses imported modules on demand);
+   * `cache` holds resolved specifiers, and may be shared by programs over the same files and aliases.
    */
   constructor(
     private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null,
     private readonly load: (file: string) => ModuleFacts | undefined = () => undefined,
+    private readonly cache = new Map<string, string | null>(),
   ) {}
 
   setModule(facts: ModuleFacts): void {
