@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { setWasmDir } from '../core';
+import { limitHeapGrowth, setWasmDir } from '../core';
 import { parseArgs } from './args';
 import { runCheck } from './check';
 import { UsageError } from './errors';
@@ -54,6 +54,7 @@ function usageError(io: CliIo, err: UsageError): number {
 
 /** The process entry point: real streams, and Ctrl-C aborts the analysis (a second Ctrl-C kills). */
 function main(): void {
+  limitHeapGrowth();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   void run(process.argv.slice(2), {

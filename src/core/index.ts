@@ -8,6 +8,7 @@ export type { FactsStore } from './engine/factsCache';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, addIgnoreRule, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
 export { loadConfig, type LoadedConfig } from './loadConfig';
 export { setWasmDir } from './parse/treeSitter';
+export { limitHeapGrowth } from './runtime';
 export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';
