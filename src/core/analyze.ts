@@ -166,7 +166,7 @@ function runContext(opts: AnalyzeOptions): RunContext {
 /** Module resolution over a workspace's files and aliases: each file's resolver, and the specifiers resolved so far. */
 interface Resolution {
   readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null;
-  readonly resolved: Map<string, string | null>;
+  readonly resolved: Map<string, Map<string, string | null>>;
 }
 
 /** The evaluator's module resolution: by the pack that owns the importing file. */

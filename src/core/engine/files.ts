@@ -68,10 +68,11 @@ export class FileStore {
   private readonly detectedByProject = new Map<string, readonly Framework[]>();
   private readonly env: ParseEnv;
   /** Files whose declarations this run reads. */
-  private readonly declSources = new Set<string>();
+  private readonly declSources = new Set<Entry>();
   /** Files this run parsed or took from the cache (their notes and failures are reported). */
-  private readonly usedFiles = new Set<string>();
+  private readonly usedFiles = new Set<Entry>();
   private sourceList: Array<Entry & { parsed: Parsed }> | null = null;
+  private entryList: Entry[] | null = null;
   private readonly accepted = new Map<string, Entry[]>();
 
   constructor(
@@ -103,19 +104,23 @@ export class FileStore {
     return { path, ext: extname(path).toLowerCase(), project, inProject: relativeTo(project.root, path), language: languageOf(path)?.id ?? 'unknown' };
   }
 
-  /** Every cached entry of a listed file, in file order. */
-  *entries(): Iterable<Entry> {
-    for (const f of this.ws.files) {
-      const e = this.cache.get(f);
-      if (e) yield e;
+  /** Every cached entry of a listed file, in file order (listed once loading is over). */
+  entries(): readonly Entry[] {
+    if (!this.entryList) {
+      this.entryList = [];
+      for (const f of this.ws.files) {
+        const e = this.cache.get(f);
+        if (e) this.entryList.push(e);
+      }
     }
+    return this.entryList;
   }
 
   /** The parsed files whose declarations this run reads, in file order. */
   sources(): ReadonlyArray<Entry & { parsed: Parsed }> {
     if (!this.sourceList) {
       this.sourceList = [];
-      for (const e of this.entries()) if (e.parsed && this.declSources.has(e.path)) this.sourceList.push(e as Entry & { parsed: Parsed });
+      for (const e of this.entries()) if (e.parsed && this.declSources.has(e)) this.sourceList.push(e as Entry & { parsed: Parsed });
     }
     return this.sourceList;
   }
@@ -133,17 +138,17 @@ export class FileStore {
   }
 
   isSource(e: Entry): boolean {
-    return this.declSources.has(e.path);
+    return this.declSources.has(e);
   }
 
   /** Did this run use the file (parse it, or take its parse from the cache)? */
   used(e: Entry): boolean {
-    return this.usedFiles.has(e.path);
+    return this.usedFiles.has(e);
   }
 
   /** Read the file's declarations in this run (parsing it first if needed). */
   addSource(e: Entry): Parsed | null {
-    this.declSources.add(e.path);
+    this.declSources.add(e);
     this.sourceList = null;
     return this.use(e);
   }
@@ -162,8 +167,8 @@ export class FileStore {
   private use(e: Entry): Parsed | null {
     if (e.skipped) return null;
     if (!e.parsed && !e.failed) this.parse(e);
-    if (!this.usedFiles.has(e.path)) {
-      this.usedFiles.add(e.path);
+    if (!this.usedFiles.has(e)) {
+      this.usedFiles.add(e);
       if (e.parsed) this.ctx.notes.push(...e.parsed.warnings);
     }
     return e.parsed;
@@ -211,6 +216,7 @@ export class FileStore {
   }
 
   private remember(e: Entry): Entry {
+    this.entryList = null;
     this.cache.set(e);
     return e;
   }

@@ -16,6 +16,7 @@ export interface TsConfigPaths {
 
 export class WorkspaceProgram implements Program {
   private readonly modules = new Map<string, ModuleFacts>();
+  private readonly workspaceSpecifiers = new Map<string, Map<string, boolean>>();
 
   /**
    * `resolverOf` names the resolver for an importing file (null: its language has no modules);
@@ -25,7 +26,7 @@ export class WorkspaceProgram implements Program {
   constructor(
     private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null,
     private readonly load: (file: string) => ModuleFacts | undefined = () => undefined,
-    private readonly cache = new Map<string, string | null>(),
+    private readonly cache = new Map<string, Map<string, string | null>>(),
   ) {}
 
   setModule(facts: ModuleFacts): void {
@@ -42,20 +43,33 @@ export class WorkspaceProgram implements Program {
   }
 
   resolveImport(fromFile: string, specifier: string): string | null {
-    const r = this.resolverOf(fromFile);
-    if (!r) return null;
-    // Relative specifiers depend on the importing file; the cache key is per file for safety.
-    const key = `${r.id}\0${fromFile}\0${specifier}`;
-    const hit = this.cache.get(key);
+    // Relative specifiers depend on the importing file; the cache is per file.
+    let byFile = this.cache.get(fromFile);
+    if (!byFile) {
+      byFile = new Map();
+      this.cache.set(fromFile, byFile);
+    }
+    const hit = byFile.get(specifier);
     if (hit !== undefined) return hit;
-    const found = r.resolver.resolve(fromFile, specifier);
+    const r = this.resolverOf(fromFile);
+    const found = r ? r.resolver.resolve(fromFile, specifier) : null;
     const file = found && found !== '' ? found : null;
-    this.cache.set(key, file);
+    byFile.set(specifier, file);
     return file;
   }
 
   isWorkspaceSpecifier(fromFile: string, specifier: string): boolean {
-    return this.resolverOf(fromFile)?.resolver.isWorkspaceSpecifier(fromFile, specifier) ?? false;
+    let byFile = this.workspaceSpecifiers.get(fromFile);
+    if (!byFile) {
+      byFile = new Map();
+      this.workspaceSpecifiers.set(fromFile, byFile);
+    }
+    let v = byFile.get(specifier);
+    if (v === undefined) {
+      v = this.resolverOf(fromFile)?.resolver.isWorkspaceSpecifier(fromFile, specifier) ?? false;
+      byFile.set(specifier, v);
+    }
+    return v;
   }
 
   submoduleSpec(fromFile: string, specifier: string, name: string): string | null {
