@@ -8,7 +8,7 @@
  * .gitignore or configuration change; settings; the first run), after which everything is listed again.
  * A change is forgotten only once a run that saw it completes.
  */
-import { AnalysisCancelled, Analyzer, ConfigurationError, DEFAULT_CONFIG, loadConfig, nodeFileSystem, withOverlays, type AnalysisResult, type Logger, type Progress } from '../core';
+import { AnalysisCancelled, Analyzer, ConfigurationError, DEFAULT_CONFIG, loadConfig, nodeFileSystem, openFactsCache, withOverlays, type AnalysisResult, type FactsStore, type Logger, type Progress } from '../core';
 
 export interface IndexHost {
   readonly log: Logger;
@@ -42,6 +42,12 @@ export class FolderIndex {
   /** Files edited since the last completed run that saw them: path → change number. */
   private readonly edited = new Map<string, number>();
   private editSeq = 0;
+  /**
+   * The on-disk facts cache (as the CLI's), used by runs that list the workspace: the first index of a
+   * folder parses only what changed since any earlier run. Edit runs do without (they parse the edited,
+   * often unsaved, file alone).
+   */
+  private readonly factsCache: FactsStore | null = openFactsCache(process.env);
 
   constructor(
     readonly uri: string,
@@ -114,7 +120,7 @@ export class FolderIndex {
         : undefined;
       const structure = this.structure;
       const edits = new Map(this.edited);
-      const changed = structure === this.listedAt ? { changed: [...edits.keys()] } : {};
+      const changed = structure === this.listedAt ? { changed: [...edits.keys()] } : this.factsCache ? { factsCache: this.factsCache } : {};
       const result = await this.analyzer.analyze({ root: this.root, fs, config, configFile, signal: controller.signal, log: this.host.log, ...changed, ...(onProgress ? { onProgress } : {}) });
       this.listedAt = structure;
       for (const [rel, seq] of edits) if (this.edited.get(rel) === seq) this.edited.delete(rel);
