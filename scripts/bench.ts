@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <folder>…] [--runs N] [--edits N] [--no-build] [--strict]`: speed and memory of the
+ * `npm run bench [-- <folder>…] [--runs N] [--edits N] [--no-generated] [--no-build] [--strict]`: speed and memory of the
  * built CLI and language server, as whole processes (wall, CPU, peak RSS), each paired in the same run
  * with its floors: node reading the same files, typescript-estree alone and tree-sitter alone over the
  * files the CLI actually parsed. Printed as ratios next to the targets of the speed issue. Absolute times
@@ -192,14 +192,17 @@ async function main(): Promise<void> {
   const emptyRun = measure([join(DIST, 'cli.js'), 'check', empty, '--fail-on', 'never'], { API_PARITY_CACHE_DIR: join(scratch, 'cache-empty') }, 5);
   console.log(`\nempty folder: CLI ${fmt(emptyRun)}; bare node ${fmt(bare)}`);
   row('CLI on an empty folder', `${(emptyRun.wallMs / 1000).toFixed(2)} s (bare node ${(bare.wallMs / 1000).toFixed(2)} s)`, '≤ 0.15 s', emptyRun.wallMs <= 150);
-  const targets: Array<[string, string]> = [
+  const generated: Array<[string, string]> = args.includes('--no-generated') ? [] : [
     ['generated (small)', makeWorkspace(8, 150)],
     ['generated (large)', makeWorkspace(32, 600)],
+  ];
+  const targets: Array<[string, string]> = [
+    ...generated,
     ...folders.map((f): [string, string] => [f.split('/').filter(Boolean).pop() ?? f, resolve(f)]),
   ];
   for (const [name, root] of targets) {
     const edited = await benchFolder(name, root);
-    if (edited && (name !== 'generated (small)' || targets.length === 2)) await benchServer(name, root, edited);
+    if (edited && name !== 'generated (small)') await benchServer(name, root, edited);
   }
   console.log('\n' + rows.map((r) => `${r.ok === null ? ' ' : r.ok ? '✔' : '✘'} ${r.name.padEnd(52)} ${r.value.padStart(24)}   ${r.target ? `target ${r.target}` : ''}`).join('\n'));
   rmSync(scratch, { recursive: true, force: true });
