@@ -1,7 +1,8 @@
 // Bundles the three entry points to dist/ and copies the tree-sitter WASM files next to them.
 // web-tree-sitter is aliased to its CommonJS build: its ESM build uses import.meta and top-level await.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,25 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
+
+/**
+ * The analyser build: a digest of the sources and the locked dependencies. The on-disk facts cache keys
+ * its entries with it, so a cache never outlives the code that wrote it. Watch builds have none (their
+ * code changes under one process): their cache is off.
+ */
+function buildId() {
+  const h = createHash('sha256').update(version);
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update('\0').update(readFileSync(p));
+    }
+  };
+  walk('src');
+  for (const f of ['package-lock.json', 'package.json']) h.update(f).update('\0').update(readFileSync(f));
+  return h.digest('hex').slice(0, 32);
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -22,7 +42,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's `main` is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  define: { 'process.env.API_PARITY_VERSION': JSON.stringify(version) },
+  define: { 'process.env.API_PARITY_VERSION': JSON.stringify(version), 'process.env.API_PARITY_BUILD': watch ? 'undefined' : JSON.stringify(buildId()) },
   external: ['vscode'],
   plugins: [
     {
@@ -45,10 +65,22 @@ const common = {
   ],
 };
 
+// typescript-estree (with TypeScript: 10 of the 11 MB) is a bundle of its own, `dist/estree.js`, which the
+// server and the CLI require on their first JS parse (src/core/lang/js/parser.ts): compiling it costs
+// more than everything else at start-up, and a run that parses no JS never needs it.
+const estreeApart = {
+  name: 'estree-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@typescript-eslint\/typescript-estree$/ }, (args) => (args.kind === 'require-call' ? { path: './estree.js', external: true } : undefined));
+  },
+};
+const analyzer = { plugins: [...common.plugins, estreeApart] };
+
 const entries = [
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', ...analyzer },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, ...analyzer },
+  { entryPoints: [require.resolve('@typescript-eslint/typescript-estree')], outfile: 'dist/estree.js' },
 ];
 
 /** The grammars the language packs declare (src/core/lang/registry.ts), read from a bundle of it. */

@@ -132,7 +132,7 @@ const ${camel(id)}: LanguageSupport = {
   // The contribution languages whose facts this pack offers: add '${id}' to \`Language\` in frameworks/types.ts.
   offers: [],
   grammars: [${grammar ? `'${grammar}'` : ''}],
-  async parse(path) {
+  parse(path) {
     // Build facts in one walk of the tree (see lang/python/facts.ts): module bindings and imports for the
     // evaluator, and the per-language facts framework contributions read.
     return { module: { file: path, language: '${id}', bindings: {}, imports: {}, functions: {}, classes: {}, exports: null, reexports: [], deps: [] }, notes: [] };

@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly quiet: boolean;
   /** Analyse the home folder or the root of the file system (refused without it). */
   readonly allowHomeOrRoot: boolean;
+  /** Use the on-disk facts cache (`--no-cache`: parse everything, read and write no cache). */
+  readonly cache: boolean;
 }
 
 export type HelpTopic = 'main' | 'check';
@@ -41,10 +43,11 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   color: true,
   quiet: false,
   allowHomeOrRoot: false,
+  cache: true,
 };
 
 type ValueKey = 'format' | 'failOn' | 'config' | 'output';
-type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'help' | 'version';
+type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'noCache' | 'help' | 'version';
 
 interface OptionSpec {
   readonly name: string;
@@ -64,6 +67,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--no-color', key: 'noColor', value: false },
   { name: '--quiet', short: '-q', key: 'quiet', value: false },
   { name: '--allow-home-or-root', key: 'allowHomeOrRoot', value: false },
+  { name: '--no-cache', key: 'noCache', value: false },
   { name: '--help', short: '-h', key: 'help', value: false },
   { name: '--version', key: 'version', value: false },
 ];
@@ -162,6 +166,7 @@ function checkOptions(scan: Scan): CheckOptions {
     color: !flags.has('noColor'),
     quiet: flags.has('quiet'),
     allowHomeOrRoot: flags.has('allowHomeOrRoot'),
+    cache: !flags.has('noCache'),
   };
 }
 

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, nodeFileSystem, type AnalysisResult, type LoadedConfig } from '../core';
+import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, nodeFileSystem, openFactsCache, type AnalysisResult, type LoadedConfig } from '../core';
 import type { CheckOptions } from './args';
 import { UsageError } from './errors';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, gapsAtOrAbove } from './exitCodes';
@@ -50,7 +50,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const progress = progressLine(io.stderr, !options.quiet && wantsDecoration(io.stderr, io.env, !options.color));
   let result: AnalysisResult;
   try {
-    result = await analyzeWorkspace({ root, fs, config: loaded.config, configFile, signal: io.signal, onProgress: (p) => progress.update(p) });
+    const factsCache = options.cache ? (openFactsCache(io.env) ?? undefined) : undefined;
+    result = await analyzeWorkspace({ root, fs, config: loaded.config, configFile, signal: io.signal, onProgress: (p) => progress.update(p), factsCache });
   } catch (err) {
     if (!(err instanceof AnalysisCancelled)) throw err;
     progress.clear();

@@ -42,6 +42,8 @@ Options:
   -q, --quiet              print only the gaps (text format); no progress or status lines
       --allow-home-or-root analyse dir even when it is the home folder (or holds it) or the root
                            of the file system, which are refused without it
+      --no-cache           parse every file; neither read nor write the facts cache (kept in
+                           API_PARITY_CACHE_DIR, else ~/.cache/api-parity or the OS cache folder)
   -h, --help               show this help
 
 Text output lists each gap as 'file:line:col  severity  message', the path relative to the analysed folder.

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { setWasmDir } from '../core';
+import { limitHeapGrowth, setWasmDir } from '../core';
 import { parseArgs } from './args';
 import { runCheck } from './check';
 import { UsageError } from './errors';
@@ -58,6 +58,7 @@ function usageError(io: CliIo, err: UsageError): number {
  * cannot be written to stdout for another reason (a full disk) is exit 2, like an unwritable --output.
  */
 function main(): void {
+  limitHeapGrowth();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   let failed = false;

@@ -1,18 +1,19 @@
 /**
- * The engine: typed passes wired together. workspace → files (gate, parse once, extract) → import
- * closure → routes → requests (wrapper discovery to a fixpoint) → services → the http relation →
- * rules and results. Pure apart from the FileSystem it is given; per-file failures become records. An
+ * The engine: typed passes wired together. workspace → files (gate; parse once and extract the files
+ * an eager contribution accepts) → routes → requests (wrapper discovery to a fixpoint) → services →
+ * the http relation → rules and results. Imported modules are parsed on demand, when the evaluator
+ * first reads them. Pure apart from the FileSystem it is given; per-file failures become records. An
  * {@link Analyzer} keeps per-file results between runs (keyed by size/mtime, or content for editor
  * buffers), so the language server re-parses only what changed.
  */
 import { DEFAULT_CONFIG } from './config';
-import { closeOverImports } from './engine/closure';
 import { FileCache, FileStore } from './engine/files';
 import { resolveRequests, type RequestIndex } from './engine/requests';
 import { assembleResult } from './engine/results';
 import { linkRoutes } from './engine/routes';
 import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
+import { mapPool, yieldToEventLoop } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
@@ -26,6 +27,11 @@ import type { AnalysisResult } from './types';
 export { AnalysisCancelled, type AnalyzeOptions, type Logger, type Progress, type WorkspaceLayout } from './engine/types';
 
 const MAX_WRAPPER_ROUNDS = 5;
+/**
+ * Files loaded at once. The node file system reads synchronously (faster for many small files), so this
+ * only matters for file systems that really wait; it bounds the reads in flight.
+ */
+const LOAD_CONCURRENCY = 16;
 
 /** Is the path a file some language pack reads? */
 export function isSourceFile(path: string): boolean {
@@ -40,6 +46,11 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analysi
 export class Analyzer {
   private readonly cache = new FileCache();
   private lastLayout: WorkspaceLayout | null = null;
+  /**
+   * The file list, projects and aliases of the last run, with the configuration they were read with, and
+   * the module resolution over them (kept while they are reused).
+   */
+  private lastWorkspace: { readonly ws: Workspace; readonly config: string; readonly resolution: Resolution } | null = null;
   /** Each relation's state from the last run (the http relation's memoised match outcomes). */
   private readonly relationStates = new Map<string, unknown>();
 
@@ -51,22 +62,22 @@ export class Analyzer {
   /** Every parsed module under a folder. */
   modulesUnder(root: string): ModuleFacts[] {
     const out: ModuleFacts[] = [];
-    for (const e of this.cache.values()) if (e.parsed && (root === '.' || e.path.startsWith(root + '/'))) out.push(e.parsed.facts.module);
+    for (const e of this.cache.values()) if (e.parsed && (root === '.' || e.path.startsWith(root + '/'))) out.push(e.parsed.module);
     return out.sort((a, b) => a.file.localeCompare(b.file));
   }
 
   /** Forget cached results (after a config change that alters gating). */
   clear(): void {
     this.cache.clear();
+    this.lastWorkspace = null;
   }
 
   async analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     const ctx = runContext(opts);
-    const ws = await loadWorkspace(ctx);
+    const { ws, resolution, reused } = await this.workspace(ctx);
     const store = new FileStore(ctx, ws, this.cache);
-    const program = createProgram(ws);
-    const sources = await this.parseFiles(ctx, ws, store);
-    await closeOverImports(ctx, store, program);
+    const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved);
+    const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
     ctx.check();
@@ -77,19 +88,48 @@ export class Analyzer {
     const relations = runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
+    await opts.factsCache?.flush();
     ctx.progress('matching', 1, 1);
     return result;
   }
 
-  /** Gate every source file; parse those an eager contribution accepts. Returns how many were scanned. */
-  private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore): Promise<number> {
+  /** The workspace: the last run's when only file contents changed since (`changed`), else listed again. */
+  private async workspace(ctx: RunContext): Promise<{ ws: Workspace; resolution: Resolution; reused: boolean }> {
+    const config = JSON.stringify(ctx.config);
+    const last = this.lastWorkspace;
+    if (ctx.opts.changed && last && last.config === config) return { ...last, reused: true };
+    const ws = await loadWorkspace(ctx);
+    this.lastWorkspace = { ws, config, resolution: resolution(ws) };
+    return { ...this.lastWorkspace, reused: false };
+  }
+
+  /**
+   * Load and gate every source file (reads run concurrently, a few at a time; only the `changed` ones
+   * when the file list was reused), then parse those an eager contribution accepts, in file order:
+   * they are the run's first sources. Returns how many files were scanned.
+   */
+  private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
     const sources = ws.files.filter(isSourceFile);
-    let i = 0;
-    for (const path of sources) {
-      ctx.check();
-      const e = await store.load(path);
-      if (e && !e.parsed && !e.skipped && e.eager) await store.parse(e);
-      if (++i % 50 === 0) ctx.progress('parsing', i, sources.length);
+    let loaded = 0;
+    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path) => {
+      // After an edit (`changed`), only the changed files are read again; the others keep their entries.
+      const e = (changed && !changed.has(path) ? this.cache.get(path) : undefined) ?? (await store.load(path));
+      if (++loaded % 200 === 0) {
+        ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
+        await yieldToEventLoop();
+        ctx.check();
+      }
+      return e;
+    });
+    const eager = entries.filter((e) => e?.eager);
+    for (let i = 0; i < eager.length; i++) {
+      await store.prepareGrammars(eager[i]!);
+      store.addSource(eager[i]!);
+      if (i % 20 === 19) {
+        ctx.progress('parsing', Math.round(sources.length / 2 + (i / eager.length) * (sources.length / 2)), sources.length);
+        await yieldToEventLoop();
+        ctx.check();
+      }
     }
     ctx.progress('parsing', sources.length, sources.length);
     this.cache.prune(new Set(sources));
@@ -102,7 +142,6 @@ async function discoverRequests(ctx: RunContext, store: FileStore, program: Work
   let requests = resolveRequests(ctx, store, program);
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(store, program, requests.wrappers)) === 0) break;
-    await closeOverImports(ctx, store, program);
     requests = resolveRequests(ctx, store, program);
   }
   return requests;
@@ -125,17 +164,23 @@ function runContext(opts: AnalyzeOptions): RunContext {
   };
 }
 
-/** The evaluator's program: module resolution by the pack that owns the importing file. */
-function createProgram(ws: Workspace): WorkspaceProgram {
-  const files = new Set(ws.files);
-  const env = { files, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
+/** Module resolution over a workspace's files and aliases: each file's resolver, and the specifiers resolved so far. */
+interface Resolution {
+  readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null;
+  readonly resolved: Map<string, Map<string, string | null>>;
+}
+
+/** The evaluator's module resolution: by the pack that owns the importing file. */
+function resolution(ws: Workspace): Resolution {
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
   const resolvers = new Map<string, ModuleResolver | null>();
-  return new WorkspaceProgram((file) => {
+  const resolverOf = (file: string) => {
     const lang = languageOf(file);
     if (!lang) return null;
     const id = lang.modulesOf ?? lang.id;
     if (!resolvers.has(id)) resolvers.set(id, languageById(id)?.createResolver?.(env) ?? null);
     const resolver = resolvers.get(id);
     return resolver ? { id, resolver } : null;
-  });
+  };
+  return { resolverOf, resolved: new Map() };
 }

@@ -3,13 +3,15 @@
  * independently of VS Code: it knows nothing of the editor or of LSP.
  */
 export { analyzeWorkspace, Analyzer, AnalysisCancelled, isSourceFile, type AnalyzeOptions, type Logger, type Progress } from './analyze';
-export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem } from './fs';
+export { nodeFileSystem, withOverlays, workspaceTarget, DEFAULT_EXCLUDES, type FileSystem, diskFactsStore, defaultCacheDir, openFactsCache } from './fs';
+export type { FactsStore } from './engine/factsCache';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, ConfigurationError, parseConfig, ruleMatches, type Config, type IgnoreRule, type ServiceConfig } from './config';
 export { addIgnoreRule, ignoreRuleEdits } from './configEdit';
 export { decodeText } from './text';
 export { loadConfig, type LoadedConfig } from './loadConfig';
 export { broadWorkspaceReason } from './configPaths';
 export { setWasmDir } from './parse/treeSitter';
+export { limitHeapGrowth } from './runtime';
 export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';

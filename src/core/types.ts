@@ -136,8 +136,8 @@ export interface AnalysisNote {
   readonly file?: string;
   /**
    * Stable kind of note, for tools: `framework-not-indexed`, `framework-without-routes`,
-   * `low-recognition`, `framework-failed`, `link-failed`, `request-failed`, `routes-in-tests`,
-   * `import-closure-limit`; absent for per-file observations (encodings, tolerated syntax errors).
+   * `low-recognition`, `framework-failed`, `link-failed`, `request-failed`, `routes-in-tests`;
+   * absent for per-file observations (encodings, tolerated syntax errors).
    */
   readonly code?: string;
 }

@@ -4,9 +4,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { setWasmDir } from '../core';
+import { limitHeapGrowth, setWasmDir } from '../core';
 import { Server } from './server';
 
+limitHeapGrowth();
 const wasm = join(__dirname, 'wasm');
 if (existsSync(wasm)) setWasmDir(wasm);
 

@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -96,7 +97,11 @@ export class Server implements IndexHost {
       for (const change of params.changes) {
         const folder = this.folderOf(change.uri);
         const rel = folder ? relPath(folder.root, change.uri) : null;
-        if (folder && rel && !IGNORED_DIRS.test(rel) && (isSourceFile(rel) || WATCHED.test(rel))) void this.reschedule(folder);
+        if (!folder || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) continue;
+        // A file created or deleted changes the file list; a changed source file only its own content.
+        if (change.type === FileChangeType.Changed && !WATCHED.test(rel)) folder.contentChanged(rel);
+        else folder.structureChanged();
+        void this.reschedule(folder);
       }
     });
     this.documents.onDidChangeContent((e) => this.onDocument(e.document.uri));
@@ -154,7 +159,10 @@ export class Server implements IndexHost {
       folders: [...this.folders.values()].map((f) => ({ uri: f.uri, name: f.name, root: f.root, result: f.enabled ? f.snapshot : null, error: f.error ?? (f.configError ? f.configError.message : null) })),
     }));
     c.onRequest(reindexRequest, async () => {
-      for (const f of this.folders.values()) f.analyzer.clear();
+      for (const f of this.folders.values()) {
+        f.analyzer.clear();
+        f.structureChanged();
+      }
       await Promise.all([...this.folders.values()].map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
     c.onRequest(ignoreEndpointRequest, (params) => this.ignoreEndpointEdit(params));
@@ -241,6 +249,7 @@ export class Server implements IndexHost {
       return;
     }
     f.enabled = true;
+    f.structureChanged();
     f.schedule(f.snapshot ? s.debounceMs : 0, !f.snapshot);
   }
 
@@ -252,7 +261,10 @@ export class Server implements IndexHost {
   private onDocument(uri: string): void {
     const f = this.folderOf(uri);
     const rel = f ? relPath(f.root, uri) : null;
-    if (f && rel && !IGNORED_DIRS.test(rel) && (isSourceFile(rel) || WATCHED.test(rel))) void this.reschedule(f);
+    if (!f || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) return;
+    if (WATCHED.test(rel)) f.structureChanged();
+    else f.contentChanged(rel);
+    void this.reschedule(f);
   }
 
   /** The folder a URI belongs to (the innermost, for nested folders). */

@@ -2,8 +2,13 @@
  * One index per workspace folder. Owns the folder's Analyzer (per-file cache) and its last complete
  * snapshot. Re-analysis is debounced; each run gets a new AbortController and a run id, and a run that
  * is no longer the latest is dropped, so answers always come from the last complete snapshot.
+ *
+ * The index remembers what changed since its last completed run: edits to files (re-read alone, on the
+ * file list of the last run) or something structural (a file created or deleted, a manifest, tsconfig,
+ * .gitignore or configuration change; settings; the first run), after which everything is listed again.
+ * A change is forgotten only once a run that saw it completes.
  */
-import { AnalysisCancelled, Analyzer, ConfigurationError, DEFAULT_CONFIG, loadConfig, nodeFileSystem, withOverlays, type AnalysisResult, type Logger, type Progress } from '../core';
+import { AnalysisCancelled, Analyzer, ConfigurationError, DEFAULT_CONFIG, loadConfig, nodeFileSystem, openFactsCache, withOverlays, type AnalysisResult, type FactsStore, type Logger, type Progress } from '../core';
 
 export interface IndexHost {
   readonly log: Logger;
@@ -31,6 +36,18 @@ export class FolderIndex {
   private runId = 0;
   private wantProgress = false;
   private loggedWarnings = new Set<string>();
+  /** Bumped by each structural change; `listedAt` is the value the last completed run saw. */
+  private structure = 1;
+  private listedAt = 0;
+  /** Files edited since the last completed run that saw them: path → change number. */
+  private readonly edited = new Map<string, number>();
+  private editSeq = 0;
+  /**
+   * The on-disk facts cache (as the CLI's), used by runs that list the workspace: the first index of a
+   * folder parses only what changed since any earlier run. Edit runs do without (they parse the edited,
+   * often unsaved, file alone).
+   */
+  private readonly factsCache: FactsStore | null = openFactsCache(process.env);
 
   constructor(
     readonly uri: string,
@@ -38,6 +55,16 @@ export class FolderIndex {
     readonly name: string,
     private readonly host: IndexHost,
   ) {}
+
+  /** A file's content changed (an edit, a save): the next run reads it again. */
+  contentChanged(rel: string): void {
+    this.edited.set(rel, ++this.editSeq);
+  }
+
+  /** Files were created or deleted, or a manifest, tsconfig, .gitignore or the configuration changed. */
+  structureChanged(): void {
+    this.structure++;
+  }
 
   /** (Re)analyse after `delayMs`; calls within the delay coalesce. */
   schedule(delayMs: number, withProgress = false): void {
@@ -91,7 +118,12 @@ export class FolderIndex {
       const onProgress = progress
         ? (p: Progress) => progress.report(`${p.phase} ${p.total > 1 ? `${p.done}/${p.total}` : ''}`.trim(), p.phase === 'parsing' && p.total ? Math.round((p.done / p.total) * 90) : undefined)
         : undefined;
-      const result = await this.analyzer.analyze({ root: this.root, fs, config, configFile, signal: controller.signal, log: this.host.log, ...(onProgress ? { onProgress } : {}) });
+      const structure = this.structure;
+      const edits = new Map(this.edited);
+      const changed = structure === this.listedAt ? { changed: [...edits.keys()] } : this.factsCache ? { factsCache: this.factsCache } : {};
+      const result = await this.analyzer.analyze({ root: this.root, fs, config, configFile, signal: controller.signal, log: this.host.log, ...changed, ...(onProgress ? { onProgress } : {}) });
+      this.listedAt = structure;
+      for (const [rel, seq] of edits) if (this.edited.get(rel) === seq) this.edited.delete(rel);
       if (id !== this.runId) return;
       this.snapshot = result;
       this.error = null;

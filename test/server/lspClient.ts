@@ -14,6 +14,8 @@ export interface TestClient {
   readonly rpc: MessageConnection;
   readonly root: string;
   readonly diagnostics: Map<string, Diagnostic[]>;
+  /** Every document diagnostics were published for, in order. */
+  readonly published: string[];
   readonly statuses: StatusParams[];
   uri(rel: string): string;
   /** Poll until `fn` returns a truthy value. */
@@ -31,9 +33,11 @@ export async function startServer(root: string, settings: Record<string, unknown
   server.listen();
   const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, Diagnostic[]>();
+  const published: string[] = [];
   const statuses: StatusParams[] = [];
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
+    published.push(p.uri);
   });
   rpc.onNotification(statusNotification.method, (p: StatusParams) => {
     statuses.push(p);
@@ -58,6 +62,7 @@ export async function startServer(root: string, settings: Record<string, unknown
     rpc,
     root,
     diagnostics,
+    published,
     statuses,
     uri,
     async until(fn, what, timeoutMs = 20_000) {

@@ -1,25 +1,27 @@
 /**
  * Pass 2, files → facts: stat, read, decode and gate each source file (which contributions of the
- * project's detected frameworks accept it), then parse it once with its language pack and run every
- * accepting contribution's `extract`. Entries are cached on the {@link FileCache} between runs.
- * Every failure becomes a skipped record or a note on the file, never an exception.
+ * project's detected frameworks accept it); parse a file once with its language pack, when a run first
+ * uses it, and run every accepting contribution's `extract`. Entries are cached on the
+ * {@link FileCache} between runs. Every failure becomes a skipped record or a note, never an exception.
  */
 import { CONTRIBUTION_KINDS, type ContributionKind, type FileRef, type Framework, type ParsedFile } from '../frameworks/types';
 import { frameworks } from '../frameworks/registry';
-import { languageById, languageOf } from '../lang/registry';
-import { ParseFailure, type ParseEnv } from '../lang/types';
+import { languageById, languageOf, languages } from '../lang/registry';
+import { ParseFailure, type LanguageFacts, type ParseEnv } from '../lang/types';
 import { createParser, type GrammarName, type TsParser } from '../parse/treeSitter';
 import { extname, relativeTo } from '../path';
 import { projectOf, type Project } from '../project/projects';
 import { decodeText, hashText } from '../text';
 import type { AnalysisNote } from '../types';
-import type { DeclOf, Entry, FileDecls, RunContext } from './types';
+import type { ModuleFacts } from '../resolve/sym';
+import { decodeOutcome, encodeOutcome, factsKey, type ParseOutcome } from './factsCache';
+import type { DeclOf, Entry, FileDecls, Parsed, RunContext } from './types';
 import type { Workspace } from './workspace';
 
-/** The per-file results kept between runs (owned by the Analyzer). */
+/** The per-file results kept between runs (owned by the Analyzer), and the loaded grammars. */
 export class FileCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly grammars = new Map<GrammarName, Promise<TsParser>>();
+  private readonly grammars = new Map<GrammarName, TsParser | Error>();
 
   get(path: string): Entry | undefined {
     return this.entries.get(path);
@@ -37,21 +39,41 @@ export class FileCache {
   clear(): void {
     this.entries.clear();
   }
-  /** A tree-sitter parser per grammar, loaded once. */
-  grammar(name: GrammarName): Promise<TsParser> {
-    let p = this.grammars.get(name);
-    if (!p) {
-      p = createParser(name);
-      this.grammars.set(name, p);
+  /** Load tree-sitter grammars (once per process; a failure is kept and reported by the parses that need it). */
+  async loadGrammars(names: Iterable<GrammarName>): Promise<void> {
+    for (const name of names) {
+      if (this.grammars.has(name)) continue;
+      try {
+        this.grammars.set(name, await createParser(name));
+      } catch (err) {
+        this.grammars.set(name, err instanceof Error ? err : new Error(String(err)));
+      }
     }
+  }
+  /** A loaded grammar's parser; throws when it is not loaded or could not be. */
+  grammar(name: GrammarName): TsParser {
+    const p = this.grammars.get(name);
+    if (p instanceof Error) throw p;
+    if (!p) throw new Error(`the ${name} grammar is not loaded`);
     return p;
   }
 }
 
-/** Loads and parses files for one run. */
+/**
+ * Loads and parses files for one run. Every source file is loaded (read, decoded, gated); a file is
+ * parsed only when the run uses it: as a source of declarations (an eager contribution accepts it, or
+ * the wrapper pass picked it) or as a module the evaluator reads (see {@link FileStore.module}).
+ */
 export class FileStore {
   private readonly detectedByProject = new Map<string, readonly Framework[]>();
   private readonly env: ParseEnv;
+  /** Files whose declarations this run reads. */
+  private readonly declSources = new Set<Entry>();
+  /** Files this run parsed or took from the cache (their notes and failures are reported). */
+  private readonly usedFiles = new Set<Entry>();
+  private sourceList: Array<Entry & { parsed: Parsed }> | null = null;
+  private entryList: Entry[] | null = null;
+  private readonly accepted = new Map<string, Entry[]>();
 
   constructor(
     private readonly ctx: RunContext,
@@ -82,12 +104,83 @@ export class FileStore {
     return { path, ext: extname(path).toLowerCase(), project, inProject: relativeTo(project.root, path), language: languageOf(path)?.id ?? 'unknown' };
   }
 
-  /** Every cached entry of a listed file, in file order. */
-  *entries(): Iterable<Entry> {
-    for (const f of this.ws.files) {
-      const e = this.cache.get(f);
-      if (e) yield e;
+  /** Every cached entry of a listed file, in file order (listed once loading is over). */
+  entries(): readonly Entry[] {
+    if (!this.entryList) {
+      this.entryList = [];
+      for (const f of this.ws.files) {
+        const e = this.cache.get(f);
+        if (e) this.entryList.push(e);
+      }
     }
+    return this.entryList;
+  }
+
+  /** The parsed files whose declarations this run reads, in file order. */
+  sources(): ReadonlyArray<Entry & { parsed: Parsed }> {
+    if (!this.sourceList) {
+      this.sourceList = [];
+      for (const e of this.entries()) if (e.parsed && this.declSources.has(e)) this.sourceList.push(e as Entry & { parsed: Parsed });
+    }
+    return this.sourceList;
+  }
+
+  /** Loaded files some of the given contributions (`<kind>:<framework id>`) accept, in file order; computed once per run. */
+  acceptedBy(ids: readonly string[]): readonly Entry[] {
+    const key = ids.join(' ');
+    let list = this.accepted.get(key);
+    if (!list) {
+      list = [];
+      for (const e of this.entries()) if (e.text !== null && ids.some((id) => e.accepting.includes(id))) list.push(e);
+      this.accepted.set(key, list);
+    }
+    return list;
+  }
+
+  isSource(e: Entry): boolean {
+    return this.declSources.has(e);
+  }
+
+  /** Did this run use the file (parse it, or take its parse from the cache)? */
+  used(e: Entry): boolean {
+    return this.usedFiles.has(e);
+  }
+
+  /** Read the file's declarations in this run (parsing it first if needed). */
+  addSource(e: Entry): Parsed | null {
+    this.declSources.add(e);
+    this.sourceList = null;
+    return this.use(e);
+  }
+
+  /**
+   * A module the evaluator needs, parsed on demand: the facts of a listed, loaded source file, or
+   * undefined (not a source file, skipped, or failed to parse).
+   */
+  module(path: string): ModuleFacts | undefined {
+    const e = this.cache.get(path);
+    if (!e || !this.ws.fileSet.has(path)) return undefined;
+    return this.use(e)?.module;
+  }
+
+  /** Parse the file if needed and count it as used; its workspace warnings are reported once per run. */
+  private use(e: Entry): Parsed | null {
+    if (e.skipped) return null;
+    if (!e.parsed && !e.failed) this.parse(e);
+    if (!this.usedFiles.has(e)) {
+      this.usedFiles.add(e);
+      if (e.parsed) this.ctx.notes.push(...e.parsed.warnings);
+    }
+    return e.parsed;
+  }
+
+  /**
+   * Load the grammars a file's parse may need: those of every language in its module group (the
+   * modules it imports are parsed on demand, synchronously, in the middle of an evaluation).
+   */
+  async prepareGrammars(e: Entry): Promise<void> {
+    const group = moduleGroup(e.language);
+    await this.cache.loadGrammars(languages.filter((l) => moduleGroup(l.id) === group).flatMap((l) => l.grammars));
   }
 
   /** Stat, read, decode and gate a file; reuse the cached entry when the file is unchanged. */
@@ -102,7 +195,8 @@ export class FileStore {
     let key = `${st.size}:${st.mtimeMs}:${detected.map((x) => x.id).join(',')}:${ref.project.root}:${max}`;
     const cached = this.cache.get(path);
     if (cached && cached.key === key && st.mtimeMs !== 0) return cached;
-    const skip = (reason: string, notes: AnalysisNote[] = []): Entry => this.remember({ key, path, language: lang.id, text: null, parsed: null, accepting: [], eager: false, skipped: { file: path, reason }, notes });
+    const base = { path, language: lang.id, parsed: null, failed: null };
+    const skip = (reason: string, notes: AnalysisNote[] = []): Entry => this.remember({ ...base, key, text: null, accepting: [], eager: false, skipped: { file: path, reason }, notes });
     if (st.size > max) return skip(`larger than the ${fmtBytes(max)} size cap (${fmtBytes(st.size)}); raise "maxFileSize" to include it`);
     let bytes: Uint8Array;
     try {
@@ -118,10 +212,11 @@ export class FileStore {
     const generated = lang.generated?.(path, decoded.text) ?? null;
     if (generated) return skip(generated, notes);
     const { accepting, eager } = this.gate(ref, decoded.text, detected, lang.offers);
-    return this.remember({ key, path, language: lang.id, text: decoded.text, parsed: null, accepting, eager, skipped: null, notes });
+    return this.remember({ ...base, key, text: decoded.text, accepting, eager, skipped: null, notes });
   }
 
   private remember(e: Entry): Entry {
+    this.entryList = null;
     this.cache.set(e);
     return e;
   }
@@ -146,43 +241,64 @@ export class FileStore {
     return { accepting, eager };
   }
 
-  /** Parse once, build facts, run every accepting contribution. Failures become records. */
-  async parse(e: Entry): Promise<void> {
-    if (e.parsed || e.skipped || e.text === null) return;
-    const lang = languageById(e.language)!;
+  /**
+   * Parse once, build facts, run every accepting contribution; or take all that from the facts cache.
+   * Failures become records. A failure of the parser itself (not of the file) is not cached.
+   */
+  private parse(e: Entry): void {
+    if (e.parsed || e.failed || e.text === null) return;
+    const cache = this.ctx.opts.factsCache;
     const ref = this.fileRef(e.path);
-    const text = e.text;
-    let file: ParsedFile;
-    let facts;
-    try {
-      facts = await lang.parse(e.path, text, this.env);
-      file = { ref, text, ...(facts.js ? { js: facts.js } : {}), ...(facts.py ? { py: facts.py } : {}), ...(facts.markup ? { markup: facts.markup } : {}) };
-    } catch (err) {
-      e.skipped = { file: e.path, reason: err instanceof ParseFailure ? err.reason : `could not be parsed: ${(err as Error).message}` };
-      e.text = null;
+    const key = cache ? factsKey({ parser: this.ctx.jsParser.name, path: e.path, language: e.language, accepting: e.accepting, project: ref.project, text: e.text }) : null;
+    const hit = key !== null ? cache!.get(key) : null;
+    const stored = hit !== null ? decodeOutcome(hit, e.path) : null;
+    if (stored) {
+      if ('failed' in stored) e.failed = { file: e.path, reason: stored.failed };
+      else e.parsed = stored.parsed;
       return;
     }
-    for (const message of facts.notes) e.notes.push({ level: 'info', message, file: e.path });
-    e.parsed = { facts, decls: this.extract(e, file) };
-    e.text = null;
+    const outcome = this.parseNow(e, ref, e.text);
+    if ('failed' in outcome) e.failed = { file: e.path, reason: outcome.failed };
+    else e.parsed = outcome.parsed;
+    if (key !== null && outcome.cacheable) cache!.set(key, encodeOutcome(outcome));
   }
 
-  private extract(e: Entry, file: ParsedFile): FileDecls {
+  private parseNow(e: Entry, ref: FileRef, text: string): ParseOutcome & { readonly cacheable: boolean } {
+    let facts: LanguageFacts;
+    try {
+      facts = languageById(e.language)!.parse(e.path, text, this.env);
+    } catch (err) {
+      if (err instanceof ParseFailure) return { failed: err.reason, cacheable: true };
+      return { failed: `could not be parsed: ${(err as Error).message}`, cacheable: false };
+    }
+    const file: ParsedFile = { ref, text, ...(facts.js ? { js: facts.js } : {}), ...(facts.py ? { py: facts.py } : {}), ...(facts.markup ? { markup: facts.markup } : {}) };
+    const notes: AnalysisNote[] = facts.notes.map((message) => ({ level: 'info', message, file: e.path }));
+    const warnings: AnalysisNote[] = [];
+    return { parsed: { module: facts.module, decls: this.extract(e, file, notes, warnings), notes, warnings }, cacheable: true };
+  }
+
+  private extract(e: Entry, file: ParsedFile, notes: AnalysisNote[], warnings: AnalysisNote[]): FileDecls {
     const decls = Object.fromEntries(CONTRIBUTION_KINDS.map((k) => [k, {}])) as { [K in ContributionKind]: Record<string, DeclOf[K][]> };
     for (const fw of this.detected(file.ref.project)) {
       for (const kind of CONTRIBUTION_KINDS) {
         const c = fw[kind];
         if (!c || !e.accepting.includes(`${kind}:${fw.id}`)) continue;
         try {
-          (decls[kind] as Record<string, unknown[]>)[fw.id] = c.extract(file, { note: (message) => e.notes.push({ level: 'info', message: `${fw.title}: ${message}`, file: e.path }) });
+          (decls[kind] as Record<string, unknown[]>)[fw.id] = c.extract(file, { note: (message) => notes.push({ level: 'info', message: `${fw.title}: ${message}`, file: e.path }) });
         } catch (err) {
-          this.ctx.notes.push({ level: 'warning', code: 'framework-failed', message: `${fw.title} failed on this file and skipped it: ${(err as Error).message}`, file: e.path });
-          e.notes.push({ level: 'warning', message: `${fw.id}: ${(err as Error).message}`, file: e.path });
+          warnings.push({ level: 'warning', code: 'framework-failed', message: `${fw.title} failed on this file and skipped it: ${(err as Error).message}`, file: e.path });
+          notes.push({ level: 'warning', message: `${fw.id}: ${(err as Error).message}`, file: e.path });
         }
       }
     }
     return decls;
   }
+}
+
+/** Files of one module group resolve each other's imports (markup scripts import JS modules). */
+function moduleGroup(languageId: string): string {
+  const lang = languageById(languageId);
+  return lang?.modulesOf ?? languageId;
 }
 
 function fmtBytes(n: number): string {

@@ -7,7 +7,7 @@
 import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
 import { interpretUrl, type UrlTarget } from '../match/url';
-import { Evaluator, literalText, type Part, type Value } from '../resolve/evaluate';
+import { Evaluator, literalText, type FnRef, type Part, type Value } from '../resolve/evaluate';
 import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
@@ -43,47 +43,75 @@ export function resolveRequests(ctx: RunContext, store: FileStore, program: Work
   const wrappers = new Map<string, WrapperTemplate>();
   /** The request inside each wrapper (a declaration, stable across rounds). */
   const wrapperDecls = new Map<string, ClientDecl>();
-  const rctx: ResolveContext = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper: (fn) => wrappers.get(wrapperKey(fn)) };
   const all: Array<{ fw: Framework; decl: ClientDecl }> = [];
   for (const fw of indexedFrameworks) {
     if (!fw.requests) continue;
-    for (const e of store.entries()) for (const decl of e.parsed?.decls.requests[fw.id] ?? []) all.push({ fw, decl });
+    for (const e of store.sources()) for (const decl of e.parsed.decls.requests[fw.id] ?? []) all.push({ fw, decl });
   }
-  // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers.
-  let results = new Map<ClientDecl, { fw: Framework; spec: RequestSpec }>();
-  let failures = new Map<ClientDecl, { fw: Framework; error: string }>();
+  // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers. A declaration
+  // is resolved again only when a wrapper it asked for has appeared since (nothing else it reads
+  // changes), in declaration order as before.
+  const results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
+  const failures: Array<{ fw: Framework; error: string } | undefined> = [];
+  const stale = new Uint8Array(all.length).fill(1);
+  /** Missing wrapper → the declarations that asked for it. */
+  const waiting = new Map<string, number[]>();
+  let current = 0;
+  const wrapper = (fn: FnRef) => {
+    const key = wrapperKey(fn);
+    const w = wrappers.get(key);
+    if (!w) {
+      const list = waiting.get(key);
+      if (list) list.push(current);
+      else waiting.set(key, [current]);
+    }
+    return w;
+  };
+  const rctx: ResolveContext = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
   for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
-    results = new Map();
-    failures = new Map();
     let added = false;
-    for (const { fw, decl } of all) {
+    for (let i = 0; i < all.length; i++) {
+      if (!stale[i]) continue;
+      stale[i] = 0;
+      current = i;
+      const { fw, decl } = all[i]!;
       let spec: RequestSpec | null = null;
+      failures[i] = results[i] = undefined;
       try {
         spec = fw.requests!.resolve(decl, rctx);
       } catch (err) {
-        failures.set(decl, { fw, error: (err as Error).message });
+        failures[i] = { fw, error: (err as Error).message };
       }
       if (!spec) continue;
-      results.set(decl, { fw, spec });
+      results[i] = { fw, spec };
       if (decl.fn === null) continue;
       const key = wrapperKey({ file: decl.file, id: decl.fn });
       if (!wrappers.has(key) && isWrapping(spec, decl, evaluator)) {
         const fn = program.module(decl.file)?.functions[decl.fn];
         wrappers.set(key, { fn: { file: decl.file, id: decl.fn }, name: fn?.name ?? '<anonymous>', spec });
         wrapperDecls.set(key, decl);
+        for (const j of waiting.get(key) ?? []) stale[j] = 1;
+        waiting.delete(key);
         added = true;
       }
     }
     if (!added) break;
   }
+  return { drafts: finishDrafts(ctx, all, results, failures, wrappers, wrapperDecls, evaluator), wrappers };
+}
+
+/** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
+function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl }>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
+  const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap(({ decl }, i) => (list[i] === undefined ? [] : [[decl, list[i]!] as const])));
+  const results = inOrder(resultList);
   const drafts = draftCalls(results, wrappers, wrapperDecls, evaluator);
-  for (const [decl, { fw, error }] of failures) {
+  for (const [decl, { fw, error }] of inOrder(failureList)) {
     ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
     ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
     // A lazy contribution (wrapper functions) records calls that may not be requests at all: note only.
     if (!results.has(decl) && !fw.requests!.lazy) drafts.push(failedDraft(decl, fw, error));
   }
-  return { drafts, wrappers };
+  return drafts;
 }
 
 /**

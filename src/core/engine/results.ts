@@ -19,8 +19,14 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   let parsed = 0;
   for (const e of store.entries()) {
     if (e.skipped) skipped.push(e.skipped);
-    if (e.parsed) parsed++;
     fileNotes.push(...e.notes);
+    // What parsing found is reported for the files this run used (parsed, or took from the cache).
+    if (!store.used(e)) continue;
+    if (e.failed) skipped.push(e.failed);
+    if (e.parsed) {
+      parsed++;
+      fileNotes.push(...e.parsed.notes);
+    }
   }
   const used = endpoints.filter((e) => e.callers.length > 0).length;
   const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;

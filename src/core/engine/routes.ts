@@ -30,8 +30,8 @@ export function linkRoutes(ctx: RunContext, store: FileStore, program: Workspace
   for (const fw of indexedFrameworks) {
     if (!fw.routes) continue;
     const decls: BackendDecl[] = [];
-    for (const e of store.entries()) {
-      const d = e.parsed?.decls.routes[fw.id];
+    for (const e of store.sources()) {
+      const d = e.parsed.decls.routes[fw.id];
       if (d) decls.push(...d);
     }
     if (decls.length === 0) continue;

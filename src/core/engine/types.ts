@@ -6,9 +6,10 @@ import type { Config } from '../config';
 import type { FileSystem } from '../fs';
 import type { BackendDecl, ClientDecl, ContributionKind, DocDecl, EventDecl, SchemaDecl } from '../frameworks/types';
 import type { JsParser } from '../lang/js/parser';
-import type { LanguageFacts } from '../lang/types';
+import type { FactsStore } from './factsCache';
 import type { Project } from '../project/projects';
 import type { TsConfigPaths } from '../resolve/modules';
+import type { ModuleFacts } from '../resolve/sym';
 import type { AnalysisNote, SkippedFile } from '../types';
 
 export interface Logger {
@@ -34,6 +35,15 @@ export interface AnalyzeOptions {
   readonly log?: Logger;
   readonly onProgress?: (p: Progress) => void;
   readonly jsParser?: JsParser;
+  /**
+   * Root-relative paths whose content may have changed since this Analyzer's previous run, when
+   * nothing else did (no file created or deleted; no manifest, tsconfig, .gitignore or configuration
+   * change): the file list and projects are reused and only these files are read again (the editor's
+   * edits). Absent: everything is listed and checked again.
+   */
+  readonly changed?: readonly string[];
+  /** Parse results kept between processes (the CLI's on-disk cache); written at the end of a run. */
+  readonly factsCache?: FactsStore;
 }
 
 export class AnalysisCancelled extends Error {
@@ -57,26 +67,44 @@ export interface DeclOf {
 /** A file's declarations: contribution kind → framework id → declarations. */
 export type FileDecls = { readonly [K in ContributionKind]: Readonly<Record<string, readonly DeclOf[K][]>> };
 
+/**
+ * What parsing one file leaves for the passes: plain, JSON-serialisable data (the unit of the on-disk
+ * facts cache). The language facts contributions read (calls, markup) are dropped after extraction;
+ * only the module facts the evaluator reads are kept.
+ */
 export interface Parsed {
-  readonly facts: LanguageFacts;
+  readonly module: ModuleFacts;
   readonly decls: FileDecls;
+  /** Notes on the file from parsing and its contributions (tolerated syntax errors …). */
+  readonly notes: readonly AnalysisNote[];
+  /** Workspace-level warnings (a contribution that threw), reported in every run that uses the file. */
+  readonly warnings: readonly AnalysisNote[];
 }
 
-/** One file's state, cached between runs while its size, mtime (or text) and gating are unchanged. */
+/**
+ * One file's state, cached between runs while its size, mtime (or text) and gating are unchanged.
+ * Loading (read, decode, gate) happens for every source file; parsing only for the files a run uses.
+ */
 export interface Entry {
   readonly key: string;
   readonly path: string;
   /** Id of the language pack that reads it. */
   readonly language: string;
-  /** Decoded text, kept only while the file is not parsed (for on-demand parsing). */
-  text: string | null;
+  /** Decoded text (null when the file was skipped while loading). */
+  readonly text: string | null;
   parsed: Parsed | null;
+  /** Why parsing failed, when it did. */
+  failed: SkippedFile | null;
   /** Contributions whose `accepts` passed, as `<kind>:<framework id>`. */
   readonly accepting: readonly string[];
   /** True when a non-lazy contribution accepts it: it is parsed in the first pass. */
   readonly eager: boolean;
-  skipped: SkippedFile | null;
-  readonly notes: AnalysisNote[];
+  /** Why the file was not analysed at all (too large, undecodable, generated). */
+  readonly skipped: SkippedFile | null;
+  /** Notes from loading (encodings). */
+  readonly notes: readonly AnalysisNote[];
+  /** Whether the text mentions a wrapper, by search pattern: kept with the entry, so an edit run searches only changed files. */
+  mentions?: Map<number, boolean>;
 }
 
 /** What the last run learnt about the workspace's layout (for quick fixes). */

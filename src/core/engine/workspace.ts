@@ -12,6 +12,7 @@ import type { RunContext } from './types';
 export interface Workspace {
   /** Every listed file, sorted. */
   readonly files: readonly string[];
+  readonly fileSet: ReadonlySet<string>;
   readonly projects: readonly Project[];
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
 }
@@ -24,7 +25,7 @@ export async function loadWorkspace(ctx: RunContext): Promise<Workspace> {
   ctx.check();
   const projects = await loadProjects(ctx, files);
   const tsconfigs = await loadTsconfigs(ctx, files);
-  return { files, projects, tsconfigs };
+  return { files, fileSet: new Set(files), projects, tsconfigs };
 }
 
 async function loadProjects(ctx: RunContext, files: readonly string[]): Promise<Project[]> {

@@ -9,6 +9,7 @@ import { isQueryPart, joinBase } from '../match/url';
 import type { Evaluator, FnRef, Part } from '../resolve/evaluate';
 import type { WorkspaceProgram } from '../resolve/modules';
 import type { FileStore } from './files';
+import type { Entry } from './types';
 
 export const wrapperKey = (f: FnRef): string => `${f.file}#${f.id}`;
 
@@ -46,23 +47,56 @@ export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evalu
 }
 
 /**
- * Parse the not-yet-parsed files accepted by a lazy request contribution that mention a wrapper's
- * name (or the name it is exported under), so its call sites are found. Returns how many were parsed.
+ * Add as sources (parsing them if needed) the files accepted by a lazy request contribution that
+ * mention a wrapper's name (or the name it is exported under), so its call sites are found. Returns
+ * how many were added.
  */
 export async function parseWrapperCallers(store: FileStore, program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Promise<number> {
   if (wrappers.size === 0) return 0;
   const names = wrapperNames(program, wrappers);
   if (names.size === 0) return 0;
   const lazy = indexedFrameworks.filter((f) => f.requests?.lazy).map((f) => `requests:${f.id}`);
-  const re = new RegExp(`\\b(?:${[...names].map(escapeRe).join('|')})\\b`);
+  const pattern = patternOf(names);
   let added = 0;
-  for (const e of store.entries()) {
-    if (e.parsed || e.skipped || e.text === null || !lazy.some((id) => e.accepting.includes(id))) continue;
-    if (!re.test(e.text)) continue;
-    await store.parse(e);
-    if (e.parsed) added++;
+  for (const e of store.acceptedBy(lazy)) {
+    if (store.isSource(e) || !mentions(e, pattern)) continue;
+    await store.prepareGrammars(e);
+    if (store.addSource(e)) added++;
   }
   return added;
+}
+
+interface Pattern {
+  readonly re: RegExp;
+  /** Never reused for another pattern (entries remember their answers by it). */
+  readonly id: number;
+}
+
+/** The search for a set of names, one per distinct set: an edit run asks the same questions as the last. */
+const patterns = new Map<string, Pattern>();
+let patternCount = 0;
+
+function patternOf(names: ReadonlySet<string>): Pattern {
+  const source = `\\b(?:${[...names].map(escapeRe).join('|')})\\b`;
+  let p = patterns.get(source);
+  if (!p) {
+    if (patterns.size >= 64) patterns.clear();
+    p = { re: new RegExp(source), id: ++patternCount };
+    patterns.set(source, p);
+  }
+  return p;
+}
+
+/** Does the entry's text match the pattern? Remembered on the entry (a few patterns: those of each round). */
+function mentions(e: Entry, p: Pattern): boolean {
+  e.mentions ??= new Map();
+  let hit = e.mentions.get(p.id);
+  if (hit === undefined) {
+    if (e.mentions.size >= 8) e.mentions.clear();
+    hit = p.re.test(e.text ?? '');
+    e.mentions.set(p.id, hit);
+  }
+  return hit;
 }
 
 function wrapperNames(program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Set<string> {

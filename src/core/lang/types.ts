@@ -25,8 +25,12 @@ export interface LanguageFacts {
 /** What a pack may use while parsing. */
 export interface ParseEnv {
   readonly jsParser: JsParser;
-  /** A tree-sitter parser for one of the pack's grammars (loaded once per process). */
-  grammar(name: GrammarName): Promise<TsParser>;
+  /**
+   * A tree-sitter parser for one of the pack's grammars. The engine loads a pack's grammars before it
+   * parses the pack's first file, so parsing itself is synchronous (modules are parsed on demand, in
+   * the middle of an evaluation); throws when the grammar could not be loaded.
+   */
+  grammar(name: GrammarName): TsParser;
 }
 
 /** Why a file could not be parsed at all; the file becomes a skipped record with this reason. */
@@ -71,8 +75,8 @@ export interface LanguageSupport {
   readonly modulesOf?: string;
   /** A reason to skip a file as generated (minified bundles), or null. */
   generated?(path: string, text: string): string | null;
-  /** Parse once and build facts; throws {@link ParseFailure} when nothing can be read. */
-  parse(path: string, text: string, env: ParseEnv): Promise<LanguageFacts>;
+  /** Parse once and build facts (synchronously); throws {@link ParseFailure} when nothing can be read. */
+  parse(path: string, text: string, env: ParseEnv): LanguageFacts;
   /** Module resolution, when the language has modules the evaluator should follow. */
   createResolver?(env: ResolverEnv): ModuleResolver;
 }

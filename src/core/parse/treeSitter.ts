@@ -3,8 +3,15 @@
  * The bundle ships the .wasm files in `dist/wasm/`; entry points call {@link setWasmDir} with that
  * folder. Tests and `ts` runs fall back to the files in node_modules.
  */
-import { Language, Parser } from 'web-tree-sitter';
+import type * as WebTreeSitter from 'web-tree-sitter';
+import type { Language } from 'web-tree-sitter';
 import { joinPath } from '../path';
+
+/** web-tree-sitter is loaded with the first grammar: a run without Python never evaluates it. */
+let wts: typeof WebTreeSitter | null = null;
+function webTreeSitter(): typeof WebTreeSitter {
+  return (wts ??= require('web-tree-sitter') as typeof WebTreeSitter);
+}
 
 export type GrammarName = 'python' | 'rust' | 'go' | 'ruby' | 'java';
 
@@ -29,19 +36,19 @@ function grammarWasm(name: GrammarName): string {
 }
 
 async function ensureInit(): Promise<void> {
-  init ??= Parser.init({ locateFile: () => runtimeWasm() });
+  init ??= webTreeSitter().Parser.init({ locateFile: () => runtimeWasm() });
   return init;
 }
 
 /** A parser for one grammar. Parsers are cheap; languages are loaded once. */
-export async function createParser(name: GrammarName): Promise<Parser> {
+export async function createParser(name: GrammarName): Promise<WebTreeSitter.Parser> {
   await ensureInit();
   let lang = languages.get(name);
   if (!lang) {
-    lang = Language.load(grammarWasm(name));
+    lang = webTreeSitter().Language.load(grammarWasm(name));
     languages.set(name, lang);
   }
-  const parser = new Parser();
+  const parser = new (webTreeSitter().Parser)();
   parser.setLanguage(await lang);
   return parser;
 }

@@ -211,8 +211,20 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
 }
 
 /** The nearest project containing a file (projects sorted by root; the deepest match wins). */
+/** Answers of {@link projectOf} per project list, forgotten when the list grows (while it is built). */
+const owners = new WeakMap<readonly Project[], { length: number; byFile: Map<string, Project> }>();
+
 export function projectOf(projects: readonly Project[], file: string): Project {
-  let best: Project | undefined;
+  let memo = owners.get(projects);
+  if (!memo || memo.length !== projects.length) {
+    memo = { length: projects.length, byFile: new Map() };
+    owners.set(projects, memo);
+  }
+  const byFile = memo.byFile;
+  let best = byFile.get(file);
+  if (best) return best;
   for (const p of projects) if (isInside(file, p.root) && (!best || p.root.length > best.root.length || best.root === '.')) best = p;
-  return best ?? projects[0]!;
+  best ??= projects[0]!;
+  byFile.set(file, best);
+  return best;
 }

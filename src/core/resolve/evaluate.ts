@@ -28,12 +28,22 @@ export class Evaluator implements EvalHost {
   private readonly memo = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
   private readonly exporting = new Set<string>();
+  /** Exported names looked up from the top (`file#name`): kept when their answer did not depend on where it was asked. */
+  private readonly exports = new Map<string, Value | null>();
+  /**
+   * Counts answers that depend on the evaluation in progress (a binding that refers to itself, a
+   * re-export cycle, the depth limit): a lookup during which it did not move can be remembered.
+   */
+  private contextual = 0;
   private depth = 0;
 
   constructor(readonly program: Program) {}
 
   evaluate(sym: Sym, ctx: Ctx): Value {
-    if (this.depth > MAX_DEPTH) return unknown(sym, 'too deeply nested');
+    if (this.depth > MAX_DEPTH) {
+      this.contextual++;
+      return unknown(sym, 'too deeply nested');
+    }
     this.depth++;
     try {
       return this.eval(sym, ctx);
@@ -127,7 +137,10 @@ export class Evaluator implements EvalHost {
     const key = `${file}\0${name}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
-    if (this.inProgress.has(key)) return { t: 'unknown', text: name, why: `\`${name}\` refers to itself` };
+    if (this.inProgress.has(key)) {
+      this.contextual++;
+      return { t: 'unknown', text: name, why: `\`${name}\` refers to itself` };
+    }
     this.inProgress.add(key);
     try {
       const v = withOrigin(this.evaluate(bound, { file, fn: null, params: null }), `${file}#${name}`);
@@ -143,18 +156,34 @@ export class Evaluator implements EvalHost {
     return importedValue(this, fromFile, specifier, name);
   }
 
-  /** An exported name of a module, following re-exports. */
+  /**
+   * An exported name of a module, following re-exports. A lookup from the top (nothing seen yet) is
+   * remembered unless its answer depended on the evaluation in progress: asked again, it would be
+   * computed from the same remembered bindings, so the answer is the same (and `export *` chains are
+   * walked once per name).
+   */
   exported(file: string, name: string, seen: Set<string>): Value | null {
+    const key = `${file}#${name}`;
+    const top = seen.size === 0;
+    if (top) {
+      const hit = this.exports.get(key);
+      if (hit !== undefined) return hit;
+    }
     if (seen.has(file)) return null;
     // A chain of thousands of `export * from` would overflow the stack: past a bound it is a reason.
     if (seen.size >= MAX_REEXPORT_CHAIN) return { t: 'unknown', text: name, why: `\`${name}\` is re-exported through more than ${MAX_REEXPORT_CHAIN} modules; the chain was not followed further` };
     seen.add(file);
     // Import cycles (`a` re-exports from `b`, which imports from `a`) end here rather than in a stack overflow.
-    const key = `${file}#${name}`;
-    if (this.exporting.has(key)) return null;
+    if (this.exporting.has(key)) {
+      this.contextual++;
+      return null;
+    }
     this.exporting.add(key);
+    const before = this.contextual;
     try {
-      return exportedValue(this, file, name, seen);
+      const v = exportedValue(this, file, name, seen);
+      if (top && this.contextual === before) this.exports.set(key, v);
+      return v;
     } finally {
       this.exporting.delete(key);
     }
@@ -281,5 +310,6 @@ export class Evaluator implements EvalHost {
   /** Forget memoised values (after a module changed). */
   reset(): void {
     this.memo.clear();
+    this.exports.clear();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The workspace program the evaluator reads: every parsed module's facts, and module resolution
+ * The workspace program the evaluator reads: modules' facts (loaded on demand), and module resolution
  * delegated to the language pack that owns the importing file (`lang/<language>/modules.ts`).
  */
 import type { ModuleFacts } from './sym';
@@ -16,34 +16,60 @@ export interface TsConfigPaths {
 
 export class WorkspaceProgram implements Program {
   private readonly modules = new Map<string, ModuleFacts>();
-  private readonly cache = new Map<string, string | null>();
+  private readonly workspaceSpecifiers = new Map<string, Map<string, boolean>>();
 
-  /** `resolverOf` names the resolver for an importing file (null: its language has no modules). */
-  constructor(private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null) {}
+  /**
+   * `resolverOf` names the resolver for an importing file (null: its language has no modules);
+   * `load` parses a module the first time it is asked for (the engine parses imported modules on demand);
+   * `cache` holds resolved specifiers, and may be shared by programs over the same files and aliases.
+   */
+  constructor(
+    private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null,
+    private readonly load: (file: string) => ModuleFacts | undefined = () => undefined,
+    private readonly cache = new Map<string, Map<string, string | null>>(),
+  ) {}
 
   setModule(facts: ModuleFacts): void {
     this.modules.set(facts.file, facts);
   }
 
   module(file: string): ModuleFacts | undefined {
-    return this.modules.get(file);
+    let m = this.modules.get(file);
+    if (m === undefined) {
+      m = this.load(file);
+      if (m) this.modules.set(file, m);
+    }
+    return m;
   }
 
   resolveImport(fromFile: string, specifier: string): string | null {
-    const r = this.resolverOf(fromFile);
-    if (!r) return null;
-    // Relative specifiers depend on the importing file; the cache key is per file for safety.
-    const key = `${r.id}\0${fromFile}\0${specifier}`;
-    const hit = this.cache.get(key);
+    // Relative specifiers depend on the importing file; the cache is per file.
+    let byFile = this.cache.get(fromFile);
+    if (!byFile) {
+      byFile = new Map();
+      this.cache.set(fromFile, byFile);
+    }
+    const hit = byFile.get(specifier);
     if (hit !== undefined) return hit;
-    const found = r.resolver.resolve(fromFile, specifier);
+    const r = this.resolverOf(fromFile);
+    const found = r ? r.resolver.resolve(fromFile, specifier) : null;
     const file = found && found !== '' ? found : null;
-    this.cache.set(key, file);
+    byFile.set(specifier, file);
     return file;
   }
 
   isWorkspaceSpecifier(fromFile: string, specifier: string): boolean {
-    return this.resolverOf(fromFile)?.resolver.isWorkspaceSpecifier(fromFile, specifier) ?? false;
+    let byFile = this.workspaceSpecifiers.get(fromFile);
+    if (!byFile) {
+      byFile = new Map();
+      this.workspaceSpecifiers.set(fromFile, byFile);
+    }
+    let v = byFile.get(specifier);
+    if (v === undefined) {
+      v = this.resolverOf(fromFile)?.resolver.isWorkspaceSpecifier(fromFile, specifier) ?? false;
+      byFile.set(specifier, v);
+    }
+    return v;
   }
 
   submoduleSpec(fromFile: string, specifier: string, name: string): string | null {

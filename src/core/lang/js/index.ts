@@ -13,7 +13,7 @@ const js: LanguageSupport = {
   offers: ['js'],
   grammars: [],
   generated: (_path, text) => (looksMinified(text) ? 'looks minified or generated (very long lines); not analysed' : null),
-  async parse(path, text, env) {
+  parse(path, text, env) {
     try {
       return parseJs(path, text, env.jsParser, []);
     } catch (err) {

@@ -3,7 +3,18 @@
  * can be swapped (typescript-estree costs about 3.7× TypeScript's own parser; an ESTree-producing
  * alternative can replace it without touching any extractor).
  */
-import { parse as estreeParse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type * as Estree from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+let estree: typeof Estree | null = null;
+
+/**
+ * typescript-estree (with TypeScript, most of the bundle) is loaded on the first parse: a run that parses
+ * no JS never compiles it. The bundles ship it as `dist/estree.js` of its own (see esbuild.mjs).
+ */
+function loadEstree(): typeof Estree {
+  return (estree ??= require('@typescript-eslint/typescript-estree') as typeof Estree);
+}
 
 export type JsNode = TSESTree.Node;
 export type JsProgram = TSESTree.Program;
@@ -35,7 +46,7 @@ export const estreeParser: JsParser = {
   name: 'typescript-estree',
   parse(text, options) {
     try {
-      return estreeParse(text, {
+      return loadEstree().parse(text, {
         jsx: options.jsx,
         loc: true,
         range: true,
@@ -44,6 +55,9 @@ export const estreeParser: JsParser = {
         errorOnUnknownASTType: false,
         allowInvalidAST: true,
         suppressDeprecatedPropertyWarnings: true,
+        // Neither the ESTree ↔ TypeScript node maps nor JSDoc are read: building them costs time and memory.
+        preserveNodeMaps: false,
+        jsDocParsingMode: 'none',
       });
     } catch (e) {
       // A stack overflow in the converter (a chain of thousands of `+`) is not a syntax error.

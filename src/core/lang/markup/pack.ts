@@ -21,7 +21,7 @@ const markup: LanguageSupport = {
   grammars: [],
   modulesOf: 'js',
   generated: (_path, text) => (looksMinified(text) ? 'looks minified or generated (very long lines); not analysed' : null),
-  async parse(path, text, env) {
+  parse(path, text, env) {
     const kind = markupKindOf(path) ?? 'html';
     const blocks = extractScriptBlocks(text, kind);
     const markupFacts = lazyMarkup(kind, text);

@@ -9,8 +9,8 @@ const python: LanguageSupport = {
   extensions: ['.py'],
   offers: ['python'],
   grammars: ['python'],
-  async parse(path, text, env) {
-    const parser = await env.grammar('python');
+  parse(path, text, env) {
+    const parser = env.grammar('python');
     const tree = parser.parse(text);
     if (!tree) throw new Error('the Python parser returned no tree');
     try {

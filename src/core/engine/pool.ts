@@ -1,0 +1,21 @@
+/** Bounded concurrency for I/O: at most `limit` calls of `fn` in flight; results keep the input's order. */
+export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Let pending events run (a cancellation, an editor's message): file reads are synchronous under the
+ * async interface and parsing is synchronous, so long loops call this every few hundred files.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,164 @@
+/**
+ * The on-disk facts cache (the second module allowed to use node:fs in the core, beside fs.ts): one
+ * file per entry, checked on read, written atomically, capped in size.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname as nativeDirname } from 'node:path';
+import type { FactsStore } from './engine/factsCache';
+import { joinPath } from './path';
+
+export interface DiskFactsOptions {
+  /** The cache folder (created when first written). */
+  readonly dir: string;
+  /** Identifies the analyser build: entries of another build are never read. */
+  readonly analyzer: string;
+  /** Size cap: after writing, the least recently used entries go until the folder is under 80 % of it. */
+  readonly maxBytes: number;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Facts kept on disk, one file per entry under a two-letter fan-out folder. Each file is a header line
+ * (key, analyser, checksum of the body) and the body; an entry whose header does not match is ignored
+ * (and replaced when the file is parsed again). Writes go to a temporary file renamed into place, so a
+ * reader never sees half an entry; failures to read or write only cost a parse.
+ */
+export function diskFactsStore(opts: DiskFactsOptions): FactsStore {
+  const pending = new Map<string, string>();
+  const read = new Set<string>();
+  const fileOf = (key: string) => {
+    const h = sha256(`${opts.analyzer}\0${key}`);
+    return joinPath(opts.dir, h.slice(0, 2), `${h.slice(2)}.json`);
+  };
+  return {
+    get(key) {
+      const file = fileOf(key);
+      let raw: string;
+      try {
+        raw = readFileSync(file, 'utf8');
+      } catch {
+        return null;
+      }
+      const nl = raw.indexOf('\n');
+      const head = nl > 0 ? entryHeader(raw.slice(0, nl)) : null;
+      const body = raw.slice(nl + 1);
+      if (!head || head.key !== key || head.analyzer !== opts.analyzer || head.sum !== sha256(body)) return null;
+      read.add(file);
+      return body;
+    },
+    set(key, text) {
+      pending.set(key, text);
+    },
+    async flush() {
+      const wrote = writeEntries(pending, fileOf, opts.analyzer);
+      pending.clear();
+      touch(read);
+      read.clear();
+      if (wrote > 0) enforceCap(opts.dir, opts.maxBytes);
+    },
+  };
+}
+
+function entryHeader(line: string): { key?: unknown; analyzer?: unknown; sum?: unknown } | null {
+  try {
+    const v = JSON.parse(line) as unknown;
+    return typeof v === 'object' && v !== null ? (v as { key?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeEntries(pending: ReadonlyMap<string, string>, fileOf: (key: string) => string, analyzer: string): number {
+  let wrote = 0;
+  for (const [key, body] of pending) {
+    const file = fileOf(key);
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      mkdirSync(nativeDirname(file), { recursive: true });
+      writeFileSync(tmp, `${JSON.stringify({ key, analyzer, sum: sha256(body) })}\n${body}`);
+      renameSync(tmp, file);
+      wrote++;
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+  return wrote;
+}
+
+/** Mark entries as used (their modification time orders eviction). */
+function touch(files: Iterable<string>): void {
+  const now = new Date();
+  for (const f of files) {
+    try {
+      utimesSync(f, now, now);
+    } catch {
+      // a read-only cache still serves
+    }
+  }
+}
+
+/** Delete the least recently used entries (and stale temporary files) while the folder is over the cap. */
+function enforceCap(dir: string, maxBytes: number): void {
+  const files: Array<{ path: string; size: number; mtime: number }> = [];
+  let total = 0;
+  try {
+    for (const sub of readdirSync(dir)) {
+      if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+      for (const name of readdirSync(joinPath(dir, sub))) {
+        const path = joinPath(dir, sub, name);
+        const st = statSync(path, { throwIfNoEntry: false });
+        if (!st) continue;
+        if (name.endsWith('.tmp') && Date.now() - st.mtimeMs > 3_600_000) rmSync(path, { force: true });
+        else if (name.endsWith('.json')) {
+          files.push({ path, size: st.size, mtime: st.mtimeMs });
+          total += st.size;
+        }
+      }
+    }
+  } catch {
+    return;
+  }
+  if (total <= maxBytes) return;
+  files.sort((a, b) => a.mtime - b.mtime);
+  for (const f of files) {
+    if (total <= maxBytes * 0.8) break;
+    rmSync(f.path, { force: true });
+    total -= f.size;
+  }
+}
+
+/**
+ * The cache folder for this user: `API_PARITY_CACHE_DIR`, else the platform's cache folder
+ * (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on
+ * Windows) + `/api-parity`. Null without a home folder. Never inside a workspace unless configured so.
+ */
+export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>, platform: string = process.platform): string | null {
+  if (env['API_PARITY_CACHE_DIR']) return env['API_PARITY_CACHE_DIR'];
+  const home = env['HOME'] || env['USERPROFILE'] || null;
+  let base: string | null;
+  if (platform === 'win32') base = env['LOCALAPPDATA'] || (home ? joinPath(home, 'AppData', 'Local') : null);
+  else if (platform === 'darwin') base = home ? joinPath(home, 'Library', 'Caches') : null;
+  else base = env['XDG_CACHE_HOME'] || (home ? joinPath(home, '.cache') : null);
+  return base ? joinPath(base, 'api-parity') : null;
+}
+
+/** The analyser build, stamped into the bundles by esbuild.mjs (null when running from sources). */
+const ANALYZER_BUILD: string | null = process.env.API_PARITY_BUILD ?? null;
+
+const DEFAULT_CACHE_MB = 256;
+
+/**
+ * The facts cache the CLI and the server use: on disk in {@link defaultCacheDir}, capped by
+ * `API_PARITY_CACHE_MAX_MB` (default 256). Null (no cache) when there is no cache folder, or when
+ * running from sources without `API_PARITY_ANALYZER_ID` (entries must never outlive the code that
+ * wrote them: a bundle has its build id, sources have none).
+ */
+export function openFactsCache(env: Readonly<Record<string, string | undefined>>): FactsStore | null {
+  const analyzer = ANALYZER_BUILD ?? env['API_PARITY_ANALYZER_ID'] ?? null;
+  const dir = defaultCacheDir(env);
+  if (!analyzer || !dir) return null;
+  const mb = Number(env['API_PARITY_CACHE_MAX_MB']);
+  return diskFactsStore({ dir: joinPath(dir, 'facts'), analyzer, maxBytes: (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_CACHE_MB) * 1024 * 1024 });
+}

@@ -1,0 +1,197 @@
+/**
+ * The on-disk facts cache: a warm run equals a cold one (every fixture), a damaged entry is ignored and
+ * replaced, the size cap holds, and what the cache stores survives JSON exactly (prototypes included).
+ */
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer, defaultCacheDir, diskFactsStore, loadConfig, nodeFileSystem, openFactsCache, type AnalysisResult, type FactsStore } from '../../src/core';
+import { decodeOutcome, encodeOutcome } from '../../src/core/engine/factsCache';
+import { estreeParser } from '../../src/core/lang/js/parser';
+import { languageOf } from '../../src/core/lang/registry';
+import { createParser, type TsParser } from '../../src/core/parse/treeSitter';
+import { fixtureDirs } from '../golden';
+
+const tmp: string[] = [];
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tmp.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of tmp) rmSync(d, { recursive: true, force: true });
+});
+
+/** A store that counts what the engine asks of it. */
+function counting(inner: FactsStore): FactsStore & { hits: number; misses: number; sets: number } {
+  const c = {
+    hits: 0,
+    misses: 0,
+    sets: 0,
+    get(key: string) {
+      const v = inner.get(key);
+      if (v === null) c.misses++;
+      else c.hits++;
+      return v;
+    },
+    set(key: string, text: string) {
+      c.sets++;
+      inner.set(key, text);
+    },
+    flush: () => inner.flush(),
+  };
+  return c;
+}
+
+async function analyze(dir: string, factsCache?: FactsStore): Promise<AnalysisResult> {
+  const fs = nodeFileSystem(dir);
+  const { config, file } = await loadConfig(fs);
+  return new Analyzer().analyze({ root: dir, fs, config, configFile: file, ...(factsCache ? { factsCache } : {}) });
+}
+
+const entryFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((sub) => readdirSync(join(dir, sub)).filter((n) => n.endsWith('.json')).map((n) => join(dir, sub, n)));
+
+/** A small workspace with what fixtures lack: a file that fails to parse, a binding named like an Object method, markup. */
+function oddWorkspace(): string {
+  const root = tempDir('api-parity-cache-ws-');
+  const w = (rel: string, text: string) => {
+    mkdirSync(join(root, rel, '..'), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  };
+  w('package.json', '{ "name": "web", "dependencies": { "express": "4" } }');
+  w('server.js', "const express = require('express');\nconst app = express();\nconst { constructor: base } = require('./paths');\napp.get(base + '/x', (q, r) => r.send(1));\napp.listen(3000);\n");
+  w('paths.js', "const constructor = '/api';\nmodule.exports = { constructor };\n");
+  w('web/broken.ts', "export const g = () => fetch('/x', { method: 'POST' ;\n");
+  w('web/toString.ts', "const toString = 'http://localhost:3000/api';\nexport const f = () => fetch(toString + '/x');\n");
+  w('web/page.vue', "<template><div/></template>\n<script setup lang=\"ts\">\nfetch('http://localhost:3000/api/x', { method: 'DELETE' });\n</script>\n");
+  return root;
+}
+
+describe('facts cache', () => {
+  const workspaces = () => [...fixtureDirs().map((f) => ({ name: f.name, dir: f.dir })), { name: 'odd', dir: oddWorkspace() }];
+
+  it('a warm run equals a cold run and a run without cache, on every fixture', async () => {
+    for (const { name, dir } of workspaces()) {
+      const cacheDir = tempDir('api-parity-cache-');
+      const plain = await analyze(dir);
+      const cold = counting(diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
+      const first = await analyze(dir, cold);
+      const warm = counting(diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
+      const second = await analyze(dir, warm);
+      expect(first, name).toEqual(plain);
+      expect(second, name).toEqual(plain);
+      expect(cold.hits, name).toBe(0);
+      expect(warm.misses, name).toBe(0);
+      expect(warm.sets, name).toBe(0);
+      expect(warm.hits, name).toBe(cold.sets);
+      // Another analyser build never reads these entries.
+      const other = counting(diskFactsStore({ dir: cacheDir, analyzer: 'other', maxBytes: 1 << 30 }));
+      expect(await analyze(dir, other), name).toEqual(plain);
+      expect(other.hits, name).toBe(0);
+    }
+  });
+
+  it('ignores damaged or foreign entries and replaces them', async () => {
+    const dir = oddWorkspace();
+    const cacheDir = tempDir('api-parity-cache-');
+    const plain = await analyze(dir);
+    await analyze(dir, diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
+    const files = entryFiles(cacheDir);
+    expect(files.length).toBeGreaterThan(3);
+    const damage = [
+      (t: string) => t.slice(0, t.length / 2), // truncated
+      (t: string) => `${t} `, // body changed (still valid JSON), checksum not
+      () => '', // empty
+      (t: string) => `{"key":"nope"}\n${t.slice(t.indexOf('\n') + 1)}`, // another key
+      () => {
+        // A valid header and checksum over a body that is not an outcome: still not trusted.
+        const body = '{"parsed":{"module":{},"decls":{}}}';
+        return `${JSON.stringify({ key: 'k', analyzer: 'test', sum: createHash('sha256').update(body).digest('hex') })}\n${body}`;
+      },
+    ];
+    files.forEach((f, i) => writeFileSync(f, damage[i % damage.length]!(readFileSync(f, 'utf8'))));
+    const store = counting(diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
+    expect(await analyze(dir, store)).toEqual(plain);
+    expect(store.hits).toBe(0);
+    expect(store.sets).toBe(files.length);
+    const again = counting(diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
+    expect(await analyze(dir, again)).toEqual(plain);
+    expect(again.hits).toBe(files.length);
+  });
+
+  it('keeps the folder under its size cap', async () => {
+    const cacheDir = tempDir('api-parity-cache-');
+    const dir = fixtureDirs().find((f) => f.name === '_workspaces/seed-000-next-fastapi')!.dir;
+    await analyze(dir, diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 20_000 }));
+    const total = entryFiles(cacheDir).reduce((n, f) => n + statSync(f).size, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(20_000);
+  });
+
+  it('is opened only with a cache folder and an analyser id (never from sources by default)', () => {
+    expect(openFactsCache({})).toBeNull();
+    expect(openFactsCache({ HOME: '/home/u' })).toBeNull();
+    expect(openFactsCache({ HOME: '/home/u', API_PARITY_ANALYZER_ID: 'dev' })).not.toBeNull();
+    expect(defaultCacheDir({ HOME: '/home/u' }, 'linux')).toBe(join('/home/u', '.cache', 'api-parity'));
+    expect(defaultCacheDir({ HOME: '/home/u', XDG_CACHE_HOME: '/c' }, 'linux')).toBe(join('/c', 'api-parity'));
+    expect(defaultCacheDir({ HOME: '/Users/u' }, 'darwin')).toBe(join('/Users/u', 'Library', 'Caches', 'api-parity'));
+    expect(defaultCacheDir({ API_PARITY_CACHE_DIR: '/x', HOME: '/home/u' }, 'linux')).toBe('/x');
+    expect(defaultCacheDir({}, 'linux')).toBeNull();
+  });
+});
+
+describe('cached module facts', () => {
+  let python: TsParser;
+  beforeAll(async () => {
+    python = await createParser('python');
+  });
+
+  it('survive JSON exactly: same keys, values and prototypes, for every fixture file', () => {
+    const env = { jsParser: estreeParser, grammar: () => python };
+    const emptyDecls = { routes: {}, requests: {}, events: {}, docsSource: {}, schemas: {} };
+    let checked = 0;
+    for (const { dir } of fixtureDirs()) {
+      for (const file of walk(dir)) {
+        const lang = languageOf(file.rel);
+        if (!lang) continue;
+        let module;
+        try {
+          module = lang.parse(file.rel, readFileSync(file.abs, 'utf8'), env).module;
+        } catch {
+          continue;
+        }
+        const back = decodeOutcome(encodeOutcome({ parsed: { module, decls: emptyDecls, notes: [], warnings: [] } }), file.rel);
+        expect(back && 'parsed' in back, file.rel).toBe(true);
+        expect(sameData(module, (back as { parsed: { module: unknown } }).parsed.module), file.rel).toBe('');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
+function* walk(root: string, rel = ''): Generator<{ abs: string; rel: string }> {
+  for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) yield* walk(root, r);
+    else yield { abs: join(root, r), rel: r };
+  }
+}
+
+/** '' when a and b are the same data (own keys, undefined-valued ones too, values and prototypes); else where they differ. */
+function sameData(a: unknown, b: unknown, at = '$'): string {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b) ? '' : `${at}: ${String(a)} ≠ ${String(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array vs object`;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at}: prototype differs`;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.join('\0') !== kb.join('\0')) return `${at}: keys ${ka.join(',')} ≠ ${kb.join(',')}`;
+  for (const k of ka) {
+    const d = sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  return '';
+}

@@ -1,0 +1,71 @@
+/**
+ * Re-analysis after edits (`changed`): the last run's file list is reused and only the named files are
+ * read again; the result equals a fresh analysis of the same contents.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer, DEFAULT_CONFIG, nodeFileSystem, withOverlays, type FileSystem } from '../../src/core';
+
+const EXAMPLE = resolve(__dirname, '../../examples/fullstack');
+const AVATAR = 'frontend/src/components/UserAvatar.tsx';
+let root: string;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'api-parity-incremental-'));
+  cpSync(EXAMPLE, root, { recursive: true });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A file system that counts what it is asked. */
+function counting(base: FileSystem): FileSystem & { lists: number; stats: string[] } {
+  const c = {
+    lists: 0,
+    stats: [] as string[],
+    list: (o: Parameters<FileSystem['list']>[0]) => {
+      c.lists++;
+      return base.list(o);
+    },
+    stat: (p: string) => {
+      c.stats.push(p);
+      return base.stat(p);
+    },
+    read: (p: string) => base.read(p),
+  };
+  return c;
+}
+
+const fresh = (fs: FileSystem) => new Analyzer().analyze({ root, fs, config: DEFAULT_CONFIG });
+
+describe('re-analysis of changed files', () => {
+  it('reads only the changed file, on the last file list, and equals a fresh analysis', async () => {
+    const analyzer = new Analyzer();
+    await analyzer.analyze({ root, fs: nodeFileSystem(root), config: DEFAULT_CONFIG });
+    const edited = readFileSync(join(root, AVATAR), 'utf8').replace('/avatar', '/photo');
+    const fs = counting(withOverlays(nodeFileSystem(root), new Map([[AVATAR, edited]])));
+    const result = await analyzer.analyze({ root, fs, config: DEFAULT_CONFIG, changed: [AVATAR] });
+    expect(fs.lists).toBe(0);
+    expect(fs.stats.filter((p) => p !== 'api-parity.config.json')).toEqual([AVATAR]);
+    expect(result.calls.some((c) => c.file === AVATAR && c.path?.includes('photo'))).toBe(true);
+    expect(result).toEqual(await fresh(withOverlays(nodeFileSystem(root), new Map([[AVATAR, edited]]))));
+  });
+
+  it('lists and checks everything again without `changed`, or when the configuration differs', async () => {
+    const analyzer = new Analyzer();
+    await analyzer.analyze({ root, fs: nodeFileSystem(root), config: DEFAULT_CONFIG });
+    const extra = 'frontend/src/lib/extra.ts';
+    writeFileSync(join(root, extra), "export const x = () => fetch('http://localhost:8000/api/v1/nowhere');\n");
+    try {
+      const fs = counting(nodeFileSystem(root));
+      const result = await analyzer.analyze({ root, fs, config: DEFAULT_CONFIG });
+      expect(fs.lists).toBe(1);
+      expect(result.calls.some((c) => c.file === extra)).toBe(true);
+      const other = counting(nodeFileSystem(root));
+      await analyzer.analyze({ root, fs: other, config: { ...DEFAULT_CONFIG, maxFileSize: DEFAULT_CONFIG.maxFileSize + 1 }, changed: [] });
+      expect(other.lists).toBe(1);
+    } finally {
+      rmSync(join(root, extra));
+    }
+  });
+});
