@@ -136,7 +136,7 @@ export interface AnalysisNote {
   readonly file?: string;
   /**
    * Stable kind of note, for tools: `framework-not-indexed`, `framework-without-routes`,
-   * `low-recognition`, `framework-failed`, `link-failed`, `request-failed`, `routes-in-tests`;
+   * `low-recognition`, `framework-failed`, `link-failed`, `request-failed`, `routes-in-tests`, `tsconfig-unreadable`;
    * absent for per-file observations (encodings, tolerated syntax errors).
    */
   readonly code?: string;

@@ -33,3 +33,12 @@ describe('deep inputs', () => {
     expect(result.calls.map((c) => `${c.file}:${c.line} ${c.status}`)).toEqual([`web/big.ts:${text.split('\n').findIndex((l) => l.includes('fetch(')) + 1} matched`]);
   }, 60_000);
 });
+
+describe('deep config files in the workspace', () => {
+  it('a tsconfig.json nested 100,000 deep is a warning, not a crash', async () => {
+    const deep = '{"compilerOptions":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    const result = await analyzeWorkspace({ root: '/ws', fs: memoryFs({ ...backend, 'web/package.json': '{"name":"web"}', 'web/tsconfig.json': deep, 'web/a.ts': "fetch('http://localhost:8000/items');\n" }) });
+    expect(result.notes.some((n) => n.code === 'tsconfig-unreadable' && n.file === 'web/tsconfig.json')).toBe(true);
+    expect(result.calls.map((c) => c.status)).toEqual(['matched']);
+  }, 60_000);
+});

@@ -51,7 +51,14 @@ async function loadTsconfigs(ctx: RunContext, files: readonly string[]): Promise
   for (const f of files.filter((x) => /(^|\/)(tsconfig|jsconfig)\.json$/.test(x))) {
     const text = await readSmall(ctx, f);
     if (text === null) continue;
-    const json = parseJsonc(text) as unknown;
+    let json: unknown;
+    try {
+      json = parseJsonc(text) as unknown;
+    } catch {
+      // A tsconfig nested thousands deep overflows the parser: its aliases are not read, and it says so.
+      ctx.notes.push({ level: 'warning', code: 'tsconfig-unreadable', message: 'is nested too deeply to read; its path aliases were not used', file: f });
+      continue;
+    }
     if (json && typeof json === 'object') raw.set(f, json as RawTsconfig);
   }
   const out = new Map<string, TsConfigPaths>();
