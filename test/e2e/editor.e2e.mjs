@@ -469,7 +469,12 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
     await waitFor(async () => (await treeRows()).some((r) => r.trim().startsWith('UserBadge.vue')), 45_000, 'UserBadge.vue in the Gap Explorer').catch(async (e) => {
       throw new Error(`${e.message}\nGap Explorer shows:\n${(await treeRows()).join('\n')}`);
     });
-    await quickOpen(rel);
+    // Open it the way a user would from there: a click on the call's leaf reveals it at its line (quick
+    // open can lag behind a file written a moment ago).
+    const leaf = page.locator('[id="workbench.view.extension.apiParity"] .monaco-list-row').filter({ hasText: '/api/v1/users/me/badge' }).first();
+    await waitFor(async () => (await leaf.count()) > 0, 30_000, 'the Gap Explorer leaf of the .vue call');
+    await leaf.click();
+    await waitFor(async () => (await activeTab())?.name === 'UserBadge.vue', 20_000, 'UserBadge.vue to open from the Gap Explorer').catch(() => quickOpen(rel));
     await goToLine(line);
     await waitFor(async () => (await lenses()).includes('no matching route'), 30_000, 'the code lens "no matching route" in UserBadge.vue').catch(async (e) => {
       throw new Error(`${e.message}; lenses: ${JSON.stringify(await lenses())}`);
@@ -499,7 +504,9 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
   step('server-crash-recovery', async () => {
     // Kill the language server while it re-indexes: the client restarts it and the Gap Explorer comes back
     // with the same content as the CLI reports for the workspace as it is now.
-    const expected = groupsOf(cliReport());
+    const now = cliReport();
+    const expected = groupsOf(now);
+    const warnings = now.gaps.filter((g) => g.severity === 'warning').length;
     const pattern = 'api-parity[^ ]*/dist/server\\.js';
     const before = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
     assert.ok(before.length > 0, `a running API Parity server (pgrep -f ${pattern})`);
@@ -516,6 +523,11 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
     );
     await waitFor(async () => JSON.stringify(await treeGroups()) === JSON.stringify(expected), 60_000, `the Gap Explorer groups ${expected.join(', ')} after the restart`).catch(async (e) => {
       throw new Error(`${e.message}\nGap Explorer shows: ${(await treeGroups()).join(', ')}`);
+    });
+    // The diagnostics come back too: the status bar counts the warnings again.
+    let counts = null;
+    await waitFor(async () => new RegExp(`Warnings: ${warnings}\\b`).test((counts = await statusAria('status.problems')) ?? ''), 60_000, `the status bar to count ${warnings} warnings again`).catch((e) => {
+      throw new Error(`${e.message}; status bar: ${counts}`);
     });
     await restMouse();
     await screenshot('after-server-restart');
