@@ -111,7 +111,9 @@ async function benchFolder(name: string, root: string): Promise<string | null> {
 
 /** The language server bundle over stdio: RSS after indexing, then `EDITS` edits of one open file. */
 async function benchServer(name: string, root: string, rel: string): Promise<void> {
-  const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // A cache of its own: the first index is cold, and the user's cache is left alone.
+  const env = { ...process.env, API_PARITY_CACHE_DIR: mkdtempSync(join(scratch, 'server-cache-')) };
+  const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let published = 0;
   const settings = { enable: true, debounceMs: 50, codeLens: { enable: true }, diagnostics: { unusedEndpoints: true } };
