@@ -87,7 +87,6 @@ const rule: GapRule = {
     defaultSeverity: 'warning',
     configurable: true,
     subject: '${subject}',
-    explorerLabel: '${kind.replace(/-/g, ' ')}',
   },
   check(_input) {
     // From \`_input.relations\` (or \`_input.endpoints\`), one finding per gap: its location, a message

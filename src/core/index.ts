@@ -12,7 +12,7 @@ export { loadConfig, type LoadedConfig } from './loadConfig';
 export { broadWorkspaceReason } from './configPaths';
 export { setWasmDir } from './parse/treeSitter';
 export { limitHeapGrowth } from './runtime';
-export { frameworks, indexedFrameworks, anySyntax } from './frameworks/registry';
+export { frameworks, indexedFrameworks } from './frameworks/registry';
 export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';
 export { scaffoldProxyRoute, findNextApps, proxyFolder, unsafeRoutePath, type ScaffoldPlan, type NextApp } from './fixes/scaffoldProxy';

@@ -4,7 +4,6 @@
  * when an indexed framework has no `test/fixtures/<id>/basic/` golden. Add one with
  * `npm run new:framework`.
  */
-import { unionSyntax } from '../match/path';
 import type { Framework } from './types';
 import { isIndexed } from './types';
 // go
@@ -64,6 +63,3 @@ export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndex
 export function frameworkById(id: string): Framework | undefined {
   return frameworks.find((f) => f.id === id);
 }
-
-/** Reads a route path in any registered framework's syntax (for paths whose framework is unknown). */
-export const anySyntax = unionSyntax('any', frameworks.map((f) => f.pathSyntax));

@@ -54,23 +54,6 @@ function piecesOf(syntax: PathSyntax): RegExp {
   return re;
 }
 
-/** One syntax that reads every form of `list` (for paths whose framework is unknown). */
-export function unionSyntax(id: string, list: readonly PathSyntax[]): PathSyntax {
-  const pieces = list.map((s) => s.pieces?.source).filter((x): x is string => !!x);
-  return {
-    id,
-    prepare: (raw) => list.reduce((p, s) => (s.prepare ? s.prepare(p) : p), raw),
-    segment: (text) => {
-      for (const s of list) {
-        const seg = s.segment?.(text);
-        if (seg) return seg;
-      }
-      return null;
-    },
-    ...(pieces.length ? { pieces: new RegExp(pieces.join('|')) } : {}),
-  };
-}
-
 /** Parse a route path in the given syntax (default: the canonical forms). */
 export function parseRoutePath(raw: string, syntax: PathSyntax = canonicalSyntax): PathTemplate {
   const prepared = syntax.prepare ? syntax.prepare(raw.trim()) : raw.trim();

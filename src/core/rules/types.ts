@@ -23,8 +23,6 @@ export interface RuleMeta {
   readonly subject: 'call' | 'endpoint';
   /** The call status a finding of this rule gives its call (call rules only). */
   readonly callStatus?: CallStatus;
-  /** Gap Explorer: the group's label for its leaves' status (`no matching route`, `no callers`). */
-  readonly explorerLabel: string;
 }
 
 /** What the http relation knows when a rule decides a call's status. */

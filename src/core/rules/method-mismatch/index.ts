@@ -14,7 +14,6 @@ const rule: GapRule = {
     configurable: true,
     subject: 'call',
     callStatus: 'method-mismatch',
-    explorerLabel: 'method not accepted',
   },
   decideCall({ outcome, resolved, unresolvedReason }) {
     if (outcome.status !== 'method-mismatch') return null;

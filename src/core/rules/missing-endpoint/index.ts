@@ -17,7 +17,6 @@ const rule: GapRule = {
     configurable: true,
     subject: 'call',
     callStatus: 'missing',
-    explorerLabel: 'no matching route',
   },
   decideCall({ outcome, resolved, unresolvedReason, unindexed }) {
     const notIndexed = unindexed.length ? `it may target ${unindexed.join(', ')}, whose routes are not indexed` : null;

@@ -25,7 +25,6 @@ const rule: GapRule = {
     defaultSeverity: 'hint',
     configurable: true,
     subject: 'endpoint',
-    explorerLabel: 'no callers in this workspace',
   },
   check({ endpoints, lowRecognition }) {
     return endpoints.flatMap((ep) => {
