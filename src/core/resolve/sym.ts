@@ -75,6 +75,8 @@ export interface ClassFact {
   readonly attrs: Readonly<Record<string, Sym>>;
   /** Function id of the constructor (`__init__`); absent when the class inherits its base's. */
   readonly ctor?: string;
+  /** Methods defined directly in the class body: method name → function id (inherited ones are not here). */
+  readonly methods?: Readonly<Record<string, string>>;
   /**
    * The arguments the constructor passes to its base's (`super().__init__(…)`), in the constructor's
    * scope; absent when it has no such call that can be read.

@@ -269,22 +269,24 @@ class PyFactsBuilder implements ImportTables {
     const body = node.childForFieldName('body');
     const firstCall = this.calls.length;
     for (const c of body?.namedChildren ?? []) if (c) this.stmt(c, scope, ctx);
-    const ctor = this.functionIdOf(body, '__init__');
+    const methods = this.methodIds(body);
+    const ctor = methods['__init__'];
     const baseInit = ctor ? baseInitCall(this.calls.slice(firstCall), ctor, bases) : null;
-    this.classes[name] = { name, bases, attrs, ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
+    this.classes[name] = { name, bases, attrs, methods, ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
     if (!scope.fnId) this.bindings[name] = { k: 'class', name };
   }
 
-  /** The id (as `funcDef` makes it) of the method `name` defined directly in a class body. */
-  private functionIdOf(body: TsNode | null, name: string): string | null {
+  /** The methods (name → id, as `funcDef` makes it) defined directly in a class body; the last wins. */
+  private methodIds(body: TsNode | null): Record<string, string> {
+    const out: Record<string, string> = Object.create(null);
     for (const c of body?.namedChildren ?? []) {
       const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-      if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) {
-        const id = `@${def.startPosition.row + 1}:${def.startPosition.column + 1}`;
-        if (id in this.functions) return id;
-      }
+      const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+      if (!def || !name) continue;
+      const id = `@${def.startPosition.row + 1}:${def.startPosition.column + 1}`;
+      if (id in this.functions) out[name] = id;
     }
-    return null;
+    return out;
   }
 }
 
