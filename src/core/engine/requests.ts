@@ -38,7 +38,7 @@ export interface RequestIndex {
 
 const MAX_WRAPPER_DEPTH = 8;
 
-export function resolveRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): RequestIndex {
+export async function resolveRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): Promise<RequestIndex> {
   const evaluator = new Evaluator(program);
   const wrappers = new Map<string, WrapperTemplate>();
   /** The request inside each wrapper (a declaration, stable across rounds). */
@@ -72,6 +72,7 @@ export function resolveRequests(ctx: RunContext, store: FileStore, program: Work
     let added = false;
     for (let i = 0; i < all.length; i++) {
       if (!stale[i]) continue;
+      await ctx.pause();
       stale[i] = 0;
       current = i;
       const { fw, decl } = all[i]!;
