@@ -8,7 +8,7 @@
  */
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
-import { resolveRequests, type RequestIndex } from './engine/requests';
+import { RequestResolution, type RequestIndex } from './engine/requests';
 import { assembleResult } from './engine/results';
 import { linkRoutes } from './engine/routes';
 import { buildServices } from './engine/services';
@@ -133,12 +133,13 @@ export class Analyzer {
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
 async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): Promise<RequestIndex> {
-  let requests = await resolveRequests(ctx, store, program);
+  const resolution = new RequestResolution(ctx, store, program);
+  await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
-    if ((await parseWrapperCallers(ctx, store, program, requests.wrappers)) === 0) break;
-    requests = await resolveRequests(ctx, store, program);
+    if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
+    await resolution.settle();
   }
-  return requests;
+  return resolution.finish();
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {
