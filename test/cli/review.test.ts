@@ -108,6 +108,17 @@ describe('api-parity diff', () => {
     expect(gh.stdout.split('\n').filter((l) => l.startsWith('::warning ') || l.startsWith('::notice file'))).toHaveLength(2);
   });
 
+  it('wrote the example pull-request comment of the README', async () => {
+    const root = repo();
+    edit(root, AUTH, '@router.get("/me"', '@router.get("/whoami"');
+    edit(root, HEALTH, '@router.get("/health")', '@router.put("/health")');
+    const md = (await runCli(['diff', '--format', 'markdown', '--no-cache'], { cwd: root })).stdout;
+    const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+    const block = /<!-- diff-example:start -->\n([^]*?)\n<!-- diff-example:end -->/.exec(readme)![1]!;
+    const commit = /\(`([0-9a-f]{12})`\)/.exec(block)![1]!;
+    expect(md.replace(/\(`[0-9a-f]{12}`\)/, `(\`${commit}\`)`).replace(/API Parity [^<]+<\/sub>/, `API Parity ${/API Parity ([^<]+)<\/sub>/.exec(block)![1]}</sub>`)).toBe(`${block}\n`);
+  });
+
   it('says when the base cannot be found: an unknown ref, or a shallow clone without it (exit 2)', async () => {
     const root = repo();
     const unknown = await runCli(['diff', '--base', 'no-such-ref'], { cwd: root });
