@@ -46,6 +46,12 @@ function diffText(head: AnalysisResult, diff: ReviewDiff, base: DiffBase, ctx: R
   list('New unused endpoints', diff.newUnused);
   list('Other new findings', diff.newOther);
   list('Fixed', diff.fixed);
+  // Blind spots are never hidden: an empty diff over code the analyser does not understand says so.
+  const blind = head.notes.filter((n) => n.level === 'warning');
+  if (blind.length) {
+    out.push('', `Blind spots of the working tree (${blind.length}): what is not checked here`);
+    for (const n of blind) out.push(`  ${n.file ? `${printable(ctx.displayPath(n.file))}: ` : ''}${printable(n.message)}`);
+  }
   const s = head.summary;
   out.push('', `${diff.added.length} new finding${diff.added.length === 1 ? '' : 's'}, ${diff.fixed.length} fixed; endpoints ${base.summary.endpoints} → ${s.endpoints}, calls ${base.summary.calls} → ${s.calls}`);
   return out.join('\n');

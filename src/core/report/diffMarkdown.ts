@@ -24,7 +24,7 @@ export function renderDiffMarkdown(diff: ReviewDiff, head: AnalysisResult, o: Di
   out.push(`| Breaking changes | ${diff.breaking.length} |`, `| New missing or mismatched calls | ${diff.newMissing.length} |`, `| New unused endpoints | ${diff.newUnused.length} |`);
   if (diff.newOther.length) out.push(`| Other new findings | ${diff.newOther.length} |`);
   out.push(`| Fixed | ${diff.fixed.length} |`, `| Endpoints / calls now | ${head.summary.endpoints} / ${head.summary.calls} |`, '');
-  if (total === 0 && diff.fixed.length === 0) out.push('No change to the contract between the backend and the frontend.', '');
+  if (total === 0 && diff.fixed.length === 0) out.push(`No change to the contract between the backend and the frontend${head.notes.some((n) => n.level === 'warning') ? ' that the analysis could check (see "Not checked")' : ''}.`, '');
   if (diff.breaking.length) {
     out.push('### Breaking: routes removed or changed while still called', '');
     for (const b of diff.breaking.slice(0, limit)) out.push(...breaking(b));
@@ -34,6 +34,13 @@ export function renderDiffMarkdown(diff: ReviewDiff, head: AnalysisResult, o: Di
   section(out, 'New unused endpoints', diff.newUnused, limit);
   section(out, 'Other new findings', diff.newOther, limit);
   section(out, 'Fixed', diff.fixed, limit);
+  // Blind spots are never hidden: an empty diff over code the analyser does not understand says so.
+  const blind = head.notes.filter((n) => n.level === 'warning');
+  if (blind.length) {
+    out.push('### Not checked', '');
+    for (const n of blind.slice(0, limit)) out.push(`- ${n.file ? `${mdCode(n.file)}: ` : ''}${mdText(n.message)}`);
+    out.push(...more(blind.length, limit), '');
+  }
   out.push(`<sub>API Parity ${mdText(o.version)}</sub>`);
   return out.join('\n') + '\n';
 }
