@@ -85,7 +85,10 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
   return compareDocs(out, routes, g, docs);
 }
 
-/** A registration whose handler documents another method or path gets a note saying so. */
+/**
+ * A handler whose documented routes agree with none of its registrations gets a note on each of them
+ * (the registration is what is served; the documentation is stale or wrong).
+ */
 function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, { method: string; path: string }[]>): LinkedRoute[] {
   if (docs.size === 0) return out;
   const handlerOf = new Map<string, string>();
@@ -96,14 +99,25 @@ function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: Builde
     const n = g.node(sym, r.file, r.fn);
     if ('id' in n) handlerOf.set(`${r.file}:${r.span.line}:${r.span.column}`, n.id);
   }
-  return out.map((l) => {
-    const h = handlerOf.get(`${l.file}:${l.span.line}:${l.span.column}`);
+  const key = (l: LinkedRoute) => handlerOf.get(`${l.file}:${l.span.line}:${l.span.column}`);
+  const agreed = new Set<string>();
+  for (const l of out) {
+    const h = key(l);
     const documented = h ? docs.get(h) : undefined;
-    if (!documented || l.confidence === 'partial') return l;
-    if (documented.some((d) => (d.method === l.method || l.method === '*') && canonical(d.path) === canonical(l.path))) return l;
+    if (documented?.some((d) => (d.method === l.method || l.method === '*') && agrees(canonical(d.path), canonical(l.path)))) agreed.add(h!);
+  }
+  return out.map((l) => {
+    const h = key(l);
+    const documented = h ? docs.get(h) : undefined;
+    if (!documented || agreed.has(h!) || l.confidence === 'partial') return l;
     const said = documented.map((d) => `${d.method} ${d.path}`).join(', ');
     return { ...l, notes: [...l.notes, `utoipa documents ${said}, but the handler is registered as ${l.method} ${l.path} (the registration is what is served)`] };
   });
+}
+
+/** The documented path is the served one, or its tail under the scopes (utoipa-actix-web documents paths relative to them). */
+function agrees(doc: string, served: string): boolean {
+  return doc === served || (doc !== '/' && doc.startsWith('/') && served.endsWith(doc));
 }
 
 function canonical(p: string): string {

@@ -108,3 +108,33 @@ export function visitCalls(exprs: readonly RsExpr[], visit: (e: RsExpr) => boole
   };
   exprs.forEach(walk);
 }
+
+/**
+ * The port a listener binds, from the argument of `bind(…)`: `"0.0.0.0:8080"`, `("0.0.0.0", 8080)`,
+ * `SocketAddr::from(([127, 0, 0, 1], 3000))`, or a constant holding one of them.
+ */
+export function boundPort(arg: RsExpr, r: FnReader): Sym | null {
+  const a = r.resolve(arg);
+  if (a.k === 'str') {
+    const m = /:(\d{2,5})$/.exec(a.v);
+    return m ? { k: 'num', v: Number(m[1]) } : null;
+  }
+  if (a.k === 'arr' && a.items.length === 2) return r.sym(a.items[1]!);
+  if (a.k === 'call' && a.args.length === 1 && endsWith(calleePath(a), 'SocketAddr', 'from')) return boundPort(a.args[0]!, r);
+  if (a.k === 'macro' && a.name === 'format') return r.sym(a);
+  return null;
+}
+
+/** Every `bind(…)` call or method call in a function, with the port it binds. */
+export function bindPorts(r: FnReader): Sym[] {
+  const out: Sym[] = [];
+  visitCalls(r.fn.body, (e) => {
+    const name = e.k === 'mcall' ? e.name : (calleePath(e)?.at(-1) ?? '');
+    if (name === 'bind' && e.k !== 'path' && 'args' in e && e.args[0]) {
+      const p = boundPort(e.args[0], r);
+      if (p) out.push(p);
+    }
+    return false;
+  });
+  return out;
+}

@@ -95,6 +95,8 @@ class RsFactsBuilder {
       case 'mod_item': {
         const name = c.childForFieldName('name')?.text;
         const inline = c.childForFieldName('body');
+        // An inline module other than tests (`mod unix { … }`): its functions are read, as `mod::fn`.
+        if (name && inline && name !== 'tests' && !attrs.some((a) => a.path === 'cfg' && a.args.some((x) => x.k === 'path' && x.segs[0] === 'test'))) this.items(inline, name);
         if (name && !inline && !attrs.some((a) => a.path === 'path')) {
           this.imports[name] = { specifier: `self::${name}`, name: '*' };
           this.deps.add(`self::${name}`);

@@ -38,6 +38,7 @@ export function rsSym(e: RsExpr, scope: SymScope): Sym {
     case 'arr':
       return { k: 'arr', items: e.items.map((i) => rsSym(i, scope)) };
     default:
+      if (e.k === 'other' && /^\d[\d_]*$/.test(e.text)) return { k: 'num', v: Number(e.text.replace(/_/g, '')) };
       return { k: 'dyn', text: exprText(e) };
   }
 }

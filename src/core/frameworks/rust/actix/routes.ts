@@ -7,7 +7,7 @@ import type { Sym } from '../../../resolve/sym';
 import type { MethodOrAny } from '../../../types';
 import type { RsFileFacts, RsFn } from '../../../lang/rust/facts';
 import { exprText, type RsExpr } from '../../../lang/rust/expr';
-import { attrName, calleePath, endsWith, FnReader, unwind, visitCalls } from '../../../lang/rust/builders';
+import { attrName, bindPorts, calleePath, endsWith, FnReader, unwind, visitCalls } from '../../../lang/rust/builders';
 import { builderNode } from '../../../link/builders';
 import type { BackendDecl, MountDecl, RouteDecl } from '../../types';
 import { utoipaDecls } from '../utoipa';
@@ -18,7 +18,9 @@ export function actixDecls(file: string, rs: RsFileFacts, note: (m: string) => v
   const out: BackendDecl[] = [];
   for (const fn of rs.fns) {
     out.push(...attrRoutes(file, fn), ...utoipaDecls(file, fn));
-    new ChainReader(new FnReader(file, fn), out, note).read();
+    const r = new FnReader(file, fn);
+    new ChainReader(r, out, note).read();
+    for (const port of bindPorts(r)) out.push({ t: 'port', file, fn: fn.id, port });
   }
   return out;
 }
@@ -150,8 +152,8 @@ class ChainReader {
   }
 
   private emit(parent: Sym, path: RsExpr, m: { methods: MethodOrAny[]; handler: RsExpr | null }, at: RouteDecl['span'] | undefined): void {
-    const span = 'at' in path ? path.at : at!;
-    const h = m.handler ? this.r.resolve(m.handler) : null;
+    const span = at ?? ('at' in path ? path.at : { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    const h = m.handler ? this.r.resolve(unwind(this.r.resolve(m.handler)).base) : null;
     const handlerSym = h?.k === 'path' ? { handlerSym: this.r.pathSym(h.segs) } : {};
     this.out.push({ t: 'route', file: this.r.file, fn: this.r.fn.id, kind: 'http', methods: m.methods, path: this.r.sym(path), owner: parent, handler: h ? exprText(h) : null, span, ...handlerSym });
   }
@@ -182,7 +184,7 @@ function methodConst(e: RsExpr | undefined): MethodOrAny {
 }
 
 function isScope(callee: readonly string[] | null): boolean {
-  return endsWith(callee, 'web', 'scope') || endsWith(callee, 'Scope', 'new');
+  return endsWith(callee, 'web', 'scope') || endsWith(callee, 'utoipa_actix_web', 'scope') || endsWith(callee, 'Scope', 'new');
 }
 
 function isResource(callee: readonly string[] | null): boolean {
