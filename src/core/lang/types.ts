@@ -61,6 +61,8 @@ export interface ResolverEnv {
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
   /** Is a path a source file of any language pack (for extension probing)? */
   isSource(path: string): boolean;
+  /** Rust package names (`-` read as `_`) → the folder of their `Cargo.toml`, for `my_crate::…` paths. */
+  readonly crates?: ReadonlyMap<string, string>;
 }
 
 export interface LanguageSupport {

@@ -63,6 +63,13 @@ class RsFactsBuilder {
 
   build(root: TsNode): RsFileFacts {
     this.items(root, null);
+    // `other_crate::a::b` needs no `use` (extern crates are in scope): its first segment is a module path.
+    const roots = new Set<string>();
+    for (const fn of this.fns) {
+      fn.body.forEach((e) => pathRoots(e, roots));
+      fn.attrs.forEach((a) => a.args.forEach((e) => pathRoots(e, roots)));
+    }
+    for (const r of roots) if (!(r in this.imports) && !(r in this.bindings) && r !== 'Self') this.imports[r] = { specifier: r, name: '*' };
     return {
       module: { file: this.file, language: 'rust', bindings: this.bindings, imports: this.imports, functions: this.functions, classes: {}, exports: null, reexports: this.reexports, deps: [...this.deps] },
       fns: this.fns,
@@ -222,4 +229,38 @@ function attrOf(item: TsNode): RsAttr | null {
   if (!path) return null;
   const args = a.childForFieldName('arguments');
   return { path: path.text.replace(/\s+/g, ''), args: args ? tokenGroups(args) : [], span: spanOfTs(item) };
+}
+
+/** First segments of the multi-segment paths in an expression. */
+function pathRoots(e: RsExpr, out: Set<string>): void {
+  switch (e.k) {
+    case 'path':
+      if (e.segs.length > 1) out.add(e.segs[0]!);
+      return;
+    case 'call':
+      pathRoots(e.fn, out);
+      e.args.forEach((a) => pathRoots(a, out));
+      return;
+    case 'mcall':
+      pathRoots(e.recv, out);
+      e.args.forEach((a) => pathRoots(a, out));
+      return;
+    case 'macro':
+      e.args.forEach((a) => pathRoots(a, out));
+      return;
+    case 'block':
+      e.body.forEach((a) => pathRoots(a, out));
+      return;
+    case 'arr':
+      e.items.forEach((a) => pathRoots(a, out));
+      return;
+    case 'kv':
+      pathRoots(e.value, out);
+      return;
+    case 'other':
+      e.inner.forEach((a) => pathRoots(a, out));
+      return;
+    default:
+      return;
+  }
 }

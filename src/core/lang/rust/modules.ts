@@ -42,6 +42,14 @@ export function rsModuleResolver(env: ResolverEnv): ModuleResolver {
     return null;
   };
 
+  /** `my_crate::…` from a binary of the package: the package's library. */
+  const ownCrate = (name: string): string | null => {
+    const root = env.crates?.get(name);
+    if (root === undefined) return null;
+    const lib = join(root, 'src/lib.rs');
+    return has(lib) ? lib : null;
+  };
+
   const resolve = (from: string, spec: string): string | null => {
     const segs = spec.split('::').filter(Boolean);
     let cur: string | null;
@@ -50,7 +58,7 @@ export function rsModuleResolver(env: ResolverEnv): ModuleResolver {
     if (first === 'crate') cur = crateRoot(from);
     else if (first === 'self') cur = from;
     else if (first === 'super') cur = parent(from);
-    else cur = child(from, first);
+    else cur = child(from, first) ?? ownCrate(first);
     for (const s of segs) {
       if (cur === null) return null;
       cur = s === 'super' ? parent(cur) : s === 'self' ? cur : child(cur, s);
