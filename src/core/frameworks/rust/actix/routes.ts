@@ -149,6 +149,7 @@ class ChainReader {
   private route(parent: Sym, path: RsExpr, routeExpr: RsExpr): void {
     const m = this.methodRoute(routeExpr);
     if (m) this.emit(parent, path, m, 'at' in path ? path.at : undefined);
+    else this.note(`\`.route(${exprText(path)}, ${exprText(routeExpr)})\`: the route's method could not be read, so it is not listed`);
   }
 
   private emit(parent: Sym, path: RsExpr, m: { methods: MethodOrAny[]; handler: RsExpr | null }, at: RouteDecl['span'] | undefined): void {
