@@ -71,7 +71,7 @@ class RsFactsBuilder {
     }
     for (const r of roots) if (!(r in this.imports) && !(r in this.bindings) && r !== 'Self') this.imports[r] = { specifier: r, name: '*' };
     return {
-      module: { file: this.file, language: 'rust', bindings: this.bindings, imports: this.imports, functions: this.functions, classes: {}, exports: null, reexports: this.reexports, deps: [...this.deps] },
+      module: { file: this.file, language: 'rust', bindings: this.bindings, imports: this.imports, functions: this.functions, classes: Object.create(null) as Record<string, never>, exports: null, reexports: this.reexports, deps: [...this.deps] },
       fns: this.fns,
       hasErrors: root.hasError,
     };
