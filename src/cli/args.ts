@@ -30,6 +30,8 @@ export interface CheckOptions {
   readonly updateBaseline: boolean;
   /** The revision to compare with (diff); null: the merge base with the default branch. */
   readonly base: string | null;
+  /** Other folders analysed with dir as one system (`--with ../api`, repeatable; check and export). */
+  readonly with: readonly string[];
 }
 
 export type HelpTopic = 'main' | 'check' | 'diff' | 'export';
@@ -56,9 +58,10 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   baseline: null,
   updateBaseline: false,
   base: null,
+  with: [],
 };
 
-type ValueKey = 'format' | 'failOn' | 'config' | 'output' | 'baseline' | 'base';
+type ValueKey = 'format' | 'failOn' | 'config' | 'output' | 'baseline' | 'base' | 'with';
 type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'noCache' | 'updateBaseline' | 'help' | 'version';
 
 interface OptionSpec {
@@ -83,6 +86,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--baseline', key: 'baseline', value: true },
   { name: '--update-baseline', key: 'updateBaseline', value: false },
   { name: '--base', key: 'base', value: true },
+  { name: '--with', key: 'with', value: true },
   { name: '--help', short: '-h', key: 'help', value: false },
   { name: '--version', key: 'version', value: false },
 ];
@@ -92,6 +96,8 @@ const TOPICS: readonly HelpTopic[] = ['check', 'diff', 'export'];
 
 /** Options that only one command takes. */
 const ONLY: Partial<Record<ValueKey | FlagKey, HelpTopic>> = { base: 'diff', updateBaseline: 'check' };
+/** Options that some commands refuse. */
+const NOT_FOR: Partial<Record<ValueKey | FlagKey, HelpTopic>> = { with: 'diff' };
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv[0] === 'help') return { kind: 'help', topic: TOPICS.find((t) => t === argv[1]) ?? 'main' };
@@ -112,6 +118,9 @@ export function parseArgs(argv: readonly string[]): Command {
     const given = key in scan.values || scan.flags.has(key as FlagKey);
     if (given && only !== name) return { kind: 'error', message: `${OPTIONS.find((o) => o.key === key)!.name} is an option of ${only}, not of ${name}`, topic };
   }
+  for (const [key, not] of Object.entries(NOT_FOR)) {
+    if (not === name && (key in scan.values || scan.flags.has(key as FlagKey))) return { kind: 'error', message: `${OPTIONS.find((o) => o.key === key)!.name} is not an option of ${name}`, topic };
+  }
   const positionals = scan.positionals;
   // `check ""` (an unset variable in a script) must not quietly mean the current folder.
   if (positionals.includes('')) return { kind: 'error', message: "the folder argument is empty (use '.' for the current folder)", topic };
@@ -127,13 +136,15 @@ export function parseArgs(argv: readonly string[]): Command {
 /** The words of a command line sorted into option values, flags and positionals, with the first mistake. */
 interface Scan {
   readonly values: Partial<Record<ValueKey, string>>;
+  /** Every value of the repeatable `--with`, in order. */
+  readonly withDirs: string[];
   readonly flags: Set<FlagKey>;
   readonly positionals: string[];
   error: string | null;
 }
 
 function scanArgs(args: readonly string[]): Scan {
-  const scan: Scan = { values: {}, flags: new Set(), positionals: [], error: null };
+  const scan: Scan = { values: {}, withDirs: [], flags: new Set(), positionals: [], error: null };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -180,7 +191,10 @@ function readOption(scan: Scan, arg: string, next: string | undefined): number {
   const expected = spec.choices ? ` (one of ${spec.choices.join(', ')})` : '';
   if (value === undefined || value === '') fail(`option '${spec.name}' needs a value${expected}`);
   else if (spec.choices && !spec.choices.includes(value)) fail(`invalid value '${value}' for '${spec.name}'; expected one of ${spec.choices.join(', ')}`);
-  else scan.values[spec.key as ValueKey] = value;
+  else {
+    scan.values[spec.key as ValueKey] = value;
+    if (spec.key === 'with') scan.withDirs.push(value);
+  }
   return used;
 }
 
@@ -202,6 +216,7 @@ function checkOptions(scan: Scan): CheckOptions {
     baseline: values.baseline ?? null,
     updateBaseline: flags.has('updateBaseline'),
     base: values.base ?? null,
+    with: [...scan.withDirs],
   };
 }
 

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, nodeFileSystem, openFactsCache, type AnalysisResult, type FileSystem, type LoadedConfig } from '../core';
+import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, mountedFileSystem, mountNames, nodeFileSystem, openFactsCache, type AnalysisResult, type FileSystem, type LoadedConfig } from '../core';
 import type { CheckOptions } from './args';
 import { baselineFor, defaultBaselinePath, withBaseline, writeBaseline } from './baseline';
 import { UsageError } from './errors';
@@ -22,6 +22,8 @@ export interface OpenedWorkspace {
   readonly fs: FileSystem;
   readonly loaded: LoadedConfig;
   readonly configFile: string | null;
+  /** How a root-relative path is shown: itself, or for a `--with` folder its real path from the root (`../api/x.py`). */
+  readonly displayPath: (file: string) => string;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function openWorkspace(options: CheckOptions, io: CliIo, fs?: FileS
   const root = path.resolve(io.cwd, options.dir);
   await assertReadableFolder(root, options.dir);
   if (!options.allowHomeOrRoot) await assertNotTooBroad(root, io.env);
-  const files = fs ?? nodeFileSystem(root);
+  const { files, displayPath } = fs ? { files: fs, displayPath: (f: string) => f } : await withFolders(root, options, io);
   const cwdPath = (file: string) => shownPath(io.cwd, path.resolve(root, file));
   try {
     if (options.config !== null) {
@@ -40,10 +42,10 @@ export async function openWorkspace(options: CheckOptions, io: CliIo, fs?: FileS
       const text = await readConfigText(abs, options.config);
       const loaded = await loadConfig(files, { text, file: toPosix(options.config) });
       const inRoot = path.relative(root, abs);
-      return { root, fs: files, loaded, configFile: inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot) };
+      return { root, fs: files, loaded, configFile: inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot), displayPath };
     }
     const loaded = await loadConfig(files);
-    return { root, fs: files, loaded, configFile: loaded.file };
+    return { root, fs: files, loaded, configFile: loaded.file, displayPath };
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
     // An explicit --config is named as typed; the workspace's own file relative to the working directory.
@@ -80,7 +82,31 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const baseline = await baselineFor(options, opened, io);
   if (options.updateBaseline) return writeBaseline(baseline ?? defaultBaselinePath(opened), result, io, options);
   if (baseline) result = await withBaseline(result, baseline);
-  return emitReport(result, options, io, started, (file) => file);
+  return emitReport(result, options, io, started, opened.displayPath);
+}
+
+/**
+ * The folder's file system, with each `--with` folder mounted at a top-level name of its own (its
+ * folder name, made unique); shown paths of mounted files are their real paths from the root.
+ */
+async function withFolders(root: string, options: CheckOptions, io: CliIo): Promise<{ files: FileSystem; displayPath: (file: string) => string }> {
+  const main = nodeFileSystem(root);
+  if (options.with.length === 0) return { files: main, displayPath: (f) => f };
+  const dirs = options.with.map((w) => path.resolve(io.cwd, w));
+  for (const [i, d] of dirs.entries()) {
+    await assertReadableFolder(d, options.with[i]!);
+    const rel = path.relative(root, d);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new UsageError(`--with ${options.with[i]} is inside the analysed folder already: --with names another checkout`, 'check');
+    if (!options.allowHomeOrRoot) await assertNotTooBroad(d, io.env);
+  }
+  const names = mountNames(dirs, new Set(await readdir(root)));
+  const real = new Map(names.map((n, i) => [n, toPosix(path.relative(root, dirs[i]!))]));
+  const displayPath = (f: string) => {
+    const slash = f.indexOf('/');
+    const to = slash > 0 ? real.get(f.slice(0, slash)) : undefined;
+    return to === undefined ? f : `${to}/${f.slice(slash + 1)}`;
+  };
+  return { files: mountedFileSystem(main, names.map((at, i) => ({ at, fs: nodeFileSystem(dirs[i]!) }))), displayPath };
 }
 
 /** Format the result, write it to stdout or `--output`, and turn its gaps into the exit code. */

@@ -23,6 +23,7 @@ export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gap
 export * from './query';
 export { printable, mdCode, mdText } from './report/escape';
 export { matchFileGlob } from './glob';
+export { mountedFileSystem, mountNames, type Mount } from './fsMounts';
 export { applyBaseline, makeBaseline, parseBaseline, BaselineError, type Baseline } from './review/baseline';
 export { diffResults, type ReviewDiff, type BreakingChange } from './review/diff';
 export { renderDiffMarkdown } from './report/diffMarkdown';
