@@ -54,13 +54,14 @@ function decoratorMethods(dec: Sym): MethodOrAny[] | null {
 /** `Cls.as_view(...)` / `Consumer.as_asgi()`. */
 function classView(link: DjangoLink, clsSym: Sym, call: Extract<Sym, { k: 'call' }>, at: Site, prefix: Prefix, here: Here): void {
   const name = symText(clsSym);
+  if (prefix.kind === 'websocket' || (call.callee.k === 'member' && call.callee.prop === 'as_asgi')) {
+    return link.emit({ ...prefix, kind: 'websocket' }, here, ['GET'], name);
+  }
+  // An explicit action map says everything: the class need not be read (nor its module parsed).
+  const map = call.args[0] ?? call.kw?.['actions'];
+  if (map) return actionMap(link, map, name, at, prefix, here);
   const value = link.value(clsSym, at);
   const cls = link.viewClass(value);
-  if (prefix.kind === 'websocket' || (call.callee.k === 'member' && call.callee.prop === 'as_asgi')) {
-    return link.emit({ ...prefix, kind: 'websocket' }, here, ['GET'], cls?.name ?? name);
-  }
-  const map = call.args[0] ?? call.kw?.['actions'];
-  if (map) return actionMap(link, map, cls?.name ?? name, at, prefix, here);
   if (value.t === 'ext') {
     const known = externalViewMethods(extName(value) ?? '');
     return link.emit(prefix, here, known ?? ['*'], name, known ? [] : [`view class \`${value.path}\` comes from outside the workspace and is not a known view class, so its methods are unknown`]);
@@ -69,7 +70,11 @@ function classView(link: DjangoLink, clsSym: Sym, call: Extract<Sym, { k: 'call'
   if (isViewSet(cls)) return link.emit(prefix, here, ['*'], cls.name, [`ViewSet \`${cls.name}\` is used without an action map`]);
   const methods = handlerMethods(cls);
   if (!methods) return link.emit(prefix, here, ['*'], cls.name, [`the handler methods of \`${cls.name}\` could not be read (it derives from ${[...cls.exts, ...cls.unknown].join(', ') || 'no known view class'})`]);
+  // `as_view(http_method_names=["get"])` narrows the class's methods for this pattern only.
+  const only = call.kw?.['http_method_names'];
+  const allowed = only?.k === 'arr' && only.items.every((i) => i.k === 'str') ? new Set(only.items.map((i) => (i.k === 'str' ? i.v.toUpperCase() : ''))) : null;
   for (const m of methods) {
+    if (allowed && !allowed.has(m)) continue;
     const def = cls.defs.get(m.toLowerCase());
     link.emit(prefix, here, [m], def ? `${def.cls}.${m.toLowerCase()}` : cls.name);
   }
