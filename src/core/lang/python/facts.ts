@@ -278,7 +278,7 @@ class PyFactsBuilder implements ImportTables {
 
   /** The methods (name → id, as `funcDef` makes it) defined directly in a class body; the last wins. */
   private methodIds(body: TsNode | null): Record<string, string> {
-    const out: Record<string, string> = Object.create(null);
+    const out: Record<string, string> = {};
     for (const c of body?.namedChildren ?? []) {
       const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
       const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
