@@ -52,6 +52,9 @@ class RegexReader {
         this.i = re.length;
       } else if (ch === '?' && this.text.endsWith('/') && this.i === re.length - 1) {
         this.i++; // `users/?$`: the trailing slash is optional, which paths treat alike anyway
+      } else if (ch === '.' && !/^[*+?{]/.test(re.slice(this.i + 1))) {
+        this.text += '.'; // `favicon.ico`: an unescaped dot meant literally
+        this.i++;
       } else if ('[]*+?|{}.'.includes(ch)) this.unsupported(ch === '[' ? this.classEnd() : this.i + 1);
       else {
         this.text += ch;

@@ -11,7 +11,7 @@ import { isHttpMethod } from '../../../resolve/patterns';
 import type { HttpMethod } from '../../../types';
 import type { ConfDecl } from '../../types';
 import { regexRoute } from './pattern';
-import { ROUTER_ACTIONS, sortMethods, viewSetActions, type ViewClass } from './views';
+import { isViewSet, ROUTER_ACTIONS, sortMethods, viewSetActions, type ViewClass } from './views';
 import type { DjangoLink, Prefix, Site } from './walk';
 
 const ROUTERS = new Set(['DefaultRouter', 'SimpleRouter', 'NestedSimpleRouter', 'NestedDefaultRouter', 'ExtendedSimpleRouter', 'ExtendedDefaultRouter', 'OptionalSlashRouter']);
@@ -99,14 +99,16 @@ function register(link: DjangoLink, d: ConfDecl, prefix: Prefix, slash: string):
   const base: Prefix = { ...prefix, text: prefix.text + own.text, notes: [...prefix.notes, ...notes] };
   const here = { file: d.file, span: d.span };
   const cls = link.viewClass(link.value(vsSym, d));
-  if (!cls) {
-    const why = [`ViewSet \`${symText(vsSym)}\` could not be resolved, so its actions are unknown`];
+  const lookup = cls ? lookupOf(link, cls) : 'pk';
+  if (!cls || !isViewSet(cls)) {
+    // Without a known ViewSet base, the list and detail actions it inherits cannot be known: any method.
+    const bases = cls ? [...cls.exts, ...cls.unknown].join(', ') || 'no known ViewSet class' : '';
+    const why = [cls ? `ViewSet \`${cls.name}\` derives from ${bases}, so its actions are unknown` : `ViewSet \`${symText(vsSym)}\` could not be resolved, so its actions are unknown`];
     link.emit({ ...base, text: base.text + slash }, here, ['*'], symText(vsSym), why);
-    link.emit({ ...base, text: `${base.text}/{pk}${slash}` }, here, ['*'], symText(vsSym), why);
-    return;
+    link.emit({ ...base, text: `${base.text}/{${lookup}}${slash}` }, here, ['*'], symText(vsSym), why);
+    if (!cls) return;
   }
-  const lookup = lookupOf(link, cls);
-  for (const a of viewSetActions(cls)) {
+  for (const a of isViewSet(cls) ? viewSetActions(cls) : []) {
     const { method, detail } = ROUTER_ACTIONS[a]!;
     link.emit({ ...base, text: detail ? `${base.text}/{${lookup}}${slash}` : base.text + slash }, here, [method], `${cls.name}.${a}`);
   }

@@ -59,6 +59,11 @@ function walkValue(link: DjangoLink, v: Value, sym: Sym, at: Site, prefix: Prefi
     includeModule(link, v.file, prefix, { file: at.file, span: link.spanOf(at.file, sym) });
   } else if (v.t === 'alt') {
     for (const o of v.options) walkValue(link, o, sym, at, prefix);
+  } else if (prefix.site && (v.t === 'call' || v.t === 'ext' || v.t === 'unknown')) {
+    // Patterns made by a package (`build_provider_urlpatterns(…)`) or out of sight: whatever they are, they
+    // serve under this prefix, so calls there are not reported missing.
+    const why = v.t === 'unknown' ? v.why : 'they are built outside this workspace';
+    link.emit({ ...prefix, text: prefix.text + '{...rest}' }, prefix.site, ['*'], symText(sym), [`the patterns of \`${symText(sym)}\` are not read (${why})`]);
   }
 }
 
@@ -71,8 +76,8 @@ function pattern(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
   const raw = link.ctx.valueText(rv, routeSym);
   const piece: PatternText = calleeName(call.callee) === 'path' ? pathRoute(raw.text) : regexRoute(raw.text);
   const notes = [...piece.inexact, ...raw.unresolved.map((u) => `path part ${u} could not be resolved statically`)];
-  const below: Prefix = { ...prefix, text: prefix.text + piece.text, notes: [...prefix.notes, ...notes] };
   const here = { file: at.file, span: link.spanOf(at.file, call) };
+  const below: Prefix = { ...prefix, text: prefix.text + piece.text, notes: [...prefix.notes, ...notes], site: here };
   if (view.k === 'call' && calleeName(view.callee) === 'include') return include(link, view, at, below, here);
   if (view.k === 'call' && calleeName(view.callee) === 'URLRouter') {
     const inner = view.args[0];
@@ -95,6 +100,8 @@ function include(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
     const spec = link.ctx.valueText(v, target);
     const file = spec.unresolved.length ? null : link.ev.program.resolveImport(at.file, spec.text);
     if (file !== null) return includeModule(link, file, prefix, here);
+    // `include(a + router.urls)`: lists joined with `+` read as a string; they are patterns.
+    if (listLike(link, target, at)) return walkPatterns(link, target, at, prefix);
     const why = spec.unresolved.length
       ? `the included module \`${symText(target)}\` could not be resolved statically`
       : `\`${spec.text}\` is not a module of this workspace, so the routes it includes are not read`;
@@ -103,6 +110,12 @@ function include(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
   if (v.t === 'module' && v.file !== null) return includeModule(link, v.file, prefix, here);
   if (v.t === 'ext') return link.emit(prefix, here, ['*'], v.path, [`\`${v.path}\` is outside this workspace, so the routes it includes are not read`]);
   walkPatterns(link, target, at, prefix);
+}
+
+/** A `+` of lists (written here, or bound to the name given). */
+function listLike(link: DjangoLink, sym: Sym, at: Site): boolean {
+  const s = sym.k === 'ref' ? link.binding(at.file, sym.name)?.sym : sym;
+  return !!s && s.k === 'concat' && s.parts.some((p) => p.k !== 'str' && (p.k !== 'ref' || listLike(link, p, at)));
 }
 
 /** The `urlpatterns` of an included module (its root, a catch-all, when it has none we can read). */

@@ -29,6 +29,7 @@ export function viewRoutes(link: DjangoLink, view: Sym, at: Site, prefix: Prefix
     return link.emit(prefix, here, methods ?? ['*'], name, methods ? [] : [`the methods of \`${name}\` could not be read`]);
   }
   if (v.t === 'str') return link.emit(prefix, here, ['*'], link.ctx.valueText(v).text);
+  if (v.t === 'ext') return link.emit(prefix, here, ['*'], symText(view), [`view \`${v.path}\` comes from outside the workspace, so its methods are unknown`]);
   const why = v.t === 'unknown' ? ` (${v.why})` : '';
   link.emit(prefix, here, ['*'], symText(view), [`view \`${symText(view)}\` could not be resolved${why}, so its methods are unknown`]);
 }

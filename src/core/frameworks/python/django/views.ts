@@ -107,7 +107,7 @@ export function viewClass(ev: Evaluator, v: Value): ViewClass | null {
     for (const [m, fnId] of Object.entries(c.methods ?? {})) if (!defs.has(m)) defs.set(m, { file, fnId, cls: name });
     for (const [a, sym] of Object.entries(c.attrs)) if (!attrs.has(a)) attrs.set(a, { sym, file });
     for (const b of c.bases) {
-      const base = ev.evaluate(b, { file, fn: null, params: null });
+      const base = ev.evaluate(genericBase(b), { file, fn: null, params: null });
       if (base.t === 'class') walk(base.file, base.name);
       else if (base.t === 'ext') exts.push(extName(base) ?? base.path);
       else unknown.push(base.t === 'unknown' ? base.text : name);
@@ -123,9 +123,21 @@ export function externalViewMethods(name: string): HttpMethod[] | null {
   return h && h.length ? h.map((m) => METHOD_BY_NAME[m]!) : null;
 }
 
+/**
+ * A subscripted base (`ModelViewSet[User]`, `GenericAPIView[Any]`: typed generics) is read as the class
+ * it subscripts; the language pack keeps such subscripts as source text.
+ */
+function genericBase(b: Sym): Sym {
+  const m = b.k === 'dyn' ? /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\[/.exec(b.text) : null;
+  if (!m) return b;
+  const [head, ...rest] = m[1]!.split('.');
+  return rest.reduce<Sym>((obj, prop) => ({ k: 'member', obj, prop }), { k: 'ref', name: head! });
+}
+
 /** Is this class a DRF ViewSet (its routes come from actions, not handler methods)? */
 export function isViewSet(c: ViewClass): boolean {
-  return c.exts.some((e) => e in VIEWSET_ACTIONS);
+  // The model mixins also serve generic views (`class TrashView(ListModelMixin, GenericAPIView)`).
+  return c.exts.some((e) => e in VIEWSET_ACTIONS && !e.endsWith('Mixin'));
 }
 
 /** `http_method_names` as lower-case names; null when not set or not a literal list. */

@@ -16,6 +16,8 @@ export interface Prefix {
   readonly kind: EndpointKind;
   /** URLconf modules on the way down (include cycles stop here). */
   readonly via: readonly string[];
+  /** The pattern that included these (where patterns we cannot read are reported). */
+  readonly site?: Here;
 }
 
 export interface Site {
