@@ -43,6 +43,12 @@ const VIEW_HANDLERS: Readonly<Record<string, readonly string[]>> = {
   TokenObtainSlidingView: ['post'],
   TokenRefreshSlidingView: ['post'],
   ObtainAuthToken: ['post'],
+  SpectacularAPIView: ['get'],
+  SpectacularJSONAPIView: ['get'],
+  SpectacularYAMLAPIView: ['get'],
+  SpectacularSwaggerView: ['get'],
+  SpectacularSwaggerSplitView: ['get'],
+  SpectacularRedocView: ['get'],
 };
 
 /** External ViewSet classes and mixins → the router actions they provide. */
