@@ -1,5 +1,8 @@
 import type { Sym } from '../../../resolve/sym';
 import type { Span } from '../../../types';
+import type { PyFileFacts } from '../../../lang/python/facts';
+import { DEFAULT_CONFIG } from '../../../config';
+import { fileRole } from '../../../project/roles';
 import { defineFramework, type BackendDecl, type ConfDecl } from '../../types';
 import { djangoSyntax } from './path';
 import { linkAll } from './roots';
@@ -9,6 +12,23 @@ const MARKERS = /\b(?:urlpatterns|websocket_urlpatterns|ROOT_URLCONF|DJANGO_SETT
 const PATTERN_FNS = new Set(['path', 're_path', 'url']);
 const VIEW_DECORATORS = new Set(['api_view', 'require_http_methods', 'require_GET', 'require_POST', 'require_safe']);
 const TOP: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** The facts that make a file a root: its settings (`ROOT_URLCONF`, `DJANGO_SETTINGS_MODULE`), URLconf and ASGI application. */
+function rootDecls(file: string, py: PyFileFacts, decls: BackendDecl[]): void {
+  const at = { t: 'conf' as const, file, fn: null, span: TOP };
+  const b = py.module.bindings;
+  if (b['ROOT_URLCONF']) decls.push({ ...at, name: 'root-urlconf', value: b['ROOT_URLCONF'] });
+  if (b['urlpatterns']) decls.push({ ...at, name: 'urlconf', value: { k: 'ref', name: 'urlpatterns' } });
+  if (b['websocket_urlpatterns']) decls.push({ ...at, name: 'ws-urlconf', value: { k: 'ref', name: 'websocket_urlpatterns' } });
+  for (const c of py.calls) {
+    const name = calleeName(c.callee);
+    const value: Sym = { k: 'call', callee: c.callee, args: c.args, kw: c.kw };
+    if (name === 'ProtocolTypeRouter') decls.push({ ...at, fn: c.fn, name: 'asgi', value, span: c.anchor });
+    else if (name === 'setdefault' && c.args[0]?.k === 'str' && c.args[0].v === 'DJANGO_SETTINGS_MODULE' && c.args[1]) {
+      decls.push({ ...at, fn: c.fn, name: 'settings-module', value: c.args[1], span: c.anchor });
+    }
+  }
+}
 
 /**
  * Django, Django REST Framework and Channels: URLconfs from `ROOT_URLCONF` down through `include()`,
@@ -31,19 +51,17 @@ export default defineFramework({
       const py = file.py!;
       const decls: BackendDecl[] = [];
       const at = { t: 'conf' as const, file: file.ref.path };
-      const b = py.module.bindings;
-      if (b['ROOT_URLCONF']) decls.push({ ...at, fn: null, name: 'root-urlconf', value: b['ROOT_URLCONF'], span: TOP });
-      if (b['urlpatterns']) decls.push({ ...at, fn: null, name: 'urlconf', value: { k: 'ref', name: 'urlpatterns' }, span: TOP });
-      if (b['websocket_urlpatterns']) decls.push({ ...at, fn: null, name: 'ws-urlconf', value: { k: 'ref', name: 'websocket_urlpatterns' }, span: TOP });
+      // A test project's settings and URLconfs (`tests/urls.py`) are not where the app is served from.
+      if (fileRole(DEFAULT_CONFIG, file.ref.path) !== 'test') rootDecls(file.ref.path, py, decls);
       for (const c of py.calls) {
         const name = calleeName(c.callee);
         const value: Sym = c.kwSpreads.length ? { k: 'call', callee: c.callee, args: c.args, kw: c.kw, kwSpreads: c.kwSpreads } : { k: 'call', callee: c.callee, args: c.args, kw: c.kw };
         const here = { ...at, fn: c.fn, value, span: c.anchor };
         if (name && PATTERN_FNS.has(name) && c.args.length + Object.keys(c.kw).length >= 2) decls.push({ ...here, name: 'pattern' });
-        else if (name === 'ProtocolTypeRouter') decls.push({ ...here, name: 'asgi' });
         else if (name === 'register' && c.callee.k === 'member') decls.push({ ...here, name: 'register' });
-        else if (name === 'setdefault' && c.args[0]?.k === 'str' && c.args[0].v === 'DJANGO_SETTINGS_MODULE' && c.args[1]) {
-          decls.push({ ...here, name: 'settings-module', value: c.args[1] });
+        else if ((name === 'append' || name === 'extend') && c.fn === null && c.callee.k === 'member' && c.callee.obj.k === 'ref' && c.callee.obj.name === 'urlpatterns' && c.args[0]) {
+          // `urlpatterns.append(path(...))`, `urlpatterns.extend([...])`: more patterns of this URLconf.
+          decls.push({ ...here, name: 'urlconf-more', value: name === 'append' ? { k: 'arr', items: [c.args[0]] } : c.args[0] });
         }
       }
       for (const d of py.decorated) {

@@ -125,6 +125,7 @@ export function includeModule(link: DjangoLink, file: string, prefix: Prefix, he
   const b = link.binding(file, 'urlpatterns');
   if (!b) return link.emit(prefix, here, ['*'], file, [`no \`urlpatterns\` could be read in ${file}`]);
   walkPatterns(link, b.sym, { file: b.file, fn: null }, below);
+  for (const more of link.more.get(b.file) ?? []) walkPatterns(link, more, { file: b.file, fn: null }, below);
 }
 
 /** `router.urls`, `admin.site.urls`, `module.urls`. */

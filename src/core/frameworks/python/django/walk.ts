@@ -57,6 +57,8 @@ export class DjangoLink {
   /** `file#fnId` of a ViewSet method → its `@action(...)` decorator, or `@x.mapping.post`. */
   readonly actions = new Map<string, Sym>();
   readonly registers: ConfDecl[] = [];
+  /** URLconf file → the patterns `urlpatterns.append(...)`/`.extend(...)` add to it. */
+  readonly more = new Map<string, Sym[]>();
   private readonly classes = new Map<string, ViewClass | null>();
   private readonly seenRoutes = new Set<string>();
 
@@ -72,6 +74,7 @@ export class DjangoLink {
       } else if (d.name === 'view-methods' && d.key) this.fnMethods.set(`${d.file}#${d.key}`, d.value);
       else if (d.name === 'action' && d.key) this.actions.set(`${d.file}#${d.key}`, d.value);
       else if (d.name === 'register') this.registers.push(d);
+      else if (d.name === 'urlconf-more') this.more.set(d.file, [...(this.more.get(d.file) ?? []), d.value]);
     }
   }
 
