@@ -46,7 +46,9 @@ export default defineFramework({
   pathSyntax: djangoSyntax,
   routes: {
     languages: ['python'],
-    accepts: (f, text) => f.ext === '.py' && (MARKERS.test(text) || (/\.register\s*\(/.test(text) && /Router\b/.test(text))),
+    // `router.register("tags", TagViewSet)` may sit in a module that never names the router's class;
+    // `admin.site.register(Model)` (no prefix string) is not a router registration.
+    accepts: (f, text) => f.ext === '.py' && (MARKERS.test(text) || /\.register\s*\(\s*r?["'][^"'\n]*["']\s*,/.test(text)),
     extract(file) {
       const py = file.py!;
       const decls: BackendDecl[] = [];
