@@ -63,7 +63,7 @@ function walkValue(link: DjangoLink, v: Value, sym: Sym, at: Site, prefix: Prefi
     // Patterns made by a package (`build_provider_urlpatterns(…)`) or out of sight: whatever they are, they
     // serve under this prefix, so calls there are not reported missing.
     const why = v.t === 'unknown' ? v.why : 'they are built outside this workspace';
-    link.emit({ ...prefix, text: prefix.text + '{...rest}' }, prefix.site, ['*'], symText(sym), [`the patterns of \`${symText(sym)}\` are not read (${why})`]);
+    link.emit(rest(prefix), prefix.site, ['*'], symText(sym), [`the patterns of \`${symText(sym)}\` are not read (${why})`]);
   }
 }
 
@@ -105,11 +105,16 @@ function include(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
     const why = spec.unresolved.length
       ? `the included module \`${symText(target)}\` could not be resolved statically`
       : `\`${spec.text}\` is not a module of this workspace, so the routes it includes are not read`;
-    return link.emit(prefix, here, ['*'], spec.text, [why]);
+    return link.emit(rest(prefix), here, ['*'], spec.text, [why]);
   }
   if (v.t === 'module' && v.file !== null) return includeModule(link, v.file, prefix, here);
-  if (v.t === 'ext') return link.emit(prefix, here, ['*'], v.path, [`\`${v.path}\` is outside this workspace, so the routes it includes are not read`]);
+  if (v.t === 'ext') return link.emit(rest(prefix), here, ['*'], v.path, [`\`${v.path}\` is outside this workspace, so the routes it includes are not read`]);
   walkPatterns(link, target, at, prefix);
+}
+
+/** Everything under a prefix: where routes we cannot read are served. */
+function rest(prefix: Prefix): Prefix {
+  return { ...prefix, text: prefix.text.replace(/\/?$/, '/') + '{...rest}' };
 }
 
 /** A `+` of lists (written here, or bound to the name given). */
@@ -123,7 +128,7 @@ export function includeModule(link: DjangoLink, file: string, prefix: Prefix, he
   const below = link.enter(prefix, file);
   if (!below) return;
   const b = link.binding(file, 'urlpatterns');
-  if (!b) return link.emit(prefix, here, ['*'], file, [`no \`urlpatterns\` could be read in ${file}`]);
+  if (!b) return link.emit(rest(prefix), here, ['*'], file, [`no \`urlpatterns\` could be read in ${file}`]);
   walkPatterns(link, b.sym, { file: b.file, fn: null }, below);
   for (const more of link.more.get(b.file) ?? []) walkPatterns(link, more, { file: b.file, fn: null }, below);
 }

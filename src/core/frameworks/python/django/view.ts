@@ -69,11 +69,19 @@ function classView(link: DjangoLink, clsSym: Sym, call: Extract<Sym, { k: 'call'
   }
   if (!cls) return link.emit(prefix, here, ['*'], name, [`view class \`${name}\` could not be resolved, so its methods are unknown`]);
   if (isViewSet(cls)) return link.emit(prefix, here, ['*'], cls.name, [`ViewSet \`${cls.name}\` is used without an action map`]);
-  const methods = handlerMethods(cls);
-  if (!methods) return link.emit(prefix, here, ['*'], cls.name, [`the handler methods of \`${cls.name}\` could not be read (it derives from ${[...cls.exts, ...cls.unknown].join(', ') || 'no known view class'})`]);
+  const { methods, opaque } = handlerMethods(cls);
   // `as_view(http_method_names=["get"])` narrows the class's methods for this pattern only.
   const only = call.kw?.['http_method_names'];
   const allowed = only?.k === 'arr' && only.items.every((i) => i.k === 'str') ? new Set(only.items.map((i) => (i.k === 'str' ? i.v.toUpperCase() : ''))) : null;
+  if (allowed && opaque.length) {
+    for (const m of sortMethods([...allowed].filter(isHttpMethod))) if (!methods.includes(m)) link.emit(prefix, here, [m], cls.name, [`\`${m}\` is allowed here; its handler is inherited from ${opaque.join(', ')}`]);
+  } else if (opaque.length) {
+    // A base we cannot read may answer any method: say so once, beside the handlers we do see.
+    const why = `\`${cls.name}\` derives from ${opaque.join(', ')}, whose handler methods could not be read`;
+    link.emit(prefix, here, ['*'], cls.name, [why]);
+  } else if (methods.length === 0) {
+    link.emit(prefix, here, ['*'], cls.name, [`no handler method of \`${cls.name}\` was found`]);
+  }
   for (const m of methods) {
     if (allowed && !allowed.has(m)) continue;
     const def = cls.defs.get(m.toLowerCase());

@@ -43,6 +43,13 @@ const VIEW_HANDLERS: Readonly<Record<string, readonly string[]>> = {
   TokenObtainSlidingView: ['post'],
   TokenRefreshSlidingView: ['post'],
   ObtainAuthToken: ['post'],
+  LoginView: ['get', 'post'],
+  PasswordResetView: ['get', 'post'],
+  PasswordResetConfirmView: ['get', 'post'],
+  PasswordChangeView: ['get', 'post'],
+  PasswordResetDoneView: ['get'],
+  PasswordResetCompleteView: ['get'],
+  PasswordChangeDoneView: ['get'],
   SpectacularAPIView: ['get'],
   SpectacularJSONAPIView: ['get'],
   SpectacularYAMLAPIView: ['get'],
@@ -155,25 +162,30 @@ export function allowedMethods(c: ViewClass): Set<string> | null {
   return out;
 }
 
+/** The methods of an `as_view()` class view, and the bases that may add handlers we cannot see. */
+export interface HandlerMethods {
+  readonly methods: HttpMethod[];
+  /** Bases outside the workspace that are no known view class and no mixin: they may define more handlers. */
+  readonly opaque: string[];
+}
+
 /**
- * The HTTP methods of an `as_view()` class view; null when they cannot be known (no handler found and a
- * base outside the known view classes that may define them).
+ * The HTTP methods of an `as_view()` class view: the handlers it defines or inherits from workspace
+ * classes and known view classes. A base from a package that is neither a known view class nor a mixin
+ * (`LoginView` of a library, a third-party `RPCEntryPoint`) may define more: it is named in `opaque`.
  */
-export function handlerMethods(c: ViewClass): HttpMethod[] | null {
+export function handlerMethods(c: ViewClass): HandlerMethods {
   const names = new Set<string>();
-  let known = false;
+  const opaque: string[] = [...c.unknown];
   for (const e of c.exts) {
     const h = VIEW_HANDLERS[e];
-    if (h) {
-      known = true;
-      for (const m of h) names.add(m);
-    }
+    if (h) for (const m of h) names.add(m);
+    else if (!e.endsWith('Mixin') && !(e in VIEWSET_ACTIONS) && e !== 'object' && e !== 'Generic') opaque.push(e);
   }
   for (const m of HANDLER_METHODS) if (c.defs.has(m)) names.add(m);
   const allowed = allowedMethods(c);
   const methods = [...names].filter((m) => !allowed || allowed.has(m)).map((m) => METHOD_BY_NAME[m]!);
-  if (methods.length === 0 && (!known || c.unknown.length > 0)) return null;
-  return sortMethods(methods);
+  return { methods: sortMethods(methods), opaque: allowed ? [] : opaque };
 }
 
 /** The router actions (`list`, `retrieve`, …) a ViewSet provides through its mixins and own methods. */
