@@ -109,7 +109,22 @@ export interface PortDecl {
   readonly port: Sym;
 }
 
-export type BackendDecl = RouteDecl | MountDecl | PortDecl;
+/**
+ * A framework-specific fact of one file that only the framework's own `link` reads (Django's
+ * `ROOT_URLCONF`, a URLconf's `urlpatterns`, a view's `@api_view` methods). `key` names what it is
+ * about within the file (a function id), when it is about something.
+ */
+export interface ConfDecl {
+  readonly t: 'conf';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly name: string;
+  readonly value: Sym;
+  readonly span: Span;
+  readonly key?: string;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl | ConfDecl;
 
 /** A route after linking: absolute path in the framework's syntax. */
 export interface LinkedRoute {
