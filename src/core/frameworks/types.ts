@@ -75,6 +75,10 @@ export interface RouteDecl {
   readonly owner: Sym | null;
   readonly handler: string | null;
   readonly span: Span;
+  /** What the route is known to be approximate about (a regex path kept as its literal prefix): marks it partial. */
+  readonly notes?: readonly string[];
+  /** Real-time routes: whether the server handles (`receive`) or emits (`send`) the event `path` names. */
+  readonly side?: 'receive' | 'send';
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -108,6 +112,9 @@ export interface LinkedRoute {
   readonly handler: string | null;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
+  /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
+  readonly event?: string;
+  readonly side?: 'receive' | 'send';
 }
 
 export interface LinkContext {

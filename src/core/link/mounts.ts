@@ -181,7 +181,7 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
   const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
   const emit = (prefix: Prefix, notes: string[]) => {
     const unresolved = [...prefix.unresolved, ...path.unresolved];
-    const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
+    const allNotes = [...(r.notes ?? []), ...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
     for (const method of r.methods) {
       linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes });
     }

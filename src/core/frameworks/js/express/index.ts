@@ -1,6 +1,7 @@
 import { extName, stripGlobal } from '../../../resolve/evaluate';
 import { handlerName, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
-import type { Sym } from '../../../resolve/sym';
+import type { ModuleFacts, Sym } from '../../../resolve/sym';
+import { pageHandlers, regexPrefix, regexSource, rendersPage, staticFolder } from './pages';
 import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { expressSyntax } from './path';
@@ -22,6 +23,8 @@ export default defineFramework({
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
     extract(file) {
+      const m = file.js!.module;
+      const pages = pageHandlers(file.js!.calls);
       const decls: BackendDecl[] = [];
       for (const call of file.js!.calls) {
         const c = memberCallOf(call);
@@ -29,23 +32,14 @@ export default defineFramework({
         const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
         const method: MethodOrAny | undefined = c.name === 'all' ? '*' : METHOD_BY_NAME[c.name];
         if (method && method !== 'TRACE') {
+          const last = c.args[c.args.length - 1];
+          const kind = rendersPage(m, last, pages) ? 'page' : 'http';
+          const route = { t: 'route', ...at, kind, methods: [method], handler: handlerName(last) } as const;
           const chain = routeChain(c.owner);
-          if (chain) {
-            decls.push({ t: 'route', ...at, kind: 'http', methods: [method], owner: chain.owner, path: chain.path, handler: handlerName(c.args[c.args.length - 1]) } satisfies RouteDecl);
-          } else if (c.args.length >= 2 && isPathLike(c.args[0]!)) {
-            decls.push({ t: 'route', ...at, kind: 'http', methods: [method], owner: c.owner, path: c.args[0]!, handler: handlerName(c.args[c.args.length - 1]) } satisfies RouteDecl);
-          }
+          if (chain) decls.push({ ...route, owner: chain.owner, path: chain.path } satisfies RouteDecl);
+          else if (c.args.length >= 2) for (const path of routePaths(c.args[0]!)) decls.push({ ...route, owner: c.owner, ...path } satisfies RouteDecl);
         } else if (c.name === 'use' && c.args.length > 0) {
-          const first = c.args[0]!;
-          const mount = (child: Sym, prefix: Sym | null) => {
-            if (child.k !== 'func' && child.k !== 'str' && child.k !== 'dyn' && child.k !== 'concat') decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix } satisfies MountDecl);
-          };
-          if (isPathLike(first, true)) for (const child of c.args.slice(1)) mount(child, first);
-          else if (isPathLike(first, false) && c.args.length > 1) {
-            // `app.use(API_PREFIX, router)` or `app.use(auth, router)`: decided at link time.
-            for (const child of c.args.slice(1)) mount(child, first);
-            mount(first, null);
-          } else for (const child of c.args) mount(child, null);
+          useDecls(m, c.owner, c.args, at, decls);
         } else if (c.name === 'listen' && c.args[0]) {
           decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.args[0] });
         }
@@ -68,6 +62,38 @@ export default defineFramework({
     },
   },
 });
+
+type At = Pick<RouteDecl, 'file' | 'fn' | 'span'>;
+
+/**
+ * `app.use([prefix,] router…)`: mounts, and static folders as page catch-alls. `app.use(API_PREFIX, router)`
+ * and `app.use(auth, router)` look alike: both readings are recorded and decided at link time.
+ */
+function useDecls(m: ModuleFacts, owner: Sym, args: readonly Sym[], at: At, decls: BackendDecl[]): void {
+  const first = args[0]!;
+  const mount = (child: Sym, prefix: Sym | null) => {
+    const folder = staticFolder(m, child);
+    if (folder !== null) {
+      const path: Sym = prefix ? { k: 'concat', parts: [prefix, { k: 'str', v: '/*' }] } : { k: 'str', v: '/*' };
+      decls.push({ t: 'route', ...at, kind: 'page', methods: ['GET'], owner, path, handler: folder } satisfies RouteDecl);
+    } else if (child.k !== 'func' && child.k !== 'str' && child.k !== 'dyn' && child.k !== 'concat') decls.push({ t: 'mount', ...at, parent: owner, child, prefix } satisfies MountDecl);
+  };
+  if (isPathLike(first, true)) for (const child of args.slice(1)) mount(child, first);
+  else if (isPathLike(first, false) && args.length > 1) {
+    for (const child of args.slice(1)) mount(child, first);
+    mount(first, null);
+  } else for (const child of args) mount(child, null);
+}
+
+/** The paths a registration's first argument gives: one per array item; a regex as its literal prefix, partial. */
+function routePaths(first: Sym): Array<Pick<RouteDecl, 'path' | 'notes'>> {
+  if (first.k === 'arr') return first.items.flatMap(routePaths);
+  const regex = regexSource(first);
+  if (regex !== null) {
+    return [{ path: { k: 'str', v: `${regexPrefix(regex)}*` }, notes: [`regex route \`/${regex}/\`: kept as its literal prefix followed by anything`] }];
+  }
+  return isPathLike(first) ? [{ path: first }] : [];
+}
 
 /** `x.route('/p').get(h).post(h)` → owner `x`, path `/p`. */
 function routeChain(sym: Sym): { owner: Sym; path: Sym } | null {
