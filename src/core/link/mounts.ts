@@ -191,7 +191,7 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
   if ('missing' in owner) {
     // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
     // the path is unmistakably one.
-    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !path.text.startsWith('/'))) return;
+    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !(path.text.startsWith('/') || path.text === '*'))) return;
     return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`]);
   }
   for (const p of graph.prefixesOf(owner, new Set())) {

@@ -22,10 +22,12 @@ export function rendersPage(m: ModuleFacts, handler: Sym | undefined, pages: Rea
 export function staticFolder(m: ModuleFacts, sym: Sym): string | null {
   if (sym.k !== 'call') return null;
   const c = sym.callee;
-  const isStatic = isPackageMember(m, c, 'express', 'static') || (c.k === 'ref' && importedFrom(m, c.name) === 'serve-static');
+  // `serve-static`, `express-static-gzip`, …: a package named for serving static files.
+  const pkg = c.k === 'ref' ? importedFrom(m, c.name) : null;
+  const isStatic = isPackageMember(m, c, 'express', 'static') || (pkg !== null && /(^|[-/])static([-/]|$)/.test(pkg));
   if (!isStatic) return null;
   const dir = sym.args[0] ? stringsIn(sym.args[0]).filter((s) => s !== '..' && s !== '.') : [];
-  return `${c.k === 'member' ? 'express.static' : 'serveStatic'}${dir.length ? `(${dir.join('/')})` : ''}`;
+  return `${c.k === 'member' ? 'express.static' : pkg}${dir.length ? `(${dir.join('/')})` : ''}`;
 }
 
 /** A regex literal's source (`/^\/api\/.*$/i` → `^\/api\/.*$`), or null when the symbol is not one. */

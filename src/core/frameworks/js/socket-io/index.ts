@@ -3,7 +3,7 @@ import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { linkSocketEvents } from './link';
 
-const MARKERS = /socket\.io|\bsocket\b|\bnsp\b|\.of\s*\(|["'`]connect(?:ion)?["'`]/i;
+const MARKERS = /socket|\bio\b|\bnsp\b|\.of\s*\(|["'`]connect(?:ion)?["'`]/i;
 
 /** Events Socket.IO itself raises on a server socket: lifecycle, not messages a client sends. */
 const RESERVED = new Set(['connect', 'connection', 'connect_error', 'disconnect', 'disconnecting', 'error', 'newListener', 'removeListener']);

@@ -127,20 +127,32 @@ function ofArgument(sym: Sym): Sym | null {
  */
 function receiverNamespaces(owner: Sym, r: RouteDecl, sockets: ReadonlyMap<string, Ns[]>, ctx: LinkContext): readonly Ns[] | null {
   let base = owner;
+  // `.to(room)`, `.in(room)`, `.broadcast`: only Socket.IO servers, namespaces and sockets have them.
+  let roomed = false;
   for (let i = 0; i < 8; i++) {
-    if (base.k === 'call' && base.callee.k === 'member' && CALL_MODIFIERS.has(base.callee.prop)) base = base.callee.obj;
-    else if (base.k === 'member' && MEMBER_MODIFIERS.has(base.prop)) base = base.obj;
-    else break;
+    if (base.k === 'call' && base.callee.k === 'member' && CALL_MODIFIERS.has(base.callee.prop)) {
+      roomed ||= base.callee.prop !== 'timeout' && base.callee.prop !== 'compress';
+      base = base.callee.obj;
+    } else if (base.k === 'member' && MEMBER_MODIFIERS.has(base.prop)) {
+      roomed ||= base.prop === 'broadcast';
+      base = base.obj;
+    } else break;
   }
   const of = ofArgument(boundSym(base, r.file, ctx));
   if (of) return r.side === 'send' ? [namespaceText(ctx.pathText(of, r.file, r.fn))] : null;
-  if (base.k === 'param') return sockets.get(keyOf(r.file, base.fn, base.index)) ?? null;
   const v = ctx.evaluator.wholeModule(ctx.value(base, r.file, r.fn));
-  if (v.t === 'param' && v.path.length === 0) return sockets.get(keyOf(v.file, v.fn, v.index)) ?? null;
+  const socket = v.t === 'param' && v.path.length === 0 ? sockets.get(keyOf(v.file, v.fn, v.index)) : undefined;
+  if (socket) return socket;
   // The server or a namespace only emits; `io.on(event)` is not a client's message.
   if (r.side !== 'send') return null;
   const ns = knownServer(v, base, ctx);
-  return ns ? [ns] : null;
+  if (ns) return [ns];
+  const other = v.t === 'ext' && OTHER_SERVERS.test(stripGlobal(v.path));
+  if (roomed && !other && (v.t === 'unknown' || v.t === 'param' || v.t === 'instance' || v.t === 'call' || v.t === 'ext')) {
+    const why = v.t === 'unknown' ? ` (${v.why})` : '';
+    return [{ path: '/', notes: [`namespace assumed \`/\`: the server \`${symText(base)}\` could not be resolved${why}; \`.to(room)\`/\`.broadcast\` make it a Socket.IO server`] }];
+  }
+  return null;
 }
 
 /** A value that is surely a Socket.IO server or namespace (built by the package, or `x.of(ns)`). */
