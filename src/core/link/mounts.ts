@@ -37,6 +37,8 @@ interface Node {
   readonly id: string;
   readonly kind: NodeKind;
   readonly label: string;
+  /** A stand-in for a parent that could not be resolved (a function parameter): why it is assumed to be served at the root. */
+  readonly assumption?: string;
 }
 
 interface Edge {
@@ -53,7 +55,7 @@ interface Prefix {
 }
 
 /** A prefix from an app down to a node; `orphan` when the chain starts at a router no app mounts. */
-type RoutePrefix = Prefix & { readonly orphan: boolean };
+type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[] };
 
 /** Why a symbol is not a node; `foreign` when it is known to be something else (not merely unresolved). */
 interface NotANode {
@@ -128,9 +130,12 @@ class MountGraph {
 
   /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
   addMount(m: MountDecl): void {
-    const parent = this.nodeOf(m.parent, m.file, m.fn);
+    const found = this.nodeOf(m.parent, m.file, m.fn);
     const child = this.nodeOf(m.child, m.file, m.fn);
-    if ('missing' in parent || 'missing' in child) return;
+    if ('missing' in child || ('missing' in found && found.foreign)) return;
+    // `app.use('/api', router)` on an `app` we cannot resolve (a parameter of `init(app)`): the prefix is
+    // still known; what is above `app` is assumed to be nothing, and said so.
+    const parent = 'missing' in found ? this.standIn(m.parent, m.file, found.missing) : found;
     if (m.prefix) {
       // `app.use(a, b)` is read both as (prefix a, child b) and (child a): keep the reading that makes sense.
       const pv = this.ctx.value(m.prefix, m.file, m.fn);
@@ -139,6 +144,19 @@ class MountGraph {
     const list = this.incoming.get(child.id) ?? [];
     list.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
     this.incoming.set(child.id, list);
+  }
+
+  /** The stand-in root for an unresolved parent, one per expression and file. */
+  private standIn(sym: Sym, file: string, missing: string): Node {
+    const id = `?${file}:${symText(sym)}`;
+    let n = this.nodes.get(id);
+    if (!n) {
+      const what = missing.startsWith('registered on') ? `\`${symText(sym)}\`, a function parameter` : missing;
+      const assumption = `mounted on ${what}; taken to be the served app, with no prefix above it`;
+      n = { id, kind: { root: true, prefix: null }, label: symText(sym), assumption };
+      this.nodes.set(id, n);
+    }
+    return n;
   }
 
   /** A node's own prefix; one that cannot be evaluated says why (`prefix` from `**options`). */
@@ -157,15 +175,15 @@ class MountGraph {
     const out: RoutePrefix[] = [];
     const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
     // An app mounted in another (`app.use('/api', subApp)`, koa-mount) serves under the mount's prefix.
-    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
+    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [] });
     else {
-      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true });
+      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [] });
       stack.add(node.id);
       for (const e of ins) {
         const parent = this.nodes.get(e.parent)!;
         const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn) : NO_PREFIX;
         for (const pp of this.prefixesOf(parent, stack)) {
-          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan });
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan, notes: pp.notes });
         }
       }
       stack.delete(node.id);
@@ -196,7 +214,7 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
     return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`]);
   }
   for (const p of graph.prefixesOf(owner, new Set())) {
-    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : []);
+    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : [...p.notes]);
   }
 }
 
