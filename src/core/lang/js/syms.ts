@@ -57,6 +57,7 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       return { k: 'arr', items: node.elements.map((e) => (e && e.type !== 'SpreadElement' ? sym(e) : ({ k: 'dyn', text: '…' } as Sym))) };
     case 'FunctionExpression':
     case 'ArrowFunctionExpression':
+    case 'FunctionDeclaration': // `export default function (app) {}`
       // The function fact itself is recorded when the walk reaches the node; its id is positional.
       return { k: 'func', id: fnId(node) };
     default:
