@@ -79,6 +79,8 @@ export interface RouteDecl {
   readonly notes?: readonly string[];
   /** Real-time routes: whether the server handles (`receive`) or emits (`send`) the event `path` names. */
   readonly side?: 'receive' | 'send';
+  /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
+  readonly view?: Sym;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -100,7 +102,18 @@ export interface PortDecl {
   readonly port: Sym;
 }
 
-export type BackendDecl = RouteDecl | MountDecl | PortDecl;
+/**
+ * A function that answers with a page (`res.render(view)`): routes whose handler evaluates to it are
+ * `page` routes, whichever module registers them.
+ */
+export interface ViewDecl {
+  readonly t: 'view';
+  readonly file: string;
+  /** The function's id in `file`. */
+  readonly fn: string;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl | ViewDecl;
 
 /** A route after linking: absolute path in the framework's syntax. */
 export interface LinkedRoute {

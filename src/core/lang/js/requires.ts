@@ -26,14 +26,16 @@ export function isPackageMember(m: ModuleFacts, sym: Sym, pkg: string, prop: str
 }
 
 /**
- * Ids of the functions that call `<param index>.<name>(…)` on one of their own parameters, for the call
- * names given, with a test on the call's arguments (`res.render(view)` in a route handler).
+ * Ids of the functions that call `<param index>.<name>(…)` on one of their own parameters (directly or
+ * through a chain, `res.status(200).send(…)`), with a test on the call's name and arguments.
  */
 export function functionsCallingOnParam(calls: readonly JsCall[], index: number, test: (name: string, args: readonly Sym[]) => boolean): Set<string> {
   const out = new Set<string>();
   for (const c of calls) {
     if (c.fn === null || c.callee.k !== 'member') continue;
-    const obj = c.callee.obj;
+    // `res.status(200).send(…)`: the chain's receiver is the parameter.
+    let obj = c.callee.obj;
+    for (let i = 0; i < 4 && obj.k === 'call' && obj.callee.k === 'member'; i++) obj = obj.callee.obj;
     if (obj.k === 'param' && obj.fn === c.fn && obj.index === index && test(c.callee.prop, c.args)) out.add(c.fn);
   }
   return out;

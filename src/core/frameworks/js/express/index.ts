@@ -1,13 +1,14 @@
 import { extName, stripGlobal } from '../../../resolve/evaluate';
 import { handlerName, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
 import type { ModuleFacts, Sym } from '../../../resolve/sym';
-import { pageHandlers, regexPrefix, regexSource, rendersPage, staticFolder } from './pages';
+import { markViews, pageHandlers, regexPrefix, regexSource, rendersPage, staticFolder, viewCandidate } from './pages';
 import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { expressSyntax } from './path';
 import type { MethodOrAny } from '../../../types';
 
-const MARKERS = /\bexpress\b|\bRouter\s*\(/;
+/** Files that may register routes, or define handlers that render pages (`res.render`). */
+const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(/;
 
 /** Express: `app`/`router` method registrations, `router.route(p).get().post()` chains, and
  * `app.use('/prefix', router)` mounts across `require`/`import`. */
@@ -33,8 +34,11 @@ export default defineFramework({
         const method: MethodOrAny | undefined = c.name === 'all' ? '*' : METHOD_BY_NAME[c.name];
         if (method && method !== 'TRACE') {
           const last = c.args[c.args.length - 1];
-          const kind = rendersPage(m, last, pages) ? 'page' : 'http';
-          const route = { t: 'route', ...at, kind, methods: [method], handler: handlerName(last) } as const;
+          // A page is what a browser GETs; a form action that renders its answer (htmx) stays API.
+          const kind = method === 'GET' && rendersPage(m, last, pages) ? 'page' : 'http';
+          const view = kind === 'http' && method === 'GET' ? viewCandidate(last) : undefined;
+          // `asyncHandler(links.redirect)` is named after the function it wraps.
+          const route = { t: 'route', ...at, kind, methods: [method], handler: handlerName(viewCandidate(last) ?? last), ...(view ? { view } : {}) } as const;
           const chain = routeChain(c.owner);
           if (chain) decls.push({ ...route, owner: chain.owner, path: chain.path } satisfies RouteDecl);
           else if (c.args.length >= 2) for (const path of routePaths(c.args[0]!)) decls.push({ ...route, owner: c.owner, ...path } satisfies RouteDecl);
@@ -44,10 +48,11 @@ export default defineFramework({
           decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.args[0] });
         }
       }
+      for (const fn of pages) decls.push({ t: 'view', file: file.ref.path, fn });
       return decls;
     },
     link(decls, ctx) {
-      return linkDeclarations(decls, ctx, {
+      return linkDeclarations(markViews(decls, ctx), ctx, {
         noun: 'router',
         rootNoun: 'express() app',
         dropForeignOwners: true,

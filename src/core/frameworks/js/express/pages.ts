@@ -4,12 +4,18 @@
  * literal prefix.
  */
 import type { ModuleFacts, Sym } from '../../../resolve/sym';
+import type { BackendDecl, LinkContext, RouteDecl } from '../../types';
 import type { JsCall } from '../../../lang/js/calls';
 import { functionsCallingOnParam, importedFrom, isPackageMember, localFunction, stringsIn } from '../../../lang/js/requires';
 
-/** The functions of a module that answer with a page: `res.render(…)`, `res.sendFile(<…>.html)`. */
+/**
+ * The functions of a module that answer with a page: `res.render(…)`, `res.sendFile(<…>.html)`, and never
+ * with data (`res.json`, `res.send`: an API handler that renders a fragment for htmx is still API).
+ */
 export function pageHandlers(calls: readonly JsCall[]): Set<string> {
-  return functionsCallingOnParam(calls, 1, (name, args) => name === 'render' || (name === 'sendFile' && args[0] !== undefined && stringsIn(args[0]).some((s) => /\.html?$/i.test(s))));
+  const pages = functionsCallingOnParam(calls, 1, (name, args) => name === 'render' || (name === 'sendFile' && args[0] !== undefined && stringsIn(args[0]).some((s) => /\.html?$/i.test(s))));
+  const data = functionsCallingOnParam(calls, 1, (name) => name === 'json' || name === 'send' || name === 'jsonp');
+  return new Set([...pages].filter((fn) => !data.has(fn)));
 }
 
 /** Does the route's handler (its last argument) answer with a page? */
@@ -52,4 +58,25 @@ export function regexPrefix(source: string): string {
   if (i < source.length && /[?*+{]/.test(source[i]!)) out = out.slice(0, -1);
   const cut = out.lastIndexOf('/');
   return cut >= 0 ? out.slice(0, cut + 1) : '/';
+}
+
+/**
+ * A handler that may be another module's function (`renders.homepage`, `asyncHandler(renders.homepage)`):
+ * the expression to evaluate at link time, through one-argument wrappers.
+ */
+export function viewCandidate(sym: Sym | undefined): Sym | undefined {
+  let cur = sym;
+  for (let i = 0; i < 3 && cur?.k === 'call' && cur.args.length === 1; i++) cur = cur.args[0];
+  return cur && (cur.k === 'ref' || cur.k === 'member') ? cur : undefined;
+}
+
+/** Routes whose handler evaluates to a function some module declared a view ({@link ViewDecl}) become pages. */
+export function markViews(decls: readonly BackendDecl[], ctx: LinkContext): BackendDecl[] {
+  const views = new Set(decls.flatMap((d) => (d.t === 'view' ? [`${d.file}#${d.fn}`] : [])));
+  if (views.size === 0) return [...decls];
+  return decls.map((d) => {
+    if (d.t !== 'route' || d.kind !== 'http' || !d.view) return d;
+    const v = ctx.value(d.view, d.file, d.fn);
+    return v.t === 'fn' && views.has(`${v.file}#${v.id}`) ? ({ ...d, kind: 'page' } satisfies RouteDecl) : d;
+  });
 }
