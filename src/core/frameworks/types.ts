@@ -113,7 +113,20 @@ export interface ViewDecl {
   readonly fn: string;
 }
 
-export type BackendDecl = RouteDecl | MountDecl | PortDecl | ViewDecl;
+/**
+ * `registerRoutes(app)`: a call passing `arg` as argument `index` to `callee`, so that function's
+ * parameter may stand for an app or router (the mount graph follows it when routes are registered on it).
+ */
+export interface PassDecl {
+  readonly t: 'pass';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly callee: Sym;
+  readonly index: number;
+  readonly arg: Sym;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl | ViewDecl | PassDecl;
 
 /** A route after linking: absolute path in the framework's syntax. */
 export interface LinkedRoute {

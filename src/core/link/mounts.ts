@@ -5,7 +5,7 @@
  * keeps its routes, marked partial with the reason, so nothing is dropped silently.
  */
 import type { Value } from '../resolve/evaluate';
-import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
+import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, PassDecl, RouteDecl } from '../frameworks/types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 
@@ -69,12 +69,13 @@ const NO_PREFIX: Prefix = { text: '', unresolved: [] };
 export function linkDeclarations(decls: readonly BackendDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
   const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
   const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
-  return linkMountGraph(routes, mounts, ctx, opts);
+  const passes = decls.filter((d): d is PassDecl => d.t === 'pass');
+  return linkMountGraph(routes, mounts, ctx, opts, passes);
 }
 
 /** Every route with one absolute path per chain of mounts from an app down to the router it is registered on. */
-export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
-  const graph = new MountGraph(ctx, opts);
+export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions, passes: readonly PassDecl[] = []): LinkedRoute[] {
+  const graph = new MountGraph(ctx, opts, passes);
   for (const m of mounts) graph.addMount(m);
   const linked: LinkedRoute[] = [];
   for (const r of routes) linkRoute(r, graph, ctx, opts, linked);
@@ -90,7 +91,43 @@ class MountGraph {
   constructor(
     private readonly ctx: LinkContext,
     private readonly opts: MountGraphOptions,
+    private readonly passes: readonly PassDecl[] = [],
   ) {}
+
+  /** Parameter (`file#fn#index`) → the arguments passed to it, indexed on first use. */
+  private passedTo: Map<string, PassDecl[]> | null = null;
+  private readonly following = new Set<string>();
+
+  /**
+   * The one app or router a function parameter receives at every call site found (`registerRoutes(app)`);
+   * null when there is none, several, or a cycle.
+   */
+  private passedNode(p: { file: string; fn: string; index: number }): Node | null {
+    if (!this.passedTo) {
+      this.passedTo = new Map();
+      for (const d of this.passes) {
+        const v = this.ctx.evaluator.wholeModule(this.ctx.value(d.callee, d.file, d.fn));
+        if (v.t !== 'fn') continue;
+        const key = `${v.file}#${v.id}#${d.index}`;
+        this.passedTo.set(key, [...(this.passedTo.get(key) ?? []), d]);
+      }
+    }
+    const key = `${p.file}#${p.fn}#${p.index}`;
+    const sites = this.passedTo.get(key);
+    if (!sites || this.following.has(key)) return null;
+    this.following.add(key);
+    try {
+      const found = new Map<string, Node>();
+      for (const d of sites) {
+        const n = this.nodeOf(d.arg, d.file, d.fn);
+        if ('missing' in n) return null;
+        found.set(n.id, n);
+      }
+      return found.size === 1 ? [...found.values()][0]! : null;
+    } finally {
+      this.following.delete(key);
+    }
+  }
 
   /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
   nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
@@ -98,6 +135,8 @@ class MountGraph {
     const origin = 'origin' in v ? v.origin : undefined;
     const kind = this.classify(v);
     if (!('root' in kind)) {
+      const passed = kind.t === 'param' && kind.path.length === 0 ? this.passedNode(kind) : null;
+      if (passed) return passed;
       if (kind.t === 'param') return { missing: `registered on \`${kind.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
       if (kind.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${kind.why})`, foreign: false };
       return { missing: `\`${symText(sym)}\` is not a known ${this.opts.noun}`, foreign: true };

@@ -7,8 +7,8 @@ import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } fro
 import { expressSyntax } from './path';
 import type { MethodOrAny } from '../../../types';
 
-/** Files that may register routes, or define handlers that render pages (`res.render`). */
-const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(/;
+/** Files that may register routes (also helpers that only receive the app), or define handlers that render pages (`res.render`). */
+const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(|\.(?:get|post|put|patch|delete|all|route)\s*\(\s*['"`]\//;
 
 /** Express: `app`/`router` method registrations, `router.route(p).get().post()` chains, and
  * `app.use('/prefix', router)` mounts across `require`/`import`. */
@@ -29,8 +29,9 @@ export default defineFramework({
       const decls: BackendDecl[] = [];
       for (const call of file.js!.calls) {
         const c = memberCallOf(call);
-        if (!c) continue;
         const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
+        if (!c || !(c.name in METHOD_BY_NAME || REGISTRATIONS.has(c.name))) passDecls(call.callee, call.args, at, decls);
+        if (!c) continue;
         const method: MethodOrAny | undefined = c.name === 'all' ? '*' : METHOD_BY_NAME[c.name];
         if (method && method !== 'TRACE') {
           const last = c.args[c.args.length - 1];
@@ -69,6 +70,19 @@ export default defineFramework({
 });
 
 type At = Pick<RouteDecl, 'file' | 'fn' | 'span'>;
+
+const REGISTRATIONS = new Set(['all', 'use', 'listen', 'route', 'param']);
+
+/** `registerRoutes(app)`: names passed to a function, whose parameter may then be that app or router. */
+function passDecls(callee: Sym, args: readonly Sym[], at: At, decls: BackendDecl[]): void {
+  // `require('./routes/users')(api)` calls what the module exports.
+  const required = callee.k === 'call' && callee.callee.k === 'ref' && callee.callee.name === 'require';
+  if (callee.k !== 'ref' && callee.k !== 'member' && !required) return;
+  if (callee.k === 'ref' && (callee.name === 'require' || callee.name === 'import')) return;
+  args.forEach((arg, index) => {
+    if (arg.k === 'ref' || arg.k === 'param') decls.push({ t: 'pass', file: at.file, fn: at.fn, callee, index, arg });
+  });
+}
 
 /**
  * `app.use([prefix,] router…)`: mounts, and static folders as page catch-alls. `app.use(API_PREFIX, router)`
