@@ -5,6 +5,7 @@ import { markViews, pageHandlers, regexPrefix, regexSource, rendersPage, staticF
 import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { expressSyntax } from './path';
+import { passDecls } from './passes';
 import type { MethodOrAny } from '../../../types';
 
 /** Files that may register routes (also helpers that only receive the app), or define handlers that render pages (`res.render`). */
@@ -72,17 +73,6 @@ export default defineFramework({
 type At = Pick<RouteDecl, 'file' | 'fn' | 'span'>;
 
 const REGISTRATIONS = new Set(['all', 'use', 'listen', 'route', 'param']);
-
-/** `registerRoutes(app)`: names passed to a function, whose parameter may then be that app or router. */
-function passDecls(callee: Sym, args: readonly Sym[], at: At, decls: BackendDecl[]): void {
-  // `require('./routes/users')(api)` calls what the module exports.
-  const required = callee.k === 'call' && callee.callee.k === 'ref' && callee.callee.name === 'require';
-  if (callee.k !== 'ref' && callee.k !== 'member' && !required) return;
-  if (callee.k === 'ref' && (callee.name === 'require' || callee.name === 'import')) return;
-  args.forEach((arg, index) => {
-    if (arg.k === 'ref' || arg.k === 'param') decls.push({ t: 'pass', file: at.file, fn: at.fn, callee, index, arg });
-  });
-}
 
 /**
  * `app.use([prefix,] router…)`: mounts, and static folders as page catch-alls. `app.use(API_PREFIX, router)`

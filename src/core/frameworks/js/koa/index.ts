@@ -6,6 +6,7 @@ import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type LinkContext, type LinkedRoute, type RouteDecl } from '../../types';
 import type { MethodOrAny } from '../../../types';
 import { expressSyntax } from '../express/path';
+import { passDecls } from '../express/passes';
 
 const MARKERS = /\bkoa\b|@koa\/router|koa-router|\bRouter\b/;
 const ROUTER_PACKAGE = /^(koa-router|@koa\/router)(\.default|\.Router)?$/;
@@ -35,8 +36,9 @@ export default defineFramework({
       const decls: BackendDecl[] = [];
       for (const call of file.js!.calls) {
         const c = memberCallOf(call);
-        if (!c) continue;
         const at: At = { file: file.ref.path, fn: call.fn, span: call.anchor };
+        if (!c || !(c.name in METHOD_BY_NAME || c.name === 'use' || c.name === 'del' || c.name === 'register')) passDecls(call.callee, call.args, at, decls);
+        if (!c) continue;
         const method: MethodOrAny | undefined = c.name === 'all' ? '*' : c.name === 'del' ? 'DELETE' : METHOD_BY_NAME[c.name];
         const last = c.args[c.args.length - 1];
         if (method && method !== 'TRACE' && c.args.length >= 2) {
