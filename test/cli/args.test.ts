@@ -20,7 +20,7 @@ describe('parseArgs', () => {
   it('reads every option, in both --name value and --name=value forms', () => {
     expect(parseArgs(['check', 'repo', '--format=sarif', '--fail-on', 'error', '-c', 'cfg.json', '-o', 'out/r.sarif', '--verbose', '--no-color', '-q', '--allow-home-or-root', '--no-cache', '--baseline', 'b.json', '--update-baseline'])).toEqual({
       kind: 'check',
-      options: { dir: 'repo', format: 'sarif', failOn: 'error', config: 'cfg.json', output: 'out/r.sarif', verbose: true, color: false, quiet: true, allowHomeOrRoot: true, cache: false, baseline: 'b.json', updateBaseline: true, base: null },
+      options: { dir: 'repo', format: 'sarif', failOn: 'error', config: 'cfg.json', output: 'out/r.sarif', verbose: true, color: false, quiet: true, allowHomeOrRoot: true, cache: false, baseline: 'b.json', updateBaseline: true, base: null, with: [] },
     });
   });
 

@@ -86,6 +86,12 @@ export interface RouteDecl {
   readonly role?: 'attr' | 'doc';
   /** The handler as an expression, when it may be followed across modules (builder-style frameworks). */
   readonly handlerSym?: Sym;
+  /** What the route is known to be approximate about (a regex path kept as its literal prefix): marks it partial. */
+  readonly notes?: readonly string[];
+  /** Real-time routes: whether the server handles (`receive`) or emits (`send`) the event `path` names. */
+  readonly side?: 'receive' | 'send';
+  /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
+  readonly view?: Sym;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -124,7 +130,32 @@ export interface ConfDecl {
   readonly key?: string;
 }
 
-export type BackendDecl = RouteDecl | MountDecl | PortDecl | ConfDecl;
+
+/**
+ * A function that answers with a page (`res.render(view)`): routes whose handler evaluates to it are
+ * `page` routes, whichever module registers them.
+ */
+export interface ViewDecl {
+  readonly t: 'view';
+  readonly file: string;
+  /** The function's id in `file`. */
+  readonly fn: string;
+}
+
+/**
+ * `registerRoutes(app)`: a call passing `arg` as argument `index` to `callee`, so that function's
+ * parameter may stand for an app or router (the mount graph follows it when routes are registered on it).
+ */
+export interface PassDecl {
+  readonly t: 'pass';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly callee: Sym;
+  readonly index: number;
+  readonly arg: Sym;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl | ConfDecl | ViewDecl | PassDecl;
 
 /** A route after linking: absolute path in the framework's syntax. */
 export interface LinkedRoute {
@@ -136,6 +167,9 @@ export interface LinkedRoute {
   readonly handler: string | null;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
+  /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
+  readonly event?: string;
+  readonly side?: 'receive' | 'send';
 }
 
 export interface LinkContext {
