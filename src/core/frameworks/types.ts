@@ -75,6 +75,8 @@ export interface RouteDecl {
   readonly owner: Sym | null;
   readonly handler: string | null;
   readonly span: Span;
+  /** Why the route is only partly known, found while extracting or linking it (methods that could not be read). */
+  readonly notes?: readonly string[];
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -85,6 +87,8 @@ export interface MountDecl {
   readonly parent: Sym;
   readonly child: Sym;
   readonly prefix: Sym | null;
+  /** `prefix`, when given, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
+  readonly replacesOwnPrefix?: boolean;
   readonly span: Span;
 }
 

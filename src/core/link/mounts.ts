@@ -13,6 +13,11 @@ export interface NodeKind {
   readonly root: boolean;
   /** The router's own prefix (`APIRouter(prefix=...)`), evaluated where the router was created. */
   readonly prefix: Value | null;
+  /**
+   * The node this one was attached to when it was built (Flask-RESTful `Api(app)`, `Api(blueprint)`):
+   * an edge from it without a prefix of its own, as if it had been mounted there.
+   */
+  readonly attachedTo?: Value;
 }
 
 export interface MountGraphOptions {
@@ -43,6 +48,8 @@ interface Edge {
   readonly parent: string;
   readonly child: string;
   readonly prefix: Sym | null;
+  /** The mount's prefix, when it has one, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
+  readonly replacesOwnPrefix: boolean;
   readonly file: string;
   readonly fn: string | null;
 }
@@ -92,21 +99,36 @@ class MountGraph {
 
   /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
   nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
-    const v = this.ctx.evaluator.wholeModule(this.ctx.value(sym, file, fn));
+    return this.nodeOfValue(this.ctx.value(sym, file, fn), `${file}:${symText(sym)}`, symText(sym));
+  }
+
+  /** The node a value stands for (`fallbackId` when it has no origin), or why it is not one. */
+  private nodeOfValue(value: Value, fallbackId: string, text: string): Node | NotANode {
+    const v = this.ctx.evaluator.wholeModule(value);
     const origin = 'origin' in v ? v.origin : undefined;
     const kind = this.classify(v);
     if (!('root' in kind)) {
       if (kind.t === 'param') return { missing: `registered on \`${kind.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
-      if (kind.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${kind.why})`, foreign: false };
-      return { missing: `\`${symText(sym)}\` is not a known ${this.opts.noun}`, foreign: true };
+      if (kind.t === 'unknown') return { missing: `\`${text}\` could not be resolved (${kind.why})`, foreign: false };
+      return { missing: `\`${text}\` is not a known ${this.opts.noun}`, foreign: true };
     }
-    const id = origin ?? `${file}:${symText(sym)}`;
+    const id = origin ?? fallbackId;
     let n = this.nodes.get(id);
     if (!n) {
       n = { id, kind, label: labelOf(id) };
       this.nodes.set(id, n);
+      if (kind.attachedTo) this.attach(n, kind.attachedTo);
     }
     return n;
+  }
+
+  /** The edge from the node a new node was built on (`Api(app)`) to it. */
+  private attach(child: Node, parentValue: Value): void {
+    const parent = this.nodeOfValue(parentValue, `${child.id}^`, 'its parent');
+    if ('missing' in parent) return;
+    const list = this.incoming.get(child.id) ?? [];
+    list.push({ parent: parent.id, child: child.id, prefix: null, replacesOwnPrefix: false, file: '', fn: null });
+    this.incoming.set(child.id, list);
   }
 
   /**
@@ -137,7 +159,7 @@ class MountGraph {
       if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') return;
     }
     const list = this.incoming.get(child.id) ?? [];
-    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
+    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, replacesOwnPrefix: !!(m.prefix && m.replacesOwnPrefix), file: m.file, fn: m.fn });
     this.incoming.set(child.id, list);
   }
 
@@ -164,7 +186,8 @@ class MountGraph {
         const parent = this.nodes.get(e.parent)!;
         const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn) : NO_PREFIX;
         for (const pp of this.prefixesOf(parent, stack)) {
-          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan });
+          const mine = e.replacesOwnPrefix ? NO_PREFIX : own;
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan });
         }
       }
       stack.delete(node.id);
@@ -179,7 +202,8 @@ class MountGraph {
 function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: MountGraphOptions, linked: LinkedRoute[]): void {
   const path = ctx.pathText(r.path, r.file, r.fn);
   const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
-  const emit = (prefix: Prefix, notes: string[]) => {
+  const emit = (prefix: Prefix, mountNotes: string[]) => {
+    const notes = [...(r.notes ?? []), ...mountNotes];
     const unresolved = [...prefix.unresolved, ...path.unresolved];
     const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
     for (const method of r.methods) {
