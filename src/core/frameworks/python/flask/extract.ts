@@ -19,6 +19,14 @@ export interface FlaskRouteDecl extends RouteDecl {
   readonly view?: { readonly cls: Sym; readonly resource: boolean };
   /** A `methods=` argument that is not a literal list, evaluated in `link`. */
   readonly methodsSym?: Sym;
+  /** Not a route yet: a call that may reach a project's registration helper (see `helpers.ts`). */
+  readonly call?: HelperCall;
+}
+
+export interface HelperCall {
+  readonly callee: Sym;
+  readonly args: readonly Sym[];
+  readonly kw: Readonly<Record<string, Sym>>;
 }
 
 /** Flask 2 shortcut decorators (`@bp.get`); Flask has no `head`/`options` shortcuts. */
@@ -77,7 +85,7 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
   const applied = call.callee.k === 'call' ? asMemberCall(call.callee) : null;
   if (applied && call.args[0]) return functionRoute(applied, handlerName(call.args[0]), { ...at, span: call.span }, out);
   const c = memberCallOf(call);
-  if (!c) return;
+  if (!c) return helperCandidate(call, at, out);
   switch (c.name) {
     case 'register_blueprint':
       return mount(out, at, c.owner, c.args[0] ?? c.kw['blueprint'], c.kw['url_prefix'] ?? null);
@@ -102,7 +110,21 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
       if (resource) resourceRoutes(c.owner, resource, c.args.slice(1), handlerName(resource), at, out);
       return;
     }
+    default:
+      return helperCandidate(call, at, out);
   }
+}
+
+/**
+ * A call that passes a name and a literal URL (`api.add_org_resource(Alerts, "/alerts")`,
+ * `register(bp, view, "/x")`) may reach a project helper that registers routes; `link` decides.
+ */
+function helperCandidate(call: PyCall, at: Site, out: BackendDecl[]): void {
+  if (call.callee.k !== 'member' && call.callee.k !== 'ref') return;
+  const url = call.args.some((a) => a.k === 'str' && a.v.startsWith('/'));
+  if (!url || !call.args.some((a) => a.k === 'ref' || a.k === 'member')) return;
+  const d: FlaskRouteDecl = { t: 'route', ...at, owner: null, path: { k: 'str', v: '' }, handler: null, kind: 'http', methods: [], call: { callee: call.callee, args: call.args, kw: call.kw } };
+  out.push(d);
 }
 
 function mount(out: BackendDecl[], at: Site, parent: Sym, child: Sym | undefined, prefix: Sym | null): void {

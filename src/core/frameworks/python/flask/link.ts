@@ -9,23 +9,27 @@ import { linkDeclarations, type NodeKind } from '../../../link/mounts';
 import type { BackendDecl, LinkContext, LinkedRoute, RouteDecl } from '../../types';
 import { symText } from '../../../resolve/sym';
 import type { FlaskRouteDecl } from './extract';
+import { expandHelpers } from './helpers';
 import { methodList, viewMethods, withoutImplicit } from './views';
 
 /** Packages whose classes build Flask apps, blueprints, APIs and namespaces. */
 const PACKAGES = new Set(['flask', 'flask_restful', 'flask_restx', 'flask_restplus', 'apiflask']);
 
 export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
-  const settled = decls.map((d) => (d.t === 'route' ? settleMethods(d as FlaskRouteDecl, ctx) : d));
+  const routes = expandHelpers(decls.filter((d): d is FlaskRouteDecl => d.t === 'route'), ctx);
+  const settled = [...routes.map((d) => settleMethods(d, ctx)), ...decls.filter((d) => d.t !== 'route')];
   return linkDeclarations(settled, ctx, {
     noun: 'blueprint',
     rootNoun: 'Flask app',
+    // `@scheduler.route("/jobs")`, `handlers.get("/a")(f)`: registrations on things that are no app or blueprint.
+    dropForeignOwners: true,
     classify: (v) => classify(v, ctx.evaluator),
   });
 }
 
 /** The route's methods: literal already, from an expression, or from its view class. */
 function settleMethods(d: FlaskRouteDecl, ctx: LinkContext): RouteDecl {
-  const { view, methodsSym, ...route } = d;
+  const { view, methodsSym, call: _call, ...route } = d;
   if (methodsSym) {
     const list = methodList(ctx.evaluator, ctx.value(methodsSym, d.file, d.fn));
     if (typeof list !== 'string') return { ...route, methods: list };
