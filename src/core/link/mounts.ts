@@ -177,9 +177,10 @@ class MountGraph {
     if (hit) return hit;
     const own = this.ownPrefix(node.kind.prefix);
     const out: RoutePrefix[] = [];
-    if (node.kind.root) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
+    const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
+    // An app mounted inside another (`app.mount("/v2", subapp)`) serves its routes under the mount only.
+    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
     else {
-      const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
       if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true });
       stack.add(node.id);
       for (const e of ins) {

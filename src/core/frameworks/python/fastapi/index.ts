@@ -1,14 +1,32 @@
 import { extName } from '../../../resolve/evaluate';
-import { asMemberCall, handlerName, literalMethods, memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
+import { asMemberCall, handlerName, literalMethods, memberCallOf, METHOD_BY_NAME, type MemberCall } from '../../../resolve/patterns';
+import type { Span } from '../../../types';
 import { hasDependency, hasManifest } from '../../../project/projects';
 import { linkDeclarations } from '../../../link/mounts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
 
-const MARKERS = /\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
+const MARKERS = /\.mount\s*\(|\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
 
 /** FastAPI: method decorators on apps and routers, `api_route`, `add_api_route`, websockets, and
  * `include_router(..., prefix=)` chains across modules with prefixes from constants or settings. */
+/** `x.get("/a")(f)` is a route when its path is a literal one (not `handlers.get(kind)(payload)`). */
+function literalPath(c: MemberCall): boolean {
+  const p = c.args[0] ?? c.kw['path'];
+  return p !== undefined && p.k === 'str' && p.v.startsWith('/');
+}
+
+/** A route decorator (`@router.get(path)`, `api_route`, `websocket`) on `handler`, or nothing for other calls. */
+function decoratorRoute(c: MemberCall, handler: string | null, at: { file: string; fn: string | null; span: Span }, decls: BackendDecl[]): void {
+  const path = c.args[0] ?? c.kw['path'];
+  if (!path) return;
+  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler };
+  const method = METHOD_BY_NAME[c.name];
+  if (method) decls.push({ ...base, kind: 'http', methods: [method] });
+  else if (c.name === 'api_route') decls.push({ ...base, kind: 'http', methods: literalMethods(c.kw['methods']) ?? ['GET'] });
+  else if (c.name === 'websocket') decls.push({ ...base, kind: 'websocket', methods: ['GET'] });
+}
+
 export default defineFramework({
   id: 'fastapi',
   title: 'FastAPI',
@@ -29,23 +47,27 @@ export default defineFramework({
         if (d.kind !== 'function') continue;
         for (const dec of d.decorators) {
           const c = asMemberCall(dec.expr);
-          if (!c) continue;
-          const path = c.args[0] ?? c.kw['path'];
-          if (!path) continue;
-          const base = { t: 'route' as const, file: file.ref.path, fn: null, owner: c.owner, path, handler: d.name, span: dec.span };
-          const method = METHOD_BY_NAME[c.name];
-          if (method) decls.push({ ...base, kind: 'http', methods: [method] });
-          else if (c.name === 'api_route') decls.push({ ...base, kind: 'http', methods: literalMethods(c.kw['methods']) ?? ['GET'] });
-          else if (c.name === 'websocket') decls.push({ ...base, kind: 'websocket', methods: ['GET'] });
+          if (c) decoratorRoute(c, d.name, { file: file.ref.path, fn: null, span: dec.span }, decls);
         }
       }
       for (const call of py.calls) {
+        // `app.get("/x")(handler)`: the decorator applied by hand.
+        const applied = call.callee.k === 'call' ? asMemberCall(call.callee) : null;
+        if (applied && literalPath(applied)) {
+          decoratorRoute(applied, handlerName(call.args[0]), { file: file.ref.path, fn: call.fn, span: call.span }, decls);
+          continue;
+        }
         const c = memberCallOf(call);
         if (!c) continue;
         const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
         if (c.name === 'include_router') {
           const child = c.args[0] ?? c.kw['router'];
           if (child) decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix: c.kw['prefix'] ?? null } satisfies MountDecl);
+        } else if (c.name === 'mount') {
+          // `app.mount("/v2", subapp)`: a FastAPI sub-app's routes live under the path; `StaticFiles` is no node and adds none.
+          const child = c.args[1] ?? c.kw['app'];
+          const prefix = c.args[0] ?? c.kw['path'];
+          if (child && prefix) decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix } satisfies MountDecl);
         } else if (c.name === 'add_api_route' || c.name === 'add_api_websocket_route') {
           const path = c.args[0] ?? c.kw['path'];
           if (!path) continue;

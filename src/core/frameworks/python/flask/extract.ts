@@ -83,7 +83,7 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
   const at: Site = { file, fn: call.fn, span: call.anchor };
   // `app.route("/x")(view)`, `bp.get("/x")(view)`: the decorator applied by hand.
   const applied = call.callee.k === 'call' ? asMemberCall(call.callee) : null;
-  if (applied && call.args[0]) return functionRoute(applied, handlerName(call.args[0]), { ...at, span: call.span }, out);
+  if (applied && call.args[0] && appliedPath(applied)) return functionRoute(applied, handlerName(call.args[0]), { ...at, span: call.span }, out);
   const c = memberCallOf(call);
   if (!c) return helperCandidate(call, at, out);
   switch (c.name) {
@@ -125,6 +125,12 @@ function helperCandidate(call: PyCall, at: Site, out: BackendDecl[]): void {
   if (!url || !call.args.some((a) => a.k === 'ref' || a.k === 'member')) return;
   const d: FlaskRouteDecl = { t: 'route', ...at, owner: null, path: { k: 'str', v: '' }, handler: null, kind: 'http', methods: [], call: { callee: call.callee, args: call.args, kw: call.kw } };
   out.push(d);
+}
+
+/** `bp.route("/a")(view)` is a route when its path is a literal one (not `handlers.get(kind)(payload)`). */
+function appliedPath(c: MemberCall): boolean {
+  const p = c.args[0] ?? c.kw['rule'];
+  return p !== undefined && p.k === 'str' && p.v.startsWith('/');
 }
 
 function mount(out: BackendDecl[], at: Site, parent: Sym, child: Sym | undefined, prefix: Sym | null): void {
