@@ -77,6 +77,13 @@ export interface RouteDecl {
   readonly span: Span;
   /** Why the route is only partly known, found while extracting or linking it (methods that could not be read). */
   readonly notes?: readonly string[];
+  /**
+   * Argument values for `fn`'s parameters, when the route is registered inside a helper and was
+   * instantiated at one of the helper's calls (`register_routes(app)`); set during `link` only.
+   */
+  readonly params?: readonly Value[];
+  /** Where the route is reported, when that is not where its symbols are evaluated (the helper's call). */
+  readonly at?: { readonly file: string; readonly span: Span };
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -117,10 +124,11 @@ export interface LinkedRoute {
 export interface LinkContext {
   readonly evaluator: Evaluator;
   /** String parts of a symbol evaluated in `file` (inside function `fn`); unknown pieces become `{name}`. */
-  pathText(sym: Sym, file: string, fn: string | null): { text: string; unresolved: string[] };
+  pathText(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): { text: string; unresolved: string[] };
   /** The same for a value already evaluated (`sym`, its source, names a part that is not a string). */
   valueText(v: Value, sym?: Sym): { text: string; unresolved: string[] };
-  value(sym: Sym, file: string, fn: string | null): Value;
+  /** `params`: argument values for `fn`'s parameters (a helper instantiated at a call). */
+  value(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): Value;
 }
 
 /** Routes a framework serves: per-file declarations, linked across files into absolute routes. */

@@ -98,8 +98,8 @@ class MountGraph {
   ) {}
 
   /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
-  nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
-    return this.nodeOfValue(this.ctx.value(sym, file, fn), `${file}:${symText(sym)}`, symText(sym));
+  nodeOf(sym: Sym, file: string, fn: string | null, params?: readonly Value[]): Node | NotANode {
+    return this.nodeOfValue(this.ctx.value(sym, file, fn, params), `${file}:${symText(sym)}`, symText(sym));
   }
 
   /** The node a value stands for (`fallbackId` when it has no origin), or why it is not one. */
@@ -201,8 +201,8 @@ class MountGraph {
 
 /** Emit one linked route per method and prefix of a route's owner (none for a lookalike registration). */
 function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: MountGraphOptions, linked: LinkedRoute[]): void {
-  const path = ctx.pathText(r.path, r.file, r.fn);
-  const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
+  const path = ctx.pathText(r.path, r.file, r.fn, r.params);
+  const base = { file: r.at?.file ?? r.file, span: r.at?.span ?? r.span, kind: r.kind, handler: r.handler };
   const emit = (prefix: Prefix, mountNotes: string[]) => {
     const notes = [...(r.notes ?? []), ...mountNotes];
     const unresolved = [...prefix.unresolved, ...path.unresolved];
@@ -212,7 +212,7 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
     }
   };
   if (r.owner === null) return emit(NO_PREFIX, []);
-  const owner = graph.nodeOf(r.owner, r.file, r.fn);
+  const owner = graph.nodeOf(r.owner, r.file, r.fn, r.params);
   if ('missing' in owner) {
     // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
     // the path is unmistakably one.

@@ -44,7 +44,8 @@ export function extractFlask(py: PyFileFacts, file: string): BackendDecl[] {
     for (const dec of d.decorators) {
       const c = asMemberCall(dec.expr);
       if (!c) continue;
-      const at: Site = { file, fn: null, span: dec.span };
+      // A decorator inside a helper (`def register(app): @app.route(...)`) belongs to the helper.
+      const at: Site = { file, fn: c.owner.k === 'param' ? c.owner.fn : null, span: dec.span };
       if (d.kind === 'function') functionRoute(c, d.name, at, out);
       // RESTX `@ns.route("/a", "/b")` on a Resource class: its methods are the class's handlers.
       else if (c.name === 'route') resourceRoutes(c.owner, { k: 'ref', name: d.name }, c.args, d.name, at, out);
@@ -116,13 +117,12 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
 }
 
 /**
- * A call that passes a name and a literal URL (`api.add_org_resource(Alerts, "/alerts")`,
- * `register(bp, view, "/x")`) may reach a project helper that registers routes; `link` decides.
+ * A call that passes a name (`api.add_org_resource(Alerts, "/alerts")`, `register_routes(app)`) may
+ * reach a project helper that registers routes; `link` decides, for calls named like a helper.
  */
 function helperCandidate(call: PyCall, at: Site, out: BackendDecl[]): void {
   if (call.callee.k !== 'member' && call.callee.k !== 'ref') return;
-  const url = call.args.some((a) => a.k === 'str' && a.v.startsWith('/'));
-  if (!url || !call.args.some((a) => a.k === 'ref' || a.k === 'member')) return;
+  if (!call.args.some((a) => a.k === 'ref' || a.k === 'member' || a.k === 'param')) return;
   const d: FlaskRouteDecl = { t: 'route', ...at, owner: null, path: { k: 'str', v: '' }, handler: null, kind: 'http', methods: [], call: { callee: call.callee, args: call.args, kw: call.kw } };
   out.push(d);
 }

@@ -1,13 +1,13 @@
 /**
- * A project's own registration helpers: a function or method that registers on one of its parameters
- * (`def add_org_resource(self, resource, *urls, **kw): return self.add_resource(resource, *urls, **kw)`)
- * is a template; each call of it (`api.add_org_resource(Alerts, "/api/alerts")`) instantiates the
- * registrations inside with the call's arguments in place of the parameters. URLs the helper rewrites
- * before passing them on (`urls = [self.prefix + u for u in urls]`) keep the route, partial, with why.
+ * A project's own registration helpers: a function or method that registers routes on one of its
+ * parameters (`def register_routes(app): @app.route(...)`, or `def add_org_resource(self, resource,
+ * *urls, **kw): return self.add_resource(resource, *urls, **kw)`) is a template; each call of it
+ * (`register_routes(app)`, `api.add_org_resource(Alerts, "/api/alerts")`) instantiates the
+ * registrations inside with the call's argument values bound to the parameters. URLs passed through
+ * `*urls` are the call's; when the helper rebuilds them first (`urls = [...]`) the route is partial.
  */
 import type { Evaluator, FnRef, Value } from '../../../resolve/evaluate';
 import type { FunctionFact, Sym } from '../../../resolve/sym';
-import { handlerName } from '../../../resolve/patterns';
 import type { LinkContext } from '../../types';
 import type { FlaskRouteDecl, HelperCall } from './extract';
 
@@ -20,17 +20,22 @@ const MAX_CLASSES = 24;
  */
 export function expandHelpers(routes: readonly FlaskRouteDecl[], ctx: LinkContext): FlaskRouteDecl[] {
   const templates = new Map<string, FlaskRouteDecl[]>();
-  const plain: FlaskRouteDecl[] = [];
+  const names = new Set<string>();
+  const out: FlaskRouteDecl[] = [];
   const calls: FlaskRouteDecl[] = [];
   for (const r of routes) {
     if (r.call) calls.push(r);
-    else if (r.fn && usesParams(r)) templates.set(`${r.file}#${r.fn}`, [...(templates.get(`${r.file}#${r.fn}`) ?? []), r]);
-    else plain.push(r);
+    else if (r.fn && usesParams(r)) {
+      const key = `${r.file}#${r.fn}`;
+      templates.set(key, [...(templates.get(key) ?? []), r]);
+      const name = ctx.evaluator.program.module(r.file)?.functions[r.fn]?.name;
+      if (name) names.add(name.slice(name.lastIndexOf('.') + 1));
+    } else out.push(r);
   }
-  if (templates.size === 0) return plain;
+  if (templates.size === 0) return out;
   const used = new Set<string>();
-  const out = [...plain];
   for (const c of calls) {
+    if (!names.has(calleeName(c.call!.callee))) continue;
     const target = helperOf(ctx.evaluator, c.call!, c.file, c.fn);
     const key = target && `${target.ref.file}#${target.ref.id}`;
     const list = key ? templates.get(key) : undefined;
@@ -43,13 +48,24 @@ export function expandHelpers(routes: readonly FlaskRouteDecl[], ctx: LinkContex
 }
 
 function usesParams(r: FlaskRouteDecl): boolean {
-  return r.owner?.k === 'param' || r.view?.cls.k === 'param' || r.path.k === 'param' || (r.path.k === 'dyn' && r.path.text.startsWith('*'));
+  return r.owner?.k === 'param' || r.view?.cls.k === 'param' || r.path.k === 'param' || splatName(r.path) !== null;
+}
+
+/** `urls` for a path passed on as `*urls`. */
+function splatName(s: Sym): string | null {
+  return s.k === 'dyn' && /^\*[A-Za-z_]\w*$/.test(s.text) ? s.text.slice(1) : null;
+}
+
+function calleeName(s: Sym): string {
+  if (s.k === 'member') return s.prop;
+  if (s.k === 'ref') return s.name.slice(s.name.lastIndexOf(':') + 1);
+  return '';
 }
 
 interface Target {
   readonly ref: FnRef;
   readonly fn: FunctionFact;
-  /** Call-site arguments in parameter order (a method's `self` first). */
+  /** The call's positional arguments in parameter order (a method's `self`, the object, first). */
   readonly args: readonly Sym[];
 }
 
@@ -58,15 +74,19 @@ function helperOf(ev: Evaluator, call: HelperCall, file: string, fn: string | nu
   const ctx = { file, fn, params: null };
   if (call.callee.k === 'member') {
     const owner = ev.evaluate(call.callee.obj, ctx);
+    if (owner.t === 'module' && owner.file) return functionTarget(ev, ev.exported(owner.file, call.callee.prop, new Set()), call.args);
     if (owner.t !== 'instance') return null;
     const ref = methodOf(ev, owner.file, owner.cls, call.callee.prop, new Set());
     const f = ref && ev.program.module(ref.file)?.functions[ref.id];
     return f ? { ref: ref!, fn: f, args: [call.callee.obj, ...call.args] } : null;
   }
-  const v: Value = ev.evaluate(call.callee, ctx);
-  if (v.t !== 'fn') return null;
+  return functionTarget(ev, ev.evaluate(call.callee, ctx), call.args);
+}
+
+function functionTarget(ev: Evaluator, v: Value | null, args: readonly Sym[]): Target | null {
+  if (!v || v.t !== 'fn') return null;
   const f = ev.program.module(v.file)?.functions[v.id];
-  return f ? { ref: { file: v.file, id: v.id }, fn: f, args: call.args } : null;
+  return f ? { ref: { file: v.file, id: v.id }, fn: f, args } : null;
 }
 
 function methodOf(ev: Evaluator, file: string, cls: string, name: string, seen: Set<string>): FnRef | null {
@@ -85,26 +105,36 @@ function methodOf(ev: Evaluator, file: string, cls: string, name: string, seen: 
   return null;
 }
 
-/** The template's registrations at the call site: parameters replaced by the call's arguments. */
+/** The template's registrations for one call: its parameters bound to the call's argument values. */
 function instantiate(t: FlaskRouteDecl, c: FlaskRouteDecl, target: Target, ev: Evaluator): FlaskRouteDecl[] {
-  const positional = target.fn.params.filter((p) => !p.keywordOnly && !p.restKeywords).length;
-  const bind = (s: Sym): Sym | null => {
-    if (s.k !== 'param') return s;
-    const byName = target.fn.params[s.index]?.name;
-    return target.args[s.index] ?? (byName ? c.call!.kw[byName] : undefined) ?? target.fn.params[s.index]?.default ?? null;
-  };
-  const owner = t.owner ? bind(t.owner) : null;
-  const cls = t.view ? bind(t.view.cls) : null;
-  if ((t.owner && !owner) || (t.view && !cls)) return [];
-  const via = `${target.fn.name}`;
-  const base = { ...t, file: c.file, fn: c.fn, span: c.span, owner, ...(t.view && cls ? { view: { ...t.view, cls }, handler: handlerName(cls) } : {}) };
-  if (t.path.k === 'dyn' && t.path.text.startsWith('*')) {
-    // `*urls`: the arguments after the named ones, as passed, unless the helper rebuilt them first.
-    const name = t.path.text.slice(1);
-    const rebuilt = ev.program.module(t.file)?.bindings[`${t.fn}::${name}`] !== undefined;
-    const notes = rebuilt ? [`\`${via}\` rewrites its URLs (\`${name} = …\`) before registering them; the path is the one passed to it`] : [];
-    return target.args.slice(positional).map((path) => ({ ...base, path, notes: [...(t.notes ?? []), ...notes] }));
+  const ctx = { file: c.file, fn: c.fn, params: null };
+  const positional = target.fn.params.flatMap((p, i) => (p.keywordOnly || p.restKeywords ? [] : [i]));
+  const params: Value[] = new Array<Value>(target.fn.params.length);
+  let spread = false;
+  target.args.forEach((a, k) => {
+    if (a.k === 'dyn' && a.text.startsWith('*')) spread = true;
+    const i = positional[k];
+    if (!spread && i !== undefined) params[i] = ev.evaluate(a, ctx);
+  });
+  for (const [name, s] of Object.entries(c.call!.kw)) {
+    const i = target.fn.params.findIndex((p) => p.name === name && !p.restKeywords);
+    if (i >= 0) params[i] = ev.evaluate(s, ctx);
   }
-  const path = bind(t.path);
-  return path ? [{ ...base, path }] : [];
+  const at = { file: c.file, span: c.span };
+  // A resource passed in (`add_org_resource(Alerts, …)`) names the handler.
+  const cls = t.view?.cls.k === 'param' ? params[t.view.cls.index] : undefined;
+  if (cls?.t === 'class') t = { ...t, handler: cls.name };
+  const splat = splatName(t.path);
+  if (splat === null) return [{ ...t, params, ...(t.path.k === 'param' ? { at } : {}) }];
+  // `*urls`: the arguments after the named ones, each a route, unless the helper rebuilt them first.
+  const rebuilt = ev.program.module(t.file)?.bindings[`${t.fn}::${splat}`] !== undefined;
+  const notes = rebuilt ? [`\`${target.fn.name}\` rewrites its URLs (\`${splat} = …\`) before registering them; the path is the one passed to it`] : [];
+  const extra = spread ? [] : target.args.slice(positional.length);
+  return extra.map((a, k) => {
+    const index = params.length + k;
+    const bound = [...params];
+    bound[index] = ev.evaluate(a, ctx);
+    const path: Sym = { k: 'param', fn: t.fn!, index, name: `*${splat}` };
+    return { ...t, path, params: bound, at, notes: [...(t.notes ?? []), ...notes] };
+  });
 }

@@ -31,12 +31,12 @@ export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): Link
 function settleMethods(d: FlaskRouteDecl, ctx: LinkContext): RouteDecl {
   const { view, methodsSym, call: _call, ...route } = d;
   if (methodsSym) {
-    const list = methodList(ctx.evaluator, ctx.value(methodsSym, d.file, d.fn));
+    const list = methodList(ctx.evaluator, ctx.value(methodsSym, d.file, d.fn, d.params));
     if (typeof list !== 'string') return { ...route, methods: list };
     return { ...route, methods: ['*'], notes: [`methods \`${symText(methodsSym)}\` could not be evaluated (${list})`] };
   }
   if (view) {
-    const { methods, notes } = viewMethods(ctx.evaluator, ctx.value(view.cls, d.file, d.fn), symText(view.cls), view.resource);
+    const { methods, notes } = viewMethods(ctx.evaluator, ctx.value(view.cls, d.file, d.fn, d.params), symText(view.cls), view.resource);
     return { ...route, methods, ...(notes.length ? { notes } : {}) };
   }
   return { ...route, methods: withoutImplicit(route.methods) };
