@@ -96,6 +96,8 @@ export interface MountDecl {
   readonly prefix: Sym | null;
   /** `prefix`, when given, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
   readonly replacesOwnPrefix?: boolean;
+  /** Argument values for `fn`'s parameters, when the mount is a helper's, instantiated at a call (see `RouteDecl.params`). */
+  readonly params?: readonly Value[];
   readonly span: Span;
 }
 

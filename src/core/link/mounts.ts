@@ -52,6 +52,7 @@ interface Edge {
   readonly replacesOwnPrefix: boolean;
   readonly file: string;
   readonly fn: string | null;
+  readonly params?: readonly Value[];
 }
 
 interface Prefix {
@@ -150,16 +151,16 @@ class MountGraph {
 
   /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
   addMount(m: MountDecl): void {
-    const parent = this.nodeOf(m.parent, m.file, m.fn);
-    const child = this.nodeOf(m.child, m.file, m.fn);
+    const parent = this.nodeOf(m.parent, m.file, m.fn, m.params);
+    const child = this.nodeOf(m.child, m.file, m.fn, m.params);
     if ('missing' in parent || 'missing' in child) return;
     if (m.prefix) {
       // `app.use(a, b)` is read both as (prefix a, child b) and (child a): keep the reading that makes sense.
-      const pv = this.ctx.value(m.prefix, m.file, m.fn);
+      const pv = this.ctx.value(m.prefix, m.file, m.fn, m.params);
       if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') return;
     }
     const list = this.incoming.get(child.id) ?? [];
-    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, replacesOwnPrefix: !!(m.prefix && m.replacesOwnPrefix), file: m.file, fn: m.fn });
+    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, replacesOwnPrefix: !!(m.prefix && m.replacesOwnPrefix), file: m.file, fn: m.fn, ...(m.params ? { params: m.params } : {}) });
     this.incoming.set(child.id, list);
   }
 
@@ -185,7 +186,7 @@ class MountGraph {
       stack.add(node.id);
       for (const e of ins) {
         const parent = this.nodes.get(e.parent)!;
-        const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn) : NO_PREFIX;
+        const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn, e.params) : NO_PREFIX;
         for (const pp of this.prefixesOf(parent, stack)) {
           const mine = e.replacesOwnPrefix ? NO_PREFIX : own;
           out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan });

@@ -96,7 +96,8 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
       // `api.init_app(app)` attaches an Api made without an app; `db.init_app(app)` is no node and is dropped.
       const app = c.args[0] ?? c.kw['app'];
       if (app) out.push({ t: 'mount', ...at, parent: app, child: c.owner, prefix: null } satisfies MountDecl);
-      return;
+      // `handlers.init_app(app)` may be a project helper that registers blueprints on `app`.
+      return helperCandidate(call, at, out);
     }
     case 'add_url_rule':
       return urlRule(c, at, bindings, out);

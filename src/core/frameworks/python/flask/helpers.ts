@@ -8,29 +8,30 @@
  */
 import type { Evaluator, FnRef, Value } from '../../../resolve/evaluate';
 import type { FunctionFact, Sym } from '../../../resolve/sym';
-import type { LinkContext } from '../../types';
+import type { BackendDecl, LinkContext, MountDecl } from '../../types';
 import type { FlaskRouteDecl, HelperCall } from './extract';
 
 /** Classes followed when looking a method up through bases. */
 const MAX_CLASSES = 24;
 
 /**
- * The routes after instantiating helper templates at the candidate calls that reach them; templates
- * no call reaches stay as they are (partial: registered on a parameter), candidates reaching none vanish.
+ * The declarations after instantiating helper templates (routes and mounts inside a function, made on
+ * its parameters) at the candidate calls that reach them; templates no call reaches stay as they are
+ * (partial: registered on a parameter), candidates reaching none vanish.
  */
-export function expandHelpers(routes: readonly FlaskRouteDecl[], ctx: LinkContext): FlaskRouteDecl[] {
-  const templates = new Map<string, FlaskRouteDecl[]>();
+export function expandHelpers(decls: readonly BackendDecl[], ctx: LinkContext): BackendDecl[] {
+  const templates = new Map<string, Template[]>();
   const names = new Set<string>();
-  const out: FlaskRouteDecl[] = [];
+  const out: BackendDecl[] = [];
   const calls: FlaskRouteDecl[] = [];
-  for (const r of routes) {
-    if (r.call) calls.push(r);
-    else if (r.fn && usesParams(r)) {
-      const key = `${r.file}#${r.fn}`;
-      templates.set(key, [...(templates.get(key) ?? []), r]);
-      const name = ctx.evaluator.program.module(r.file)?.functions[r.fn]?.name;
+  for (const d of decls) {
+    if (d.t === 'route' && (d as FlaskRouteDecl).call) calls.push(d);
+    else if ((d.t === 'route' || d.t === 'mount') && d.fn && usesParams(d)) {
+      const key = `${d.file}#${d.fn}`;
+      templates.set(key, [...(templates.get(key) ?? []), d]);
+      const name = ctx.evaluator.program.module(d.file)?.functions[d.fn]?.name;
       if (name) names.add(name.slice(name.lastIndexOf('.') + 1));
-    } else out.push(r);
+    } else out.push(d);
   }
   if (templates.size === 0) return out;
   const used = new Set<string>();
@@ -41,14 +42,18 @@ export function expandHelpers(routes: readonly FlaskRouteDecl[], ctx: LinkContex
     const list = key ? templates.get(key) : undefined;
     if (!target || !list) continue;
     used.add(key!);
-    for (const t of list) out.push(...instantiate(t, c, target, ctx.evaluator));
+    const params = bindArgs(ctx.evaluator, target, c);
+    for (const t of list) out.push(...(t.t === 'mount' ? [{ ...t, params: params.values }] : instantiate(t, c, target, params, ctx.evaluator)));
   }
   for (const [key, list] of templates) if (!used.has(key)) out.push(...list);
   return out;
 }
 
-function usesParams(r: FlaskRouteDecl): boolean {
-  return r.owner?.k === 'param' || r.view?.cls.k === 'param' || r.path.k === 'param' || splatName(r.path) !== null;
+type Template = FlaskRouteDecl | MountDecl;
+
+function usesParams(d: Template): boolean {
+  if (d.t === 'mount') return d.parent.k === 'param' || d.child.k === 'param' || d.prefix?.k === 'param';
+  return d.owner?.k === 'param' || d.view?.cls.k === 'param' || d.path.k === 'param' || splatName(d.path) !== null;
 }
 
 /** `urls` for a path passed on as `*urls`. */
@@ -105,21 +110,36 @@ function methodOf(ev: Evaluator, file: string, cls: string, name: string, seen: 
   return null;
 }
 
-/** The template's registrations for one call: its parameters bound to the call's argument values. */
-function instantiate(t: FlaskRouteDecl, c: FlaskRouteDecl, target: Target, ev: Evaluator): FlaskRouteDecl[] {
+interface Bound {
+  /** Values by parameter index (holes take the defaults). */
+  readonly values: Value[];
+  /** How many positional parameters there are (arguments past them went to `*args`). */
+  readonly positional: number;
+  /** A `*spread` argument made the positions unknown from there on. */
+  readonly spread: boolean;
+}
+
+/** The helper's parameters bound to one call's arguments, evaluated where the call is. */
+function bindArgs(ev: Evaluator, target: Target, c: FlaskRouteDecl): Bound {
   const ctx = { file: c.file, fn: c.fn, params: null };
   const positional = target.fn.params.flatMap((p, i) => (p.keywordOnly || p.restKeywords ? [] : [i]));
-  const params: Value[] = new Array<Value>(target.fn.params.length);
+  const values = new Array<Value>(target.fn.params.length);
   let spread = false;
   target.args.forEach((a, k) => {
     if (a.k === 'dyn' && a.text.startsWith('*')) spread = true;
     const i = positional[k];
-    if (!spread && i !== undefined) params[i] = ev.evaluate(a, ctx);
+    if (!spread && i !== undefined) values[i] = ev.evaluate(a, ctx);
   });
   for (const [name, s] of Object.entries(c.call!.kw)) {
     const i = target.fn.params.findIndex((p) => p.name === name && !p.restKeywords);
-    if (i >= 0) params[i] = ev.evaluate(s, ctx);
+    if (i >= 0) values[i] = ev.evaluate(s, ctx);
   }
+  return { values, positional: positional.length, spread };
+}
+
+/** The template's route(s) for one call: its parameters bound, `*urls` one route per URL passed. */
+function instantiate(t: FlaskRouteDecl, c: FlaskRouteDecl, target: Target, bound: Bound, ev: Evaluator): FlaskRouteDecl[] {
+  const params = bound.values;
   const at = { file: c.file, span: c.span };
   // A resource passed in (`add_org_resource(Alerts, …)`) names the handler.
   const cls = t.view?.cls.k === 'param' ? params[t.view.cls.index] : undefined;
@@ -129,12 +149,13 @@ function instantiate(t: FlaskRouteDecl, c: FlaskRouteDecl, target: Target, ev: E
   // `*urls`: the arguments after the named ones, each a route, unless the helper rebuilt them first.
   const rebuilt = ev.program.module(t.file)?.bindings[`${t.fn}::${splat}`] !== undefined;
   const notes = rebuilt ? [`\`${target.fn.name}\` rewrites its URLs (\`${splat} = …\`) before registering them; the path is the one passed to it`] : [];
-  const extra = spread ? [] : target.args.slice(positional.length);
+  const extra = bound.spread ? [] : target.args.slice(bound.positional);
+  const ctx = { file: c.file, fn: c.fn, params: null };
   return extra.map((a, k) => {
     const index = params.length + k;
-    const bound = [...params];
-    bound[index] = ev.evaluate(a, ctx);
+    const values = [...params];
+    values[index] = ev.evaluate(a, ctx);
     const path: Sym = { k: 'param', fn: t.fn!, index, name: `*${splat}` };
-    return { ...t, path, params: bound, at, notes: [...(t.notes ?? []), ...notes] };
+    return { ...t, path, params: values, at, notes: [...(t.notes ?? []), ...notes] };
   });
 }

@@ -16,8 +16,7 @@ import { methodList, viewMethods, withoutImplicit } from './views';
 const PACKAGES = new Set(['flask', 'flask_restful', 'flask_restx', 'flask_restplus', 'apiflask']);
 
 export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
-  const routes = expandHelpers(decls.filter((d): d is FlaskRouteDecl => d.t === 'route'), ctx);
-  const settled = [...routes.map((d) => settleMethods(d, ctx)), ...decls.filter((d) => d.t !== 'route')];
+  const settled = expandHelpers(decls, ctx).map((d) => (d.t === 'route' ? settleMethods(d as FlaskRouteDecl, ctx) : d));
   return linkDeclarations(settled, ctx, {
     noun: 'blueprint',
     rootNoun: 'Flask app',
