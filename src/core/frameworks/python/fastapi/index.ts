@@ -3,6 +3,8 @@ import { asMemberCall, handlerName, literalMethods, memberCallOf, METHOD_BY_NAME
 import type { Span } from '../../../types';
 import { hasDependency, hasManifest } from '../../../project/projects';
 import { linkDeclarations } from '../../../link/mounts';
+import { expandHelpers, helperCandidate } from '../../../link/helpers';
+import type { PyCall } from '../../../lang/python/facts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
 
@@ -10,6 +12,12 @@ const MARKERS = /\.mount\s*\(|\b(?:FastAPI|APIRouter|include_router|add_api_rout
 
 /** FastAPI: method decorators on apps and routers, `api_route`, `add_api_route`, websockets, and
  * `include_router(..., prefix=)` chains across modules with prefixes from constants or settings. */
+/** A call that may reach a project helper registering routes or routers (`include_all(app)`). */
+function pushCandidate(call: PyCall, file: string, decls: BackendDecl[]): void {
+  const c = helperCandidate(call, file);
+  if (c) decls.push(c);
+}
+
 /** `x.get("/a")(f)` is a route when its path is a literal one (not `handlers.get(kind)(payload)`). */
 function literalPath(c: MemberCall): boolean {
   const p = c.args[0] ?? c.kw['path'];
@@ -47,7 +55,8 @@ export default defineFramework({
         if (d.kind !== 'function') continue;
         for (const dec of d.decorators) {
           const c = asMemberCall(dec.expr);
-          if (c) decoratorRoute(c, d.name, { file: file.ref.path, fn: null, span: dec.span }, decls);
+          // A decorator inside a helper (`def mount_spa(app): @app.get(...)`) belongs to the helper.
+          if (c) decoratorRoute(c, d.name, { file: file.ref.path, fn: c.owner.k === 'param' ? c.owner.fn : null, span: dec.span }, decls);
         }
       }
       for (const call of py.calls) {
@@ -58,7 +67,10 @@ export default defineFramework({
           continue;
         }
         const c = memberCallOf(call);
-        if (!c) continue;
+        if (!c) {
+          pushCandidate(call, file.ref.path, decls);
+          continue;
+        }
         const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
         if (c.name === 'include_router') {
           const child = c.args[0] ?? c.kw['router'];
@@ -83,12 +95,13 @@ export default defineFramework({
           } satisfies RouteDecl);
         } else if (c.name === 'run' && c.kw['port'] && c.owner.k === 'ref' && c.owner.name === 'uvicorn') {
           decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.kw['port'] });
-        }
+        } else pushCandidate(call, file.ref.path, decls);
       }
       return decls;
     },
     link(decls, ctx) {
-      return linkDeclarations(decls, ctx, {
+      // Helpers that register on their parameters (`def include_all(app): app.include_router(...)`), at each call.
+      return linkDeclarations(expandHelpers(decls, ctx), ctx, {
         noun: 'router',
         rootNoun: 'FastAPI app',
         // Subclasses (`class UserAPIRouter(APIRouter)`) arrive here as the `APIRouter(…)` call their

@@ -9,6 +9,7 @@ import type { Sym } from '../../../resolve/sym';
 import { asMemberCall, handlerName, literalMethods, memberCallOf, type MemberCall } from '../../../resolve/patterns';
 import type { HttpMethod, Span } from '../../../types';
 import type { BackendDecl, MountDecl, RouteDecl } from '../../types';
+import { helperCandidate as candidateOf, type HelperCall } from '../../../link/helpers';
 
 /** A Flask route before linking: its methods may still come from a view class or an expression. */
 export interface FlaskRouteDecl extends RouteDecl {
@@ -19,14 +20,8 @@ export interface FlaskRouteDecl extends RouteDecl {
   readonly view?: { readonly cls: Sym; readonly resource: boolean };
   /** A `methods=` argument that is not a literal list, evaluated in `link`. */
   readonly methodsSym?: Sym;
-  /** Not a route yet: a call that may reach a project's registration helper (see `helpers.ts`). */
+  /** Not a route: a call that may reach a project's registration helper (see `link/helpers.ts`). */
   readonly call?: HelperCall;
-}
-
-export interface HelperCall {
-  readonly callee: Sym;
-  readonly args: readonly Sym[];
-  readonly kw: Readonly<Record<string, Sym>>;
 }
 
 /** Flask 2 shortcut decorators (`@bp.get`); Flask has no `head`/`options` shortcuts. */
@@ -117,15 +112,9 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
   }
 }
 
-/**
- * A call that passes a name (`api.add_org_resource(Alerts, "/alerts")`, `register_routes(app)`) may
- * reach a project helper that registers routes; `link` decides, for calls named like a helper.
- */
 function helperCandidate(call: PyCall, at: Site, out: BackendDecl[]): void {
-  if (call.callee.k !== 'member' && call.callee.k !== 'ref') return;
-  if (!call.args.some((a) => a.k === 'ref' || a.k === 'member' || a.k === 'param')) return;
-  const d: FlaskRouteDecl = { t: 'route', ...at, owner: null, path: { k: 'str', v: '' }, handler: null, kind: 'http', methods: [], call: { callee: call.callee, args: call.args, kw: call.kw } };
-  out.push(d);
+  const c = candidateOf(call, at.file);
+  if (c) out.push(c);
 }
 
 /** `bp.route("/a")(view)` is a route when its path is a literal one (not `handlers.get(kind)(payload)`). */

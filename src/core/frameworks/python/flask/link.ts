@@ -9,14 +9,22 @@ import { linkDeclarations, type NodeKind } from '../../../link/mounts';
 import type { BackendDecl, LinkContext, LinkedRoute, RouteDecl } from '../../types';
 import { symText } from '../../../resolve/sym';
 import type { FlaskRouteDecl } from './extract';
-import { expandHelpers } from './helpers';
+import { expandHelpers } from '../../../link/helpers';
 import { methodList, viewMethods, withoutImplicit } from './views';
 
 /** Packages whose classes build Flask apps, blueprints, APIs and namespaces. */
 const PACKAGES = new Set(['flask', 'flask_restful', 'flask_restx', 'flask_restplus', 'apiflask']);
 
 export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
-  const settled = expandHelpers(decls, ctx).map((d) => (d.t === 'route' ? settleMethods(d as FlaskRouteDecl, ctx) : d));
+  const expanded = expandHelpers<FlaskRouteDecl>(decls, ctx, {
+    usesParams: (r) => r.view?.cls.k === 'param',
+    // A resource passed in (`add_org_resource(Alerts, …)`) names the handler.
+    instantiated: (r, params) => {
+      const cls = r.view?.cls.k === 'param' ? params[r.view.cls.index] : undefined;
+      return cls?.t === 'class' ? { ...r, handler: cls.name } : r;
+    },
+  });
+  const settled = expanded.map((d) => (d.t === 'route' ? settleMethods(d as FlaskRouteDecl, ctx) : d));
   return linkDeclarations(settled, ctx, {
     noun: 'blueprint',
     rootNoun: 'Flask app',

@@ -1,15 +1,45 @@
 /**
- * A project's own registration helpers: a function or method that registers routes on one of its
+ * A project's own registration helpers, for every router-based backend: a function or method that registers routes on one of its
  * parameters (`def register_routes(app): @app.route(...)`, or `def add_org_resource(self, resource,
  * *urls, **kw): return self.add_resource(resource, *urls, **kw)`) is a template; each call of it
  * (`register_routes(app)`, `api.add_org_resource(Alerts, "/api/alerts")`) instantiates the
  * registrations inside with the call's argument values bound to the parameters. URLs passed through
  * `*urls` are the call's; when the helper rebuilds them first (`urls = [...]`) the route is partial.
  */
-import type { Evaluator, FnRef, Value } from '../../../resolve/evaluate';
-import type { FunctionFact, Sym } from '../../../resolve/sym';
-import type { BackendDecl, LinkContext, MountDecl } from '../../types';
-import type { FlaskRouteDecl, HelperCall } from './extract';
+import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
+import type { FunctionFact, Sym } from '../resolve/sym';
+import type { BackendDecl, LinkContext, MountDecl, RouteDecl } from '../frameworks/types';
+import type { Span } from '../types';
+
+/** A call as recorded: callee and arguments. */
+export interface HelperCall {
+  readonly callee: Sym;
+  readonly args: readonly Sym[];
+  readonly kw: Readonly<Record<string, Sym>>;
+}
+
+/** Not a route: a call that may reach a project helper which registers routes (decided in `link`). */
+export interface HelperCandidate extends RouteDecl {
+  readonly call: HelperCall;
+}
+
+/** What a framework adds to the generic handling (Flask: the view class a route takes its methods from). */
+export interface HelperHooks<R extends RouteDecl> {
+  /** Whether a route depends on its function's parameters in a way only the framework knows. */
+  usesParams?(r: R): boolean;
+  /** The instantiated route, adjusted with the bound argument values (a handler named by a class passed in). */
+  instantiated?(r: R, params: readonly Value[]): R;
+}
+
+/**
+ * A call that passes a name (`api.add_org_resource(Alerts, "/alerts")`, `register_routes(app)`) may
+ * reach a project helper that registers routes; `link` decides, for calls named like a helper.
+ */
+export function helperCandidate(call: HelperCall & { readonly fn: string | null; readonly anchor: Span }, file: string): HelperCandidate | null {
+  if (call.callee.k !== 'member' && call.callee.k !== 'ref') return null;
+  if (!call.args.some((a) => a.k === 'ref' || a.k === 'member' || a.k === 'param')) return null;
+  return { t: 'route', file, fn: call.fn, span: call.anchor, owner: null, path: { k: 'str', v: '' }, handler: null, kind: 'http', methods: [], call: { callee: call.callee, args: call.args, kw: call.kw } };
+}
 
 /** Classes followed when looking a method up through bases. */
 const MAX_CLASSES = 24;
@@ -19,16 +49,16 @@ const MAX_CLASSES = 24;
  * its parameters) at the candidate calls that reach them; templates no call reaches stay as they are
  * (partial: registered on a parameter), candidates reaching none vanish.
  */
-export function expandHelpers(decls: readonly BackendDecl[], ctx: LinkContext): BackendDecl[] {
-  const templates = new Map<string, Template[]>();
+export function expandHelpers<R extends RouteDecl>(decls: readonly BackendDecl[], ctx: LinkContext, hooks: HelperHooks<R> = {}): BackendDecl[] {
+  const templates = new Map<string, Template<R>[]>();
   const names = new Set<string>();
   const out: BackendDecl[] = [];
-  const calls: FlaskRouteDecl[] = [];
+  const calls: HelperCandidate[] = [];
   for (const d of decls) {
-    if (d.t === 'route' && (d as FlaskRouteDecl).call) calls.push(d);
-    else if ((d.t === 'route' || d.t === 'mount') && d.fn && usesParams(d)) {
+    if (d.t === 'route' && 'call' in d) calls.push(d as HelperCandidate);
+    else if ((d.t === 'route' || d.t === 'mount') && d.fn && usesParams(d as Template<R>, hooks)) {
       const key = `${d.file}#${d.fn}`;
-      templates.set(key, [...(templates.get(key) ?? []), d]);
+      templates.set(key, [...(templates.get(key) ?? []), d as Template<R>]);
       const name = ctx.evaluator.program.module(d.file)?.functions[d.fn]?.name;
       if (name) names.add(name.slice(name.lastIndexOf('.') + 1));
     } else out.push(d);
@@ -36,24 +66,24 @@ export function expandHelpers(decls: readonly BackendDecl[], ctx: LinkContext): 
   if (templates.size === 0) return out;
   const used = new Set<string>();
   for (const c of calls) {
-    if (!names.has(calleeName(c.call!.callee))) continue;
-    const target = helperOf(ctx.evaluator, c.call!, c.file, c.fn);
+    if (!names.has(calleeName(c.call.callee))) continue;
+    const target = helperOf(ctx.evaluator, c.call, c.file, c.fn);
     const key = target && `${target.ref.file}#${target.ref.id}`;
     const list = key ? templates.get(key) : undefined;
     if (!target || !list) continue;
     used.add(key!);
     const params = bindArgs(ctx.evaluator, target, c);
-    for (const t of list) out.push(...(t.t === 'mount' ? [{ ...t, params: params.values }] : instantiate(t, c, target, params, ctx.evaluator)));
+    for (const t of list) out.push(...(t.t === 'mount' ? [{ ...t, params: params.values }] : instantiate(t, c, target, params, ctx.evaluator, hooks)));
   }
   for (const [key, list] of templates) if (!used.has(key)) out.push(...list);
   return out;
 }
 
-type Template = FlaskRouteDecl | MountDecl;
+type Template<R extends RouteDecl> = R | MountDecl;
 
-function usesParams(d: Template): boolean {
+function usesParams<R extends RouteDecl>(d: Template<R>, hooks: HelperHooks<R>): boolean {
   if (d.t === 'mount') return d.parent.k === 'param' || d.child.k === 'param' || d.prefix?.k === 'param';
-  return d.owner?.k === 'param' || d.view?.cls.k === 'param' || d.path.k === 'param' || splatName(d.path) !== null;
+  return d.owner?.k === 'param' || d.path.k === 'param' || splatName(d.path) !== null || (hooks.usesParams?.(d) ?? false);
 }
 
 /** `urls` for a path passed on as `*urls`. */
@@ -120,7 +150,7 @@ interface Bound {
 }
 
 /** The helper's parameters bound to one call's arguments, evaluated where the call is. */
-function bindArgs(ev: Evaluator, target: Target, c: FlaskRouteDecl): Bound {
+function bindArgs(ev: Evaluator, target: Target, c: HelperCandidate): Bound {
   const ctx = { file: c.file, fn: c.fn, params: null };
   const positional = target.fn.params.flatMap((p, i) => (p.keywordOnly || p.restKeywords ? [] : [i]));
   const values = new Array<Value>(target.fn.params.length);
@@ -130,7 +160,7 @@ function bindArgs(ev: Evaluator, target: Target, c: FlaskRouteDecl): Bound {
     const i = positional[k];
     if (!spread && i !== undefined) values[i] = ev.evaluate(a, ctx);
   });
-  for (const [name, s] of Object.entries(c.call!.kw)) {
+  for (const [name, s] of Object.entries(c.call.kw)) {
     const i = target.fn.params.findIndex((p) => p.name === name && !p.restKeywords);
     if (i >= 0) values[i] = ev.evaluate(s, ctx);
   }
@@ -138,12 +168,10 @@ function bindArgs(ev: Evaluator, target: Target, c: FlaskRouteDecl): Bound {
 }
 
 /** The template's route(s) for one call: its parameters bound, `*urls` one route per URL passed. */
-function instantiate(t: FlaskRouteDecl, c: FlaskRouteDecl, target: Target, bound: Bound, ev: Evaluator): FlaskRouteDecl[] {
+function instantiate<R extends RouteDecl>(template: R, c: HelperCandidate, target: Target, bound: Bound, ev: Evaluator, hooks: HelperHooks<R>): R[] {
   const params = bound.values;
   const at = { file: c.file, span: c.span };
-  // A resource passed in (`add_org_resource(Alerts, …)`) names the handler.
-  const cls = t.view?.cls.k === 'param' ? params[t.view.cls.index] : undefined;
-  if (cls?.t === 'class') t = { ...t, handler: cls.name };
+  const t = hooks.instantiated ? hooks.instantiated(template, params) : template;
   const splat = splatName(t.path);
   if (splat === null) return [{ ...t, params, ...(t.path.k === 'param' ? { at } : {}) }];
   // `*urls`: the arguments after the named ones, each a route, unless the helper rebuilt them first.
