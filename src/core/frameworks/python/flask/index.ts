@@ -16,7 +16,7 @@ export default defineFramework({
   language: 'python',
   docs: 'https://flask.palletsprojects.com/en/stable/quickstart/#routing',
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
-  detection: { deps: ['flask', 'flask-restful', 'flask-restx', 'flask-restplus', 'apiflask'], defaultPort: 5000 },
+  detection: { deps: ['flask', 'flask-restful', 'flask-restx', 'flask-restplus', 'flask-smorest', 'apiflask'], defaultPort: 5000 },
   pathSyntax: flaskSyntax,
   routes: {
     languages: ['python'],

@@ -13,7 +13,7 @@ import { expandHelpers } from '../../../link/helpers';
 import { methodList, viewMethods, withoutImplicit } from './views';
 
 /** Packages whose classes build Flask apps, blueprints, APIs and namespaces. */
-const PACKAGES = new Set(['flask', 'flask_restful', 'flask_restx', 'flask_restplus', 'apiflask']);
+const PACKAGES = new Set(['flask', 'flask_restful', 'flask_restx', 'flask_restplus', 'flask_smorest', 'apiflask']);
 
 export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
   const expanded = expandHelpers<FlaskRouteDecl>(decls, ctx, {
@@ -62,7 +62,7 @@ function classify(v: Value, ev: Evaluator): NodeKind | null {
     case 'APIBlueprint':
       return { root: false, prefix: ev.keyword(v, 'url_prefix') };
     case 'Api': {
-      // Flask-RESTful takes `prefix` second; RESTX only by keyword.
+      // Flask-RESTful takes `prefix` second; RESTX only by keyword; flask-smorest has none (its blueprints carry them).
       const prefix = ev.keyword(v, 'prefix') ?? (pkg === 'flask_restful' ? ev.arg(v, 1) : null);
       const app = ev.arg(v, 0, 'app');
       return { root: false, prefix, ...(app && !isNone(app) ? { attachedTo: app } : {}) };
