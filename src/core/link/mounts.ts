@@ -84,7 +84,12 @@ export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly Mo
   for (const m of mounts) graph.addMount(m);
   const linked: LinkedRoute[] = [];
   for (const r of routes) linkRoute(r, graph, ctx, opts, linked);
-  return linked;
+  // One registration reached twice the same way (a helper called twice with the same app) is one route.
+  const seen = new Set<string>();
+  return linked.filter((l) => {
+    const key = `${l.file}:${l.span.line}:${l.span.column}\0${l.method}\0${l.path}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** The apps and routers (nodes, created as they are met) and the mounts between them (edges, by child). */
