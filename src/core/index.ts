@@ -22,3 +22,8 @@ export { groupByArea } from './report/areas';
 export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gapKinds';
 export * from './query';
 export { printable, mdCode, mdText } from './report/escape';
+export { matchFileGlob } from './glob';
+export { applyBaseline, makeBaseline, parseBaseline, BaselineError, type Baseline } from './review/baseline';
+export { diffResults, type ReviewDiff, type BreakingChange } from './review/diff';
+export { renderDiffMarkdown } from './report/diffMarkdown';
+export { exportOpenApi, type OpenApiDocument } from './review/openapi';

@@ -10,12 +10,13 @@ import type { Sym } from '../resolve/sym';
 import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
+import type { RsFileFacts } from '../lang/rust/facts';
 import { hasDependency, type Project } from '../project/projects';
 import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
-export type Language = 'python' | 'js' | 'markup';
+export type Language = 'python' | 'js' | 'markup' | 'rust';
 export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
 
 export interface FileRef {
@@ -35,6 +36,7 @@ export interface ParsedFile {
   readonly text: string;
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
+  readonly rs?: RsFileFacts;
   /** The markup of `.html`/`.vue`/`.svelte`/`.astro` files (their scripts are in `js`). */
   readonly markup?: MarkupFacts;
 }
@@ -84,6 +86,15 @@ export interface RouteDecl {
   readonly params?: readonly Value[];
   /** Where the route is reported, when that is not where its symbols are evaluated (the helper's call). */
   readonly at?: { readonly file: string; readonly span: Span };
+  /**
+   * For builder-style frameworks (link/builders.ts): `attr`, a route declared on its handler (actix
+   * `#[get("/x")]`) that counts only where the handler is registered; `doc`, a route documented on its
+   * handler (utoipa `#[utoipa::path]`) that counts only through a `docs` mount and is otherwise compared
+   * with the registration. Absent: an ordinary registration.
+   */
+  readonly role?: 'attr' | 'doc';
+  /** The handler as an expression, when it may be followed across modules (builder-style frameworks). */
+  readonly handlerSym?: Sym;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -99,6 +110,8 @@ export interface MountDecl {
   /** Argument values for `fn`'s parameters, when the mount is a helper's, instantiated at a call (see `RouteDecl.params`). */
   readonly params?: readonly Value[];
   readonly span: Span;
+  /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
+  readonly role?: 'docs';
 }
 
 /** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */

@@ -130,7 +130,7 @@ function methodOf(ev: Evaluator, file: string, cls: string, name: string, seen: 
   seen.add(key);
   const c = ev.program.module(file)?.classes[cls];
   if (!c) return null;
-  const id = c.methods?.[name];
+  const id = c.methods && Object.hasOwn(c.methods, name) ? c.methods[name] : undefined;
   if (id) return { file, id };
   for (const b of c.bases) {
     const base = ev.evaluate(b, { file, fn: null, params: null });
