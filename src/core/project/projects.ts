@@ -157,6 +157,16 @@ function tableKeys(text: string, sectionRe: RegExp, keyRe: RegExp): string[] {
   return keys;
 }
 
+/**
+ * A `setup.py` is a manifest only when it is a packaging script (it imports setuptools or distutils, or
+ * calls `setup(...)` at the top level); a module that merely has that name (a Flask view `handlers/setup.py`)
+ * makes no project. Other manifests always count.
+ */
+function isPackagingScript(path: string, text: string | null): boolean {
+  if (basename(path) !== 'setup.py' || text === null) return true;
+  return /^\s*(?:from|import)\s+(?:setuptools|distutils)\b|^setup\s*\(/m.test(text);
+}
+
 function normalizePy(n: string): string {
   return n.toLowerCase().replace(/_/g, '-');
 }
@@ -187,6 +197,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
   };
   get('.');
   for (const m of manifests) {
+    if (!isPackagingScript(m.path, m.text)) continue;
     const root = manifestRoot(m.path);
     const p = get(root);
     p.manifests.push(m.path);
