@@ -172,7 +172,7 @@ interface Resolution {
 
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, projects: ws.projects };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

@@ -10,12 +10,13 @@ import type { Sym } from '../resolve/sym';
 import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
+import type { GoFileFacts } from '../lang/go/facts';
 import { hasDependency, type Project } from '../project/projects';
 import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
-export type Language = 'python' | 'js' | 'markup';
+export type Language = 'python' | 'js' | 'markup' | 'go';
 export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
 
 export interface FileRef {
@@ -35,6 +36,7 @@ export interface ParsedFile {
   readonly text: string;
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
+  readonly go?: GoFileFacts;
   /** The markup of `.html`/`.vue`/`.svelte`/`.astro` files (their scripts are in `js`). */
   readonly markup?: MarkupFacts;
 }

@@ -7,16 +7,19 @@
 import type { JsParser } from './js/parser';
 import type { JsFileFacts } from './js/facts';
 import type { PyFileFacts } from './python/facts';
+import type { GoFileFacts } from './go/facts';
 import type { GrammarName, TsParser } from '../parse/treeSitter';
 import type { ModuleFacts } from '../resolve/sym';
 import type { TsConfigPaths } from '../resolve/modules';
 import type { Language, MarkupFacts } from '../frameworks/types';
+import type { Project } from '../project/projects';
 
 /** What parsing one file yields. */
 export interface LanguageFacts {
   readonly module: ModuleFacts;
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
+  readonly go?: GoFileFacts;
   readonly markup?: MarkupFacts;
   /** Observations worth a note on the file (tolerated syntax errors, skipped blocks). */
   readonly notes: readonly string[];
@@ -59,6 +62,8 @@ export interface ResolverEnv {
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
   /** Is a path a source file of any language pack (for extension probing)? */
   isSource(path: string): boolean;
+  /** The workspace's projects (their manifests' module paths, for Go imports). */
+  readonly projects?: readonly Project[];
 }
 
 export interface LanguageSupport {
