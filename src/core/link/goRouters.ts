@@ -50,10 +50,17 @@ const MAX_DEPTH = 32;
 const MAX_CHAINS = 64;
 
 export function linkGoRoutes(decls: readonly BackendDecl[], ctx: LinkContext, api: GoRouterApi): LinkedRoute[] {
-  const graph = new GoRouterGraph(ctx, api, decls.filter((d): d is MountDecl => d.t === 'mount'));
+  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  // A mount and a route at one place: the handler may be a router (`mux.Handle("/api/", api.NewMux())`).
+  const twins = new Set(routes.map(spanKey));
+  const graph = new GoRouterGraph(ctx, api, decls.filter((d): d is MountDecl => d.t === 'mount'), twins);
   const out: LinkedRoute[] = [];
-  for (const r of decls) if (r.t === 'route') linkOne(r, graph, ctx, api, out);
+  for (const r of routes) if (!graph.mountedAt.has(spanKey(r))) linkOne(r, graph, ctx, api, out);
   return out;
+}
+
+function spanKey(d: { file: string; span: { line: number; column: number } }): string {
+  return `${d.file}:${d.span.line}:${d.span.column}`;
 }
 
 function linkOne(r: RouteDecl, graph: GoRouterGraph, ctx: LinkContext, api: GoRouterApi, out: LinkedRoute[]): void {
@@ -81,11 +88,14 @@ class GoRouterGraph {
   private unresolvedMounts = 0;
   private readonly memo = new Map<string, Chain[]>();
   private readonly active = new Set<string>();
+  /** Places where a handler turned out to be a router (its route twin is dropped). */
+  readonly mountedAt = new Set<string>();
 
   constructor(
     private readonly ctx: LinkContext,
     private readonly api: GoRouterApi,
     mounts: readonly MountDecl[],
+    private readonly twins: ReadonlySet<string>,
   ) {
     for (const m of mounts) this.addMount(m);
   }
@@ -93,18 +103,19 @@ class GoRouterGraph {
   private addMount(m: MountDecl): void {
     const child = m.child;
     if (child.k === 'func') return this.entry(`${m.file}#${child.id}`, m, 0);
-    if (child.k === 'call') {
+    const want = JSON.stringify(m.parent);
+    if (child.k === 'call' && child.args.some((a) => JSON.stringify(a) === want)) {
+      // A helper given the router: its parameter at that position stands for it.
       const fnRef = this.functionOf(child.callee, m.file, m.fn);
       if (!fnRef) return;
-      const target = `${fnRef.file}#${fnRef.id}`;
-      const want = JSON.stringify(m.parent);
       child.args.forEach((a, i) => {
-        if (JSON.stringify(a) === want) this.entry(target, m, i);
+        if (JSON.stringify(a) === want) this.entry(`${fnRef.file}#${fnRef.id}`, m, i);
       });
       return;
     }
     const nodes = this.nodeIds(child, m.file, m.fn, 0);
-    if (nodes.length === 0) this.unresolvedMounts++;
+    if (nodes.length > 0) this.mountedAt.add(spanKey(m));
+    else if (!this.twins.has(spanKey(m))) this.unresolvedMounts++;
     for (const id of nodes) this.mounted.set(id, [...(this.mounted.get(id) ?? []), m]);
   }
 

@@ -91,7 +91,7 @@ class RouterReader {
         const v = this.routerish(c.obj, 0);
         if (v === 'no' || (this.spec.strict && v === 'maybe')) return;
         for (const g of Array.isArray(reg) ? reg : [reg]) {
-          if (g.t === 'route') out.push({ t: 'route', ...at, kind: g.kind ?? 'http', methods: g.methods, owner: c.obj, path: g.path, handler: handlerName(g.handler) });
+          if (g.t === 'route') out.push({ t: 'route', ...at, kind: g.kind ?? 'http', methods: g.methods, owner: c.obj, path: withHttpConstants(g.path), handler: handlerName(g.handler) });
           else if (g.t === 'handle') this.handle(g, c.obj, at, out);
           else if (g.t === 'callback') out.push({ t: 'mount', ...at, parent: c.obj, child: g.fn, prefix: g.prefix });
           else out.push({ t: 'mount', ...at, parent: c.obj, child: this.typedCallees(g.child), prefix: g.prefix });
@@ -114,8 +114,12 @@ class RouterReader {
       prefix = h.args[0]!;
       h = h.args[1]!;
     }
-    if (this.routerish(h, 0) === 'yes') out.push({ t: 'mount', ...at, parent: owner, child: this.typedCallees(h), prefix });
-    else if (!this.anyRouter(h, 0)) out.push({ t: 'route', ...at, kind: 'http', methods: g.methods, owner, path: g.path, handler: handlerName(g.handler) });
+    const v = this.routerish(h, 0);
+    if (v === 'yes') return void out.push({ t: 'mount', ...at, parent: owner, child: this.typedCallees(h), prefix });
+    if (this.anyRouter(h, 0)) return;
+    // A handler built elsewhere (`api.NewMux()`) may be a mux: the linker keeps the route only when it is not.
+    if (v === 'maybe' && (h.k === 'call' || h.k === 'ref')) out.push({ t: 'mount', ...at, parent: owner, child: this.typedCallees(h), prefix });
+    out.push({ t: 'route', ...at, kind: 'http', methods: g.methods, owner, path: withHttpConstants(g.path), handler: handlerName(g.handler) });
   }
 
   /** Is a handler a router of any Go framework we know (served by another framework's plugin)? */
@@ -154,10 +158,13 @@ class RouterReader {
     return null;
   }
 
-  private verdictOfType(t: string): Verdict {
+  private verdictOfType(t: string, depth = 0): Verdict {
     for (const p of this.spec.packages) if (this.spec.types.some((n) => t === `${p}.${n}`)) return 'yes';
-    // A local type may wrap a router; a type of another package is something else.
-    return t.includes('.') ? 'no' : 'maybe';
+    if (t.includes('.')) return 'no'; // a type of another package is something else
+    // A struct of this file is a router when it embeds one (`type Server struct { *gin.Engine }`).
+    const fields = Object.entries(this.go.fieldTypes).filter(([k]) => k.startsWith(`${t}.`));
+    if (fields.length === 0 || depth > 4) return 'maybe';
+    return fields.some(([k, ft]) => k === `${t}.${ft.slice(ft.lastIndexOf('.') + 1)}` && this.verdictOfType(ft, depth + 1) === 'yes') ? 'yes' : 'no';
   }
 
   /** Is a value a router, as far as this file tells? */
@@ -196,4 +203,11 @@ class RouterReader {
     const i = this.go.module.imports[name];
     return i && i.name === '*' ? i.specifier : null;
   }
+}
+
+/** net/http's method constants inside a path pattern (`http.MethodDelete + " /orders/{id}"`) as their text. */
+function withHttpConstants(s: Sym): Sym {
+  if (s.k === 'member' && s.obj.k === 'ref' && /^Method[A-Z][a-z]+$/.test(s.prop)) return { k: 'str', v: s.prop.slice(6).toUpperCase() };
+  if (s.k === 'concat') return { k: 'concat', parts: s.parts.map(withHttpConstants) };
+  return s;
 }

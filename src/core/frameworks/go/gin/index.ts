@@ -1,5 +1,6 @@
 import { extName } from '../../../resolve/evaluate';
-import { literalMethods, METHOD_BY_NAME } from '../../../resolve/patterns';
+import { METHOD_BY_NAME } from '../../../resolve/patterns';
+import { goMethods } from '../../../lang/go/patterns';
 import type { Sym } from '../../../resolve/sym';
 import { extractGoRoutes, type GoRegistration, type GoRouterSpec } from '../../../lang/go/routing';
 import { linkGoRoutes } from '../../../link/goRouters';
@@ -22,8 +23,9 @@ const spec: GoRouterSpec = {
     const method = name === name.toUpperCase() ? METHOD_BY_NAME[name.toLowerCase()] : undefined;
     if (method && method !== 'TRACE' && args[0]) return { t: 'route', methods: [method], path: args[0], handler: last };
     if (name === 'Any' && args[0]) return { t: 'route', methods: ['*'], path: args[0], handler: last };
-    if (name === 'Handle' && args[1]) return { t: 'route', methods: literalMethods(args[0]) ?? ['*'], path: args[1], handler: last };
-    if (name === 'Match' && args[1]) return { t: 'route', methods: literalMethods(args[0]) ?? ['*'], path: args[1], handler: last };
+    // `Handle(method, path, h)`: a literal first argument must be a method.
+    if (name === 'Handle' && args[1] && (args[0]?.k !== 'str' || goMethods(args[0]))) return { t: 'route', methods: goMethods(args[0]) ?? ['*'], path: args[1], handler: last };
+    if (name === 'Match' && args[1]) return { t: 'route', methods: goMethods(args[0]) ?? ['*'], path: args[1], handler: last };
     // NoRoute answers every path no route takes: a catch-all, never unused.
     if (name === 'NoRoute') return { t: 'route', methods: ['*'], path: str('/*path'), handler: last };
     if ((name === 'Static' || name === 'StaticFS') && args[0]) return { t: 'route', methods: ['GET'], path: { k: 'concat', parts: [args[0], str('/*filepath')] } };
