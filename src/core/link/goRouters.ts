@@ -22,6 +22,7 @@ import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 import type { MethodOrAny } from '../types';
 import { joinUrl } from './mounts';
+import { findInPackage, goPathText, methodOf } from './goMethods';
 
 export interface GoRouterApi {
   /** Word for a router in messages: `gin router`. */
@@ -44,6 +45,8 @@ interface Chain {
   readonly text: string;
   readonly unresolved: readonly string[];
   readonly notes: readonly string[];
+  /** The arguments a helper call gave the function the router came in through (`file#fnId`). */
+  readonly bind?: { readonly key: string; readonly args: readonly Value[] };
 }
 
 const MAX_DEPTH = 32;
@@ -64,15 +67,17 @@ function spanKey(d: { file: string; span: { line: number; column: number } }): s
 }
 
 function linkOne(r: RouteDecl, graph: GoRouterGraph, ctx: LinkContext, api: GoRouterApi, out: LinkedRoute[]): void {
-  const own = ctx.pathText(r.path, r.file, r.fn);
-  const pat = api.pattern ? api.pattern(own.text) : { methods: null, path: own.text };
-  const methods = pat.methods ?? r.methods;
   let chains = r.owner ? graph.chains(r.owner, r.file, r.fn, 0) : [ROOT];
   if (chains.length === 0) chains = [{ text: '', unresolved: [], notes: ['mount prefix unknown: the chain of routers above it loops or is too deep to follow'] }];
   const join = api.join ?? joinUrl;
+  const plain = goPathText(ctx, r.path, r.file, r.fn);
   for (const c of chains) {
+    // A path built from the helper's parameters (`router.GET("/folders/"+urlPath, h)`) reads the call's arguments.
+    const own = c.bind && c.bind.key === `${r.file}#${r.fn}` ? goPathText(ctx, r.path, r.file, r.fn, c.bind.args) : plain;
+    const pat = api.pattern ? api.pattern(own.text) : { methods: null, path: own.text };
+    const methods = pat.methods ?? r.methods;
     const unresolved = [...c.unresolved, ...own.unresolved];
-    const notes = [...c.notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
+    const notes = [...c.notes, ...own.notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
     for (const method of methods) {
       out.push({ file: r.file, span: r.span, kind: r.kind, method, path: join(c.text, pat.path), handler: r.handler, confidence: notes.length ? 'partial' : 'exact', notes });
     }
@@ -128,11 +133,7 @@ class GoRouterGraph {
    * writes as a member of its receiver's type (`{class T}.routes`) when it knows that type.
    */
   private functionOf(callee: Sym, file: string, fn: string | null): { file: string; id: string } | null {
-    if (callee.k === 'member' && callee.obj.k === 'class') {
-      const name = `${callee.obj.name}.${callee.prop}`;
-      const found = this.findInPackage(file, (f) => Object.values(this.ctx.evaluator.program.module(f)?.functions ?? {}).find((x) => x.name === name)?.id ?? null);
-      return found ? { file: found.file, id: found.value } : null;
-    }
+    if (callee.k === 'member' && callee.obj.k === 'class') return methodOf(this.ctx.evaluator.program, callee.obj.name, callee.prop, file);
     const v = this.ctx.value(callee, file, fn);
     return v.t === 'fn' ? { file: v.file, id: v.id } : null;
   }
@@ -145,25 +146,13 @@ class GoRouterGraph {
     return (f?.returns ?? []).map((sym) => ({ sym, file: target.file, fn: target.id }));
   }
 
-  /** Look something up in each file of `file`'s package (the `.` chain), starting with `file`. */
-  private findInPackage<T>(file: string, get: (f: string) => T | null): { file: string; value: T } | null {
-    const program = this.ctx.evaluator.program;
-    const seen = new Set<string>();
-    for (let f: string | null = file; f !== null && !seen.has(f); f = program.resolveImport(f, '.')) {
-      seen.add(f);
-      const v = get(f);
-      if (v !== null) return { file: f, value: v };
-    }
-    return null;
-  }
-
   /** Where a package-level or local name is bound: its symbol and file (locals stay in their file). */
   private binding(name: string, file: string): { sym: Sym; file: string } | null {
     const mod = this.ctx.evaluator.program.module(file);
     if (!mod) return null;
     if (name.includes('::')) return mod.bindings[name] ? { sym: mod.bindings[name]!, file } : null;
     if (mod.imports[name] && mod.imports[name]!.specifier !== '.') return null;
-    const found = this.findInPackage(file, (f) => this.ctx.evaluator.program.module(f)?.bindings[name] ?? null);
+    const found = findInPackage(this.ctx.evaluator.program, file, (f) => this.ctx.evaluator.program.module(f)?.bindings[name] ?? null);
     return found ? { sym: found.value, file: found.file } : null;
   }
 
@@ -198,7 +187,12 @@ class GoRouterGraph {
       case 'param': {
         const list = (this.entries.get(`${file}#${sym.fn}`) ?? []).filter((e) => e.index === sym.index);
         if (list.length === 0) return unknown(`registered on \`${sym.name}\`, a function parameter no call we found passes a ${this.api.noun} to`);
-        return list.flatMap(({ m }) => this.under(m, depth));
+        return list.flatMap(({ m }) => {
+          const under = this.under(m, depth);
+          if (m.child.k !== 'call') return under;
+          const args = m.child.args.map((a) => this.ctx.value(a, m.file, m.fn));
+          return under.map((c) => ({ ...c, bind: { key: `${file}#${sym.fn}`, args } }));
+        });
       }
       case 'call': {
         const c = sym.callee;
@@ -207,8 +201,8 @@ class GoRouterGraph {
           const base = this.chains(c.obj, file, fn, depth + 1);
           const p = idx === null ? null : sym.args[idx];
           if (!p) return base;
-          const pt = this.ctx.pathText(p, file, fn);
-          return base.map((b) => ({ text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: b.notes }));
+          const pt = goPathText(this.ctx, p, file, fn);
+          return base.map((b) => ({ ...b, text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: [...b.notes, ...pt.notes] }));
         }
         if (this.api.isConstructor(this.ctx.value(c, file, fn))) return [ROOT];
         const rets = this.returnsOf(c, file, fn);
@@ -226,8 +220,8 @@ class GoRouterGraph {
   private under(m: MountDecl, depth: number): Chain[] {
     const base = this.chains(m.parent, m.file, m.fn, depth + 1);
     if (!m.prefix) return base;
-    const pt = this.ctx.pathText(m.prefix, m.file, m.fn);
-    return base.map((b) => ({ text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: b.notes }));
+    const pt = goPathText(this.ctx, m.prefix, m.file, m.fn);
+    return base.map((b) => ({ ...b, text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: [...b.notes, ...pt.notes] }));
   }
 
   /** A constructed router: a root, unless something mounts it (or may: a mount we could not follow). */
@@ -263,7 +257,7 @@ const ROOT: Chain = { text: '', unresolved: [], notes: [] };
 function dedupe(list: Chain[]): Chain[] {
   const seen = new Set<string>();
   return list.filter((c) => {
-    const k = `${c.text}\0${c.notes.join('\0')}`;
+    const k = `${c.text}\0${c.notes.join('\0')}\0${c.bind ? c.bind.key + JSON.stringify(c.bind.args).slice(0, 300) : ''}`;
     return seen.has(k) ? false : (seen.add(k), true);
   });
 }

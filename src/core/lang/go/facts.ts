@@ -208,7 +208,13 @@ class GoFactsBuilder implements SymHost {
       const n = names[i];
       if (!pairwise || !n || n.type !== 'identifier' || n.text === '_') return;
       const key = declares ? bindingKey(n.text, scope) : this.assignKey(n.text, scope);
-      if (key !== null && !(key in this.bindings)) this.bindings[key] = sym;
+      if (key !== null && !(key in this.bindings)) {
+        this.bindings[key] = sym;
+        // `s := &Server{…}`: the local has the literal's type (for its methods).
+        const lit = v.type === 'unary_expression' ? v.childForFieldName('operand') : v;
+        const type = lit?.type === 'composite_literal' ? lit.childForFieldName('type') : null;
+        if (type && !(key in this.varTypes)) this.varTypes[key] = this.typeName(type);
+      }
     });
   }
 
@@ -272,7 +278,7 @@ class GoFactsBuilder implements SymHost {
       const names = p.childrenForFieldName('name').filter((n): n is TsNode => !!n);
       for (const n of names.length ? names.map((x) => x.text) : [`_${params.length}`]) {
         inner.params.set(n, { k: 'param', fn: id, index: params.length, name: n });
-        params.push({ name: n });
+        params.push(tt ? { name: n, type: tt } : { name: n });
         types.push(tt);
       }
     }

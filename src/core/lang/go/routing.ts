@@ -35,6 +35,8 @@ export interface GoRouterSpec {
   readonly packageIsRouter?: boolean;
   /** Registrations only on values known to be routers (names like `Get` are common elsewhere). */
   readonly strict: boolean;
+  /** Otherwise, the registration names that still need a value known to be a router (`Static`, `Any`). */
+  readonly strictNames?: ReadonlySet<string>;
   /** What calling `name` on a router registers, or null when the method is not a registration. */
   register(name: string, args: readonly Sym[]): GoRegistration | GoRegistration[] | null;
 }
@@ -73,7 +75,8 @@ export function extractGoRoutes(file: ParsedFile, spec: GoRouterSpec): BackendDe
   const r = new RouterReader(go, spec);
   const out: BackendDecl[] = [];
   for (const call of go.calls) r.call(call, file.ref.path, out);
-  return out;
+  // Test files are no part of the package's program: the routers they pass around mount nothing.
+  return file.ref.path.endsWith('_test.go') ? out.filter((d) => d.t !== 'mount') : out;
 }
 
 class RouterReader {
@@ -89,7 +92,7 @@ class RouterReader {
       const reg = this.spec.register(c.prop, call.args);
       if (reg) {
         const v = this.routerish(c.obj, 0);
-        if (v === 'no' || (this.spec.strict && v === 'maybe')) return;
+        if (v === 'no' || (v === 'maybe' && (this.spec.strict || this.spec.strictNames?.has(c.prop)))) return;
         for (const g of Array.isArray(reg) ? reg : [reg]) {
           if (g.t === 'route') out.push({ t: 'route', ...at, kind: g.kind ?? 'http', methods: g.methods, owner: c.obj, path: withHttpConstants(g.path), handler: handlerName(g.handler) });
           else if (g.t === 'handle') this.handle(g, c.obj, at, out);
@@ -140,7 +143,7 @@ class RouterReader {
   private typed(callee: Sym): Sym {
     if (callee.k !== 'member') return callee;
     const t = this.typeOf(callee.obj);
-    return t && !t.includes('.') && !t.includes('/') ? { k: 'member', obj: { k: 'class', name: t }, prop: callee.prop } : callee;
+    return t ? { k: 'member', obj: { k: 'class', name: t }, prop: callee.prop } : callee;
   }
 
   private typedCallees(s: Sym): Sym {

@@ -1,4 +1,3 @@
-import { extName } from '../../../resolve/evaluate';
 import { METHOD_BY_NAME } from '../../../resolve/patterns';
 import { goMethods } from '../../../lang/go/patterns';
 import type { Sym } from '../../../resolve/sym';
@@ -18,6 +17,8 @@ const spec: GoRouterSpec = {
   constructors: ['New'],
   derive: { Group: 0 },
   strict: false,
+  // Upper-case method names are distinctive; these names need a value known to be a router.
+  strictNames: new Set(['Any', 'Match', 'Add', 'Static', 'StaticFS', 'File', 'FileFS']),
   register(name, args): GoRegistration | null {
     const method = name === name.toUpperCase() ? METHOD_BY_NAME[name.toLowerCase()] : undefined;
     if (method && args[0] && args[1]) return { t: 'route', methods: [method], path: args[0], handler: args[1] };

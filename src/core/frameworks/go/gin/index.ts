@@ -1,5 +1,6 @@
 import { extName } from '../../../resolve/evaluate';
-import { METHOD_BY_NAME } from '../../../resolve/patterns';
+import { isHttpMethod, METHOD_BY_NAME } from '../../../resolve/patterns';
+import type { MethodOrAny } from '../../../types';
 import { goMethods } from '../../../lang/go/patterns';
 import type { Sym } from '../../../resolve/sym';
 import { extractGoRoutes, type GoRegistration, type GoRouterSpec } from '../../../lang/go/routing';
@@ -12,19 +13,36 @@ const MARKERS = /"github\.com\/gin-gonic\/gin"|\*gin\.(?:RouterGroup|Engine)\b|g
 
 const str = (v: string): Sym => ({ k: 'str', v });
 
+/** Separates a method written as a constant from the path in a `Handle` registration (never in source text). */
+const METHOD_MARK = '\u0001';
+
+/** `Handle(MethodGet, "/x", h)`: the method's value, once evaluated; `*` for one that is not an HTTP method we model. */
+function methodInPath(text: string): { methods: MethodOrAny[] | null; path: string } {
+  const i = text.indexOf(METHOD_MARK);
+  if (i < 0) return { methods: null, path: text };
+  const m = text.slice(0, i).toUpperCase();
+  return { methods: isHttpMethod(m) ? [m] : ['*'], path: text.slice(i + 1) };
+}
+
 const spec: GoRouterSpec = {
   packages: [PKG],
   types: ['Engine', 'RouterGroup', 'IRoutes', 'IRouter'],
   constructors: ['New', 'Default'],
   derive: { Group: 0, Use: null },
   strict: false,
+  // Upper-case method names are distinctive; these names need a value known to be a router.
+  strictNames: new Set(['Any', 'Handle', 'Match', 'NoRoute', 'Static', 'StaticFS', 'StaticFile', 'StaticFileFS']),
   register(name, args): GoRegistration | null {
     const last = args[args.length - 1];
     const method = name === name.toUpperCase() ? METHOD_BY_NAME[name.toLowerCase()] : undefined;
     if (method && method !== 'TRACE' && args[0]) return { t: 'route', methods: [method], path: args[0], handler: last };
     if (name === 'Any' && args[0]) return { t: 'route', methods: ['*'], path: args[0], handler: last };
-    // `Handle(method, path, h)`: a literal first argument must be a method.
-    if (name === 'Handle' && args[1] && (args[0]?.k !== 'str' || goMethods(args[0]))) return { t: 'route', methods: goMethods(args[0]) ?? ['*'], path: args[1], handler: last };
+    // `Handle(method, path, h)`: a literal first argument must be a method; a constant is read at link time.
+    if (name === 'Handle' && args[1]) {
+      const methods = goMethods(args[0]);
+      if (methods) return { t: 'route', methods, path: args[1], handler: last };
+      if (args[0]?.k !== 'str') return { t: 'route', methods: ['*'], path: { k: 'concat', parts: [args[0]!, str(METHOD_MARK), args[1]] }, handler: last };
+    }
     if (name === 'Match' && args[1]) return { t: 'route', methods: goMethods(args[0]) ?? ['*'], path: args[1], handler: last };
     // NoRoute answers every path no route takes: a catch-all, never unused.
     if (name === 'NoRoute') return { t: 'route', methods: ['*'], path: str('/*path'), handler: last };
@@ -55,6 +73,7 @@ export default defineFramework({
         derive: spec.derive,
         mountable: false,
         join: ginJoin,
+        pattern: methodInPath,
       }),
   },
 });
