@@ -62,6 +62,12 @@ function typeOf(program: Program, obj: Sym, file: string): string | null {
 function inline(ctx: LinkContext, sym: Sym, file: string, fn: string | null, params: readonly Value[] | null, notes: string[], depth: number): Sym {
   if (depth > MAX_DEPTH) return sym;
   if (sym.k === 'concat') return { k: 'concat', parts: sym.parts.map((p) => inline(ctx, p, file, fn, params, notes, depth)) };
+  if (sym.k === 'ref' && sym.name.includes('::')) {
+    // A local holding such a call (`if swUri := conf.BaseUri("/sw.js"); …`).
+    const b = ctx.evaluator.program.module(file)?.bindings[sym.name];
+    const out = b && b.k === 'call' ? inline(ctx, b, file, fn, params, notes, depth + 1) : sym;
+    return out.k === 'str' ? out : sym;
+  }
   if (sym.k !== 'call' || sym.callee.k !== 'member') return sym;
   const program = ctx.evaluator.program;
   const type = typeOf(program, sym.callee.obj, file);
