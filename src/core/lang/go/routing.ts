@@ -18,9 +18,9 @@ export type GoRegistration =
   | { readonly t: 'mount'; readonly prefix: Sym | null; readonly child: Sym }
   /**
    * net/http `Handle(pattern, h)`: a route, unless `h` is a router (through `http.StripPrefix(p, h)`): one
-   * of this framework's is mounted (under the stripped prefix), another framework's is left to it.
+   * of this framework's is mounted (under the stripped prefix, or `mountAt`), another framework's is left to it.
    */
-  | { readonly t: 'handle'; readonly methods: readonly MethodOrAny[]; readonly path: Sym; readonly handler: Sym };
+  | { readonly t: 'handle'; readonly methods: readonly MethodOrAny[]; readonly path: Sym; readonly handler: Sym; readonly mountAt?: Sym };
 
 export interface GoRouterSpec {
   /** Import paths of the framework's packages. */
@@ -112,7 +112,8 @@ class RouterReader {
 
   private handle(g: Extract<GoRegistration, { t: 'handle' }>, owner: Sym, at: { file: string; fn: string | null; span: GoCall['span'] }, out: BackendDecl[]): void {
     let h = g.handler;
-    let prefix: Sym | null = null;
+    // chi `Mount("/x", h)` places a router under its prefix, or serves a handler for the subtree.
+    let prefix: Sym | null = g.mountAt ?? null;
     if (h.k === 'call' && h.callee.k === 'member' && h.callee.prop === 'StripPrefix' && h.callee.obj.k === 'ref' && this.importPath(h.callee.obj.name) === 'net/http' && h.args.length === 2) {
       prefix = h.args[0]!;
       h = h.args[1]!;

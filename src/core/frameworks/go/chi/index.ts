@@ -24,7 +24,8 @@ const spec: GoRouterSpec = {
     if ((name === 'Method' || name === 'MethodFunc') && args[1]) return { t: 'route', methods: goMethods(args[0]) ?? ['*'], path: args[1], handler: last };
     if (name === 'Route' && args[0] && args[1]) return { t: 'callback', prefix: args[0], fn: args[1] };
     if (name === 'Group' && args.length === 1) return { t: 'callback', prefix: null, fn: args[0]! };
-    if (name === 'Mount' && args[0] && args[1]) return { t: 'mount', prefix: args[0], child: args[1] };
+    // A router is mounted under the prefix; any other handler serves the whole subtree (`/x/*`).
+    if (name === 'Mount' && args[0] && args[1]) return { t: 'handle', methods: ['*'], path: { k: 'concat', parts: [args[0], { k: 'str', v: '/*' }] }, handler: args[1], mountAt: args[0] };
     // NotFound answers every path no route takes: a catch-all, never unused.
     if (name === 'NotFound' && args[0]) return { t: 'route', methods: ['*'], path: { k: 'str', v: '/*' }, handler: args[0] };
     return null;
