@@ -50,7 +50,7 @@ export function methodOf(program: Program, type: string, m: string, file: string
 }
 
 /** The declared type of a receiver or parameter (`{class T}` is a type written by `extract`). */
-function typeOf(program: Program, obj: Sym, file: string): string | null {
+export function typeOf(program: Program, obj: Sym, file: string): string | null {
   if (obj.k === 'class') return obj.name;
   if (obj.k !== 'param') return null;
   const f = program.module(file)?.functions[obj.fn];

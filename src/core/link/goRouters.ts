@@ -22,7 +22,7 @@ import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 import type { MethodOrAny } from '../types';
 import { joinUrl } from './mounts';
-import { findInPackage, goPathText, methodOf } from './goMethods';
+import { findInPackage, goPathText, methodOf, typeOf } from './goMethods';
 
 export interface GoRouterApi {
   /** Word for a router in messages: `gin router`. */
@@ -209,8 +209,16 @@ class GoRouterGraph {
         if (rets.length > 0) return rets.flatMap((r) => this.chains(r.sym, r.file, r.fn, depth + 1));
         return unknown(`\`${symText(sym)}\` is not a known ${this.api.noun}`);
       }
-      case 'member':
+      case 'member': {
+        // A field of a struct of the package (`s.router`): the value a literal or an assignment gives it.
+        const t = typeOf(this.ctx.evaluator.program, sym.obj, file);
+        const found = t && !t.includes('.') ? findInPackage(this.ctx.evaluator.program, file, (f) => this.ctx.evaluator.program.module(f)?.bindings[`${t}.${sym.prop}`] ?? null) : null;
+        if (found) {
+          if (this.isConstruction(found.value, found.file, null)) return this.nodeChains(`${found.file}#${t}.${sym.prop}`, symText(sym), depth);
+          return this.chains(found.value, found.file, null, depth + 1);
+        }
         return unknown(`registered on \`${symText(sym)}\`, a struct field or package member we do not follow`);
+      }
       default:
         return unknown(`\`${symText(sym)}\` is not a known ${this.api.noun}`);
     }

@@ -218,6 +218,17 @@ class GoFactsBuilder implements SymHost {
     });
   }
 
+  /** `s.router = chi.NewRouter()` where `s` has a declared type of this package. */
+  private fieldAssign(left: TsNode, value: TsNode, scope: GoScope): void {
+    if (left.type !== 'selector_expression') return;
+    const obj = left.childForFieldName('operand');
+    const field = left.childForFieldName('field')?.text;
+    if (obj?.type !== 'identifier' || !field) return;
+    const sym = this.ident(obj.text, scope);
+    const t = sym.k === 'param' ? (sym.index === -1 ? this.receivers[sym.fn]?.type : this.paramTypes[sym.fn]?.[sym.index]) : sym.k === 'ref' ? this.varTypes[sym.name] : undefined;
+    if (t && !t.includes('.') && /^\w+$/.test(t)) this.bindings[`${t}.${field}`] ??= toSym(value, scope, this);
+  }
+
   /** Where `name = v` stores: a local of an enclosing function, or a package-level name; null for a parameter. */
   private assignKey(name: string, scope: GoScope): string | null {
     for (let s: GoScope | null = scope; s; s = s.parent) {
@@ -237,6 +248,12 @@ class GoFactsBuilder implements SymHost {
     if (BUILTINS.has(name)) return { k: 'dyn', text: name };
     this.imports[name] = { specifier: SAME_PACKAGE, name };
     return { k: 'ref', name };
+  }
+
+  /** `Server{router: r}` and `s.router = r`: the first value a field of a type of this package gets, as binding `Server.router`. */
+  fieldInit(type: TsNode, field: string, value: Sym): void {
+    const t = this.typeName(type);
+    if (!t.includes('.') && /^\w+$/.test(t)) this.bindings[`${t}.${field}`] ??= value;
   }
 
   funcLit(node: TsNode, scope: GoScope): Sym {
@@ -301,6 +318,7 @@ class GoFactsBuilder implements SymHost {
         const right = node.childForFieldName('right')?.namedChildren.filter((n): n is TsNode => !!n) ?? [];
         const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => c && !c.isNamed && /=/.test(c.type))?.type;
         if (node.type === 'short_var_declaration' || op === '=') this.bindPairs(left, right, scope, node.type === 'short_var_declaration');
+        if (op === '=' && left.length === right.length) left.forEach((l, i) => this.fieldAssign(l, right[i]!, scope));
         else for (const r of right) this.scanCalls(r, scope);
         return;
       }

@@ -21,6 +21,8 @@ const STRING_CONVERSIONS = new Set(['string']);
 export interface SymHost {
   ident(name: string, scope: GoScope): Sym;
   funcLit(node: TsNode, scope: GoScope): Sym;
+  /** A struct literal `T{field: value}` was read (struct fields may hold routers). */
+  fieldInit(type: TsNode, field: string, value: Sym): void;
 }
 
 export function toSym(node: TsNode, scope: GoScope, host: SymHost): Sym {
@@ -105,7 +107,10 @@ function compositeSym(node: TsNode, scope: GoScope, host: SymHost): Sym {
       const [k, v] = el.namedChildren;
       const key = k?.namedChildren[0] ?? k;
       const val = v?.namedChildren[0] ?? v;
-      if (key && val && (key.type === 'identifier' || key.type === 'field_identifier')) props[key.text] = toSym(val, scope, host);
+      if (key && val && (key.type === 'identifier' || key.type === 'field_identifier')) {
+        props[key.text] = toSym(val, scope, host);
+        if (type) host.fieldInit(type, key.text, props[key.text]!);
+      }
     } else if (el.type === 'literal_element') {
       const v = el.namedChildren[0];
       if (v) items.push(toSym(v, scope, host));
