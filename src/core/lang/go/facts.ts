@@ -83,7 +83,7 @@ class GoFactsBuilder implements SymHost {
         bindings: this.bindings,
         imports: this.imports,
         functions: this.functions,
-        classes: {},
+        classes: Object.create(null) as Record<string, never>,
         exports: null,
         reexports: [{ specifier: SAME_PACKAGE, names: null }],
         deps: [...new Set([SAME_PACKAGE, ...Object.values(this.importPaths)])],
