@@ -39,14 +39,28 @@ export function findInPackage<T>(program: Program, file: string, get: (f: string
   return null;
 }
 
+/** Methods found per program: `first file of the package|T.m` → the function (or null). */
+const methods = new WeakMap<Program, Map<string, { file: string; id: string } | null>>();
+
 /** The method `m` of a type (`pkgpath.T` or a type `T` of `file`'s package), as a function of the workspace. */
 export function methodOf(program: Program, type: string, m: string, file: string): { file: string; id: string } | null {
   const dot = type.lastIndexOf('.');
   const start = dot < 0 ? file : program.resolveImport(file, type.slice(0, dot));
   if (start === null) return null;
   const name = `${type.slice(dot + 1)}.${m}`;
+  let memo = methods.get(program);
+  if (!memo) methods.set(program, (memo = new Map()));
+  const key = `${dot < 0 ? dirOf(start) : start}|${name}`;
+  if (memo.has(key)) return memo.get(key)!;
   const found = findInPackage(program, start, (f) => Object.values(program.module(f)?.functions ?? {}).find((x) => x.name === name)?.id ?? null);
-  return found ? { file: found.file, id: found.value } : null;
+  const out = found ? { file: found.file, id: found.value } : null;
+  memo.set(key, out);
+  return out;
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '.' : file.slice(0, i);
 }
 
 /** The declared type of a receiver or parameter (`{class T}` is a type written by `extract`). */
