@@ -94,7 +94,7 @@ class RouterReader {
         const v = this.routerish(c.obj, 0);
         if (v === 'no' || (v === 'maybe' && (this.spec.strict || this.spec.strictNames?.has(c.prop)))) return;
         for (const g of Array.isArray(reg) ? reg : [reg]) {
-          if (g.t === 'route') out.push({ t: 'route', ...at, kind: g.kind ?? 'http', methods: g.methods, owner: c.obj, path: withHttpConstants(g.path), handler: handlerName(g.handler) });
+          if (g.t === 'route') out.push({ t: 'route', ...at, kind: g.kind ?? 'http', methods: g.methods, owner: c.obj, path: withHttpConstants(g.path), handler: goHandlerName(g.handler) });
           else if (g.t === 'handle') this.handle(g, c.obj, at, out);
           else if (g.t === 'callback') out.push({ t: 'mount', ...at, parent: c.obj, child: g.fn, prefix: g.prefix });
           else out.push({ t: 'mount', ...at, parent: c.obj, child: this.typedCallees(g.child), prefix: g.prefix });
@@ -123,7 +123,7 @@ class RouterReader {
     if (this.anyRouter(h, 0)) return;
     // A handler built elsewhere (`api.NewMux()`) may be a mux: the linker keeps the route only when it is not.
     if (v === 'maybe' && (h.k === 'call' || h.k === 'ref')) out.push({ t: 'mount', ...at, parent: owner, child: this.typedCallees(h), prefix });
-    out.push({ t: 'route', ...at, kind: 'http', methods: g.methods, owner, path: withHttpConstants(g.path), handler: handlerName(g.handler) });
+    out.push({ t: 'route', ...at, kind: 'http', methods: g.methods, owner, path: withHttpConstants(g.path), handler: goHandlerName(g.handler) });
   }
 
   /** Is a handler a router of any Go framework we know (served by another framework's plugin)? */
@@ -214,4 +214,13 @@ function withHttpConstants(s: Sym): Sym {
   if (s.k === 'member' && s.obj.k === 'ref' && /^Method[A-Z][a-z]+$/.test(s.prop)) return { k: 'str', v: s.prop.slice(6).toUpperCase() };
   if (s.k === 'concat') return { k: 'concat', parts: s.parts.map(withHttpConstants) };
   return s;
+}
+
+/** A handler's name, seen through net/http's adapters (`http.HandlerFunc(f)`, `http.StripPrefix(p, h)`). */
+function goHandlerName(s: Sym | undefined): string | null {
+  if (s?.k === 'call' && s.callee.k === 'member' && /^(HandlerFunc|StripPrefix|TimeoutHandler|MaxBytesHandler)$/.test(s.callee.prop) && s.args.length > 0) {
+    const inner = s.args[s.callee.prop === 'HandlerFunc' ? 0 : s.callee.prop === 'StripPrefix' ? 1 : 0];
+    return inner?.k === 'call' ? goHandlerName(inner) : handlerName(inner);
+  }
+  return handlerName(s);
 }
