@@ -201,8 +201,7 @@ class GoRouterGraph {
           const base = this.chains(c.obj, file, fn, depth + 1);
           const p = idx === null ? null : sym.args[idx];
           if (!p) return base;
-          const pt = goPathText(this.ctx, p, file, fn);
-          return base.map((b) => ({ ...b, text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: [...b.notes, ...pt.notes] }));
+          return this.extend(base, p, file, fn);
         }
         if (this.api.isConstructor(this.ctx.value(c, file, fn))) return [ROOT];
         const rets = this.returnsOf(c, file, fn);
@@ -228,8 +227,19 @@ class GoRouterGraph {
   private under(m: MountDecl, depth: number): Chain[] {
     const base = this.chains(m.parent, m.file, m.fn, depth + 1);
     if (!m.prefix) return base;
-    const pt = goPathText(this.ctx, m.prefix, m.file, m.fn);
-    return base.map((b) => ({ ...b, text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: [...b.notes, ...pt.notes] }));
+    return this.extend(base, m.prefix, m.file, m.fn);
+  }
+
+  /**
+   * Chains extended by a prefix written in `file`/`fn`; a chain that came in through a helper call
+   * reads the helper's parameters from that call (`func register(g *gin.RouterGroup, prefix string)`).
+   */
+  private extend(base: Chain[], prefix: Sym, file: string, fn: string | null): Chain[] {
+    const plain = goPathText(this.ctx, prefix, file, fn);
+    return base.map((b) => {
+      const pt = b.bind && b.bind.key === `${file}#${fn}` ? goPathText(this.ctx, prefix, file, fn, b.bind.args) : plain;
+      return { ...b, text: joinUrl(b.text, pt.text), unresolved: [...b.unresolved, ...pt.unresolved], notes: [...b.notes, ...pt.notes] };
+    });
   }
 
   /** A constructed router: a root, unless something mounts it (or may: a mount we could not follow). */
