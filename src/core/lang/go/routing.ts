@@ -37,6 +37,8 @@ export interface GoRouterSpec {
   readonly strict: boolean;
   /** Otherwise, the registration names that still need a value known to be a router (`Static`, `Any`). */
   readonly strictNames?: ReadonlySet<string>;
+  /** Methods that serve a router on an address (`Run`, `Start`, `ListenAndServe`): name → address argument index. */
+  readonly serve?: Readonly<Record<string, number>>;
   /** What calling `name` on a router registers, or null when the method is not a registration. */
   register(name: string, args: readonly Sym[]): GoRegistration | GoRegistration[] | null;
 }
@@ -102,6 +104,9 @@ class RouterReader {
         return;
       }
       if (c.prop in this.spec.derive) return;
+      const addr = this.spec.serve?.[c.prop];
+      const port = addr === undefined ? null : literalPort(call.args[addr]);
+      if (port !== null && this.routerish(c.obj, 0) === 'yes') out.push({ t: 'port', file, fn: call.fn, port: { k: 'num', v: port } });
     }
     // A router handed to a helper: its parameter stands for this router.
     for (const a of call.args) {
@@ -223,4 +228,10 @@ function goHandlerName(s: Sym | undefined): string | null {
     return inner?.k === 'call' ? goHandlerName(inner) : handlerName(inner);
   }
   return handlerName(s);
+}
+
+/** The port of a literal address (`":8080"`, `"0.0.0.0:8080"`), or null. */
+function literalPort(s: Sym | undefined): number | null {
+  const m = s?.k === 'str' ? /:(\d{2,5})$/.exec(s.v) : null;
+  return m ? Number(m[1]) : null;
 }

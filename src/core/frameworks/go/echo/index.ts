@@ -19,6 +19,7 @@ const spec: GoRouterSpec = {
   strict: false,
   // Upper-case method names are distinctive; these names need a value known to be a router.
   strictNames: new Set(['Any', 'Match', 'Add', 'Static', 'StaticFS', 'File', 'FileFS']),
+  serve: { Start: 0, StartTLS: 0 },
   register(name, args): GoRegistration | null {
     const method = name === name.toUpperCase() ? METHOD_BY_NAME[name.toLowerCase()] : undefined;
     if (method && args[0] && args[1]) return { t: 'route', methods: [method], path: args[0], handler: args[1] };

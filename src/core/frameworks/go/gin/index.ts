@@ -32,6 +32,7 @@ const spec: GoRouterSpec = {
   strict: false,
   // Upper-case method names are distinctive; these names need a value known to be a router.
   strictNames: new Set(['Any', 'Handle', 'Match', 'NoRoute', 'Static', 'StaticFS', 'StaticFile', 'StaticFileFS']),
+  serve: { Run: 0, RunTLS: 0 },
   register(name, args): GoRegistration | null {
     const last = args[args.length - 1];
     const method = name === name.toUpperCase() ? METHOD_BY_NAME[name.toLowerCase()] : undefined;

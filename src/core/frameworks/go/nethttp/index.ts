@@ -19,6 +19,7 @@ const spec: GoRouterSpec = {
   packageIsRouter: true,
   // `Handle` is a common name: only values known to be muxes count.
   strict: true,
+  serve: { ListenAndServe: 0, ListenAndServeTLS: 0 },
   register(name, args): GoRegistration | null {
     if ((name === 'Handle' || name === 'HandleFunc') && args[0] && args[1]) return { t: 'handle', methods: ['*'], path: args[0], handler: args[1] };
     if (name === 'Route' && args.length === 1) return { t: 'callback', prefix: null, fn: args[0]! };
