@@ -120,7 +120,8 @@ class GoRouterGraph {
     }
     const nodes = this.nodeIds(child, m.file, m.fn, 0);
     if (nodes.length > 0) this.mountedAt.add(spanKey(m));
-    else if (!this.twins.has(spanKey(m))) this.unresolvedMounts++;
+    // A handler that may be a router we could not follow (`h.Routes()`) leaves every unmounted router's prefix in doubt.
+    else if (!this.twins.has(spanKey(m)) || (child.k === 'call' && this.ctx.value(child.callee, m.file, m.fn).t !== 'ext')) this.unresolvedMounts++;
     for (const id of nodes) this.mounted.set(id, [...(this.mounted.get(id) ?? []), m]);
   }
 
@@ -181,7 +182,7 @@ class GoRouterGraph {
         const b = this.binding(sym.name, file);
         if (!b) return unknown(`\`${symText(sym)}\` could not be resolved to a ${this.api.noun}`);
         const bfn = sym.name.includes('::') ? sym.name.slice(0, sym.name.indexOf('::')) : null;
-        if (this.isConstruction(b.sym, b.file, bfn)) return this.nodeChains(`${b.file}#${sym.name}`, symText(sym), depth);
+        if (this.isConstruction(b.sym, b.file, bfn)) return this.nodeChains(`${b.file}#${sym.name}`, symText(sym), depth, this.returned(sym.name, b.file, bfn));
         return this.chains(b.sym, b.file, bfn, depth + 1);
       }
       case 'param': {
@@ -213,7 +214,7 @@ class GoRouterGraph {
         const t = typeOf(this.ctx.evaluator.program, sym.obj, file);
         const found = t && !t.includes('.') ? findInPackage(this.ctx.evaluator.program, file, (f) => this.ctx.evaluator.program.module(f)?.bindings[`${t}.${sym.prop}`] ?? null) : null;
         if (found) {
-          if (this.isConstruction(found.value, found.file, null)) return this.nodeChains(`${found.file}#${t}.${sym.prop}`, symText(sym), depth);
+          if (this.isConstruction(found.value, found.file, null)) return this.nodeChains(`${found.file}#${t}.${sym.prop}`, symText(sym), depth, false);
           return this.chains(found.value, found.file, null, depth + 1);
         }
         return unknown(`registered on \`${symText(sym)}\`, a struct field or package member we do not follow`);
@@ -242,12 +243,21 @@ class GoRouterGraph {
     });
   }
 
-  /** A constructed router: a root, unless something mounts it (or may: a mount we could not follow). */
-  private nodeChains(id: string, label: string, depth: number): Chain[] {
+  /** Does function `fn` return its local `name` (`func (rs X) Routes() chi.Router { r := …; return r }`)? */
+  private returned(name: string, file: string, fn: string | null): boolean {
+    const f = fn === null ? undefined : this.ctx.evaluator.program.module(file)?.functions[fn];
+    return !!f?.returns.some((r) => r.k === 'ref' && r.name === name);
+  }
+
+  /**
+   * A constructed router: a root, unless something mounts it. One its function returns (a sub-router
+   * factory) may also be mounted by a mount we could not follow: then its prefix is in doubt.
+   */
+  private nodeChains(id: string, label: string, depth: number, returned: boolean): Chain[] {
     if (!this.api.mountable) return [ROOT];
     const ms = this.mounted.get(id);
     if (ms) return ms.flatMap((m) => this.under(m, depth));
-    if (this.unresolvedMounts > 0) return [{ text: '', unresolved: [], notes: [`${this.api.noun} \`${label}\` is not mounted where we can see, and ${this.unresolvedMounts} mount${this.unresolvedMounts === 1 ? '' : 's'} of a ${this.api.noun} could not be followed; its prefix may be missing`] }];
+    if (returned && this.unresolvedMounts > 0) return [{ text: '', unresolved: [], notes: [`${this.api.noun} \`${label}\` is not mounted where we can see, and ${this.unresolvedMounts} mount${this.unresolvedMounts === 1 ? '' : 's'} of a ${this.api.noun} could not be followed; its prefix may be missing`] }];
     return [ROOT];
   }
 
