@@ -121,8 +121,20 @@ class GoRouterGraph {
     const nodes = this.nodeIds(child, m.file, m.fn, 0);
     if (nodes.length > 0) this.mountedAt.add(spanKey(m));
     // A handler that may be a router we could not follow (`h.Routes()`) leaves every unmounted router's prefix in doubt.
-    else if (!this.twins.has(spanKey(m)) || (child.k === 'call' && this.ctx.value(child.callee, m.file, m.fn).t !== 'ext')) this.unresolvedMounts++;
+    else if (!this.twins.has(spanKey(m)) || this.unfollowed(child, m)) this.unresolvedMounts++;
     for (const id of nodes) this.mounted.set(id, [...(this.mounted.get(id) ?? []), m]);
+  }
+
+  /**
+   * A handler we could not follow at all: a method called on a value of no known type (`h.Routes()`,
+   * `newOrders().Routes()`). Workspace functions were followed (they build no router), and a method of
+   * a declared type of another library (`m.HTTPHandler(…)`) is no router of ours.
+   */
+  private unfollowed(child: Sym, m: MountDecl): boolean {
+    if (child.k !== 'call' || child.callee.k !== 'member') return false;
+    if (this.functionOf(child.callee, m.file, m.fn)) return false;
+    if (typeOf(this.ctx.evaluator.program, child.callee.obj, m.file)) return false;
+    return this.ctx.value(child.callee, m.file, m.fn).t !== 'ext';
   }
 
   private entry(key: string, m: MountDecl, index: number): void {
