@@ -170,7 +170,7 @@ interface Resolution {
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
   const crates = new Map(ws.projects.flatMap((p) => (p.crateName ? [[p.crateName.replace(/-/g, '_'), p.root] as const] : [])));
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, crates };
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, crates, projects: ws.projects };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

@@ -10,13 +10,14 @@ import type { Sym } from '../resolve/sym';
 import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
+import type { GoFileFacts } from '../lang/go/facts';
 import type { RsFileFacts } from '../lang/rust/facts';
 import { hasDependency, type Project } from '../project/projects';
 import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
-export type Language = 'python' | 'js' | 'markup' | 'rust';
+export type Language = 'python' | 'js' | 'markup' | 'rust' | 'go';
 export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
 
 export interface FileRef {
@@ -37,6 +38,7 @@ export interface ParsedFile {
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
   readonly rs?: RsFileFacts;
+  readonly go?: GoFileFacts;
   /** The markup of `.html`/`.vue`/`.svelte`/`.astro` files (their scripts are in `js`). */
   readonly markup?: MarkupFacts;
 }

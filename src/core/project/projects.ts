@@ -21,6 +21,8 @@ export interface Project {
   readonly scriptPorts: readonly number[];
   /** The Rust package name from `Cargo.toml` (`[package] name`), which its binaries use as a crate path. */
   readonly crateName?: string;
+  /** The module path its go.mod declares (`github.com/acme/shop`), for Go import resolution. */
+  readonly goModule?: string;
 }
 
 export function hasDependency(p: Project, name: string): boolean {
@@ -186,7 +188,7 @@ export interface ManifestInput {
 
 /** Build projects from manifests; the root always gets one. */
 export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
-  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string }>();
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string; goModule?: string }>();
   const get = (root: string) => {
     let p = byRoot.get(root);
     if (!p) {
@@ -209,6 +211,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       if (parsed.scripts) p.scripts.push(parsed.scripts);
       if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
       if (manifestKind(m.path) === 'rust' && parsed.name) p.crate = parsed.name;
+      if (manifestKind(m.path) === 'go' && parsed.name) p.goModule ??= parsed.name;
     }
   }
   return [...byRoot.entries()]
@@ -221,6 +224,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
       ...(p.crate ? { crateName: p.crate } : {}),
+      ...(p.goModule ? { goModule: p.goModule } : {}),
     }))
     .sort((a, b) => a.root.localeCompare(b.root));
 }
