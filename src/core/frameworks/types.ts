@@ -75,6 +75,8 @@ export interface RouteDecl {
   readonly owner: Sym | null;
   readonly handler: string | null;
   readonly span: Span;
+  /** Framework-specific symbolic extras its own `link` reads (a NestJS method's `@Version('2')`). */
+  readonly meta?: Readonly<Record<string, Sym>>;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -96,7 +98,22 @@ export interface PortDecl {
   readonly port: Sym;
 }
 
-export type BackendDecl = RouteDecl | MountDecl | PortDecl;
+/**
+ * A framework-specific fact only its own `link` reads: `name` says what it is (NestJS `module` for
+ * `@Module({ controllers })`, `global-prefix` for `app.setGlobalPrefix('api')`), `owner` what it is
+ * about (a class, an app), `args` its arguments as written.
+ */
+export interface SettingDecl {
+  readonly t: 'setting';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly name: string;
+  readonly owner: Sym | null;
+  readonly args: readonly Sym[];
+  readonly span: Span;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl | SettingDecl;
 
 /** A route after linking: absolute path in the framework's syntax. */
 export interface LinkedRoute {
@@ -108,6 +125,9 @@ export interface LinkedRoute {
   readonly handler: string | null;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
+  /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
+  readonly event?: string;
+  readonly side?: 'receive' | 'send';
 }
 
 export interface LinkContext {

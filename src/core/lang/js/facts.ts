@@ -12,14 +12,16 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, ReexportFact, Sym } from '../../resolve/sym';
 import type { JsProgram } from './parser';
-import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
+import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, spanOf, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
+import { decoratorsOf, memberKey, type JsDecorated } from './decorators';
 
 export type { JsCall } from './calls';
+export type { JsDecorated, JsDecorator } from './decorators';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -27,6 +29,8 @@ export interface JsFileFacts {
   readonly calls: readonly JsCall[];
   /** Span of each exported name's declaration (for route handlers such as `export async function GET`). */
   readonly exportSpans: Readonly<Record<string, Span>>;
+  /** Classes and class members that carry decorators, with the decorators' expressions. */
+  readonly decorated: readonly JsDecorated[];
 }
 
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
@@ -45,6 +49,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly functions: Record<string, FunctionFact> = Object.create(null);
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
+  private readonly decorated: JsDecorated[] = [];
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
 
@@ -71,6 +76,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       },
       calls: this.calls,
       exportSpans: this.exportSpans,
+      decorated: this.decorated,
     };
   }
 
@@ -233,17 +239,25 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private classDecl(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, scope: Scope, nameHint: string | null): void {
     const name = node.id?.name ?? nameHint ?? '<class>';
     const attrs: Record<string, Sym> = {};
+    const methods: Record<string, string> = {};
+    const sym = (n: Node) => this.sym(n, scope);
+    const own = decoratorsOf(node, sym);
+    if (own.length) this.decorated.push({ kind: 'class', name, className: name, fnId: null, decorators: own, span: spanOf(node.id ?? node) });
     for (const el of node.body.body) {
-      if (el.type === 'PropertyDefinition' && !el.computed && el.value) {
-        const key = el.key.type === 'Identifier' ? el.key.name : el.key.type === 'Literal' ? String(el.key.value) : null;
-        if (key) attrs[key] = this.sym(el.value, scope);
-      }
-      if (el.type === 'MethodDefinition' && !el.computed && el.value.type === 'FunctionExpression') {
-        const key = el.key.type === 'Identifier' ? el.key.name : String((el.key as TSESTree.Literal).value);
-        this.func(el.value, scope, `${name}.${key}`);
+      if (el.type !== 'MethodDefinition' && el.type !== 'PropertyDefinition') continue;
+      const key = memberKey(el);
+      if (el.type === 'PropertyDefinition' && key !== null && el.value) attrs[key] = this.sym(el.value, scope);
+      let fnId: string | null = null;
+      if (el.type === 'MethodDefinition' && key !== null && el.value.type === 'FunctionExpression') {
+        fnId = this.func(el.value, scope, `${name}.${key}`);
+        if (el.kind === 'method') methods[key] = fnId;
       } else if (el.type === 'PropertyDefinition' && el.value) this.visit(el.value, scope, null);
+      const decorators = decoratorsOf(el, sym);
+      if (decorators.length && key !== null) {
+        this.decorated.push({ kind: el.type === 'MethodDefinition' ? 'method' : 'property', name: `${name}.${key}`, className: name, fnId, decorators, span: spanOf(el.key) });
+      }
     }
-    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs };
+    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...(Object.keys(methods).length ? { methods } : {}) };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
 }
