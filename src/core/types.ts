@@ -10,7 +10,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 
 export type MethodOrAny = HttpMethod | '*';
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];
 
-export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse';
+/**
+ * `action`: a Next.js server action (`'use server'`): an entry point of the web app, reached by the
+ * components that import it (calls of kind `action`), never by an HTTP call.
+ */
+export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'action';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 

@@ -118,6 +118,7 @@ function absoluteCandidates(origin: Origin, withRoutes: readonly ServiceRec[], e
 
 /** Whether an endpoint is of a kind the call can reach (WebSocket calls only reach WebSocket endpoints). */
 function kindMatches(q: CallQuery, e: EndpointRec): boolean {
+  if (q.kind === 'action' || e.ep.kind === 'action') return q.kind === e.ep.kind;
   return q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http';
 }
 
