@@ -39,7 +39,8 @@ export function pagesApiMethods(file: ParsedFile): MethodOrAny[] {
     // `['GET', 'POST'].includes(req.method)`
     const callee = call.callee;
     if (callee.k !== 'member' || callee.prop !== 'includes' || callee.obj.k !== 'arr') continue;
-    const a = call.args[0];
+    const first = call.args[0];
+    const a = first?.k === 'fallback' ? first.options[0] : first; // `req.method ?? ''`
     if (a?.k !== 'member' || a.prop !== 'method') continue;
     for (const i of callee.obj.items) if (i.k === 'str') add(i.v);
   }
