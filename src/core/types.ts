@@ -5,6 +5,8 @@
  * Conventions: file paths are relative to the analysis root and use `/`; lines and columns are 1-based.
  */
 
+import type { Part } from './resolve/value';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 /** `*` means any method (a Django function view, Express `app.all`, a Next.js handler for every verb). */
 export type MethodOrAny = HttpMethod | '*';
@@ -17,6 +19,18 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH
 export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'action';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
+
+/**
+ * A proxy route (a Next.js `rewrites()` entry): a call that reaches it continues to `parts`, the
+ * destination URL, where `:name`, `:name*` and `:name+` stand for what the source's parameters captured.
+ */
+export interface Forward {
+  /** The source pattern as written (`/api/:path*`). */
+  readonly source: string;
+  /** The destination for display (`${BACKEND_URL}/api/:path*`). */
+  readonly destination: string;
+  readonly parts: readonly Part[];
+}
 
 /** The kinds of the registered gap rules (`rules/<kind>/`; `test/core/rules.test.ts` keeps them equal). */
 export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint';
@@ -73,6 +87,8 @@ export interface Endpoint extends Span {
   possibleCallers: string[];
   /** Calls from tests, mocks and fixtures that reach it; they make it used only when configured to. */
   testCallers: string[];
+  /** A proxy route's destination: calls that reach it are matched again there. */
+  readonly forward?: Forward;
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';

@@ -7,7 +7,7 @@
  */
 import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
 import type { Sym } from '../resolve/sym';
-import type { EndpointKind, MethodOrAny, Span } from '../types';
+import type { EndpointKind, Forward, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
 import { hasDependency, type Project } from '../project/projects';
@@ -128,6 +128,8 @@ export interface LinkedRoute {
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
   readonly event?: string;
   readonly side?: 'receive' | 'send';
+  /** A proxy route's destination (a Next.js rewrite): calls that reach it are matched again there. */
+  readonly forward?: Forward;
 }
 
 export interface LinkContext {
