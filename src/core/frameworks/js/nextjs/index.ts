@@ -70,9 +70,12 @@ function appRoutes(file: ParsedFile, dir: string, root: Sym): RouteDecl[] {
 
 function pagesRoutes(file: ParsedFile, rel: string, root: Sym): RouteDecl[] {
   const path = pagesApiPath(rel);
-  const span = file.js!.exportSpans['default'];
+  const js = file.js!;
+  // `export { default } from '…'`: the handler lives in another module, so its method checks are not seen.
+  const reexported = js.module.reexports.some((r) => r.names !== null && 'default' in r.names);
+  const span = js.exportSpans['default'] ?? (reexported ? { line: 1, column: 1, endLine: 1, endColumn: 1 } : undefined);
   if (path === null || !span) return [];
-  return [{ t: 'route', file: file.ref.path, fn: null, kind: 'http', methods: pagesApiMethods(file), owner: null, path: { k: 'str', v: path }, handler: 'default', span, meta: { root } }];
+  return [{ t: 'route', file: file.ref.path, fn: null, kind: 'http', methods: reexported ? ['*'] : pagesApiMethods(file), owner: null, path: { k: 'str', v: path }, handler: 'default', span, meta: { root } }];
 }
 
 /** `next.config.*`: its default export, with the project root and whether it mentions a basePath. */
