@@ -5,7 +5,8 @@ import { defineFramework, type BackendDecl, type FileRef, type LinkContext, type
 import { nextjsSyntax } from './path';
 import { actionDecls, actionReferences, resolveAction, USE_SERVER } from './actions';
 import { CONFIG_FILE, readConfig, type NextConfig } from './config';
-import { PAGES_API, pagesApiMethods, pagesApiPath } from './pages';
+import { delegatedMethods, delegateOf, METHOD_CHECKS, methodChecksDecl, PAGES_API, pagesApiMethods, pagesApiPath } from './pages';
+import type { MethodOrAny } from '../../../types';
 import { rewriteRoutes } from './rewrites';
 
 /** `app/.../route.ts` (or `src/app`), relative to the Next.js project root. */
@@ -29,7 +30,7 @@ export default defineFramework({
   pathSyntax: nextjsSyntax,
   routes: {
     languages: ['js'],
-    accepts: (f, text) => ROUTE_FILE.test(f.inProject) || PAGES_API.test(f.inProject) || CONFIG_FILE.test(f.inProject) || (f.language === 'js' && USE_SERVER.test(text)),
+    accepts: (f, text) => ROUTE_FILE.test(f.inProject) || PAGES_API.test(f.inProject) || CONFIG_FILE.test(f.inProject) || (f.language === 'js' && (USE_SERVER.test(text) || METHOD_CHECKS.test(text))),
     extract(file) {
       const rel = file.ref.inProject;
       const root: Sym = { k: 'str', v: projectRoot(file.ref) };
@@ -39,6 +40,10 @@ export default defineFramework({
       if (app) decls.push(...appRoutes(file, app[1] ?? '', root));
       else if (pages) decls.push(...pagesRoutes(file, pages[1]!, root));
       else if (CONFIG_FILE.test(rel)) decls.push(configDecl(file, root));
+      else if (METHOD_CHECKS.test(file.text)) {
+        const checks = methodChecksDecl(file);
+        if (checks) decls.push(checks);
+      }
       if (USE_SERVER.test(file.text)) decls.push(...actionDecls(file));
       return decls;
     },
@@ -71,11 +76,14 @@ function appRoutes(file: ParsedFile, dir: string, root: Sym): RouteDecl[] {
 function pagesRoutes(file: ParsedFile, rel: string, root: Sym): RouteDecl[] {
   const path = pagesApiPath(rel);
   const js = file.js!;
-  // `export { default } from '…'`: the handler lives in another module, so its method checks are not seen.
+  // `export { default } from '…'`, `return handleRoute(req, res)`: the handler's method checks may be in
+  // the module it delegates to, read at link time.
   const reexported = js.module.reexports.some((r) => r.names !== null && 'default' in r.names);
   const span = js.exportSpans['default'] ?? (reexported ? { line: 1, column: 1, endLine: 1, endColumn: 1 } : undefined);
   if (path === null || !span) return [];
-  return [{ t: 'route', file: file.ref.path, fn: null, kind: 'http', methods: reexported ? ['*'] : pagesApiMethods(file), owner: null, path: { k: 'str', v: path }, handler: 'default', span, meta: { root } }];
+  const methods = reexported ? ['*' as const] : pagesApiMethods(file);
+  const delegate = methods.includes('*') ? delegateOf(file) : null;
+  return [{ t: 'route', file: file.ref.path, fn: null, kind: 'http', methods, owner: null, path: { k: 'str', v: path }, handler: 'default', span, meta: delegate ? { root, delegate } : { root } }];
 }
 
 /** `next.config.*`: its default export, with the project root and whether it mentions a basePath. */
@@ -91,15 +99,19 @@ function linkNext(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[
     const c = readConfig(d, ctx);
     configs.set(c.root, c);
   }
+  const checks = new Map<string, MethodOrAny[]>();
+  for (const d of decls) if (d.t === 'setting' && d.name === 'method-checks') checks.set(d.file, d.args.flatMap((a) => (a.k === 'str' ? [a.v as MethodOrAny] : [])));
   const out: LinkedRoute[] = [];
   for (const d of decls) {
     if (d.t !== 'route') continue;
+    const delegate = d.meta?.['delegate'];
+    const methods = (delegate && delegatedMethods(ctx, d.file, delegate, checks)) || d.methods;
     const p = ctx.pathText(d.path, d.file, d.fn);
     const root = d.meta?.['root']?.k === 'str' ? d.meta['root'].v : null;
     const cfg = root !== null ? configs.get(root) : undefined;
     const notes = d.kind === 'action' ? [] : [...(cfg?.notes ?? [])];
     const path = d.kind === 'action' || !cfg ? p.text : joinUrl(cfg.basePath, p.text);
-    for (const method of d.methods) out.push({ file: d.file, span: d.span, kind: d.kind, method, path, handler: d.handler, confidence: notes.length ? 'partial' : 'exact', notes });
+    for (const method of methods) out.push({ file: d.file, span: d.span, kind: d.kind, method, path, handler: d.handler, confidence: notes.length ? 'partial' : 'exact', notes });
   }
   for (const cfg of configs.values()) out.push(...rewriteRoutes(cfg, ctx));
   return out;

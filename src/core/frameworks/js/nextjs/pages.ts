@@ -5,10 +5,14 @@
  * method, since what a fall-through branch serves cannot be told.
  */
 import { isHttpMethod } from '../../../resolve/patterns';
+import type { Sym } from '../../../resolve/sym';
 import type { MethodOrAny } from '../../../types';
-import type { ParsedFile } from '../../types';
+import type { LinkContext, ParsedFile, SettingDecl } from '../../types';
 
 export const PAGES_API = /^(?:src\/)?pages\/(api(?:\/.*)?)\.(?:ts|js|tsx|jsx|mjs|cjs)$/;
+
+/** A module outside `pages/api` that branches on a request's method: a handler a route may delegate to. */
+export const METHOD_CHECKS = /\.method\s*[!=]==?\s*['"]|switch\s*\(\s*[\w.]+\.method\s*\)/;
 
 /** Text that shows the handler rejects other methods. */
 const REJECTS = /\b405\b|method not allowed/i;
@@ -45,4 +49,41 @@ export function pagesApiMethods(file: ParsedFile): MethodOrAny[] {
     for (const i of callee.obj.items) if (i.k === 'str') add(i.v);
   }
   return seen.size && rejects ? [...seen] : ['*'];
+}
+
+/**
+ * What the default export hands the request to: `return handleRoute(req, res)` (or `export default
+ * handleRoute`), or the module of `export { default } from '…'` as `import:<specifier>`; null when none.
+ */
+export function delegateOf(file: ParsedFile): Sym | null {
+  const mod = file.js!.module;
+  const reexport = mod.reexports.find((r) => r.names !== null && 'default' in r.names);
+  if (reexport) return { k: 'str', v: `import:${reexport.specifier}:${reexport.names!['default']}` };
+  const local = mod.exports?.['default'];
+  const b = local ? (mod.bindings[local] ?? { k: 'ref' as const, name: local }) : null;
+  if (!b) return null;
+  if (b.k === 'ref') return mod.imports[b.name] ? b : null;
+  const fn = b.k === 'func' ? mod.functions[b.id] : undefined;
+  const ret = fn?.returns.length === 1 ? fn.returns[0]! : null;
+  // Only a call that is given the request itself (the first parameter).
+  if (ret?.k !== 'call' || ret.args[0]?.k !== 'param' || ret.args[0].index !== 0) return null;
+  return ret.callee;
+}
+
+/** The methods a delegating route serves, from the method checks of the module it delegates to (null: unknown). */
+export function delegatedMethods(ctx: LinkContext, file: string, delegate: Sym, checks: ReadonlyMap<string, readonly MethodOrAny[]>): readonly MethodOrAny[] | null {
+  let v;
+  if (delegate.k === 'str' && delegate.v.startsWith('import:')) {
+    const [, spec, name] = /^import:(.*):([^:]*)$/.exec(delegate.v) ?? [];
+    if (spec === undefined || name === undefined) return null;
+    v = ctx.evaluator.wholeModule(ctx.evaluator.importValue(file, spec, name));
+  } else v = ctx.value(delegate, file, null);
+  return v.t === 'fn' ? (checks.get(v.file) ?? null) : null;
+}
+
+/** The method checks of a module handlers delegate to, as a setting its routes can read. */
+export function methodChecksDecl(file: ParsedFile): SettingDecl | null {
+  const methods = pagesApiMethods(file);
+  if (methods.includes('*')) return null;
+  return { t: 'setting', file: file.ref.path, fn: null, name: 'method-checks', owner: null, args: methods.map((m) => ({ k: 'str', v: m })), span: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }
