@@ -13,7 +13,7 @@ import { defineFramework, type BackendDecl, type ParsedFile, type RouteDecl, typ
 import { expressSyntax } from '../express/path';
 import { linkNest } from './link';
 
-const MARKERS = /@\s*(?:[\w$]+\.)?(?:Controller|Module|WebSocketGateway)\s*\(|\bNestFactory\b|\bsetGlobalPrefix\b|\benableVersioning\b|\bRouterModule\b/;
+const MARKERS = /@\s*(?:[\w$]+\.)?(?:Controller|Module|WebSocketGateway|Get|Post|Put|Patch|Delete|All|Head|Options|SubscribeMessage)\s*\(|\bNestFactory\b|\bsetGlobalPrefix\b|\benableVersioning\b|\bRouterModule\b/;
 
 /** Handler decorators → method (`@All()` answers every method). */
 const ROUTE_DECORATORS: Readonly<Record<string, MethodOrAny>> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: '*' };
