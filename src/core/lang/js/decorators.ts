@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import type { Sym } from '../../resolve/sym';
-import { spanOf, type Node } from './ast';
+import { fnId, spanOf, type Node } from './ast';
 
 export interface JsDecorator {
   /** The decorator's expression: usually a call (`Get(':id')` → callee `Get`, args `[':id']`). */
@@ -30,8 +30,26 @@ export interface JsDecorated {
 
 type Decoratable = { readonly decorators?: readonly TSESTree.Decorator[] };
 
+/** The decorated declarations of a class: itself and its members that carry decorators. */
+export function decoratedIn(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, sym: (n: Node) => Sym): JsDecorated[] {
+  const out: JsDecorated[] = [];
+  const own = decoratorsOf(node, sym);
+  if (own.length) out.push({ kind: 'class', name, className: name, fnId: null, decorators: own, span: spanOf(node.id ?? node) });
+  for (const el of node.body.body) {
+    if (el.type !== 'MethodDefinition' && el.type !== 'PropertyDefinition') continue;
+    const key = memberKey(el);
+    const decorators = decoratorsOf(el, sym);
+    if (key === null || decorators.length === 0) continue;
+    const isMethod = el.type === 'MethodDefinition';
+    // Function ids are positional, so this is the id the walk gives the method.
+    const id = isMethod && el.value.type === 'FunctionExpression' ? fnId(el.value) : null;
+    out.push({ kind: isMethod ? 'method' : 'property', name: `${name}.${key}`, className: name, fnId: id, decorators, span: spanOf(el.key) });
+  }
+  return out;
+}
+
 /** The decorators of a class or member, as symbols; empty when it has none. */
-export function decoratorsOf(node: Decoratable, sym: (n: Node) => Sym): JsDecorator[] {
+function decoratorsOf(node: Decoratable, sym: (n: Node) => Sym): JsDecorator[] {
   return (node.decorators ?? []).map((d) => ({ expr: sym(d.expression), span: spanOf(d) }));
 }
 

@@ -12,13 +12,13 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, ReexportFact, Sym } from '../../resolve/sym';
 import type { JsProgram } from './parser';
-import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, spanOf, type FunctionLike, type Node } from './ast';
+import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
-import { decoratorsOf, memberKey, type JsDecorated } from './decorators';
+import { decoratedIn, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 
 export type { JsCall } from './calls';
@@ -138,6 +138,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         return;
       case 'ClassDeclaration':
       case 'ClassExpression':
+        this.decorated.push(...decoratedIn(node, node.id?.name ?? nameHint ?? '<class>', (n) => this.sym(n, scope)));
         return this.classDecl(node, scope, nameHint);
       case 'AssignmentExpression':
         this.assignment(node, scope);
@@ -264,25 +265,17 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private classDecl(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, scope: Scope, nameHint: string | null): void {
     const name = node.id?.name ?? nameHint ?? '<class>';
     const attrs: Record<string, Sym> = {};
-    const methods: Record<string, string> = {};
-    const sym = (n: Node) => this.sym(n, scope);
-    const own = decoratorsOf(node, sym);
-    if (own.length) this.decorated.push({ kind: 'class', name, className: name, fnId: null, decorators: own, span: spanOf(node.id ?? node) });
     for (const el of node.body.body) {
-      if (el.type !== 'MethodDefinition' && el.type !== 'PropertyDefinition') continue;
-      const key = memberKey(el);
-      if (el.type === 'PropertyDefinition' && key !== null && el.value) attrs[key] = this.sym(el.value, scope);
-      let fnId: string | null = null;
-      if (el.type === 'MethodDefinition' && key !== null && el.value.type === 'FunctionExpression') {
-        fnId = this.func(el.value, scope, `${name}.${key}`);
-        if (el.kind === 'method') methods[key] = fnId;
-      } else if (el.type === 'PropertyDefinition' && el.value) this.visit(el.value, scope, null);
-      const decorators = decoratorsOf(el, sym);
-      if (decorators.length && key !== null) {
-        this.decorated.push({ kind: el.type === 'MethodDefinition' ? 'method' : 'property', name: `${name}.${key}`, className: name, fnId, decorators, span: spanOf(el.key) });
+      if (el.type === 'PropertyDefinition' && !el.computed && el.value) {
+        const key = el.key.type === 'Identifier' ? el.key.name : el.key.type === 'Literal' ? String(el.key.value) : null;
+        if (key) attrs[key] = this.sym(el.value, scope);
       }
+      if (el.type === 'MethodDefinition' && !el.computed && el.value.type === 'FunctionExpression') {
+        const key = el.key.type === 'Identifier' ? el.key.name : String((el.key as TSESTree.Literal).value);
+        this.func(el.value, scope, `${name}.${key}`);
+      } else if (el.type === 'PropertyDefinition' && el.value) this.visit(el.value, scope, null);
     }
-    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...(Object.keys(methods).length ? { methods } : {}) };
+    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
 }
