@@ -72,13 +72,13 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       file: route.file,
       ...route.span,
       handler: route.handler,
-      ...(route.forward ? { forward: route.forward } : {}),
       confidence: route.confidence,
       notes: route.notes,
       ignored: rule ? rule.reason : null,
       callers: [],
       possibleCallers: [],
       testCallers: [],
+      ...(route.forward ? { forward: route.forward } : {}),
     });
   }
   if (inTests.size) {

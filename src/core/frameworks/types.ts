@@ -71,12 +71,12 @@ export interface RouteDecl {
   readonly methods: readonly MethodOrAny[];
   /** Path as written, relative to `owner`'s mount point. */
   readonly path: Sym;
+  /** Framework-specific symbolic extras its own `link` reads (a NestJS method's `@Version('2')`). */
+  readonly meta?: Readonly<Record<string, Sym>>;
   /** The app/router the route is registered on; null when the path is already absolute (file-system routes). */
   readonly owner: Sym | null;
   readonly handler: string | null;
   readonly span: Span;
-  /** Framework-specific symbolic extras its own `link` reads (a NestJS method's `@Version('2')`). */
-  readonly meta?: Readonly<Record<string, Sym>>;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -123,13 +123,13 @@ export interface LinkedRoute {
   readonly method: MethodOrAny;
   readonly path: string;
   readonly handler: string | null;
+  /** A proxy route's destination (a Next.js rewrite): calls that reach it are matched again there. */
+  readonly forward?: Forward;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
   readonly event?: string;
   readonly side?: 'receive' | 'send';
-  /** A proxy route's destination (a Next.js rewrite): calls that reach it are matched again there. */
-  readonly forward?: Forward;
 }
 
 export interface LinkContext {
