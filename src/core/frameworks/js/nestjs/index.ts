@@ -8,15 +8,13 @@
 import type { ModuleFacts, Sym } from '../../../resolve/sym';
 import { memberCallOf } from '../../../resolve/patterns';
 import type { JsDecorated } from '../../../lang/js/facts';
-import type { MethodOrAny } from '../../../types';
 import { defineFramework, type BackendDecl, type ParsedFile, type RouteDecl, type SettingDecl } from '../../types';
 import { expressSyntax } from '../express/path';
 import { linkNest } from './link';
+import { nestName, ROUTE_DECORATORS } from './names';
 
 const MARKERS = /@\s*(?:[\w$]+\.)?(?:Controller|Module|WebSocketGateway|Get|Post|Put|Patch|Delete|All|Head|Options|SubscribeMessage)\s*\(|\bNestFactory\b|\bsetGlobalPrefix\b|\benableVersioning\b|\bRouterModule\b/;
 
-/** Handler decorators → method (`@All()` answers every method). */
-const ROUTE_DECORATORS: Readonly<Record<string, MethodOrAny>> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: '*' };
 /** Class decorators → the setting they declare. */
 const CLASS_DECORATORS: Readonly<Record<string, string>> = { Controller: 'controller', Module: 'module', WebSocketGateway: 'gateway' };
 
@@ -41,20 +39,6 @@ export default defineFramework({
   },
 });
 
-/** The name a decorator or callee has in `@nestjs/*` (`Get`, `common.Get` → `Get`), or null for anything else. */
-export function nestName(sym: Sym, mod: ModuleFacts): string | null {
-  if (sym.k === 'call') return nestName(sym.callee, mod);
-  if (sym.k === 'ref') {
-    const imp = mod.imports[sym.name];
-    return imp && imp.specifier.startsWith('@nestjs/') && imp.name !== '*' && imp.name !== 'default' ? imp.name : null;
-  }
-  if (sym.k === 'member' && sym.obj.k === 'ref') {
-    const imp = mod.imports[sym.obj.name];
-    return imp && imp.specifier.startsWith('@nestjs/') && (imp.name === '*' || imp.name === 'default') ? sym.prop : null;
-  }
-  return null;
-}
-
 function argsOf(sym: Sym): readonly Sym[] {
   return sym.k === 'call' ? sym.args : [];
 }
@@ -78,7 +62,11 @@ function decoratedDecls(file: ParsedFile, d: JsDecorated): BackendDecl[] {
   const meta = version ? { version: argsOf(version.expr)[0] ?? { k: 'dyn', text: 'Version()' } } : undefined;
   for (const dec of d.decorators) {
     const name = nestName(dec.expr, mod);
-    if (!name) continue;
+    if (!name) {
+      // A decorator of the workspace may compose Nest's (`applyDecorators(Get(path), …)`): read at link time.
+      if (dec.expr.k === 'call' && dec.expr.callee.k === 'ref') out.push({ t: 'route', ...at, owner, handler: d.name, span: dec.span, kind: 'http', methods: [], path: { k: 'str', v: '' }, meta: { ...meta, composed: dec.expr } } satisfies RouteDecl);
+      continue;
+    }
     const args = argsOf(dec.expr);
     const method = ROUTE_DECORATORS[name];
     const base = { t: 'route' as const, ...at, owner, handler: d.name, span: dec.span };

@@ -11,6 +11,7 @@ import type { BackendDecl, LinkContext, LinkedRoute, RouteDecl, SettingDecl } fr
 import { readApps, versionsOf, type AppConfig, type Version, type Versions } from './apps';
 import { classKey, member, pathTexts, readGraph, type NestGraph, type Texts } from './modules';
 import { gatewayRoutes } from './gateways';
+import { handlerVariants } from './composed';
 
 interface Controller {
   readonly key: string;
@@ -99,38 +100,38 @@ function merge(a: AppConfig, b: AppConfig): AppConfig {
 
 /** Every path one handler is served at, through one controller. */
 function routesOf(d: RouteDecl, c: Controller, ctx: LinkContext): LinkedRoute[] {
-  const methodPaths = pathTexts(ctx, ctx.value(d.path, d.file, d.fn));
-  const methodVersion = d.meta?.['version'] ? versionsOf(ctx, ctx.value(d.meta['version'], d.file, d.fn)) : ({ absent: true } as const);
   const out: LinkedRoute[] = [];
   const seen = new Set<string>();
-  const apps = c.apps.length ? c.apps : [null];
-  for (const app of apps) {
-    const notes = [...c.notes];
-    const unresolved = [...c.paths.unresolved, ...c.modulePaths.unresolved, ...methodPaths.unresolved];
-    const versions = app ? versionSegments(app, methodVersion, c.version, notes) : [null];
-    if (app?.prefix) unresolved.push(...app.prefix.unresolved);
-    if (app?.excludeWhy) notes.push(app.excludeWhy);
-    notes.push(...unresolved.map((u) => `path part ${u} could not be resolved statically`));
-    for (const version of versions) {
-      for (const mp of c.modulePaths.texts) {
-        for (const cp of c.paths.texts) {
-          for (const hp of methodPaths.texts) {
-            const bare = [mp, cp, hp].reduce(joinUrl, '');
-            const withVersion = version === null ? bare : joinUrl(version, bare);
-            for (const method of d.methods) {
-              const excluded = app?.exclude.some((e) => (e.method === '*' || e.method === method) && e.re.test(normalise(bare)));
-              const path = normalise(app?.prefix && !excluded ? joinUrl(app.prefix.text, withVersion) : withVersion);
-              const id = `${method} ${path}`;
-              if (seen.has(id)) continue;
-              seen.add(id);
-              out.push({ file: d.file, span: d.span, kind: 'http', method, path, handler: d.handler, confidence: notes.length ? 'partial' : 'exact', notes });
-            }
+  for (const v of handlerVariants(d, ctx)) {
+    const methodPaths = pathTexts(ctx, v.path);
+    const methodVersion = v.version ? versionsOf(ctx, v.version) : ({ absent: true } as const);
+    for (const app of c.apps.length ? c.apps : [null]) {
+      const notes = [...c.notes];
+      const unresolved = [...c.paths.unresolved, ...c.modulePaths.unresolved, ...methodPaths.unresolved];
+      const versions = app ? versionSegments(app, methodVersion, c.version, notes) : [null];
+      if (app?.prefix) unresolved.push(...app.prefix.unresolved);
+      if (app?.excludeWhy) notes.push(app.excludeWhy);
+      notes.push(...unresolved.map((u) => `path part ${u} could not be resolved statically`));
+      for (const bare of combine(c.modulePaths.texts, c.paths.texts, methodPaths.texts)) {
+        for (const version of versions) {
+          const withVersion = version === null ? bare : joinUrl(version, bare);
+          for (const method of v.methods) {
+            const excluded = app?.exclude.some((e) => (e.method === '*' || e.method === method) && e.re.test(normalise(bare)));
+            const path = normalise(app?.prefix && !excluded ? joinUrl(app.prefix.text, withVersion) : withVersion);
+            if (seen.has(`${method} ${path}`)) continue;
+            seen.add(`${method} ${path}`);
+            out.push({ file: d.file, span: d.span, kind: 'http', method, path, handler: d.handler, confidence: notes.length ? 'partial' : 'exact', notes });
           }
         }
       }
     }
   }
   return out;
+}
+
+/** Every module path × controller path × handler path, joined. */
+function combine(modulePaths: readonly string[], ctrlPaths: readonly string[], handlerPaths: readonly string[]): string[] {
+  return modulePaths.flatMap((mp) => ctrlPaths.flatMap((cp) => handlerPaths.map((hp) => [mp, cp, hp].reduce(joinUrl, ''))));
 }
 
 /** The version segments (`v2`; null for none) of a handler: its own version, else its controller's, else the app's default. */
