@@ -54,6 +54,8 @@ function decoratedDecls(file: ParsedFile, d: JsDecorated): BackendDecl[] {
       const name = nestName(dec.expr, mod);
       const setting = name ? CLASS_DECORATORS[name] : undefined;
       if (setting) out.push({ t: 'setting', ...at, name: setting, owner, args: argsOf(dec.expr), span: d.span } satisfies SettingDecl);
+      // A decorator of the workspace may apply `Controller(path)` (read at link time).
+      else if (!name && dec.expr.k === 'call' && dec.expr.callee.k === 'ref') out.push({ t: 'setting', ...at, name: 'composed-class', owner, args: [dec.expr], span: d.span } satisfies SettingDecl);
     }
     return out;
   }

@@ -67,9 +67,8 @@ function subclassIndex(graph: NestGraph, ctx: LinkContext): Map<string, string[]
 }
 
 function readController(key: string, graph: NestGraph, apps: readonly AppConfig[], loose: AppConfig, ctx: LinkContext): Controller {
-  const s = graph.controllers.get(key)!;
+  const { arg } = graph.controllers.get(key)!;
   const label = key.slice(key.lastIndexOf('#') + 1);
-  const arg = s.args[0] ? ctx.value(s.args[0], s.file, s.fn) : { t: 'unknown' as const, text: '', why: 'not given', absent: true };
   const isOptions = arg.t === 'obj';
   const paths = pathTexts(ctx, isOptions ? member(ctx, arg, 'path') : arg);
   const version = isOptions ? versionsOf(ctx, member(ctx, arg, 'version')) : ({ absent: true } as const);

@@ -9,6 +9,7 @@ import { extName, stripGlobal } from '../../../resolve/evaluate';
 import type { Sym } from '../../../resolve/sym';
 import type { LinkContext, SettingDecl } from '../../types';
 import { joinUrl } from '../../../link/mounts';
+import { composedController } from './composed';
 
 export interface Texts {
   readonly texts: readonly string[];
@@ -21,7 +22,8 @@ export interface ModuleInfo {
 }
 
 export interface NestGraph {
-  readonly controllers: Map<string, SettingDecl>;
+  /** Controller class → its declaration and the argument of its `Controller(…)` (absent when none). */
+  readonly controllers: Map<string, { decl: SettingDecl; arg: Value }>;
   readonly gateways: Map<string, SettingDecl>;
   readonly modules: Map<string, ModuleInfo>;
   /** Module → the paths `RouterModule` gives it (with what could not be read). */
@@ -77,10 +79,14 @@ function importedModule(ctx: LinkContext, it: { v: Value; sym: Sym | null }, at:
 export function readGraph(settings: readonly SettingDecl[], ctx: LinkContext): NestGraph {
   const g: NestGraph = { controllers: new Map(), gateways: new Map(), modules: new Map(), modulePaths: new Map(), routerUnreadable: null };
   for (const s of settings) {
-    if (s.name !== 'controller' && s.name !== 'gateway' && s.name !== 'module') continue;
+    if (s.name !== 'controller' && s.name !== 'composed-class' && s.name !== 'gateway' && s.name !== 'module') continue;
     const key = s.owner ? classKey(ctx.value(s.owner, s.file, s.fn)) : null;
     if (!key) continue;
-    if (s.name === 'controller') g.controllers.set(key, s);
+    if (s.name === 'controller') g.controllers.set(key, { decl: s, arg: s.args[0] ? ctx.value(s.args[0], s.file, s.fn) : EMPTY });
+    else if (s.name === 'composed-class') {
+      const arg = s.args[0] ? composedController(s.args[0], s.file, ctx) : null;
+      if (arg) g.controllers.set(key, { decl: s, arg });
+    }
     else if (s.name === 'gateway') g.gateways.set(key, s);
     else readModule(g, key, s, ctx);
   }
