@@ -8,12 +8,12 @@
  */
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
-import { resolveRequests, type RequestIndex } from './engine/requests';
+import { RequestResolution, type RequestIndex } from './engine/requests';
 import { assembleResult } from './engine/results';
 import { linkRoutes } from './engine/routes';
 import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
-import { mapPool, yieldToEventLoop } from './engine/pool';
+import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
@@ -85,7 +85,7 @@ export class Analyzer {
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = buildServices(ctx, routes, ws.projects);
-    const relations = runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
+    const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
     await opts.factsCache?.flush();
@@ -114,22 +114,16 @@ export class Analyzer {
     const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path) => {
       // After an edit (`changed`), only the changed files are read again; the others keep their entries.
       const e = (changed && !changed.has(path) ? this.cache.get(path) : undefined) ?? (await store.load(path));
-      if (++loaded % 200 === 0) {
-        ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
-        await yieldToEventLoop();
-        ctx.check();
-      }
+      if (++loaded % 200 === 0) ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
+      await ctx.pause();
       return e;
     });
     const eager = entries.filter((e) => e?.eager);
     for (let i = 0; i < eager.length; i++) {
       await store.prepareGrammars(eager[i]!);
       store.addSource(eager[i]!);
-      if (i % 20 === 19) {
-        ctx.progress('parsing', Math.round(sources.length / 2 + (i / eager.length) * (sources.length / 2)), sources.length);
-        await yieldToEventLoop();
-        ctx.check();
-      }
+      if (i % 20 === 19) ctx.progress('parsing', Math.round(sources.length / 2 + (i / eager.length) * (sources.length / 2)), sources.length);
+      await ctx.pause();
     }
     ctx.progress('parsing', sources.length, sources.length);
     this.cache.prune(new Set(sources));
@@ -139,15 +133,19 @@ export class Analyzer {
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
 async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): Promise<RequestIndex> {
-  let requests = resolveRequests(ctx, store, program);
+  const resolution = new RequestResolution(ctx, store, program);
+  await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
-    if ((await parseWrapperCallers(store, program, requests.wrappers)) === 0) break;
-    requests = resolveRequests(ctx, store, program);
+    if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
+    await resolution.settle();
   }
-  return requests;
+  return resolution.finish();
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {
+  const check = () => {
+    if (opts.signal?.aborted) throw new AnalysisCancelled();
+  };
   return {
     opts,
     config: opts.config ?? DEFAULT_CONFIG,
@@ -155,9 +153,8 @@ function runContext(opts: AnalyzeOptions): RunContext {
     jsParser: opts.jsParser ?? estreeParser,
     notes: [],
     skipped: [],
-    check() {
-      if (opts.signal?.aborted) throw new AnalysisCancelled();
-    },
+    check,
+    pause: timeSlicer(check),
     progress(phase: Progress['phase'], done: number, total: number) {
       opts.onProgress?.({ phase, done, total });
     },
@@ -172,7 +169,8 @@ interface Resolution {
 
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
+  const crates = new Map(ws.projects.flatMap((p) => (p.crateName ? [[p.crateName.replace(/-/g, '_'), p.root] as const] : [])));
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, crates };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

@@ -17,6 +17,8 @@ export interface TestClient {
   /** Every document diagnostics were published for, in order. */
   readonly published: string[];
   readonly statuses: StatusParams[];
+  /** Work-done progress as reported: `begin`, `report` (with its message) and `end`. */
+  readonly progress: Array<{ kind: string; message?: string }>;
   uri(rel: string): string;
   /** Poll until `fn` returns a truthy value. */
   until<T>(fn: () => T | undefined | null | false, what: string, timeoutMs?: number): Promise<T>;
@@ -43,7 +45,10 @@ export async function startServer(root: string, settings: Record<string, unknown
     statuses.push(p);
   });
   rpc.onNotification('window/logMessage', () => undefined);
-  rpc.onNotification('$/progress', () => undefined);
+  const progress: Array<{ kind: string; message?: string }> = [];
+  rpc.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => {
+    progress.push({ kind: p.value.kind, ...(p.value.message !== undefined ? { message: p.value.message } : {}) });
+  });
   rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   rpc.onRequest('window/workDoneProgress/create', () => null);
   rpc.onRequest('client/registerCapability', () => null);
@@ -64,6 +69,7 @@ export async function startServer(root: string, settings: Record<string, unknown
     diagnostics,
     published,
     statuses,
+    progress,
     uri,
     async until(fn, what, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

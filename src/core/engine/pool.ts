@@ -19,3 +19,22 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (ite
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** How long a pass may run synchronously before it lets the event loop in. */
+export const SLICE_MS = 20;
+
+/**
+ * A pause function for one run: it yields (then calls `after`, the cancellation check) once `sliceMs`
+ * of synchronous work have passed since the last yield, and is a resolved promise otherwise.
+ */
+export function timeSlicer(after: () => void, sliceMs = SLICE_MS, now: () => number = () => performance.now()): () => Promise<void> {
+  let since = now();
+  const resolved = Promise.resolve();
+  return () => {
+    if (now() - since < sliceMs) return resolved;
+    return yieldToEventLoop().then(() => {
+      since = now();
+      after();
+    });
+  };
+}

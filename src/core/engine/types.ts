@@ -126,5 +126,11 @@ export interface RunContext {
   readonly skipped: SkippedFile[];
   /** Throws {@link AnalysisCancelled} when the run was cancelled. */
   check(): void;
+  /**
+   * A cooperative pause point for long loops: once a slice of synchronous work has run (a few tens of
+   * milliseconds), yields to the event loop (so an editor's hover or a cancellation gets in) and then
+   * checks for cancellation; otherwise resolves at once.
+   */
+  pause(): Promise<void>;
   progress(phase: Progress['phase'], done: number, total: number): void;
 }

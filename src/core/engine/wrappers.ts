@@ -9,7 +9,7 @@ import { isQueryPart, joinBase } from '../match/url';
 import type { Evaluator, FnRef, Part } from '../resolve/evaluate';
 import type { WorkspaceProgram } from '../resolve/modules';
 import type { FileStore } from './files';
-import type { Entry } from './types';
+import type { Entry, RunContext } from './types';
 
 export const wrapperKey = (f: FnRef): string => `${f.file}#${f.id}`;
 
@@ -51,7 +51,7 @@ export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evalu
  * mention a wrapper's name (or the name it is exported under), so its call sites are found. Returns
  * how many were added.
  */
-export async function parseWrapperCallers(store: FileStore, program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Promise<number> {
+export async function parseWrapperCallers(ctx: RunContext, store: FileStore, program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Promise<number> {
   if (wrappers.size === 0) return 0;
   const names = wrapperNames(program, wrappers);
   if (names.size === 0) return 0;
@@ -62,6 +62,7 @@ export async function parseWrapperCallers(store: FileStore, program: WorkspacePr
     if (store.isSource(e) || !mentions(e, pattern)) continue;
     await store.prepareGrammars(e);
     if (store.addSource(e)) added++;
+    await ctx.pause();
   }
   return added;
 }

@@ -21,6 +21,7 @@ import hono from './js/hono';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
+import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 // python
 import django from './python/django';
@@ -48,6 +49,7 @@ export const frameworks: readonly Framework[] = [
   koa,
   fastify,
   hono,
+  socketIo,
   nestjs,
   actix,
   axum,

@@ -5,10 +5,10 @@ import type { Relation, RelationInput, RelationOutputs } from './types';
 export const relations: readonly Relation[] = [http as Relation];
 
 /** Run every relation; `states` carries each relation's state between runs (by id). */
-export function runRelations(input: RelationInput, states: Map<string, unknown>): RelationOutputs {
+export async function runRelations(input: RelationInput, states: Map<string, unknown>): Promise<RelationOutputs> {
   const outputs: Partial<Record<keyof RelationOutputs, unknown>> = {};
   for (const r of relations) {
-    const { output, state } = r.relate(input, states.get(r.id));
+    const { output, state } = await r.relate(input, states.get(r.id));
     outputs[r.id] = output;
     states.set(r.id, state);
   }

@@ -30,7 +30,13 @@ export interface Relation<K extends keyof RelationOutputs = keyof RelationOutput
   readonly title: string;
   /**
    * Pair the two sides. `state` is what this relation returned last run (undefined on the first), for
-   * reuse between runs of the language server (memoised outcomes).
+   * reuse between runs of the language server (memoised outcomes). A relation that loops over many items
+   * awaits `input.ctx.pause()` in its loop, so a long run lets the editor's requests in.
    */
-  relate(input: RelationInput, state: State | undefined): { readonly output: RelationOutputs[K]; readonly state: State };
+  relate(input: RelationInput, state: State | undefined): RelationResult<K, State> | Promise<RelationResult<K, State>>;
+}
+
+export interface RelationResult<K extends keyof RelationOutputs, State> {
+  readonly output: RelationOutputs[K];
+  readonly state: State;
 }

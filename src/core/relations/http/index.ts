@@ -34,15 +34,18 @@ declare module '../types' {
 const http: Relation<'http', MatchMemo> = {
   id: 'http',
   title: 'HTTP requests ↔ routes',
-  relate(input, memo) {
-    const { relation, memo: kept } = relateHttp(input.requests.drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''));
+  async relate(input, memo) {
+    const { relation, memo: kept } = await relateHttp(input.requests.drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''), () => input.ctx.pause());
     return { output: relation, state: kept };
   },
 };
 export default http;
 
-/** `memo` is the previous run's (kept when the services are the same); the one to keep is returned. */
-export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo): { relation: HttpRelation; memo: MatchMemo } {
+/**
+ * `memo` is the previous run's (kept when the services are the same); the one to keep is returned.
+ * `pause` is awaited once per call (the run's cooperative pause point).
+ */
+export async function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo, pause: () => Promise<void>): Promise<{ relation: HttpRelation; memo: MatchMemo }> {
   const envKey = hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...services.unindexedPorts]]));
   const kept = memo.envKey === envKey ? memo : new MatchMemo(envKey);
   const bound = kept.bind(services.recs);
@@ -50,6 +53,7 @@ export function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex,
   const ids = new Set<string>();
   const sorted = [...drafts].sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
   for (const d of sorted) {
+    await pause();
     let id = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}${d.alternative !== null ? `~${d.alternative}` : ''}`;
     if (ids.has(id)) id += `:${d.spec.client}`;
     if (ids.has(id)) continue;

@@ -5,7 +5,8 @@
 import type { Value } from '../../../resolve/evaluate';
 import { stripGlobal } from '../../../resolve/evaluate';
 import type { MethodOrAny } from '../../../types';
-import type { LinkContext, SettingDecl } from '../../types';
+import type { LinkContext } from '../../types';
+import type { Setting } from '../settings';
 import { classKey, extTail, items, member, type NestGraph } from './modules';
 
 /** A version segment, or null for `VERSION_NEUTRAL` (no segment). */
@@ -59,11 +60,11 @@ function appId(ctx: LinkContext, v: Extract<Value, { t: 'call' }>): { id: string
 }
 
 /** The apps and the settings of each; settings on an app we cannot identify (a helper's parameter) go to `loose`. */
-export function readApps(settings: readonly SettingDecl[], ctx: LinkContext, graph: NestGraph): { apps: AppConfig[]; loose: AppConfig } {
+export function readApps(settings: readonly Setting[], ctx: LinkContext, graph: NestGraph): { apps: AppConfig[]; loose: AppConfig } {
   const apps = new Map<string, AppConfig>();
   const fresh = (id: string, root: string | null): AppConfig => ({ id, root, prefix: null, exclude: [], excludeWhy: null, uri: null, versioningWhy: null, reach: new Set() });
   const loose = fresh('?', null);
-  const appOf = (s: SettingDecl): AppConfig | null => {
+  const appOf = (s: Setting): AppConfig | null => {
     if (!s.owner) return null;
     const v = ctx.value(s.owner, s.file, s.fn);
     if (v.t === 'param') return loose;
@@ -93,7 +94,7 @@ function reachFrom(graph: NestGraph, mod: string, seen: Set<string>): void {
   for (const m of graph.modules.get(mod)?.imports ?? []) reachFrom(graph, m, seen);
 }
 
-function readPrefix(app: AppConfig, s: SettingDecl, ctx: LinkContext): void {
+function readPrefix(app: AppConfig, s: Setting, ctx: LinkContext): void {
   app.prefix = ctx.pathText(s.args[0]!, s.file, s.fn);
   const opts = s.args[1] ? ctx.value(s.args[1], s.file, s.fn) : null;
   if (!opts) return;
@@ -135,7 +136,7 @@ export function exclusionRegex(path: string): RegExp {
   return new RegExp(`^${re}/?$`, 'i');
 }
 
-function readVersioning(app: AppConfig, s: SettingDecl, ctx: LinkContext): void {
+function readVersioning(app: AppConfig, s: Setting, ctx: LinkContext): void {
   // `enableVersioning()` defaults to URI versioning.
   const opts = s.args[0] ? ctx.value(s.args[0], s.file, s.fn) : null;
   if (opts && opts.t !== 'obj') {

@@ -2,7 +2,8 @@
  * NestJS gateways: `@WebSocketGateway(port?, { namespace })` classes and their `@SubscribeMessage('event')`
  * handlers, as Socket.IO events the server receives, on the gateway's namespace (`/` by default).
  */
-import type { BackendDecl, LinkContext, LinkedRoute, SettingDecl } from '../../types';
+import type { BackendDecl, LinkContext, LinkedRoute } from '../../types';
+import type { Setting } from '../settings';
 import { classKey, member, type NestGraph } from './modules';
 
 export function gatewayRoutes(decls: readonly BackendDecl[], graph: NestGraph, ctx: LinkContext): LinkedRoute[] {
@@ -20,7 +21,7 @@ export function gatewayRoutes(decls: readonly BackendDecl[], graph: NestGraph, c
   return out;
 }
 
-function namespaceOf(g: SettingDecl, ctx: LinkContext): { path: string; notes: string[] } {
+function namespaceOf(g: Setting, ctx: LinkContext): { path: string; notes: string[] } {
   for (const a of g.args) {
     const v = ctx.value(a, g.file, g.fn);
     if (v.t !== 'obj') continue;

@@ -8,7 +8,8 @@
 import type { ModuleFacts, Sym } from '../../../resolve/sym';
 import { memberCallOf } from '../../../resolve/patterns';
 import type { JsDecorated } from '../../../lang/js/facts';
-import { defineFramework, type BackendDecl, type ParsedFile, type RouteDecl, type SettingDecl } from '../../types';
+import { defineFramework, type BackendDecl, type ParsedFile, type RouteDecl } from '../../types';
+import { settingDecl } from '../settings';
 import { expressSyntax } from '../express/path';
 import { linkNest } from './link';
 import { nestName, ROUTE_DECORATORS } from './names';
@@ -53,9 +54,9 @@ function decoratedDecls(file: ParsedFile, d: JsDecorated): BackendDecl[] {
     for (const dec of d.decorators) {
       const name = nestName(dec.expr, mod);
       const setting = name ? CLASS_DECORATORS[name] : undefined;
-      if (setting) out.push({ t: 'setting', ...at, name: setting, owner, args: argsOf(dec.expr), span: d.span } satisfies SettingDecl);
+      if (setting) out.push(settingDecl({ ...at, name: setting, owner, args: argsOf(dec.expr), span: d.span }));
       // A decorator of the workspace may apply `Controller(path)` (read at link time).
-      else if (!name && dec.expr.k === 'call' && dec.expr.callee.k === 'ref') out.push({ t: 'setting', ...at, name: 'composed-class', owner, args: [dec.expr], span: d.span } satisfies SettingDecl);
+      else if (!name && dec.expr.k === 'call' && dec.expr.callee.k === 'ref') out.push(settingDecl({ ...at, name: 'composed-class', owner, args: [dec.expr], span: d.span }));
     }
     return out;
   }
@@ -86,10 +87,10 @@ function bootstrapDecls(file: ParsedFile): BackendDecl[] {
     const c = memberCallOf(call);
     if (!c) continue;
     const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
-    if (c.name === 'create' && nestName(c.owner, mod) === 'NestFactory') out.push({ t: 'setting', ...at, name: 'app', owner: { k: 'call', callee: call.callee, args: call.args }, args: c.args });
-    else if (c.name === 'setGlobalPrefix' && c.args[0]) out.push({ t: 'setting', ...at, name: 'global-prefix', owner: c.owner, args: c.args });
-    else if (c.name === 'enableVersioning') out.push({ t: 'setting', ...at, name: 'versioning', owner: c.owner, args: c.args });
-    else if ((c.name === 'register' || c.name === 'forRoutes') && nestName(c.owner, mod) === 'RouterModule' && c.args[0]) out.push({ t: 'setting', ...at, name: 'router', owner: null, args: c.args });
+    if (c.name === 'create' && nestName(c.owner, mod) === 'NestFactory') out.push(settingDecl({ ...at, name: 'app', owner: { k: 'call', callee: call.callee, args: call.args }, args: c.args }));
+    else if (c.name === 'setGlobalPrefix' && c.args[0]) out.push(settingDecl({ ...at, name: 'global-prefix', owner: c.owner, args: c.args }));
+    else if (c.name === 'enableVersioning') out.push(settingDecl({ ...at, name: 'versioning', owner: c.owner, args: c.args }));
+    else if ((c.name === 'register' || c.name === 'forRoutes') && nestName(c.owner, mod) === 'RouterModule' && c.args[0]) out.push(settingDecl({ ...at, name: 'router', owner: null, args: c.args }));
     else if (c.name === 'listen' && c.args[0] && isNestApp(c.owner, mod, call.fn)) out.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.args[0] });
   }
   return out;

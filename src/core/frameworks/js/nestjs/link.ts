@@ -7,7 +7,8 @@
  */
 import type { Sym } from '../../../resolve/sym';
 import { joinUrl } from '../../../link/mounts';
-import type { BackendDecl, LinkContext, LinkedRoute, RouteDecl, SettingDecl } from '../../types';
+import type { BackendDecl, LinkContext, LinkedRoute, RouteDecl } from '../../types';
+import { settingsOf } from '../settings';
 import { readApps, versionsOf, type AppConfig, type Version, type Versions } from './apps';
 import { classKey, member, pathTexts, readGraph, type NestGraph, type Texts } from './modules';
 import { gatewayRoutes } from './gateways';
@@ -24,7 +25,7 @@ interface Controller {
 }
 
 export function linkNest(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
-  const settings = decls.filter((d): d is SettingDecl => d.t === 'setting');
+  const settings = settingsOf(decls);
   const graph = readGraph(settings, ctx);
   const { apps, loose } = readApps(settings, ctx, graph);
   const controllers = new Map<string, Controller>();

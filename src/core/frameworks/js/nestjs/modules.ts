@@ -7,7 +7,8 @@
 import type { Value } from '../../../resolve/evaluate';
 import { extName, stripGlobal } from '../../../resolve/evaluate';
 import type { Sym } from '../../../resolve/sym';
-import type { LinkContext, SettingDecl } from '../../types';
+import type { LinkContext } from '../../types';
+import type { Setting } from '../settings';
 import { joinUrl } from '../../../link/mounts';
 import { composedController } from './composed';
 
@@ -23,8 +24,8 @@ export interface ModuleInfo {
 
 export interface NestGraph {
   /** Controller class → its declaration and the argument of its `Controller(…)` (absent when none). */
-  readonly controllers: Map<string, { decl: SettingDecl; arg: Value }>;
-  readonly gateways: Map<string, SettingDecl>;
+  readonly controllers: Map<string, { decl: Setting; arg: Value }>;
+  readonly gateways: Map<string, Setting>;
   readonly modules: Map<string, ModuleInfo>;
   /** Module → the paths `RouterModule` gives it (with what could not be read). */
   readonly modulePaths: Map<string, { texts: string[]; unresolved: string[] }>;
@@ -76,7 +77,7 @@ function importedModule(ctx: LinkContext, it: { v: Value; sym: Sym | null }, at:
   return null;
 }
 
-export function readGraph(settings: readonly SettingDecl[], ctx: LinkContext): NestGraph {
+export function readGraph(settings: readonly Setting[], ctx: LinkContext): NestGraph {
   const g: NestGraph = { controllers: new Map(), gateways: new Map(), modules: new Map(), modulePaths: new Map(), routerUnreadable: null };
   for (const s of settings) {
     if (s.name !== 'controller' && s.name !== 'composed-class' && s.name !== 'gateway' && s.name !== 'module') continue;
@@ -94,7 +95,7 @@ export function readGraph(settings: readonly SettingDecl[], ctx: LinkContext): N
   return g;
 }
 
-function readModule(g: NestGraph, key: string, s: SettingDecl, ctx: LinkContext): void {
+function readModule(g: NestGraph, key: string, s: Setting, ctx: LinkContext): void {
   const info: ModuleInfo = g.modules.get(key) ?? { controllers: new Set(), imports: new Set() };
   g.modules.set(key, info);
   const meta = s.args[0] ? ctx.value(s.args[0], s.file, s.fn) : EMPTY;

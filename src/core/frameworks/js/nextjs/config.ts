@@ -4,7 +4,8 @@
  * project's routes partial, with the reason.
  */
 import type { Value } from '../../../resolve/evaluate';
-import type { LinkContext, SettingDecl } from '../../types';
+import type { LinkContext } from '../../types';
+import type { Setting } from '../settings';
 
 export const CONFIG_FILE = /^next\.config\.(?:js|mjs|cjs|ts|mts)$/;
 
@@ -35,7 +36,7 @@ export function configObject(ctx: LinkContext, v: Value, depth = 0): Extract<Val
   return null;
 }
 
-export function readConfig(s: SettingDecl, ctx: LinkContext): NextConfig {
+export function readConfig(s: Setting, ctx: LinkContext): NextConfig {
   const root = s.args[0]?.k === 'str' ? s.args[0].v : '.';
   const mentionsBasePath = s.args[1]?.k === 'str' && s.args[1].v === 'basePath';
   const v = s.owner ? ctx.value(s.owner, s.file, s.fn) : null;

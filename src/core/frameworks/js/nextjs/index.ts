@@ -1,7 +1,8 @@
 import { isHttpMethod } from '../../../resolve/patterns';
 import type { Sym } from '../../../resolve/sym';
 import { joinUrl } from '../../../link/mounts';
-import { defineFramework, type BackendDecl, type FileRef, type LinkContext, type LinkedRoute, type ParsedFile, type RouteDecl, type SettingDecl } from '../../types';
+import { defineFramework, type BackendDecl, type FileRef, type LinkContext, type LinkedRoute, type ParsedFile, type RouteDecl } from '../../types';
+import { settingDecl, settingsOf } from '../settings';
 import { nextjsSyntax } from './path';
 import { actionDecls, actionReferences, resolveAction, USE_SERVER } from './actions';
 import { CONFIG_FILE, readConfig, type NextConfig } from './config';
@@ -87,20 +88,21 @@ function pagesRoutes(file: ParsedFile, rel: string, root: Sym): RouteDecl[] {
 }
 
 /** `next.config.*`: its default export, with the project root and whether it mentions a basePath. */
-function configDecl(file: ParsedFile, root: Sym): SettingDecl {
+function configDecl(file: ParsedFile, root: Sym): BackendDecl {
   const local = file.js!.module.exports?.['default'];
   const span = file.js!.exportSpans['default'] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return { t: 'setting', file: file.ref.path, fn: null, name: 'config', owner: local ? { k: 'ref', name: local } : null, args: [root, { k: 'str', v: /\bbasePath\b/.test(file.text) ? 'basePath' : '' }], span };
+  return settingDecl({ file: file.ref.path, fn: null, name: 'config', owner: local ? { k: 'ref', name: local } : null, args: [root, { k: 'str', v: /\bbasePath\b/.test(file.text) ? 'basePath' : '' }], span });
 }
 
 function linkNext(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
   const configs = new Map<string, NextConfig>();
-  for (const d of decls) if (d.t === 'setting' && d.name === 'config') {
+  const settings = settingsOf(decls);
+  for (const d of settings) if (d.name === 'config') {
     const c = readConfig(d, ctx);
     configs.set(c.root, c);
   }
   const checks = new Map<string, MethodOrAny[]>();
-  for (const d of decls) if (d.t === 'setting' && d.name === 'method-checks') checks.set(d.file, d.args.flatMap((a) => (a.k === 'str' ? [a.v as MethodOrAny] : [])));
+  for (const d of settings) if (d.name === 'method-checks') checks.set(d.file, d.args.flatMap((a) => (a.k === 'str' ? [a.v as MethodOrAny] : [])));
   const out: LinkedRoute[] = [];
   for (const d of decls) {
     if (d.t !== 'route') continue;

@@ -7,7 +7,8 @@
 import { isHttpMethod } from '../../../resolve/patterns';
 import type { Sym } from '../../../resolve/sym';
 import type { MethodOrAny } from '../../../types';
-import type { LinkContext, ParsedFile, SettingDecl } from '../../types';
+import type { BackendDecl, LinkContext, ParsedFile } from '../../types';
+import { settingDecl } from '../settings';
 
 export const PAGES_API = /^(?:src\/)?pages\/(api(?:\/.*)?)\.(?:ts|js|tsx|jsx|mjs|cjs)$/;
 
@@ -82,8 +83,8 @@ export function delegatedMethods(ctx: LinkContext, file: string, delegate: Sym, 
 }
 
 /** The method checks of a module handlers delegate to, as a setting its routes can read. */
-export function methodChecksDecl(file: ParsedFile): SettingDecl | null {
+export function methodChecksDecl(file: ParsedFile): BackendDecl | null {
   const methods = pagesApiMethods(file);
   if (methods.includes('*')) return null;
-  return { t: 'setting', file: file.ref.path, fn: null, name: 'method-checks', owner: null, args: methods.map((m) => ({ k: 'str', v: m })), span: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+  return settingDecl({ file: file.ref.path, fn: null, name: 'method-checks', owner: null, args: methods.map((m) => ({ k: 'str', v: m })), span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
 }
