@@ -5,6 +5,8 @@
  * Conventions: file paths are relative to the analysis root and use `/`; lines and columns are 1-based.
  */
 
+import type { Part } from './resolve/value';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 /** `*` means any method (a Django function view, Express `app.all`, a Next.js handler for every verb). */
 export type MethodOrAny = HttpMethod | '*';
@@ -14,12 +16,26 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH
  * `page`: a route that serves HTML to a browser (a static folder, a view `res.render`s, an `.html` file it
  * sends), reported apart from the API: never unused, never reached by an API call through a catch-all.
  * `socketio`: a Socket.IO event the server handles (`side: 'receive'`) or emits (`'send'`), per namespace.
+ * `action`: a Next.js server action (`'use server'`): an entry point of the web app, reached by the
+ * components that import it (calls of kind `action`), never by an HTTP call; not part of the API.
  */
-export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'page';
+export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'page' | 'action';
 /** Endpoint kinds that are part of the API (matched by calls, counted in coverage). */
 export const API_KINDS: readonly EndpointKind[] = ['http', 'websocket', 'sse'];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
+
+/**
+ * A proxy route (a Next.js `rewrites()` entry): a call that reaches it continues to `parts`, the
+ * destination URL, where `:name`, `:name*` and `:name+` stand for what the source's parameters captured.
+ */
+export interface Forward {
+  /** The source pattern as written (`/api/:path*`). */
+  readonly source: string;
+  /** The destination for display (`${BACKEND_URL}/api/:path*`). */
+  readonly destination: string;
+  readonly parts: readonly Part[];
+}
 
 /** The kinds of the registered gap rules (`rules/<kind>/`; `test/core/rules.test.ts` keeps them equal). */
 export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint';
@@ -80,6 +96,8 @@ export interface Endpoint extends Span {
   possibleCallers: string[];
   /** Calls from tests, mocks and fixtures that reach it; they make it used only when configured to. */
   testCallers: string[];
+  /** A proxy route's destination: calls that reach it are matched again there. */
+  readonly forward?: Forward;
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';

@@ -19,7 +19,7 @@ describe('route path normalisation, per framework syntax', () => {
     ['flask', '/files/<path:rest>', '/files/{...rest}'],
     ['nextjs', '/users/[id]', '/users/{id}'],
     ['nextjs', '/docs/[...slug]', '/docs/{...slug}'],
-    ['nextjs', '/docs/[[...slug]]', '/docs/{...slug}'],
+    ['nextjs', '/docs/[[...slug]]', '/docs/{...slug?}'],
     ['django', '^users/(?P<pk>[0-9]+)/$', '/users/{pk}'],
     ['actix', '/tail/{tail:.*}', '/tail/{...tail}'],
     ['axum', '/x/{*rest}', '/x/{...rest}'],
@@ -100,6 +100,8 @@ describe('catch-all matching', () => {
   it('reads back its own display form of a catch-all', () => {
     expect(matchScore(parseRoutePath(normalizeRoutePath('/files/{p:path}', syntax('fastapi'))), parseRoutePath('/files/a/b'))).not.toBeNull();
     expect(matchScore(parseRoutePath(normalizeRoutePath('/docs/[...slug]', syntax('nextjs'))), parseRoutePath('/docs'))).toBeNull();
+    // An optional catch-all keeps matching its folder after the round trip through its display form.
+    expect(matchScore(parseRoutePath(normalizeRoutePath('/docs/[[...slug]]', syntax('nextjs'))), parseRoutePath('/docs'))).not.toBeNull();
   });
 
   it('stays polynomial with many catch-alls against a long path (memoised)', () => {

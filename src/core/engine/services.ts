@@ -79,6 +79,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       callers: [],
       possibleCallers: [],
       testCallers: [],
+      ...(route.forward ? { forward: route.forward } : {}),
     });
   }
   if (inTests.size) {

@@ -48,7 +48,8 @@ type RawTsconfig = { compilerOptions?: { baseUrl?: string; paths?: Record<string
 
 async function loadTsconfigs(ctx: RunContext, files: readonly string[]): Promise<Map<string, TsConfigPaths>> {
   const raw = new Map<string, RawTsconfig>();
-  for (const f of files.filter((x) => /(^|\/)(tsconfig|jsconfig)\.json$/.test(x))) {
+  // `tsconfig.base.json` and the like are read too, as the bases a `tsconfig.json` extends.
+  for (const f of files.filter((x) => /(^|\/)(tsconfig|jsconfig)(\.[\w-]+)?\.json$/.test(x))) {
     const text = await readSmall(ctx, f);
     if (text === null) continue;
     let json: unknown;
@@ -63,6 +64,7 @@ async function loadTsconfigs(ctx: RunContext, files: readonly string[]): Promise
   }
   const out = new Map<string, TsConfigPaths>();
   for (const [f, json] of raw) {
+    if (!/(^|\/)(tsconfig|jsconfig)\.json$/.test(f)) continue;
     const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.';
     out.set(dir, tsconfigPaths(dir, json, raw));
   }

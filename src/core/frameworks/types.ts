@@ -7,7 +7,7 @@
  */
 import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
 import type { Sym } from '../resolve/sym';
-import type { EndpointKind, MethodOrAny, Span } from '../types';
+import type { EndpointKind, Forward, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
 import type { GoFileFacts } from '../lang/go/facts';
@@ -75,6 +75,8 @@ export interface RouteDecl {
   readonly methods: readonly MethodOrAny[];
   /** Path as written, relative to `owner`'s mount point. */
   readonly path: Sym;
+  /** Framework-specific symbolic extras its own `link` reads (a NestJS method's `@Version('2')`). */
+  readonly meta?: Readonly<Record<string, Sym>>;
   /** The app/router the route is registered on; null when the path is already absolute (file-system routes). */
   readonly owner: Sym | null;
   readonly handler: string | null;
@@ -181,6 +183,8 @@ export interface LinkedRoute {
   readonly method: MethodOrAny;
   readonly path: string;
   readonly handler: string | null;
+  /** A proxy route's destination (a Next.js rewrite): calls that reach it are matched again there. */
+  readonly forward?: Forward;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */

@@ -2,7 +2,7 @@
  * Path templates: one normalised form for every route syntax we read, and for URLs rebuilt from calls.
  *
  * Each framework reads its own route syntax into this model ({@link PathSyntax}); the display form is
- * canonical: `{id}`, `{...rest}` (a catch-all), `{id?}` (an optional segment).
+ * canonical: `{id}`, `{...rest}` (a catch-all), `{...rest?}` (one that also matches nothing), `{id?}` (an optional segment).
  * Call URLs carry dynamic pieces as {@link DYN} markers (from `${expr}`), which become `{}`.
  */
 
@@ -68,8 +68,8 @@ export function parseRoutePath(raw: string, syntax: PathSyntax = canonicalSyntax
 
 function parseRouteSegment(text: string, syntax: PathSyntax): Segment | null {
   if (text === '') return null;
-  let m = /^\{\.\.\.([A-Za-z_]\w*)\}$/.exec(text);
-  if (m) return { t: 'splat', name: m[1]!, optional: false };
+  let m = /^\{\.\.\.([A-Za-z_]\w*)(\?)?\}$/.exec(text);
+  if (m) return { t: 'splat', name: m[1]!, optional: m[2] === '?' };
   m = /^\{([A-Za-z_]\w*)\?\}$/.exec(text);
   if (m) return { t: 'opt', name: m[1]! };
   const own = syntax.segment?.(text);
@@ -176,7 +176,7 @@ export function formatPath(t: PathTemplate): string {
     t.segments
       .map((s) =>
         s.t === 'splat'
-          ? `{...${s.name}}`
+          ? `{...${s.name}${s.optional ? '?' : ''}}`
           : s.t === 'opt'
             ? `{${s.name}?}`
             : s.pieces.map((p) => ('lit' in p ? p.lit : `{${p.param}}`)).join(''),

@@ -68,6 +68,8 @@ export interface FunctionFact {
   /** Expressions returned, when the function returns a value in a simple way. */
   readonly returns: readonly Sym[];
   readonly line: number;
+  /** The body's directive prologue (JS `'use server'`), when it has one. */
+  readonly directives?: readonly string[];
 }
 
 export interface ClassFact {
@@ -107,6 +109,8 @@ export interface ModuleFacts {
   readonly reexports: readonly ReexportFact[];
   /** Every module specifier the module may load (imports, re-exports, `require`, Python submodules). */
   readonly deps: readonly string[];
+  /** The module's directive prologue (JS `'use server'`, `'use client'`), when it has one. */
+  readonly directives?: readonly string[];
 }
 
 export const str = (v: string): Sym => ({ k: 'str', v });

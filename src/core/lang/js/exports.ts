@@ -15,6 +15,8 @@ export interface ModuleTables {
   readonly reexports: ReexportFact[];
   /** Span of each exported name's declaration. */
   readonly exportSpans: Record<string, Span>;
+  /** Span of each imported local name's specifier. */
+  readonly importSpans: Record<string, Span>;
 }
 
 /** `import a, { b as c } from 'x'`, `import * as ns from 'x'` (type-only imports are skipped). */
@@ -22,6 +24,7 @@ export function recordImport(t: ModuleTables, node: TSESTree.ImportDeclaration):
   if (node.importKind === 'type') return;
   const specifier = node.source.value;
   for (const s of node.specifiers) {
+    t.importSpans[s.local.name] = spanOf(s);
     if (s.type === 'ImportDefaultSpecifier') t.imports[s.local.name] = { specifier, name: 'default' };
     else if (s.type === 'ImportNamespaceSpecifier') t.imports[s.local.name] = { specifier, name: '*' };
     else if (s.importKind !== 'type') t.imports[s.local.name] = { specifier, name: nameOf(s.imported) };

@@ -18,8 +18,12 @@ import { callFact, loadedSpecifiers, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
+import { decoratedIn, type JsDecorated } from './decorators';
+import { comparisonsOf, type JsComparison } from './comparisons';
 
 export type { JsCall } from './calls';
+export type { JsDecorated, JsDecorator } from './decorators';
+export type { JsComparison } from './comparisons';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -27,6 +31,12 @@ export interface JsFileFacts {
   readonly calls: readonly JsCall[];
   /** Span of each exported name's declaration (for route handlers such as `export async function GET`). */
   readonly exportSpans: Readonly<Record<string, Span>>;
+  /** Classes and class members that carry decorators, with the decorators' expressions. */
+  readonly decorated: readonly JsDecorated[];
+  /** Span of each imported local name's specifier (where a module uses what it imports). */
+  readonly importSpans: Readonly<Record<string, Span>>;
+  /** Members compared with strings (`req.method === 'POST'`, switch cases). */
+  readonly comparisons: readonly JsComparison[];
 }
 
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
@@ -36,15 +46,28 @@ export function buildJsFacts(program: JsProgram, file: string, text: string): Js
   return new JsFactsBuilder(file, text).build(program);
 }
 
+/** The directive prologue of a body (`'use server'`, `'use client'`, `'use strict'`), when it has one. */
+function directivesOf(body: readonly Node[]): { directives?: string[] } {
+  const out: string[] = [];
+  for (const stmt of body) {
+    if (stmt.type !== 'ExpressionStatement' || typeof stmt.directive !== 'string') break;
+    out.push(stmt.directive);
+  }
+  return out.length ? { directives: out } : {};
+}
+
 class JsFactsBuilder implements ModuleTables, SymSource {
   readonly bindings: Record<string, Sym> = Object.create(null);
   readonly imports: Record<string, ImportFact> = Object.create(null);
   readonly exports: Record<string, string> = Object.create(null);
   readonly reexports: ReexportFact[] = [];
   readonly exportSpans: Record<string, Span> = Object.create(null);
+  readonly importSpans: Record<string, Span> = Object.create(null);
   private readonly functions: Record<string, FunctionFact> = Object.create(null);
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
+  private readonly decorated: JsDecorated[] = [];
+  private readonly comparisons: JsComparison[] = [];
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
 
@@ -68,9 +91,13 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         exports: this.exports,
         reexports: this.reexports,
         deps: this.deps(),
+        ...directivesOf(program.body),
       },
       calls: this.calls,
       exportSpans: this.exportSpans,
+      decorated: this.decorated,
+      importSpans: this.importSpans,
+      comparisons: this.comparisons,
     };
   }
 
@@ -111,6 +138,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         return;
       case 'ClassDeclaration':
       case 'ClassExpression':
+        this.decorated.push(...decoratedIn(node, node.id?.name ?? nameHint ?? '<class>', (n) => this.sym(n, scope)));
         return this.classDecl(node, scope, nameHint);
       case 'AssignmentExpression':
         this.assignment(node, scope);
@@ -119,6 +147,10 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'NewExpression':
         this.calls.push(callFact(node, scope, this));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
+        break;
+      case 'BinaryExpression':
+      case 'SwitchStatement':
+        this.comparisons.push(...comparisonsOf(node, (n) => this.sym(n, scope), scope.fnId));
         break;
       case 'ReturnStatement':
         if (scope.returns && node.argument) scope.returns.push(this.sym(node.argument, scope));
@@ -204,7 +236,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       inner.returns!.push(this.sym(node.body as Node, inner));
       this.visit(node.body as Node, inner, null);
     }
-    this.functions[id] = { id, name, params, returns: inner.returns!, line: node.loc.start.line };
+    this.functions[id] = { id, name, params, returns: inner.returns!, line: node.loc.start.line, ...(node.body.type === 'BlockStatement' ? directivesOf(node.body.body) : {}) };
     if (node.type === 'FunctionDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'func', id };
     return id;
   }

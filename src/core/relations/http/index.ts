@@ -17,6 +17,7 @@ import { hashText } from '../../text';
 import type { Call } from '../../types';
 import { matchCall, type MatchOutcome } from './matcher';
 import { MatchMemo } from './memo';
+import { followForward } from './forward';
 import type { Relation } from '../types';
 
 export interface HttpRelation {
@@ -67,7 +68,11 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     }
     const template = parseCallPath(t.path);
     const own = services.byRoot.get(projectOf(projects, d.decl.file).root) ?? null;
-    const outcome = bound.get({ target: t, method: d.method, kind: d.spec.kind, own }, () => matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: services.recs, unindexedPorts: services.unindexedPorts }));
+    const outcome = bound.get({ target: t, method: d.method, kind: d.spec.kind, own }, () => {
+      const env = { services: services.recs, unindexedPorts: services.unindexedPorts };
+      const q = { kind: d.spec.kind, method: d.method, target: t, template, own };
+      return followForward(matchCall(q, env), q, env);
+    });
     const resolved = t.kind !== 'unknown-base';
     const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null;
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');

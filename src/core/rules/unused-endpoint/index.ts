@@ -1,7 +1,7 @@
 /**
  * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, routes a call
  * with an unevaluated base may reach (possible callers), catch-alls, OPTIONS/HEAD handlers (browsers and
- * proxies call those implicitly), and WebSocket endpoints, whose clients (`new WebSocket`, `io()`) are
+ * proxies call those implicitly), proxy routes (rewrites: their callers are counted where they lead), and WebSocket endpoints, whose clients (`new WebSocket`, `io()`) are
  * not indexed yet, so "no callers" would be a guess. Calls from tests do not count unless configured. A
  * service almost none of whose routes has a recognised caller gets one low-recognition warning instead.
  */
@@ -12,7 +12,7 @@ import type { Endpoint } from '../../types';
 /** Is the endpoint one this rule reports (whatever its severity)? */
 export function isUnused(ep: Endpoint, lowRecognition: ReadonlySet<string>): boolean {
   if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0 || lowRecognition.has(ep.service)) return false;
-  return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http');
+  return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http' || ep.forward !== undefined);
 }
 
 const rule: GapRule = {
