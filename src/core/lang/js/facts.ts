@@ -14,6 +14,7 @@ import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Reexp
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
+import { ClassMembers, selfOf } from './classes';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
@@ -47,6 +48,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly calls: JsCall[] = [];
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
+  private readonly classMembers = new ClassMembers();
 
   constructor(
     private readonly file: string,
@@ -118,6 +120,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'CallExpression':
       case 'NewExpression':
         this.calls.push(callFact(node, scope, this));
+        if (node.type === 'CallExpression') this.classMembers.superCall(node, scope, (n) => this.sym(n, scope));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
         break;
       case 'ReturnStatement':
@@ -178,6 +181,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;
+    // `this.x = …` in a constructor: a field of the instance.
+    if (this.classMembers.assign(node, scope, (n) => this.sym(n, scope))) return;
     // Properties assigned to a named object (`options.url = …`): each one is a value it may have.
     if (this.propertyAssignments.record(node, scope, (n) => this.sym(n, scope), this.bindings)) return;
     // Reassigned variables: the first value wins, `+=` appends (a query string, usually).
@@ -192,10 +197,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     }
   }
 
-  private func(node: FunctionLike, scope: Scope, nameHint: string | null): string {
+  /** A function; `method`: a class member, whose `this` is the instance (an arrow's otherwise is its scope's). */
+  private func(node: FunctionLike, scope: Scope, nameHint: string | null, method = false): string {
     const name = ('id' in node && node.id ? node.id.name : null) ?? nameHint ?? '<anonymous>';
     const id = fnId(node);
-    const inner: Scope = { fnId: id, locals: new Set(), params: new Map(), parent: scope, returns: [] };
+    const inner: Scope = { fnId: id, locals: new Set(), params: new Map(), parent: scope, returns: [], ...selfOf(node, id, method) };
     const params = node.params.map((p, index) => this.param(p, index, id, scope, inner));
     if (node.body.type === 'BlockStatement') {
       collectDeclared(node.body.body, inner.locals);
@@ -233,17 +239,24 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private classDecl(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, scope: Scope, nameHint: string | null): void {
     const name = node.id?.name ?? nameHint ?? '<class>';
     const attrs: Record<string, Sym> = {};
+    const members = this.classMembers.open(node);
     for (const el of node.body.body) {
       if (el.type === 'PropertyDefinition' && !el.computed && el.value) {
         const key = el.key.type === 'Identifier' ? el.key.name : el.key.type === 'Literal' ? String(el.key.value) : null;
         if (key) attrs[key] = this.sym(el.value, scope);
+        // A function-valued field (`post = (path) => …`) is a method whose `this` is the instance.
+        if (key && FUNCTION_TYPES.has(el.value.type)) {
+          members.methods[key] = this.func(el.value as FunctionLike, scope, `${name}.${key}`, true);
+          continue;
+        }
       }
       if (el.type === 'MethodDefinition' && !el.computed && el.value.type === 'FunctionExpression') {
         const key = el.key.type === 'Identifier' ? el.key.name : String((el.key as TSESTree.Literal).value);
-        this.func(el.value, scope, `${name}.${key}`);
+        const id = this.func(el.value, scope, `${name}.${key}`, true);
+        if (el.kind === 'method') members.methods[key] = id;
       } else if (el.type === 'PropertyDefinition' && el.value) this.visit(el.value, scope, null);
     }
-    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs };
+    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close() };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
 }
