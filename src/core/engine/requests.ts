@@ -142,7 +142,8 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
  * The drafts of one request: one per alternative URL and method (`id ? `/a/${id}` : '/a'`), each
  * matched on its own; a single draft when there is no choice.
  */
-function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
+function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
+  const spec = settled(found, evaluator);
   const reason = forcedReason ?? spec.unresolved ?? null;
   const urls = reason ? [urlParts(spec, evaluator)] : expandParts(urlParts(spec, evaluator));
   const methods = methodsOf(spec, evaluator);
@@ -153,6 +154,12 @@ function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator
     const choice = combos.length > 1 ? { alternative: i + 1, urlChoice: u, methodChoices: methods.length } : { alternative: null, urlChoice: 0, methodChoices: 1 };
     return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice };
   });
+}
+
+/** A request with no receiver left to bind: `this` and constructor arguments read from an instance built out of sight. */
+function settled(spec: RequestSpec, ev: Evaluator): RequestSpec {
+  const settle = (v: Value | null) => (v ? ev.settle(v) : null);
+  return { ...spec, url: ev.settle(spec.url), base: settle(spec.base), method: settle(spec.method) };
 }
 
 /** A call whose `resolve` threw: kept, unresolved, with the error as its reason. */

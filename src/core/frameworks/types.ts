@@ -147,6 +147,8 @@ export interface RequestSpec {
   readonly url: Value;
   /** A base URL joined in front of `url` unless `url` is absolute (axios `baseURL`). */
   readonly base: Value | null;
+  /** The base when `base` (read from a wrapper's argument) turns out not to be set at a call site. */
+  readonly baseDefault?: Value;
   /**
    * Why the request's destination is not known whatever its URL says (a Unix socket, a proxy, a base
    * URL or client config that cannot be evaluated): the call is kept unresolved with this reason.

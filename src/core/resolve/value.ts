@@ -29,6 +29,8 @@ export interface Ctx {
   readonly fn: string | null;
   /** Argument values for the parameters of `fn`, when the function is being instantiated at a call site. */
   readonly params: readonly Value[] | null;
+  /** What `this` is in `fn` (a JS method's receiver), when known. */
+  readonly self?: Value;
 }
 
 export type Value =
@@ -49,7 +51,8 @@ export type Value =
   | { readonly t: 'class'; readonly file: string; readonly name: string }
   /** An instance of a workspace class; `init` is the call that constructed it, when it was seen. */
   | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly init?: Construction; readonly origin?: string }
-  | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string }
+  /** A function; `self`: the receiver it was read from (`service.list`, `this.get`), for a method. */
+  | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string; readonly self?: Value }
   /** Something from outside the workspace: a package export or a global (`axios.create`, `fastapi.APIRouter`, `fetch`). */
   | { readonly t: 'ext'; readonly path: string }
   /** The result of calling something we do not model further (`APIRouter(...)`, `express()`, `axios.create(...)`). */
