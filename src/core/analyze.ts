@@ -168,7 +168,8 @@ interface Resolution {
 
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
+  const packages = new Map(ws.projects.flatMap((p) => (p.packageName ? [[p.packageName, p.root] as const] : [])));
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, packages };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

@@ -59,6 +59,8 @@ export interface ResolverEnv {
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
   /** Is a path a source file of any language pack (for extension probing)? */
   isSource(path: string): boolean;
+  /** The workspace's own packages (a monorepo's `@scope/pkg`): package name → its root folder. */
+  readonly packages?: ReadonlyMap<string, string>;
 }
 
 export interface LanguageSupport {

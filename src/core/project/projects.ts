@@ -19,6 +19,8 @@ export interface Project {
   readonly versions: Readonly<Record<string, string>>;
   /** Ports named in start scripts (`--port 8000`, `-p 3001`, `PORT=4000`). */
   readonly scriptPorts: readonly number[];
+  /** The `name` of its package.json (`@plane/constants`), which other packages import it by. */
+  readonly packageName?: string;
 }
 
 export function hasDependency(p: Project, name: string): boolean {
@@ -206,6 +208,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       dependencies: p.deps,
       versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
+      ...(p.name ? { packageName: p.name } : {}),
     }))
     .sort((a, b) => a.root.localeCompare(b.root));
 }

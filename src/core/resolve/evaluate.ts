@@ -13,7 +13,7 @@ import { symText } from './sym';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
-import { mergeParts, partsOf } from './parts';
+import { mergeParts, paramValue, partsOf } from './parts';
 import { THIS_PARAM } from './sym';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
 import { globalValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
@@ -106,6 +106,11 @@ export class Evaluator implements EvalHost {
     for (let i = 0; i < options.length; i++) {
       const v = this.evaluate(options[i]!, ctx);
       if (v.t === 'unknown') continue;
+      if (v.t === 'param' && v.index !== THIS_PARAM && !v.orElse && i + 1 < options.length) {
+        // `baseURL || env.API_URL` in a function not called yet: decided when the argument is known.
+        const rest = this.fallback(options.slice(i + 1), ctx);
+        return rest.t === 'unknown' ? v : { ...v, orElse: rest };
+      }
       if (v.t === 'str' && v.parts.length === 1 && 'env' in v.parts[0]! && !v.parts[0].fallback) {
         // `process.env.X ?? 'http://localhost:8000'`: the env var, with what it falls back to.
         const rest = options.slice(i + 1);
@@ -275,7 +280,7 @@ export class Evaluator implements EvalHost {
     const out: Part[] = [];
     for (const p of parts) {
       if ('param' in p) {
-        const pv: Value = { t: 'param', fn: p.fn, file: p.file, index: p.param, name: p.name, path: p.path };
+        const pv = paramValue(p);
         const v = this.subst(pv, fn, args, self);
         out.push(...(v === pv ? [p] : partsOf(v)));
       } else if ('alt' in p) out.push({ alt: p.alt.map((a) => this.substParts(a, fn, args, self)) });
@@ -296,8 +301,9 @@ export class Evaluator implements EvalHost {
         if (v.index === THIS_PARAM) return own && self ? this.along(self, v.path) : v;
         if (!own) return self ? (this.constructorArg(v, self) ?? v) : v;
         const a = args[v.index] ?? this.defaultOf(v.file, fn.id, v.index, args);
-        if (!a) return { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given` };
-        return this.along(a, v.path);
+        const val = a ? this.along(a, v.path) : null;
+        if (v.orElse && (!val || val.t === 'unknown')) return this.subst(v.orElse, fn, args, self);
+        return val ?? { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given` };
       }
       case 'str':
         return { t: 'str', parts: this.substParts(v.parts, fn, args, self) };
@@ -334,7 +340,9 @@ export class Evaluator implements EvalHost {
     const params = inst ? constructorParams(this, inst, p.file, cls) : null;
     if (!params) return null;
     const a = params[p.index] ?? this.defaultOf(p.file, p.fn, p.index, params);
-    return a ? this.along(a, p.path) : { t: 'unknown', text: p.name, why: `\`${cls}\` is constructed without \`${p.name}\`` };
+    const val = a ? this.along(a, p.path) : null;
+    if (p.orElse && (!val || val.t === 'unknown')) return this.subst(p.orElse, { file: p.file, id: p.fn }, params, inst ?? undefined);
+    return val ? val : { t: 'unknown', text: p.name, why: `\`${cls}\` is constructed without \`${p.name}\`` };
   }
 
   /**
@@ -354,7 +362,7 @@ export class Evaluator implements EvalHost {
         const parts = v.parts.flatMap((p): Part[] => {
           if ('alt' in p) return [{ alt: p.alt.map((a) => this.partsOf(this.settle({ t: 'str', parts: a }))) }];
           if (!('param' in p)) return [p];
-          const pv: Value = { t: 'param', fn: p.fn, file: p.file, index: p.param, name: p.name, path: p.path };
+          const pv = paramValue(p);
           const x = this.settle(pv);
           return x === pv ? [p] : partsOf(x);
         });

@@ -15,7 +15,7 @@ export type Part =
   /** One of several part lists, chosen at run time (`cond ? '/a' : '/b'`); see `expandParts`. */
   | { readonly alt: readonly (readonly Part[])[] }
   /** A parameter of the function the value was built in (a wrapper's URL template). */
-  | { readonly param: number; readonly name: string; readonly fn: string; readonly file: string; readonly path: readonly string[] };
+  | { readonly param: number; readonly name: string; readonly fn: string; readonly file: string; readonly path: readonly string[]; readonly orElse?: readonly Part[] };
 
 /** A function, by module and id. */
 export interface FnRef {
@@ -75,6 +75,8 @@ export type Value =
       readonly index: number;
       readonly name: string;
       readonly path: readonly string[];
+      /** `param || x`: what applies when the argument turns out not to be given (or unknown). */
+      readonly orElse?: Value;
     }
   /** One of several values, chosen at run time (a conditional expression). */
   | { readonly t: 'alt'; readonly options: readonly Value[] }
