@@ -15,6 +15,7 @@ import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
+import type { EnvFiles } from './engine/dotenv';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
 import type { ModuleResolver } from './lang/types';
@@ -81,7 +82,7 @@ export class Analyzer {
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
     ctx.check();
-    const requests = await discoverRequests(ctx, store, program);
+    const requests = await discoverRequests(ctx, store, program, ws.env);
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = buildServices(ctx, routes, ws.projects);
@@ -132,11 +133,11 @@ export class Analyzer {
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): Promise<RequestIndex> {
-  let requests = await resolveRequests(ctx, store, program);
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles): Promise<RequestIndex> {
+  let requests = await resolveRequests(ctx, store, program, env);
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, requests.wrappers)) === 0) break;
-    requests = await resolveRequests(ctx, store, program);
+    requests = await resolveRequests(ctx, store, program, env);
   }
   return requests;
 }

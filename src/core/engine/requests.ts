@@ -13,6 +13,7 @@ import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
 import type { FileStore } from './files';
 import type { RunContext } from './types';
+import { NO_ENV_FILES, type EnvFiles } from './dotenv';
 import { isWrapping, urlParts, wrapperKey } from './wrappers';
 
 /** A request found in the code, before matching. */
@@ -38,7 +39,7 @@ export interface RequestIndex {
 
 const MAX_WRAPPER_DEPTH = 8;
 
-export async function resolveRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): Promise<RequestIndex> {
+export async function resolveRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles = NO_ENV_FILES): Promise<RequestIndex> {
   const evaluator = new Evaluator(program);
   const wrappers = new Map<string, WrapperTemplate>();
   /** The request inside each wrapper (a declaration, stable across rounds). */
@@ -98,7 +99,7 @@ export async function resolveRequests(ctx: RunContext, store: FileStore, program
     }
     if (!added) break;
   }
-  return { drafts: finishDrafts(ctx, all, results, failures, wrappers, wrapperDecls, evaluator), wrappers };
+  return { drafts: finishDrafts(ctx, all, results, failures, wrappers, wrapperDecls, evaluator).map((d) => withEnvFiles(d, env)), wrappers };
 }
 
 /** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
@@ -160,6 +161,20 @@ function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluato
 function settled(spec: RequestSpec, ev: Evaluator): RequestSpec {
   const settle = (v: Value | null) => (v ? ev.settle(v) : null);
   return { ...spec, url: ev.settle(spec.url), base: settle(spec.base), method: settle(spec.method) };
+}
+
+/**
+ * A draft whose URL starts with an env var that a `.env` file sets: that value is what the var falls
+ * back to (it wins over the code's own fallback, as it does when the dev server runs).
+ */
+function withEnvFiles(d: DraftCall, env: EnvFiles): DraftCall {
+  if (d.target.kind !== 'env') return d;
+  const first = d.parts[0] as Extract<Part, { env: string }>;
+  const hit = env.valueFor(d.decl.file, first.env);
+  if (!hit) return d;
+  const parts: Part[] = [{ env: first.env, fallback: [{ lit: hit.value }] }, ...d.parts.slice(1)];
+  const via = d.via.map((v) => (v === `env ${first.env}` ? `env ${first.env} = ${hit.value} (${hit.file})` : v));
+  return { ...d, parts, target: interpretUrl(parts), via };
 }
 
 /** A call whose `resolve` threw: kept, unresolved, with the error as its reason. */
