@@ -124,13 +124,19 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
   const calledWrappers = new Set<string>();
   for (const [, r] of results) if (r.spec.wrapper) calledWrappers.add(wrapperKey(r.spec.wrapper));
   const drafts: DraftCall[] = [];
+  // A call a client recognised is not drafted again by a lazy contribution (a generated SDK's
+  // `__request(…)` is also a call of the runtime function it names).
+  const byClient = new Set<string>();
+  for (const [decl, { fw }] of results) if (!fw.requests!.lazy) byClient.add(`${decl.file}:${decl.span.line}:${decl.span.column}`);
   for (const [decl, { fw, spec }] of results) {
+    if (fw.requests!.lazy && byClient.has(`${decl.file}:${decl.span.line}:${decl.span.column}`)) continue;
     const key = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
     const w = key ? wrappers.get(key) : undefined;
     // Every request inside a wrapper that is shaped by its parameters (a retry is a second one) is
     // represented by the wrapper's call sites.
     if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
-      if (calledWrappers.has(key!)) continue;
+      // A generated client function nobody calls is no call (its definition is not one).
+      if (calledWrappers.has(key!) || spec.generated) continue;
       drafts.push(...draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
       continue;
     }

@@ -29,6 +29,7 @@ export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
 
 /** Does a request depend on its enclosing function's parameters for its URL structure or method? */
 export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
+  if (spec.generated) return true;
   const own = (p: Part) => 'param' in p && p.fn === decl.fn && p.file === decl.file;
   const parts = urlParts(spec, evaluator);
   // A URL that starts with a parameter is the caller's, whatever base is joined in front of it.

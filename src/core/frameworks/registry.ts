@@ -21,6 +21,7 @@ import hono from './js/hono';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
+import openapiClient from './js/openapi-client';
 import wrappers from './js/wrappers';
 // python
 import django from './python/django';
@@ -42,6 +43,7 @@ export const frameworks: readonly Framework[] = [
   nextjs,
   fetch,
   axios,
+  openapiClient,
   wrappers,
   flask,
   django,

@@ -158,6 +158,11 @@ export interface RequestSpec {
   readonly via: readonly string[];
   /** The wrapper function this request was instantiated from, for wrapper call sites. */
   readonly wrapper?: FnRef;
+  /**
+   * Made by generated client code (an SDK function): the function around it is a wrapper whatever
+   * its parameters, and when nobody calls it, it is no call at all.
+   */
+  readonly generated?: boolean;
 }
 
 /** A function whose parameter shapes a request: its call sites are the calls. */

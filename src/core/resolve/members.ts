@@ -5,7 +5,7 @@
  */
 import type { Sym } from './sym';
 import { symText, THIS_PARAM } from './sym';
-import { instanceMember, thisMethod } from './receivers';
+import { classMethod, instanceMember, thisMethod } from './receivers';
 import type { EvalHost, Value } from './value';
 
 /** The value of `obj.prop`; `sym` is the member expression, for messages. */
@@ -19,7 +19,8 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
     case 'class':
     case 'instance': {
       const cls = obj.t === 'class' ? obj.name : obj.cls;
-      const own = obj.t === 'instance' && ev.program.module(obj.file)?.language === 'js' ? instanceMember(ev, obj, prop) : null;
+      const js = ev.program.module(obj.file)?.language === 'js';
+      const own = !js ? null : obj.t === 'instance' ? instanceMember(ev, obj, prop) : classMethod(ev, obj.file, obj.name, prop);
       if (own) return own;
       const v = classAttr(ev, obj.file, cls, prop, new Set());
       return v ?? { t: 'unknown', text, why: `\`${prop}\` has no default in class ${cls}` };

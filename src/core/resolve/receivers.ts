@@ -92,6 +92,16 @@ export function instanceMember(ev: EvalHost, inst: Instance, prop: string): Valu
   return null;
 }
 
+/** A method read on a JS class itself (`UsersService.readUserMe`, a static method); null when it has none. */
+export function classMethod(ev: EvalHost, file: string, cls: string, prop: string): Value | null {
+  for (const { file: f, c } of chain(ev, file, cls)) {
+    if (c.attrs[prop]) return null;
+    const m = c.methods?.[prop];
+    if (m) return { t: 'fn', file: f, id: m };
+  }
+  return null;
+}
+
 /** A method read on `this` inside a method: bound to the same receiver; null when `prop` is no method. */
 export function thisMethod(ev: EvalHost, self: Param, prop: string): Value | null {
   const cls = classOfFunction(ev, self.file, self.fn);

@@ -7,7 +7,7 @@ import { defineFramework, type ClientDecl } from '../../types';
  * A call on a name with at least one argument, or a method call (`service.list()`, whose receiver may
  * shape the URL): cheap to test, refined in `resolve`.
  */
-const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]|\.[A-Za-z_$][\w$]*\s*\(\s*\)/;
+const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]|\b[A-Za-z_$][\w$]*\s*\(\s*\)/;
 
 /**
  * Wrapper functions: a function whose parameter flows into the URL (or method) of a request made with
@@ -30,7 +30,9 @@ export default defineFramework({
       const js = file.js!;
       const out: ClientDecl[] = [];
       for (const c of js.calls) {
-        if (c.isNew || (c.args.length === 0 && c.callee.k !== 'member') || !callsWorkspaceName(c, js.module)) continue;
+        // Without arguments: a method (its receiver may shape the URL) or an imported function (a generated SDK's).
+        const bare = c.args.length === 0 && c.callee.k !== 'member' && !(c.callee.k === 'ref' && js.module.imports[c.callee.name]);
+        if (c.isNew || bare || !callsWorkspaceName(c, js.module)) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
       return out;
