@@ -83,7 +83,7 @@ export class Evaluator implements EvalHost {
           const fn = this.program.module(ctx.file)?.functions[sym.fn];
           const def = fn?.params[sym.index]?.default;
           if (def) return this.evaluate(def, { ...ctx, fn: sym.fn });
-          return unknown(sym, `argument \`${sym.name}\` not given`);
+          return { t: 'unknown', text: symText(sym), why: `argument \`${sym.name}\` not given`, absent: true };
         }
         return { t: 'param', fn: sym.fn, file: ctx.file, index: sym.index, name: sym.name, path: [] };
       }
@@ -105,7 +105,10 @@ export class Evaluator implements EvalHost {
   private fallback(options: readonly Sym[], ctx: Ctx): Value {
     for (let i = 0; i < options.length; i++) {
       const v = this.evaluate(options[i]!, ctx);
-      if (v.t === 'unknown') continue;
+      // Not set (an argument not given, `undefined`): the next option applies. A value only known at
+      // run time is most likely set: it is the value, not the fallback (`src.split('/').pop() ?? ""`).
+      if (v.t === 'unknown' && (v.absent || v.text === 'undefined' || v.text === 'null' || i === options.length - 1)) continue;
+      if (v.t === 'unknown') return v;
       if (v.t === 'param' && v.index !== THIS_PARAM && !v.orElse && i + 1 < options.length) {
         // `baseURL || env.API_URL` in a function not called yet: decided when the argument is known.
         const rest = this.fallback(options.slice(i + 1), ctx);
@@ -303,7 +306,7 @@ export class Evaluator implements EvalHost {
         const a = args[v.index] ?? this.defaultOf(v.file, fn.id, v.index, args);
         const val = a ? this.along(a, v.path) : null;
         if (v.orElse && (!val || val.t === 'unknown')) return this.subst(v.orElse, fn, args, self);
-        return val ?? { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given` };
+        return val ?? { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given`, absent: true };
       }
       case 'str':
         return { t: 'str', parts: this.substParts(v.parts, fn, args, self) };
@@ -342,7 +345,7 @@ export class Evaluator implements EvalHost {
     const a = params[p.index] ?? this.defaultOf(p.file, p.fn, p.index, params);
     const val = a ? this.along(a, p.path) : null;
     if (p.orElse && (!val || val.t === 'unknown')) return this.subst(p.orElse, { file: p.file, id: p.fn }, params, inst ?? undefined);
-    return val ? val : { t: 'unknown', text: p.name, why: `\`${cls}\` is constructed without \`${p.name}\`` };
+    return val ? val : { t: 'unknown', text: p.name, why: `\`${cls}\` is constructed without \`${p.name}\``, absent: true };
   }
 
   /**
