@@ -30,6 +30,7 @@ export interface JsFileFacts {
   readonly exportSpans: Readonly<Record<string, Span>>;
 }
 
+const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
 /** The facts of one parsed JS/TS module. */
@@ -49,6 +50,10 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
+  /** How many branches (if, ?:, loops, switch, try, && / ||) the walk is inside, in the current function. */
+  private conditional = 0;
+  /** The branch depth each variable was declared at. */
+  private readonly declaredAt = new Map<string, number>();
 
   constructor(
     private readonly file: string,
@@ -145,7 +150,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       default:
         break;
     }
+    // What runs only on some paths: an `url += "/x"` there is a second value, not the only one.
+    const branch = CONDITIONAL.has(node.type);
+    if (branch) this.conditional++;
     this.visitChildren(node, scope);
+    if (branch) this.conditional--;
   }
 
   private visitChildren(node: Node, scope: Scope): void {
@@ -161,6 +170,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     const init = node.init;
     if (node.id.type === 'Identifier') {
       const key = bindingKey(node.id.name, scope);
+      this.declaredAt.set(key, this.conditional);
       this.bindings[key] = init ? this.sym(init, scope) : { k: 'dyn', text: node.id.name };
       if (init) this.visit(init, scope, node.id.name);
       return;
@@ -191,7 +201,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       const key = declaredKey(left.name, scope);
       if (key === null) return;
       const prev = this.bindings[key];
-      if (node.operator === '+=' && prev) this.bindings[key] = { k: 'concat', parts: [prev, this.sym(node.right, scope)] };
+      if (node.operator === '+=' && prev) {
+        const appended: Sym = { k: 'concat', parts: [prev, this.sym(node.right, scope)] };
+        // Appended on some paths only (in a branch the variable was not declared in): either value.
+        this.bindings[key] = this.conditional > (this.declaredAt.get(key) ?? 0) ? { k: 'alt', options: [prev, appended] } : appended;
+      }
       else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
       this.reassigned.add(key);
     }
@@ -199,6 +213,16 @@ class JsFactsBuilder implements ModuleTables, SymSource {
 
   /** A function; `method`: a class member, whose `this` is the instance (an arrow's otherwise is its scope's). */
   private func(node: FunctionLike, scope: Scope, nameHint: string | null, method = false): string {
+    const outer = this.conditional;
+    this.conditional = 0;
+    try {
+      return this.funcBody(node, scope, nameHint, method);
+    } finally {
+      this.conditional = outer;
+    }
+  }
+
+  private funcBody(node: FunctionLike, scope: Scope, nameHint: string | null, method: boolean): string {
     const name = ('id' in node && node.id ? node.id.name : null) ?? nameHint ?? '<anonymous>';
     const id = fnId(node);
     const inner: Scope = { fnId: id, locals: new Set(), params: new Map(), parent: scope, returns: [], ...selfOf(node, id, method) };
