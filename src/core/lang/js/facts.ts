@@ -181,6 +181,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         if (p.type === 'Property' && !p.computed) {
           const local = patternTarget(p.value);
           if (local) this.bindings[bindingKey(local, scope)] = { k: 'member', obj: src, prop: propKey(p) };
+        } else if (p.type === 'RestElement' && p.argument.type === 'Identifier') {
+          // `{ a, ...rest } = init`: rest is init without the names taken out (never read from it).
+          this.bindings[bindingKey(p.argument.name, scope)] = src;
         }
       }
     } else {
