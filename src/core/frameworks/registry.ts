@@ -21,6 +21,7 @@ import hono from './js/hono';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
+import ofetch from './js/ofetch';
 import openapiClient from './js/openapi-client';
 import wrappers from './js/wrappers';
 // python
@@ -44,6 +45,7 @@ export const frameworks: readonly Framework[] = [
   fetch,
   axios,
   openapiClient,
+  ofetch,
   wrappers,
   flask,
   django,
