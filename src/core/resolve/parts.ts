@@ -21,6 +21,9 @@ export function partsOf(v: Value, sym?: Sym): Part[] {
       return [{ alt: v.options.map((o) => mergeParts(partsOf(o))) }];
     case 'ext':
       return [{ dyn: v.path }];
+    case 'call':
+      // The result of a call we do not follow: named by what is called.
+      return [{ dyn: sym ? symText(sym) : v.callee.t === 'ext' ? `${v.callee.path}(…)` : v.callee.t === 'fn' ? 'the result of a function call' : 'a call' }];
     default:
       return [{ dyn: sym ? symText(sym) : v.t }];
   }
