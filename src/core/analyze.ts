@@ -8,7 +8,7 @@
  */
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
-import { resolveRequests, type RequestIndex } from './engine/requests';
+import { RequestResolution, type RequestIndex } from './engine/requests';
 import { assembleResult } from './engine/results';
 import { linkRoutes } from './engine/routes';
 import { buildServices } from './engine/services';
@@ -134,12 +134,13 @@ export class Analyzer {
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
 async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles): Promise<RequestIndex> {
-  let requests = await resolveRequests(ctx, store, program, env);
+  const resolution = new RequestResolution(ctx, store, program);
+  await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
-    if ((await parseWrapperCallers(ctx, store, program, requests.wrappers)) === 0) break;
-    requests = await resolveRequests(ctx, store, program, env);
+    if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
+    await resolution.settle();
   }
-  return requests;
+  return resolution.finish(env);
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {
@@ -170,7 +171,8 @@ interface Resolution {
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
   const packages = new Map(ws.projects.flatMap((p) => (p.packageName ? [[p.packageName, p.root] as const] : [])));
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, packages };
+  const crates = new Map(ws.projects.flatMap((p) => (p.crateName ? [[p.crateName.replace(/-/g, '_'), p.root] as const] : [])));
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, packages, crates };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

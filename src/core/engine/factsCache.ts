@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { CONTRIBUTION_KINDS } from '../frameworks/types';
 import type { Project } from '../project/projects';
-import type { ClassFact, ModuleFacts } from '../resolve/sym';
+import type { ModuleFacts } from '../resolve/sym';
 import type { Parsed } from './types';
 
 /** Where cached parses live between runs; keys are hex digests, values JSON text. */
@@ -85,8 +85,5 @@ function isDecls(d: unknown): boolean {
  */
 function withNullPrototypes(m: ModuleFacts): ModuleFacts {
   const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as T, o);
-  // Class tables keyed by member names (`methods`, `selfAssigned`) are bare too.
-  const cls = (c: ClassFact): ClassFact => ({ ...c, ...(c.methods ? { methods: bare(c.methods) } : {}), ...(c.selfAssigned ? { selfAssigned: bare(c.selfAssigned) } : {}) });
-  const classes = bare(Object.fromEntries(Object.entries(m.classes).map(([k, c]) => [k, cls(c)])));
-  return { ...m, bindings: bare(m.bindings), imports: bare(m.imports), functions: bare(m.functions), classes, exports: m.exports === null ? null : bare(m.exports) };
+  return { ...m, bindings: bare(m.bindings), imports: bare(m.imports), functions: bare(m.functions), classes: bare(m.classes), exports: m.exports === null ? null : bare(m.exports) };
 }

@@ -39,72 +39,113 @@ export interface RequestIndex {
 
 const MAX_WRAPPER_DEPTH = 8;
 
-export async function resolveRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles = NO_ENV_FILES): Promise<RequestIndex> {
-  const evaluator = new Evaluator(program);
-  const wrappers = new Map<string, WrapperTemplate>();
+/**
+ * Requests resolved to a fixpoint of wrapper discovery, incrementally: `settle` resolves the
+ * declarations of sources added since the last call (and those waiting for a wrapper that has appeared
+ * since), so a discovery round that parses a few more files does not resolve every call again.
+ * Each declaration's result depends only on the modules it reads (unchanged within a run) and on the
+ * wrappers it asked for, so the outcome equals resolving everything at the end.
+ */
+export class RequestResolution {
+  private readonly evaluator: Evaluator;
+  readonly wrappers = new Map<string, WrapperTemplate>();
   /** The request inside each wrapper (a declaration, stable across rounds). */
-  const wrapperDecls = new Map<string, ClientDecl>();
-  const all: Array<{ fw: Framework; decl: ClientDecl }> = [];
-  for (const fw of indexedFrameworks) {
-    if (!fw.requests) continue;
-    for (const e of store.sources()) for (const decl of e.parsed.decls.requests[fw.id] ?? []) all.push({ fw, decl });
-  }
-  // Resolve until no new wrapper appears: a wrapper's callers may themselves be wrappers. A declaration
-  // is resolved again only when a wrapper it asked for has appeared since (nothing else it reads
-  // changes), in declaration order as before.
-  const results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
-  const failures: Array<{ fw: Framework; error: string } | undefined> = [];
-  const stale = new Uint8Array(all.length).fill(1);
+  private readonly wrapperDecls = new Map<string, ClientDecl>();
+  private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
+  private readonly failures: Array<{ fw: Framework; error: string } | undefined> = [];
+  private readonly stale: number[] = [];
   /** Missing wrapper → the declarations that asked for it. */
-  const waiting = new Map<string, number[]>();
-  let current = 0;
-  const wrapper = (fn: FnRef) => {
-    const key = wrapperKey(fn);
-    const w = wrappers.get(key);
-    if (!w) {
-      const list = waiting.get(key);
-      if (list) list.push(current);
-      else waiting.set(key, [current]);
-    }
-    return w;
-  };
-  const rctx: ResolveContext = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
-  for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
-    let added = false;
-    for (let i = 0; i < all.length; i++) {
-      if (!stale[i]) continue;
-      await ctx.pause();
-      stale[i] = 0;
-      current = i;
-      const { fw, decl } = all[i]!;
-      let spec: RequestSpec | null = null;
-      failures[i] = results[i] = undefined;
-      try {
-        spec = fw.requests!.resolve(decl, rctx);
-      } catch (err) {
-        failures[i] = { fw, error: (err as Error).message };
+  private readonly waiting = new Map<string, number[]>();
+  private readonly seen = new Set<object>();
+  private current = 0;
+  private readonly rctx: ResolveContext;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly store: FileStore,
+    private readonly program: WorkspaceProgram,
+  ) {
+    const evaluator = (this.evaluator = new Evaluator(program));
+    const wrapper = (fn: FnRef) => {
+      const key = wrapperKey(fn);
+      const w = this.wrappers.get(key);
+      if (!w) {
+        const list = this.waiting.get(key);
+        if (list) list.push(this.current);
+        else this.waiting.set(key, [this.current]);
       }
-      if (!spec) continue;
-      results[i] = { fw, spec };
-      if (decl.fn === null) continue;
-      const key = wrapperKey({ file: decl.file, id: decl.fn });
-      if (!wrappers.has(key) && isWrapping(spec, decl, evaluator)) {
-        const fn = program.module(decl.file)?.functions[decl.fn];
-        wrappers.set(key, { fn: { file: decl.file, id: decl.fn }, name: fn?.name ?? '<anonymous>', spec });
-        wrapperDecls.set(key, decl);
-        for (const j of waiting.get(key) ?? []) stale[j] = 1;
-        waiting.delete(key);
-        added = true;
-      }
-    }
-    if (!added) break;
+      return w;
+    };
+    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
   }
-  return { drafts: finishDrafts(ctx, all, results, failures, wrappers, wrapperDecls, evaluator).map((d) => withEnvFiles(d, env)), wrappers };
+
+  /** Resolve the declarations of new sources, and everything they make stale, until no new wrapper appears. */
+  async settle(): Promise<void> {
+    const fresh = this.store.sources().filter((e) => !this.seen.has(e));
+    for (const e of fresh) this.seen.add(e);
+    for (const fw of indexedFrameworks) {
+      if (!fw.requests) continue;
+      for (const e of fresh) {
+        for (const decl of e.parsed.decls.requests[fw.id] ?? []) {
+          this.all.push({ fw, decl });
+          this.stale.push(1);
+        }
+      }
+    }
+    for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
+      let added = false;
+      for (let i = 0; i < this.all.length; i++) {
+        if (!this.stale[i]) continue;
+        await this.ctx.pause();
+        this.stale[i] = 0;
+        if (this.resolveOne(i)) added = true;
+      }
+      if (!added) break;
+    }
+  }
+
+  /** Resolve declaration `i`; true when it turned out to be a new wrapper. */
+  private resolveOne(i: number): boolean {
+    this.current = i;
+    const { fw, decl } = this.all[i]!;
+    let spec: RequestSpec | null = null;
+    this.failures[i] = this.results[i] = undefined;
+    try {
+      spec = fw.requests!.resolve(decl, this.rctx);
+    } catch (err) {
+      this.failures[i] = { fw, error: (err as Error).message };
+    }
+    if (!spec) return false;
+    this.results[i] = { fw, spec };
+    if (decl.fn === null) return false;
+    const key = wrapperKey({ file: decl.file, id: decl.fn });
+    if (this.wrappers.has(key) || !isWrapping(spec, decl, this.evaluator)) return false;
+    const fn = this.program.module(decl.file)?.functions[decl.fn];
+    this.wrappers.set(key, { fn: { file: decl.file, id: decl.fn }, name: fn?.name ?? '<anonymous>', spec });
+    this.wrapperDecls.set(key, decl);
+    for (const j of this.waiting.get(key) ?? []) this.stale[j] = 1;
+    this.waiting.delete(key);
+    return true;
+  }
+
+  /** The drafts, in the order of the frameworks and then of the sources (as if resolved in one go); `env`: values from `.env` files. */
+  finish(env: EnvFiles = NO_ENV_FILES): RequestIndex {
+    const position = new Map<ClientDecl, number>();
+    for (const fw of indexedFrameworks) {
+      if (!fw.requests) continue;
+      for (const e of this.store.sources()) for (const decl of e.parsed.decls.requests[fw.id] ?? []) position.set(decl, position.size);
+    }
+    const order = this.all.map((_, i) => i).sort((a, b) => position.get(this.all[a]!.decl)! - position.get(this.all[b]!.decl)!);
+    const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
+    const drafts = finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
+    return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
+  }
 }
 
 /** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
-function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl }>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
-  const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap(({ decl }, i) => (list[i] === undefined ? [] : [[decl, list[i]!] as const])));
+function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
+  const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap((a, i) => (list[i] === undefined ? [] : [[a!.decl, list[i]!] as const])));
   const results = inOrder(resultList);
   const drafts = draftCalls(results, wrappers, wrapperDecls, evaluator);
   for (const [decl, { fw, error }] of inOrder(failureList)) {

@@ -23,6 +23,7 @@ import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
 import ofetch from './js/ofetch';
 import openapiClient from './js/openapi-client';
+import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 // python
 import django from './python/django';
@@ -52,6 +53,7 @@ export const frameworks: readonly Framework[] = [
   koa,
   fastify,
   hono,
+  socketIo,
   nestjs,
   actix,
   axum,

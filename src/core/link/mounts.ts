@@ -5,7 +5,7 @@
  * keeps its routes, marked partial with the reason, so nothing is dropped silently.
  */
 import type { Value } from '../resolve/evaluate';
-import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
+import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, PassDecl, RouteDecl } from '../frameworks/types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 
@@ -37,6 +37,8 @@ interface Node {
   readonly id: string;
   readonly kind: NodeKind;
   readonly label: string;
+  /** A stand-in for a parent that could not be resolved (a function parameter): why it is assumed to be served at the root. */
+  readonly assumption?: string;
 }
 
 interface Edge {
@@ -53,7 +55,7 @@ interface Prefix {
 }
 
 /** A prefix from an app down to a node; `orphan` when the chain starts at a router no app mounts. */
-type RoutePrefix = Prefix & { readonly orphan: boolean };
+type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[] };
 
 /** Why a symbol is not a node; `foreign` when it is known to be something else (not merely unresolved). */
 interface NotANode {
@@ -67,12 +69,13 @@ const NO_PREFIX: Prefix = { text: '', unresolved: [] };
 export function linkDeclarations(decls: readonly BackendDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
   const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
   const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
-  return linkMountGraph(routes, mounts, ctx, opts);
+  const passes = decls.filter((d): d is PassDecl => d.t === 'pass');
+  return linkMountGraph(routes, mounts, ctx, opts, passes);
 }
 
 /** Every route with one absolute path per chain of mounts from an app down to the router it is registered on. */
-export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
-  const graph = new MountGraph(ctx, opts);
+export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions, passes: readonly PassDecl[] = []): LinkedRoute[] {
+  const graph = new MountGraph(ctx, opts, passes);
   for (const m of mounts) graph.addMount(m);
   const linked: LinkedRoute[] = [];
   for (const r of routes) linkRoute(r, graph, ctx, opts, linked);
@@ -88,7 +91,43 @@ class MountGraph {
   constructor(
     private readonly ctx: LinkContext,
     private readonly opts: MountGraphOptions,
+    private readonly passes: readonly PassDecl[] = [],
   ) {}
+
+  /** Parameter (`file#fn#index`) → the arguments passed to it, indexed on first use. */
+  private passedTo: Map<string, PassDecl[]> | null = null;
+  private readonly following = new Set<string>();
+
+  /**
+   * The one app or router a function parameter receives at every call site found (`registerRoutes(app)`);
+   * null when there is none, several, or a cycle.
+   */
+  private passedNode(p: { file: string; fn: string; index: number }): Node | null {
+    if (!this.passedTo) {
+      this.passedTo = new Map();
+      for (const d of this.passes) {
+        const v = this.ctx.evaluator.wholeModule(this.ctx.value(d.callee, d.file, d.fn));
+        if (v.t !== 'fn') continue;
+        const key = `${v.file}#${v.id}#${d.index}`;
+        this.passedTo.set(key, [...(this.passedTo.get(key) ?? []), d]);
+      }
+    }
+    const key = `${p.file}#${p.fn}#${p.index}`;
+    const sites = this.passedTo.get(key);
+    if (!sites || this.following.has(key)) return null;
+    this.following.add(key);
+    try {
+      const found = new Map<string, Node>();
+      for (const d of sites) {
+        const n = this.nodeOf(d.arg, d.file, d.fn);
+        if ('missing' in n) return null;
+        found.set(n.id, n);
+      }
+      return found.size === 1 ? [...found.values()][0]! : null;
+    } finally {
+      this.following.delete(key);
+    }
+  }
 
   /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
   nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
@@ -96,6 +135,8 @@ class MountGraph {
     const origin = 'origin' in v ? v.origin : undefined;
     const kind = this.classify(v);
     if (!('root' in kind)) {
+      const passed = kind.t === 'param' && kind.path.length === 0 ? this.passedNode(kind) : null;
+      if (passed) return passed;
       if (kind.t === 'param') return { missing: `registered on \`${kind.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
       if (kind.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${kind.why})`, foreign: false };
       return { missing: `\`${symText(sym)}\` is not a known ${this.opts.noun}`, foreign: true };
@@ -128,9 +169,12 @@ class MountGraph {
 
   /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
   addMount(m: MountDecl): void {
-    const parent = this.nodeOf(m.parent, m.file, m.fn);
+    const found = this.nodeOf(m.parent, m.file, m.fn);
     const child = this.nodeOf(m.child, m.file, m.fn);
-    if ('missing' in parent || 'missing' in child) return;
+    if ('missing' in child || ('missing' in found && found.foreign)) return;
+    // `app.use('/api', router)` on an `app` we cannot resolve (a parameter of `init(app)`): the prefix is
+    // still known; what is above `app` is assumed to be nothing, and said so.
+    const parent = 'missing' in found ? this.standIn(m.parent, m.file, found.missing) : found;
     if (m.prefix) {
       // `app.use(a, b)` is read both as (prefix a, child b) and (child a): keep the reading that makes sense.
       const pv = this.ctx.value(m.prefix, m.file, m.fn);
@@ -139,6 +183,19 @@ class MountGraph {
     const list = this.incoming.get(child.id) ?? [];
     list.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
     this.incoming.set(child.id, list);
+  }
+
+  /** The stand-in root for an unresolved parent, one per expression and file. */
+  private standIn(sym: Sym, file: string, missing: string): Node {
+    const id = `?${file}:${symText(sym)}`;
+    let n = this.nodes.get(id);
+    if (!n) {
+      const what = missing.startsWith('registered on') ? `\`${symText(sym)}\`, a function parameter` : missing;
+      const assumption = `mounted on ${what}; taken to be the served app, with no prefix above it`;
+      n = { id, kind: { root: true, prefix: null }, label: symText(sym), assumption };
+      this.nodes.set(id, n);
+    }
+    return n;
   }
 
   /** A node's own prefix; one that cannot be evaluated says why (`prefix` from `**options`). */
@@ -155,16 +212,17 @@ class MountGraph {
     if (hit) return hit;
     const own = this.ownPrefix(node.kind.prefix);
     const out: RoutePrefix[] = [];
-    if (node.kind.root) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
+    const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
+    // An app mounted in another (`app.use('/api', subApp)`, koa-mount) serves under the mount's prefix.
+    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [] });
     else {
-      const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
-      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true });
+      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [] });
       stack.add(node.id);
       for (const e of ins) {
         const parent = this.nodes.get(e.parent)!;
         const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn) : NO_PREFIX;
         for (const pp of this.prefixesOf(parent, stack)) {
-          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan });
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan, notes: pp.notes });
         }
       }
       stack.delete(node.id);
@@ -181,7 +239,7 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
   const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
   const emit = (prefix: Prefix, notes: string[]) => {
     const unresolved = [...prefix.unresolved, ...path.unresolved];
-    const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
+    const allNotes = [...(r.notes ?? []), ...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
     for (const method of r.methods) {
       linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes });
     }
@@ -191,11 +249,11 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
   if ('missing' in owner) {
     // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
     // the path is unmistakably one.
-    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !path.text.startsWith('/'))) return;
+    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !(path.text.startsWith('/') || path.text === '*'))) return;
     return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`]);
   }
   for (const p of graph.prefixesOf(owner, new Set())) {
-    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : []);
+    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : [...p.notes]);
   }
 }
 

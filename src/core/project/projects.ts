@@ -21,6 +21,8 @@ export interface Project {
   readonly scriptPorts: readonly number[];
   /** The `name` of its package.json (`@plane/constants`), which other packages import it by. */
   readonly packageName?: string;
+  /** The Rust package name from `Cargo.toml` (`[package] name`), which its binaries use as a crate path. */
+  readonly crateName?: string;
 }
 
 export function hasDependency(p: Project, name: string): boolean {
@@ -176,7 +178,7 @@ export interface ManifestInput {
 
 /** Build projects from manifests; the root always gets one. */
 export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
-  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[] }>();
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string }>();
   const get = (root: string) => {
     let p = byRoot.get(root);
     if (!p) {
@@ -197,6 +199,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       Object.assign(p.versions, parsed.versions);
       if (parsed.scripts) p.scripts.push(parsed.scripts);
       if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
+      if (manifestKind(m.path) === 'rust' && parsed.name) p.crate = parsed.name;
     }
   }
   return [...byRoot.entries()]
@@ -209,6 +212,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
       ...(p.name ? { packageName: p.name } : {}),
+      ...(p.crate ? { crateName: p.crate } : {}),
     }))
     .sort((a, b) => a.root.localeCompare(b.root));
 }

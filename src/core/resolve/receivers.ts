@@ -82,11 +82,11 @@ export function constructorParams(ev: EvalHost, inst: Instance, targetFile: stri
 /** A member of an instance of a JS class: a field (constructor-assigned, or a class field), else a bound method. */
 export function instanceMember(ev: EvalHost, inst: Instance, prop: string): Value | null {
   for (const { file, c } of chain(ev, inst.file, inst.cls)) {
-    const assigned = c.selfAssigned?.[prop];
+    const assigned = own(c.selfAssigned, prop);
     if (assigned && c.ctor) return bind(ev.evaluate(assigned, { file, fn: c.ctor, params: constructorParams(ev, inst, file, c.name), self: inst }), inst);
-    const attr = c.attrs[prop];
+    const attr = own(c.attrs, prop);
     if (attr) return bind(ev.evaluate(attr, { file, fn: null, params: null, self: inst }), inst);
-    const m = c.methods?.[prop];
+    const m = own(c.methods, prop);
     if (m) return { t: 'fn', file, id: m, self: inst };
   }
   return null;
@@ -95,8 +95,8 @@ export function instanceMember(ev: EvalHost, inst: Instance, prop: string): Valu
 /** A method read on a JS class itself (`UsersService.readUserMe`, a static method); null when it has none. */
 export function classMethod(ev: EvalHost, file: string, cls: string, prop: string): Value | null {
   for (const { file: f, c } of chain(ev, file, cls)) {
-    if (c.attrs[prop]) return null;
-    const m = c.methods?.[prop];
+    if (own(c.attrs, prop)) return null;
+    const m = own(c.methods, prop);
     if (m) return { t: 'fn', file: f, id: m };
   }
   return null;
@@ -107,11 +107,16 @@ export function thisMethod(ev: EvalHost, self: Param, prop: string): Value | nul
   const cls = classOfFunction(ev, self.file, self.fn);
   if (!cls) return null;
   for (const { file, c } of chain(ev, self.file, cls)) {
-    if (c.selfAssigned?.[prop] || c.attrs[prop]) return null;
-    const m = c.methods?.[prop];
+    if (own(c.selfAssigned, prop) || own(c.attrs, prop)) return null;
+    const m = own(c.methods, prop);
     if (m) return { t: 'fn', file, id: m, self };
   }
   return null;
+}
+
+/** `table[key]` when the table itself has it (member tables are plain objects: `constructor` is not Object's). */
+function own<V>(table: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A function read from an instance is a method of it. */

@@ -28,7 +28,8 @@ export class ClassMembers {
 
   open(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Frame {
     const ctor = node.body.body.find((el): el is TSESTree.MethodDefinition => el.type === 'MethodDefinition' && el.kind === 'constructor');
-    const frame: Frame = { ctorId: ctor ? fnId(ctor.value as FunctionLike) : null, methods: Object.create(null), selfAssigned: Object.create(null) };
+    // Plain objects, as the cache gives them back: read them with `own` (a member may be named `constructor`).
+    const frame: Frame = { ctorId: ctor ? fnId(ctor.value as FunctionLike) : null, methods: {}, selfAssigned: {} };
     this.stack.push(frame);
     return frame;
   }
@@ -52,7 +53,7 @@ export class ClassMembers {
     if (left.type !== 'MemberExpression' || left.object.type !== 'ThisExpression' || left.computed || left.property.type !== 'Identifier') return false;
     const f = this.inConstructor(scope);
     if (!f) return false;
-    if (node.operator === '=' && !(left.property.name in f.selfAssigned)) f.selfAssigned[left.property.name] = sym(node.right);
+    if (node.operator === '=' && !Object.hasOwn(f.selfAssigned, left.property.name)) f.selfAssigned[left.property.name] = sym(node.right);
     return true;
   }
 

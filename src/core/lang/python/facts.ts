@@ -278,11 +278,12 @@ class PyFactsBuilder implements ImportTables {
 
   /** The methods (name → id, as `funcDef` makes it) defined directly in a class body; the last wins. */
   private methodIds(body: TsNode | null): Record<string, string> {
-    const out: Record<string, string> = Object.create(null);
+    const out: Record<string, string> = {};
     for (const c of body?.namedChildren ?? []) {
       const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
       const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
-      if (!def || !name) continue;
+      // A plain object (it goes through the facts cache as JSON): `__proto__` cannot be a key of it.
+      if (!def || !name || name === '__proto__') continue;
       const id = `@${def.startPosition.row + 1}:${def.startPosition.column + 1}`;
       if (id in this.functions) out[name] = id;
     }
