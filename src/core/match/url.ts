@@ -115,6 +115,10 @@ function locate(parts: readonly Part[]): UrlTarget {
       }
       return { kind: 'absolute', origin: o.origin, path: ensureSlash(o.rest + pathText(rest, o.rest)) };
     }
+    // `data:…`, `blob:…`, `file:…`, `shopify:admin/…`: another scheme, not a path of this origin (a
+    // `host:8000` port is not one).
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text);
+    if (scheme) return { kind: 'absolute', origin: { scheme: scheme[1]!.toLowerCase(), host: '', port: null, text: `${scheme[1]!.toLowerCase()}:` }, path: '/' };
     return { kind: 'relative', path: ensureSlash(pathText(parts)) };
   }
   if ('env' in first) {
