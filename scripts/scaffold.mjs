@@ -51,7 +51,7 @@ function framework() {
     .replaceAll('__TITLE__', title(id))
     .replaceAll('__DEPENDENCY__', get('dependency') ?? id)
     .replace("language: 'js'", `language: '${language}'`)
-    .replace("languages: ['js']", `languages: ['${language === 'python' ? 'python' : 'js'}']`);
+    .replace("languages: ['js']", `languages: ['${language === 'python' || language === 'go' ? language : 'js'}']`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.ts'), text);
   const registry = at('src/core/frameworks/registry.ts');

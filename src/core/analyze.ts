@@ -172,7 +172,7 @@ interface Resolution {
 function resolution(ws: Workspace): Resolution {
   const packages = new Map(ws.projects.flatMap((p) => (p.packageName ? [[p.packageName, p.root] as const] : [])));
   const crates = new Map(ws.projects.flatMap((p) => (p.crateName ? [[p.crateName.replace(/-/g, '_'), p.root] as const] : [])));
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, packages, crates };
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, packages, crates, projects: ws.projects };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

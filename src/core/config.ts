@@ -58,6 +58,7 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.spec.*',
   '**/test_*.py',
   '**/*_test.py',
+  '**/*_test.go',
   '**/__tests__/**',
   '**/__mocks__/**',
   '**/test/**',

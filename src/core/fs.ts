@@ -49,6 +49,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/.mypy_cache/**',
   '**/.pytest_cache/**',
   '**/site-packages/**',
+  // Vendored dependencies (Go `go mod vendor`, PHP, Ruby): third-party code.
+  '**/vendor/**',
   '**/target/**',
   '**/coverage/**',
   '**/.vscode-test/**',

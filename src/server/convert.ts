@@ -2,10 +2,10 @@
  * The only place that turns core data (1-based lines and columns, root-relative POSIX paths) into LSP
  * shapes (0-based positions, file URIs), and LSP positions back into core ones.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location, type Position, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, SymbolKind, type Diagnostic, type Location, type Position, type Range, type SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { absolute, relativeToRoot } from '../core/path';
-import type { DiagnosticTagName, FileDiagnostic, Position as CorePosition } from '../core/query';
+import type { DiagnosticTagName, FileDiagnostic, Position as CorePosition, RouteSymbol } from '../core/query';
 import type { FileLocation, Gap, Severity, Span } from '../core/types';
 
 export function toRange(s: Span): Range {
@@ -70,4 +70,9 @@ export function toDiagnostic(root: string, folderUri: string, d: FileDiagnostic)
     ...(d.related.length ? { relatedInformation: d.related.map((r) => ({ location: toLocation(root, r.location), message: r.message })) } : {}),
     ...(data ? { data } : {}),
   };
+}
+
+/** A route as a workspace symbol (a method, in the route's service). */
+export function toRouteSymbol(root: string, s: RouteSymbol): SymbolInformation {
+  return { name: s.name, kind: SymbolKind.Method, containerName: s.detail, location: toLocation(root, s.location) };
 }

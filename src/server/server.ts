@@ -22,14 +22,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, workspaceTarget, type Logger } from '../core';
+import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, routeSymbols, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams, type StatusParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { definition, hover, references } from './features/hover';
-import { fileUri, relPath } from './convert';
+import { fileUri, relPath, toRouteSymbol } from './convert';
 import { SettingsCache } from './settings';
 import { FolderIndex, type IndexHost } from './workspaceIndex';
 
@@ -143,6 +143,8 @@ export class Server implements IndexHost {
       const rel = f ? relPath(f.root, params.textDocument.uri) : null;
       return f?.snapshot && rel ? definition(f.root, f.snapshot, rel, params.position) : null;
     });
+    // Routes as workspace symbols: Ctrl+T `GET /api/users` jumps to the handler's registration.
+    c.onWorkspaceSymbol((params) => [...this.folders.values()].flatMap((f) => (f.snapshot ? routeSymbols(f.snapshot, params.query).map((s) => toRouteSymbol(f.root, s)) : [])));
     c.onReferences((params) => {
       const f = this.folderOf(params.textDocument.uri);
       const rel = f ? relPath(f.root, params.textDocument.uri) : null;
@@ -210,6 +212,7 @@ export class Server implements IndexHost {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'api-parity', version: SERVER_VERSION },

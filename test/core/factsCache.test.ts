@@ -145,12 +145,14 @@ describe('facts cache', () => {
 
 describe('cached module facts', () => {
   let python: TsParser;
+  let go: TsParser;
   beforeAll(async () => {
     python = await createParser('python');
+    go = await createParser('go');
   });
 
   it('survive JSON exactly: same keys, values and prototypes, for every fixture file', () => {
-    const env = { jsParser: estreeParser, grammar: () => python };
+    const env = { jsParser: estreeParser, grammar: (name: string) => (name === 'go' ? go : python) };
     const emptyDecls = { routes: {}, requests: {}, events: {}, docsSource: {}, schemas: {} };
     let checked = 0;
     for (const { dir } of fixtureDirs()) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definitionAt, diagnosticsByFile, gapTree, TREE_GROUPS, hoverAt, lensesFor, referencesAt, type AnalysisResult, type TreeNode } from '../../src/core';
+import { definitionAt, diagnosticsByFile, gapTree, TREE_GROUPS, hoverAt, lensesFor, referencesAt, routeSymbols, type AnalysisResult, type TreeNode } from '../../src/core';
 import { analyzeFixture } from '../golden';
 
 const EXAMPLE = resolve(__dirname, '../../examples/fullstack');
@@ -175,5 +175,33 @@ describe('gap tree', () => {
     expect(top!.children[0]!.tooltip?.value).toContain('are not reported missing');
     expect(next!.label).toBe('Missing');
     expect(gapTree([{ key: 'k', name: 'n', result }], false).roots[0]!.label).toBe('Missing');
+  });
+});
+
+describe('routes as workspace symbols', () => {
+  it('finds routes by method and path words, best matches first, with their handler and location', () => {
+    const found = routeSymbols(result, 'GET users');
+    expect(found[0]).toEqual({ name: 'GET /api/v1/users', detail: 'list_users · backend', location: expect.objectContaining({ file: USERS, line: lineOf(USERS, '@router.get("/",') }) });
+    expect(found.every((s) => s.name.startsWith('GET ') && s.name.includes('users'))).toBe(true);
+    expect(routeSymbols(result, 'delete item').map((s) => s.name)).toEqual(['DELETE /api/v1/items/{item_id}']);
+    expect(routeSymbols(result, 'nothing-like-this')).toEqual([]);
+  });
+});
+
+describe('lenses count test callers apart', () => {
+  it('a route called only from a test says so, and its lens peeks at the test', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'api-parity-lens-tests-'));
+    try {
+      cpSync(EXAMPLE, root, { recursive: true });
+      writeFileSync(join(root, 'frontend/src/lib/items.test.ts'), "export const t = () => fetch('http://localhost:8000/api/v1/items/3', { method: 'DELETE' });\n");
+      const r = await analyzeFixture(root);
+      const lens = lensesFor(r, ITEMS).find((l) => l.span.line === lineOf(ITEMS, '@router.delete'))!;
+      expect(lens.title).toBe('no callers in this workspace · 1 test');
+      expect(lens.action).toMatchObject({ kind: 'peek-callers', targets: [expect.objectContaining({ file: 'frontend/src/lib/items.test.ts' })] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

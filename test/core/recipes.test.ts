@@ -51,7 +51,7 @@ describe('CONTRIBUTING recipes', () => {
 
     expect(scaffold('rule', '--kind', 'payload-mismatch', '--title', 'Payload mismatches').status).toBe(0);
     expect(changedFiles()).toEqual(['schemas/api-parity.config.schema.json', 'src/core/rules/payload-mismatch/index.ts', 'src/core/rules/registry.ts', 'src/core/types.ts']);
-    expect(scaffold('language', '--id', 'go', '--extension', '.go', '--grammar', 'go').status).toBe(0);
+    expect(scaffold('language', '--id', 'java', '--extension', '.java', '--grammar', 'java').status).toBe(0);
     expect(scaffold('relation', '--id', 'events').status).toBe(0);
     // Never overwrites.
     const again = scaffold('relation', '--id', 'events');

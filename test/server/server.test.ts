@@ -112,6 +112,12 @@ describe('language server', () => {
     expect(def[0]!.targetUri.endsWith('backend/app/api/routes/users.py')).toBe(true);
   });
 
+  it('finds routes as workspace symbols (Ctrl+T)', async () => {
+    const symbols = (await client.rpc.sendRequest('workspace/symbol', { query: 'GET users' })) as Array<{ name: string; containerName: string; location: Location }>;
+    expect(symbols[0]).toMatchObject({ name: 'GET /api/v1/users', containerName: 'list_users · backend' });
+    expect(symbols[0]!.location.uri.endsWith('backend/app/api/routes/users.py')).toBe(true);
+  });
+
   it('lists a route’s callers as references', async () => {
     const line = lineOf('backend/app/api/routes/users.py', '@router.get("/{user_id}"');
     const refs = (await client.rpc.sendRequest('textDocument/references', { textDocument: { uri: client.uri('backend/app/api/routes/users.py') }, position: { line, character: 2 }, context: { includeDeclaration: false } })) as Location[];

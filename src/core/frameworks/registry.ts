@@ -10,6 +10,7 @@ import { isIndexed } from './types';
 import chi from './go/chi';
 import echo from './go/echo';
 import gin from './go/gin';
+import nethttp from './go/nethttp';
 // java
 import spring from './java/spring';
 // js
@@ -60,6 +61,7 @@ export const frameworks: readonly Framework[] = [
   gin,
   echo,
   chi,
+  nethttp,
   rails,
   spring,
 ];

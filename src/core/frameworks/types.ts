@@ -10,13 +10,14 @@ import type { Sym } from '../resolve/sym';
 import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
+import type { GoFileFacts } from '../lang/go/facts';
 import type { RsFileFacts } from '../lang/rust/facts';
 import { hasDependency, type Project } from '../project/projects';
 import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
-export type Language = 'python' | 'js' | 'markup' | 'rust';
+export type Language = 'python' | 'js' | 'markup' | 'rust' | 'go';
 export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
 
 export interface FileRef {
@@ -37,6 +38,7 @@ export interface ParsedFile {
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
   readonly rs?: RsFileFacts;
+  readonly go?: GoFileFacts;
   /** The markup of `.html`/`.vue`/`.svelte`/`.astro` files (their scripts are in `js`). */
   readonly markup?: MarkupFacts;
 }
@@ -78,6 +80,18 @@ export interface RouteDecl {
   readonly handler: string | null;
   readonly span: Span;
   /**
+   * Why the route is only partly known, found while extracting or linking it (methods that could not be
+   * read, a regex path kept as its literal prefix): marks it partial.
+   */
+  readonly notes?: readonly string[];
+  /**
+   * Argument values for `fn`'s parameters, when the route is registered inside a helper and was
+   * instantiated at one of the helper's calls (`register_routes(app)`); set during `link` only.
+   */
+  readonly params?: readonly Value[];
+  /** Where the route is reported, when that is not where its symbols are evaluated (the helper's call). */
+  readonly at?: { readonly file: string; readonly span: Span };
+  /**
    * For builder-style frameworks (link/builders.ts): `attr`, a route declared on its handler (actix
    * `#[get("/x")]`) that counts only where the handler is registered; `doc`, a route documented on its
    * handler (utoipa `#[utoipa::path]`) that counts only through a `docs` mount and is otherwise compared
@@ -86,8 +100,6 @@ export interface RouteDecl {
   readonly role?: 'attr' | 'doc';
   /** The handler as an expression, when it may be followed across modules (builder-style frameworks). */
   readonly handlerSym?: Sym;
-  /** What the route is known to be approximate about (a regex path kept as its literal prefix): marks it partial. */
-  readonly notes?: readonly string[];
   /** Real-time routes: whether the server handles (`receive`) or emits (`send`) the event `path` names. */
   readonly side?: 'receive' | 'send';
   /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
@@ -102,6 +114,10 @@ export interface MountDecl {
   readonly parent: Sym;
   readonly child: Sym;
   readonly prefix: Sym | null;
+  /** `prefix`, when given, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
+  readonly replacesOwnPrefix?: boolean;
+  /** Argument values for `fn`'s parameters, when the mount is a helper's, instantiated at a call (see `RouteDecl.params`). */
+  readonly params?: readonly Value[];
   readonly span: Span;
   /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
   readonly role?: 'docs';
@@ -175,10 +191,11 @@ export interface LinkedRoute {
 export interface LinkContext {
   readonly evaluator: Evaluator;
   /** String parts of a symbol evaluated in `file` (inside function `fn`); unknown pieces become `{name}`. */
-  pathText(sym: Sym, file: string, fn: string | null): { text: string; unresolved: string[] };
+  pathText(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): { text: string; unresolved: string[] };
   /** The same for a value already evaluated (`sym`, its source, names a part that is not a string). */
   valueText(v: Value, sym?: Sym): { text: string; unresolved: string[] };
-  value(sym: Sym, file: string, fn: string | null): Value;
+  /** `params`: argument values for `fn`'s parameters (a helper instantiated at a call). */
+  value(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): Value;
 }
 
 /** Routes a framework serves: per-file declarations, linked across files into absolute routes. */

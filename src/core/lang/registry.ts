@@ -7,9 +7,10 @@ import js from './js';
 import markup from './markup';
 import python from './python';
 import rust from './rust';
+import go from './go';
 import type { LanguageSupport } from './types';
 
-export const languages: readonly LanguageSupport[] = [js, python, markup, rust];
+export const languages: readonly LanguageSupport[] = [js, python, markup, rust, go];
 
 const byExt = new Map<string, LanguageSupport>();
 for (const l of languages) for (const e of l.extensions) byExt.set(e, l);

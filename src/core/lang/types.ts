@@ -7,11 +7,13 @@
 import type { JsParser } from './js/parser';
 import type { JsFileFacts } from './js/facts';
 import type { PyFileFacts } from './python/facts';
+import type { GoFileFacts } from './go/facts';
 import type { RsFileFacts } from './rust/facts';
 import type { GrammarName, TsParser } from '../parse/treeSitter';
 import type { ModuleFacts } from '../resolve/sym';
 import type { TsConfigPaths } from '../resolve/modules';
 import type { Language, MarkupFacts } from '../frameworks/types';
+import type { Project } from '../project/projects';
 
 /** What parsing one file yields. */
 export interface LanguageFacts {
@@ -19,6 +21,7 @@ export interface LanguageFacts {
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
   readonly rs?: RsFileFacts;
+  readonly go?: GoFileFacts;
   readonly markup?: MarkupFacts;
   /** Observations worth a note on the file (tolerated syntax errors, skipped blocks). */
   readonly notes: readonly string[];
@@ -65,6 +68,8 @@ export interface ResolverEnv {
   readonly packages?: ReadonlyMap<string, string>;
   /** Rust package names (`-` read as `_`) → the folder of their `Cargo.toml`, for `my_crate::…` paths. */
   readonly crates?: ReadonlyMap<string, string>;
+  /** The workspace's projects (their manifests' module paths, for Go imports). */
+  readonly projects?: readonly Project[];
 }
 
 export interface LanguageSupport {

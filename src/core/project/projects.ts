@@ -23,6 +23,8 @@ export interface Project {
   readonly packageName?: string;
   /** The Rust package name from `Cargo.toml` (`[package] name`), which its binaries use as a crate path. */
   readonly crateName?: string;
+  /** The module path its go.mod declares (`github.com/acme/shop`), for Go import resolution. */
+  readonly goModule?: string;
 }
 
 export function hasDependency(p: Project, name: string): boolean {
@@ -159,6 +161,16 @@ function tableKeys(text: string, sectionRe: RegExp, keyRe: RegExp): string[] {
   return keys;
 }
 
+/**
+ * A `setup.py` is a manifest only when it is a packaging script (it imports setuptools or distutils, or
+ * calls `setup(...)` at the top level); a module that merely has that name (a Flask view `handlers/setup.py`)
+ * makes no project. Other manifests always count.
+ */
+function isPackagingScript(path: string, text: string | null): boolean {
+  if (basename(path) !== 'setup.py' || text === null) return true;
+  return /^\s*(?:from|import)\s+(?:setuptools|distutils)\b|^setup\s*\(/m.test(text);
+}
+
 function normalizePy(n: string): string {
   return n.toLowerCase().replace(/_/g, '-');
 }
@@ -178,7 +190,7 @@ export interface ManifestInput {
 
 /** Build projects from manifests; the root always gets one. */
 export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
-  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string }>();
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string; goModule?: string }>();
   const get = (root: string) => {
     let p = byRoot.get(root);
     if (!p) {
@@ -189,6 +201,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
   };
   get('.');
   for (const m of manifests) {
+    if (!isPackagingScript(m.path, m.text)) continue;
     const root = manifestRoot(m.path);
     const p = get(root);
     p.manifests.push(m.path);
@@ -200,6 +213,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       if (parsed.scripts) p.scripts.push(parsed.scripts);
       if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
       if (manifestKind(m.path) === 'rust' && parsed.name) p.crate = parsed.name;
+      if (manifestKind(m.path) === 'go' && parsed.name) p.goModule ??= parsed.name;
     }
   }
   return [...byRoot.entries()]
@@ -213,6 +227,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       scriptPorts: scriptPorts(p.scripts.join('\n')),
       ...(p.name ? { packageName: p.name } : {}),
       ...(p.crate ? { crateName: p.crate } : {}),
+      ...(p.goModule ? { goModule: p.goModule } : {}),
     }))
     .sort((a, b) => a.root.localeCompare(b.root));
 }

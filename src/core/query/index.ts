@@ -9,3 +9,4 @@ export { definitionAt, referencesAt, type Definition } from './navigation';
 export { lensesFor, type Lens, type LensAction } from './lenses';
 export { diagnosticsByFile, type FileDiagnostic, type DiagnosticOptions, type DiagnosticTagName } from './diagnostics';
 export { gapTree, treeLeaves, TREE_GROUPS, type GapTree, type GroupId, type GroupInfo, type TreeFolder, type TreeLocation, type TreeNode } from './tree';
+export { routeSymbols, type RouteSymbol } from './symbols';

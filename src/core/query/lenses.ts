@@ -4,7 +4,7 @@
  */
 import { methodLabel } from '../report/gapKinds';
 import type { AnalysisResult, Call, Endpoint, FileLocation, Span } from '../types';
-import { callersOf, locationOf, spanOf, targetOf } from './locate';
+import { callersOf, locationOf, spanOf, targetOf, testCallersOf } from './locate';
 
 /**
  * What clicking a lens does: `peek-callers` shows `targets` as references of the lens's position,
@@ -41,6 +41,8 @@ export function lensesFor(result: AnalysisResult, file: string): Lens[] {
 function routeLens(result: AnalysisResult, eps: readonly Endpoint[]): Lens {
   const first = eps[0]!;
   const callers = eps.flatMap((e) => callersOf(result, e));
+  const tests = eps.flatMap((e) => testCallersOf(result, e));
+  const testNote = tests.length ? ` · ${tests.length} test${tests.length === 1 ? '' : 's'}` : '';
   const prefix = eps.length > 1 ? `${eps.map((e) => e.method).join('/')} ` : '';
   if (callers.length === 0 && eps.every((e) => e.kind === 'socketio')) {
     // Socket.IO clients are not paired with the server's events yet: say what the line is, not "no callers".
@@ -52,10 +54,12 @@ function routeLens(result: AnalysisResult, eps: readonly Endpoint[]): Lens {
   }
   if (callers.length === 0) {
     const ignored = eps.every((e) => e.ignored !== null) ? ` · ignored: ${first.ignored}` : '';
+    // Calls from tests do not make a route used (unless configured), but they are worth a click.
+    if (tests.length) return { span: spanOf(first), title: `${prefix}no callers in this workspace${testNote}${ignored}`, action: { kind: 'peek-callers', targets: tests.map(locationOf) } };
     return { span: spanOf(first), title: `${prefix}no callers in this workspace${ignored}`, action: NONE };
   }
-  const title = `${prefix}${callers.length} caller${callers.length === 1 ? '' : 's'}`;
-  return { span: spanOf(first), title, action: { kind: 'peek-callers', targets: callers.map(locationOf) } };
+  const title = `${prefix}${callers.length} caller${callers.length === 1 ? '' : 's'}${testNote}`;
+  return { span: spanOf(first), title, action: { kind: 'peek-callers', targets: [...callers, ...tests].map(locationOf) } };
 }
 
 function callLens(result: AnalysisResult, c: Call): Lens {

@@ -65,3 +65,9 @@ export function callersOf(result: AnalysisResult, endpoint: Endpoint): Call[] {
   const calls = lookup(result).calls;
   return endpoint.callers.map((id) => calls.get(id)).filter((c): c is Call => !!c);
 }
+
+/** Calls from tests, mocks and fixtures that reach the endpoint (not callers unless configured). */
+export function testCallersOf(result: AnalysisResult, endpoint: Endpoint): Call[] {
+  const calls = lookup(result).calls;
+  return (endpoint.testCallers ?? []).map((id) => calls.get(id)).filter((c): c is Call => !!c);
+}

@@ -52,6 +52,8 @@ export interface ParamFact {
   readonly keywordOnly?: boolean;
   /** Collects the keyword arguments no other parameter takes (Python `**kwargs`); always the last one. */
   readonly restKeywords?: boolean;
+  /** Its declared type, where the language has one (Go: `github.com/acme/shop/config.Config`, pointers stripped). */
+  readonly type?: string;
 }
 
 /** The arguments of a call, as written. */
