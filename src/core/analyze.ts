@@ -15,6 +15,7 @@ import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
+import type { EnvFiles } from './engine/dotenv';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
 import type { ModuleResolver } from './lang/types';
@@ -81,7 +82,7 @@ export class Analyzer {
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
     ctx.check();
-    const requests = await discoverRequests(ctx, store, program);
+    const requests = await discoverRequests(ctx, store, program, ws.env);
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = buildServices(ctx, routes, ws.projects);
@@ -132,14 +133,14 @@ export class Analyzer {
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram): Promise<RequestIndex> {
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles): Promise<RequestIndex> {
   const resolution = new RequestResolution(ctx, store, program);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return resolution.finish();
+  return resolution.finish(env);
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {
@@ -169,8 +170,9 @@ interface Resolution {
 
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
+  const packages = new Map(ws.projects.flatMap((p) => (p.packageName ? [[p.packageName, p.root] as const] : [])));
   const crates = new Map(ws.projects.flatMap((p) => (p.crateName ? [[p.crateName.replace(/-/g, '_'), p.root] as const] : [])));
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, crates, projects: ws.projects };
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, packages, crates, projects: ws.projects };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

@@ -13,6 +13,7 @@ import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
 import type { FileStore } from './files';
 import type { RunContext } from './types';
+import { NO_ENV_FILES, type EnvFiles } from './dotenv';
 import { isWrapping, urlParts, wrapperKey } from './wrappers';
 
 /** A request found in the code, before matching. */
@@ -128,8 +129,8 @@ export class RequestResolution {
     return true;
   }
 
-  /** The drafts, in the order of the frameworks and then of the sources (as if resolved in one go). */
-  finish(): RequestIndex {
+  /** The drafts, in the order of the frameworks and then of the sources (as if resolved in one go); `env`: values from `.env` files. */
+  finish(env: EnvFiles = NO_ENV_FILES): RequestIndex {
     const position = new Map<ClientDecl, number>();
     for (const fw of indexedFrameworks) {
       if (!fw.requests) continue;
@@ -138,7 +139,7 @@ export class RequestResolution {
     const order = this.all.map((_, i) => i).sort((a, b) => position.get(this.all[a]!.decl)! - position.get(this.all[b]!.decl)!);
     const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
     const drafts = finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
-    return { drafts, wrappers: this.wrappers };
+    return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
   }
 }
 
@@ -164,13 +165,19 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
   const calledWrappers = new Set<string>();
   for (const [, r] of results) if (r.spec.wrapper) calledWrappers.add(wrapperKey(r.spec.wrapper));
   const drafts: DraftCall[] = [];
+  // A call a client recognised is not drafted again by a lazy contribution (a generated SDK's
+  // `__request(…)` is also a call of the runtime function it names).
+  const byClient = new Set<string>();
+  for (const [decl, { fw }] of results) if (!fw.requests!.lazy) byClient.add(`${decl.file}:${decl.span.line}:${decl.span.column}`);
   for (const [decl, { fw, spec }] of results) {
+    if (fw.requests!.lazy && byClient.has(`${decl.file}:${decl.span.line}:${decl.span.column}`)) continue;
     const key = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
     const w = key ? wrappers.get(key) : undefined;
     // Every request inside a wrapper that is shaped by its parameters (a retry is a second one) is
     // represented by the wrapper's call sites.
     if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
-      if (calledWrappers.has(key!)) continue;
+      // A generated client function nobody calls is no call (its definition is not one).
+      if (calledWrappers.has(key!) || spec.generated) continue;
       drafts.push(...draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
       continue;
     }
@@ -183,7 +190,8 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
  * The drafts of one request: one per alternative URL and method (`id ? `/a/${id}` : '/a'`), each
  * matched on its own; a single draft when there is no choice.
  */
-function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
+function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
+  const spec = settled(found, evaluator);
   const reason = forcedReason ?? spec.unresolved ?? null;
   const urls = reason ? [urlParts(spec, evaluator)] : expandParts(urlParts(spec, evaluator));
   const methods = methodsOf(spec, evaluator);
@@ -194,6 +202,26 @@ function draftCall(decl: ClientDecl, fw: Framework, spec: RequestSpec, evaluator
     const choice = combos.length > 1 ? { alternative: i + 1, urlChoice: u, methodChoices: methods.length } : { alternative: null, urlChoice: 0, methodChoices: 1 };
     return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice };
   });
+}
+
+/** A request with no receiver left to bind: `this` and constructor arguments read from an instance built out of sight. */
+function settled(spec: RequestSpec, ev: Evaluator): RequestSpec {
+  const settle = (v: Value | null) => (v ? ev.settle(v) : null);
+  return { ...spec, url: ev.settle(spec.url), base: settle(spec.base), method: settle(spec.method) };
+}
+
+/**
+ * A draft whose URL starts with an env var that a `.env` file sets: that value is what the var falls
+ * back to (it wins over the code's own fallback, as it does when the dev server runs).
+ */
+function withEnvFiles(d: DraftCall, env: EnvFiles): DraftCall {
+  if (d.target.kind !== 'env') return d;
+  const first = d.parts[0] as Extract<Part, { env: string }>;
+  const hit = env.valueFor(d.decl.file, first.env);
+  if (!hit) return d;
+  const parts: Part[] = [{ env: first.env, fallback: [{ lit: hit.value }] }, ...d.parts.slice(1)];
+  const via = d.via.map((v) => (v === `env ${first.env}` ? `env ${first.env} = ${hit.value} (${hit.file})` : v));
+  return { ...d, parts, target: interpretUrl(parts), via };
 }
 
 /** A call whose `resolve` threw: kept, unresolved, with the error as its reason. */

@@ -8,6 +8,7 @@ import { buildProjects, isManifest, projectOf, type Project } from '../project/p
 import type { TsConfigPaths } from '../resolve/modules';
 import { decodeText } from '../text';
 import type { RunContext } from './types';
+import { loadEnvFiles, type EnvFiles } from './dotenv';
 
 export interface Workspace {
   /** Every listed file, sorted. */
@@ -15,6 +16,8 @@ export interface Workspace {
   readonly fileSet: ReadonlySet<string>;
   readonly projects: readonly Project[];
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
+  /** Env var values from `.env` files, for URL bases. */
+  readonly env: EnvFiles;
 }
 
 export async function loadWorkspace(ctx: RunContext): Promise<Workspace> {
@@ -25,7 +28,8 @@ export async function loadWorkspace(ctx: RunContext): Promise<Workspace> {
   ctx.check();
   const projects = await loadProjects(ctx, files);
   const tsconfigs = await loadTsconfigs(ctx, files);
-  return { files, fileSet: new Set(files), projects, tsconfigs };
+  const env = await loadEnvFiles(ctx, files, projects);
+  return { files, fileSet: new Set(files), projects, tsconfigs, env };
 }
 
 async function loadProjects(ctx: RunContext, files: readonly string[]): Promise<Project[]> {

@@ -8,6 +8,7 @@ import { indexedFrameworks } from '../frameworks/registry';
 import { isQueryPart, joinBase } from '../match/url';
 import type { Evaluator, FnRef, Part } from '../resolve/evaluate';
 import type { WorkspaceProgram } from '../resolve/modules';
+import { THIS_PARAM } from '../resolve/sym';
 import type { FileStore } from './files';
 import type { Entry, RunContext } from './types';
 
@@ -28,14 +29,20 @@ export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
 
 /** Does a request depend on its enclosing function's parameters for its URL structure or method? */
 export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
+  if (spec.generated) return true;
   const own = (p: Part) => 'param' in p && p.fn === decl.fn && p.file === decl.file;
   const parts = urlParts(spec, evaluator);
+  // A URL that starts with a parameter is the caller's, whatever base is joined in front of it.
+  const first = evaluator.partsOf(spec.url)[0];
+  if (first && own(first)) return true;
   let inQuery = false;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (('lit' in p && /[?#]/.test(p.lit)) || isQueryPart(parts, i)) inQuery = true;
     // A parameter in the query string or filling a whole path segment is data, not URL structure.
     if (!own(p) || inQuery) continue;
+    // The receiver's fields (`/${this.resource}/`) are the URL's structure, never data.
+    if ('param' in p && p.param === THIS_PARAM) return true;
     const prev = parts[i - 1];
     const next = parts[i + 1];
     const segmentBefore = !!prev && 'lit' in prev && prev.lit.endsWith('/');

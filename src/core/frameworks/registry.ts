@@ -22,6 +22,8 @@ import hono from './js/hono';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
+import ofetch from './js/ofetch';
+import openapiClient from './js/openapi-client';
 import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 // python
@@ -44,6 +46,8 @@ export const frameworks: readonly Framework[] = [
   nextjs,
   fetch,
   axios,
+  openapiClient,
+  ofetch,
   wrappers,
   flask,
   django,

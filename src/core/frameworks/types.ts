@@ -230,6 +230,8 @@ export interface RequestSpec {
   readonly url: Value;
   /** A base URL joined in front of `url` unless `url` is absolute (axios `baseURL`). */
   readonly base: Value | null;
+  /** The base when `base` (read from a wrapper's argument) turns out not to be set at a call site. */
+  readonly baseDefault?: Value;
   /**
    * Why the request's destination is not known whatever its URL says (a Unix socket, a proxy, a base
    * URL or client config that cannot be evaluated): the call is kept unresolved with this reason.
@@ -239,6 +241,11 @@ export interface RequestSpec {
   readonly via: readonly string[];
   /** The wrapper function this request was instantiated from, for wrapper call sites. */
   readonly wrapper?: FnRef;
+  /**
+   * Made by generated client code (an SDK function): the function around it is a wrapper whatever
+   * its parameters, and when nobody calls it, it is no call at all.
+   */
+  readonly generated?: boolean;
 }
 
 /** A function whose parameter shapes a request: its call sites are the calls. */

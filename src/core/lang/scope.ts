@@ -11,6 +11,11 @@ export interface Scope {
   readonly parent: Scope | null;
   /** What the function returns (its `return` expressions), when collected. */
   readonly returns: Sym[] | null;
+  /**
+   * What `this` is in this scope (JS): a method's receiver, null where a plain function has its own
+   * unknown `this`; undefined (arrow functions, blocks) reads the enclosing scope's.
+   */
+  readonly self?: Sym | null;
 }
 
 /** A module's scope with nothing declared yet. */

@@ -64,6 +64,8 @@ export interface ResolverEnv {
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
   /** Is a path a source file of any language pack (for extension probing)? */
   isSource(path: string): boolean;
+  /** The workspace's own packages (a monorepo's `@scope/pkg`): package name → its root folder. */
+  readonly packages?: ReadonlyMap<string, string>;
   /** Rust package names (`-` read as `_`) → the folder of their `Cargo.toml`, for `my_crate::…` paths. */
   readonly crates?: ReadonlyMap<string, string>;
   /** The workspace's projects (their manifests' module paths, for Go imports). */

@@ -115,6 +115,10 @@ function locate(parts: readonly Part[]): UrlTarget {
       }
       return { kind: 'absolute', origin: o.origin, path: ensureSlash(o.rest + pathText(rest, o.rest)) };
     }
+    // `data:…`, `blob:…`, `file:…`, `shopify:admin/…`: another scheme, not a path of this origin (a
+    // `host:8000` port is not one).
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text);
+    if (scheme) return { kind: 'absolute', origin: { scheme: scheme[1]!.toLowerCase(), host: '', port: null, text: `${scheme[1]!.toLowerCase()}:` }, path: '/' };
     return { kind: 'relative', path: ensureSlash(pathText(parts)) };
   }
   if ('env' in first) {
@@ -157,6 +161,13 @@ export function isAbsoluteUrl(parts: readonly Part[]): boolean {
   return !!f && 'lit' in f && /^(https?|wss?):\/\/|^\/\//i.test(f.lit.trimStart());
 }
 
+/** A part (or each of its alternatives) without its leading slash. */
+function unslash(p: Part): Part {
+  if ('lit' in p) return { lit: p.lit.slice(1) };
+  if ('alt' in p) return { alt: p.alt.map((a) => (a[0] ? [unslash(a[0]), ...a.slice(1)] : a)) };
+  return p;
+}
+
 /** axios `baseURL` + `url`: joined with one slash, unless `url` is absolute. */
 export function joinBase(base: readonly Part[], url: readonly Part[]): Part[] {
   if (isAbsoluteUrl(url) || base.length === 0) return [...url];
@@ -165,8 +176,9 @@ export function joinBase(base: readonly Part[], url: readonly Part[]): Part[] {
   const last = b[b.length - 1];
   const first = u[0];
   const endsSlash = !!last && 'lit' in last && last.lit.endsWith('/');
-  const startsSlash = !!first && 'lit' in first && first.lit.startsWith('/');
-  if (endsSlash && startsSlash) u[0] = { lit: (first as { lit: string }).lit.slice(1) };
+  const slashed = (p: Part | undefined): boolean => !!p && (('lit' in p && p.lit.startsWith('/')) || ('alt' in p && p.alt.every((a) => slashed(a[0]))));
+  const startsSlash = slashed(first);
+  if (endsSlash && startsSlash) u[0] = unslash(first!);
   else if (!endsSlash && !startsSlash) b.push({ lit: '/' });
   return [...b, ...u];
 }

@@ -19,6 +19,8 @@ export interface Project {
   readonly versions: Readonly<Record<string, string>>;
   /** Ports named in start scripts (`--port 8000`, `-p 3001`, `PORT=4000`). */
   readonly scriptPorts: readonly number[];
+  /** The `name` of its package.json (`@plane/constants`), which other packages import it by. */
+  readonly packageName?: string;
   /** The Rust package name from `Cargo.toml` (`[package] name`), which its binaries use as a crate path. */
   readonly crateName?: string;
   /** The module path its go.mod declares (`github.com/acme/shop`), for Go import resolution. */
@@ -223,6 +225,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       dependencies: p.deps,
       versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
+      ...(p.name ? { packageName: p.name } : {}),
       ...(p.crate ? { crateName: p.crate } : {}),
       ...(p.goModule ? { goModule: p.goModule } : {}),
     }))

@@ -64,7 +64,10 @@ function walk(ev: EvalHost, file: string, cls: string, init: Construction, self:
 function throughConstructor(ev: EvalHost, file: string, c: ClassFact, init: Construction, self: Value): Construction {
   const ctor = c.ctor!;
   const fn = ev.program.module(file)?.functions[ctor];
-  const ctx: Ctx = { file, fn: ctor, params: fn ? bindParams(ev, fn.params, init, self) : null };
+  // A JS constructor has no `self` parameter: its arguments bind from the first one.
+  const js = ev.program.module(file)?.language === 'js';
+  const params = fn ? (js ? init.args.map((a) => ev.evaluate(a, init.ctx)) : bindParams(ev, fn.params, init, self)) : null;
+  const ctx: Ctx = { file, fn: ctor, params, ...(js ? { self } : {}) };
   if (!c.baseInit) return { ...NO_ARGS, ctx, opaque: `\`${c.name}.__init__\` has no \`super().__init__(…)\` call to read` };
   return { ...c.baseInit, ctx };
 }

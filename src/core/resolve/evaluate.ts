@@ -13,7 +13,9 @@ import { symText } from './sym';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
-import { mergeParts, partsOf } from './parts';
+import { mergeParts, paramValue, partsOf } from './parts';
+import { THIS_PARAM } from './sym';
+import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
 import { globalValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
 export type { Ctx, EvalHost, FnRef, Part, Program, Value } from './value';
@@ -74,13 +76,14 @@ export class Evaluator implements EvalHost {
       case 'arr':
         return { t: 'arr', items: sym.items, ctx };
       case 'param': {
+        if (sym.index === THIS_PARAM) return ctx.self && ctx.fn === sym.fn ? ctx.self : { t: 'param', fn: sym.fn, file: ctx.file, index: THIS_PARAM, name: 'this', path: [] };
         if (ctx.params && ctx.fn === sym.fn) {
           const v = ctx.params[sym.index];
           if (v) return v;
           const fn = this.program.module(ctx.file)?.functions[sym.fn];
           const def = fn?.params[sym.index]?.default;
-          if (def) return this.evaluate(def, { file: ctx.file, fn: sym.fn, params: ctx.params });
-          return unknown(sym, `argument \`${sym.name}\` not given`);
+          if (def) return this.evaluate(def, { ...ctx, fn: sym.fn });
+          return { t: 'unknown', text: symText(sym), why: `argument \`${sym.name}\` not given`, absent: true };
         }
         return { t: 'param', fn: sym.fn, file: ctx.file, index: sym.index, name: sym.name, path: [] };
       }
@@ -102,7 +105,15 @@ export class Evaluator implements EvalHost {
   private fallback(options: readonly Sym[], ctx: Ctx): Value {
     for (let i = 0; i < options.length; i++) {
       const v = this.evaluate(options[i]!, ctx);
-      if (v.t === 'unknown') continue;
+      // Not set (an argument not given, `undefined`): the next option applies. A value only known at
+      // run time is most likely set: it is the value, not the fallback (`src.split('/').pop() ?? ""`).
+      if (v.t === 'unknown' && (v.absent || v.text === 'undefined' || v.text === 'null' || i === options.length - 1)) continue;
+      if (v.t === 'unknown') return v;
+      if (v.t === 'param' && v.index !== THIS_PARAM && !v.orElse && i + 1 < options.length) {
+        // `baseURL || env.API_URL` in a function not called yet: decided when the argument is known.
+        const rest = this.fallback(options.slice(i + 1), ctx);
+        return rest.t === 'unknown' ? v : { ...v, orElse: rest };
+      }
       if (v.t === 'str' && v.parts.length === 1 && 'env' in v.parts[0]! && !v.parts[0].fallback) {
         // `process.env.X ?? 'http://localhost:8000'`: the env var, with what it falls back to.
         const rest = options.slice(i + 1);
@@ -230,12 +241,17 @@ export class Evaluator implements EvalHost {
     if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name, init: { args: sym.args, kw, kwSpreads, ctx } };
     if (callee.t === 'fn') {
       const fn = this.program.module(callee.file)?.functions[callee.id];
+      const ret = fn?.returns.length === 1 ? fn.returns[0]! : null;
+      // A helper handing back the object it was given may have changed it (`cfg.proxy = …; return cfg`).
+      if (ret?.k === 'param' && ret.fn === fn!.id && ret.index !== THIS_PARAM && sym.args[ret.index]?.k === 'obj') return { t: 'unknown', text: symText(sym), why: `\`${symText(sym)}\` returns the object it is given, which it may change` };
       if (fn && fn.returns.length === 1) {
         const args = sym.args.map((a) => this.evaluate(a, ctx));
-        return this.evaluate(fn.returns[0]!, { file: callee.file, fn: fn.id, params: args });
+        return this.evaluate(fn.returns[0]!, { file: callee.file, fn: fn.id, params: args, ...(callee.self ? { self: callee.self } : {}) });
       }
     }
     if (callee.t === 'unknown') return { t: 'unknown', text: symText(sym), why: callee.why };
+    // `this.helper()` where the class has no such method: only known at run time.
+    if (isThisParam(callee)) return { t: 'unknown', text: symText(sym), why: `\`${symText(sym)}\` is only known at run time` };
     return kwSpreads.length ? { t: 'call', callee, args: sym.args, kw, kwSpreads, ctx } : { t: 'call', callee, args: sym.args, kw, ctx };
   }
 
@@ -263,42 +279,110 @@ export class Evaluator implements EvalHost {
     return partsOf(v, sym);
   }
 
-  private substParts(parts: readonly Part[], fn: FnRef, args: readonly Value[]): Part[] {
+  private substParts(parts: readonly Part[], fn: FnRef, args: readonly Value[], self?: Value): Part[] {
     const out: Part[] = [];
     for (const p of parts) {
-      if ('param' in p && p.fn === fn.id && p.file === fn.file) {
-        const pv: Value = { t: 'param', fn: p.fn, file: p.file, index: p.param, name: p.name, path: p.path };
-        out.push(...partsOf(this.subst(pv, fn, args)));
-      } else if ('alt' in p) out.push({ alt: p.alt.map((a) => this.substParts(a, fn, args)) });
+      if ('param' in p) {
+        const pv = paramValue(p);
+        const v = this.subst(pv, fn, args, self);
+        out.push(...(v === pv ? [p] : partsOf(v)));
+      } else if ('alt' in p) out.push({ alt: p.alt.map((a) => this.substParts(a, fn, args, self)) });
       else out.push(p);
     }
     return mergeParts(out);
   }
 
-  /** Replace the parameters of function `fn` inside a value by the given argument values. */
-  subst(v: Value, fn: FnRef, args: readonly Value[]): Value {
+  /**
+   * Replace the parameters of function `fn` inside a value by the given argument values; with `self`
+   * (the receiver of a method called), its `this` too, and the parameters of the constructors of the
+   * receiver's class chain by what that construction passes them.
+   */
+  subst(v: Value, fn: FnRef, args: readonly Value[], self?: Value): Value {
     switch (v.t) {
       case 'param': {
-        if (v.fn !== fn.id || v.file !== fn.file) return v;
+        const own = v.fn === fn.id && v.file === fn.file;
+        if (v.index === THIS_PARAM) return own && self ? this.along(self, v.path) : v;
+        if (!own) return self ? (this.constructorArg(v, self) ?? v) : v;
         const a = args[v.index] ?? this.defaultOf(v.file, fn.id, v.index, args);
-        if (!a) return { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given` };
-        return v.path.reduce<Value>((acc, p) => this.member(acc, p), a);
+        const val = a ? this.along(a, v.path) : null;
+        if (v.orElse && (!val || val.t === 'unknown')) return this.subst(v.orElse, fn, args, self);
+        return val ?? { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given`, absent: true };
       }
       case 'str':
-        return { t: 'str', parts: this.substParts(v.parts, fn, args) };
+        return { t: 'str', parts: this.substParts(v.parts, fn, args, self) };
       case 'alt':
-        return { t: 'alt', options: v.options.map((o) => this.subst(o, fn, args)) };
+        return { t: 'alt', options: v.options.map((o) => this.subst(o, fn, args, self)) };
       case 'obj':
       case 'arr':
       case 'call': {
         const ctx = v.ctx;
-        if (ctx.params) return { ...v, ctx: { ...ctx, params: ctx.params.map((p) => this.subst(p, fn, args)) } };
-        if (ctx.fn === fn.id && ctx.file === fn.file) return { ...v, ctx: { ...ctx, params: args } };
+        const withSelf = self && ctx.fn === fn.id && ctx.file === fn.file ? { self } : {};
+        if (ctx.params) return { ...v, ctx: { ...ctx, params: ctx.params.map((p) => this.subst(p, fn, args, self)), ...withSelf } };
+        if (ctx.fn === fn.id && ctx.file === fn.file) return { ...v, ctx: { ...ctx, params: args, ...withSelf } };
         return v;
       }
       default:
         return v;
     }
+  }
+
+  /** `v.a.b` for a path `[a, b]`. */
+  private along(v: Value, path: readonly string[]): Value {
+    return path.reduce<Value>((acc, p) => this.member(acc, p), v);
+  }
+
+  /**
+   * A parameter of a constructor of the receiver's class chain, as that construction passes it (a
+   * receiver that is itself `this` of a method: an instance built out of sight); null when `p` is
+   * none, or the construction is not known.
+   */
+  private constructorArg(p: Extract<Value, { t: 'param' }>, self: Value): Value | null {
+    const cls = classOfFunction(this, p.file, p.fn);
+    if (!cls || this.program.module(p.file)?.classes[cls]?.ctor !== p.fn) return null;
+    const inst = isThisParam(self) ? staticReceiver(this, self.file, self.fn) : self.t === 'instance' ? self : null;
+    const params = inst ? constructorParams(this, inst, p.file, cls) : null;
+    if (!params) return null;
+    const a = params[p.index] ?? this.defaultOf(p.file, p.fn, p.index, params);
+    const val = a ? this.along(a, p.path) : null;
+    if (p.orElse && (!val || val.t === 'unknown')) return this.subst(p.orElse, { file: p.file, id: p.fn }, params, inst ?? undefined);
+    return val ? val : { t: 'unknown', text: p.name, why: `\`${cls}\` is constructed without \`${p.name}\``, absent: true };
+  }
+
+  /**
+   * A value with no receiver left to bind: `this` of a method, and the parameters of constructors,
+   * read from an instance of the class built out of sight (so defaults and fallbacks apply).
+   */
+  settle(v: Value): Value {
+    switch (v.t) {
+      case 'param': {
+        const self = staticReceiver(this, v.file, v.fn);
+        if (!self) return v;
+        if (v.index === THIS_PARAM) return this.along(self, v.path);
+        return this.constructorArg(v, self) ?? v;
+      }
+      case 'str': {
+        if (!v.parts.some((p) => 'param' in p || 'alt' in p)) return v;
+        const parts = v.parts.flatMap((p): Part[] => {
+          if ('alt' in p) return [{ alt: p.alt.map((a) => this.partsOf(this.settle({ t: 'str', parts: a }))) }];
+          if (!('param' in p)) return [p];
+          const pv = paramValue(p);
+          const x = this.settle(pv);
+          return x === pv ? [p] : partsOf(x);
+        });
+        return { t: 'str', parts: mergeParts(parts) };
+      }
+      case 'alt':
+        return { t: 'alt', options: v.options.map((o) => this.settle(o)) };
+      default:
+        return v;
+    }
+  }
+
+  /** `this` of a method read without a call site (an instance of its class), for recognising clients. */
+  concrete(v: Value): Value {
+    if (!isThisParam(v)) return v;
+    const cls = classOfFunction(this, v.file, v.fn);
+    return cls ? this.along({ t: 'instance', file: v.file, cls }, v.path) : v;
   }
 
   /** The default value of parameter `index` of function `fnId`, evaluated with the other arguments. */

@@ -4,7 +4,8 @@
  * `process.env`/`os.environ`, and paths into function parameters.
  */
 import type { Sym } from './sym';
-import { symText } from './sym';
+import { symText, THIS_PARAM } from './sym';
+import { classMethod, instanceMember, thisMethod } from './receivers';
 import type { EvalHost, Value } from './value';
 
 /** The value of `obj.prop`; `sym` is the member expression, for messages. */
@@ -18,6 +19,9 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
     case 'class':
     case 'instance': {
       const cls = obj.t === 'class' ? obj.name : obj.cls;
+      const js = ev.program.module(obj.file)?.language === 'js';
+      const own = !js ? null : obj.t === 'instance' ? instanceMember(ev, obj, prop) : classMethod(ev, obj.file, obj.name, prop);
+      if (own) return own;
       const v = classAttr(ev, obj.file, cls, prop, new Set());
       return v ?? { t: 'unknown', text, why: `\`${prop}\` has no default in class ${cls}` };
     }
@@ -27,7 +31,7 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
       return { t: 'ext', path };
     }
     case 'param':
-      return { ...obj, path: [...obj.path, prop] };
+      return (obj.index === THIS_PARAM && obj.path.length === 0 ? thisMethod(ev, obj, prop) : null) ?? { ...obj, path: [...obj.path, prop] };
     case 'fn':
     case 'call':
     case 'str':

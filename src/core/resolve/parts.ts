@@ -14,16 +14,25 @@ export function partsOf(v: Value, sym?: Sym): Part[] {
     case 'num':
       return [{ lit: String(v.v) }];
     case 'param':
-      return [{ param: v.index, name: v.name, fn: v.fn, file: v.file, path: v.path }];
+      return [{ param: v.index, name: v.name, fn: v.fn, file: v.file, path: v.path, ...(v.orElse ? { orElse: partsOf(v.orElse) } : {}) }];
     case 'unknown':
       return [{ dyn: v.text, why: v.why }];
     case 'alt':
       return [{ alt: v.options.map((o) => mergeParts(partsOf(o))) }];
     case 'ext':
       return [{ dyn: v.path }];
+    case 'call':
+      // The result of a call we do not follow: named by what is called.
+      return [{ dyn: sym ? symText(sym) : v.callee.t === 'ext' ? `${v.callee.path}(…)` : v.callee.t === 'fn' ? 'the result of a function call' : 'a call' }];
     default:
       return [{ dyn: sym ? symText(sym) : v.t }];
   }
+}
+
+/** The parameter value a part stands for. */
+export function paramValue(p: Extract<Part, { param: number }>): Value {
+  const v: Value = { t: 'param', fn: p.fn, file: p.file, index: p.param, name: p.name, path: p.path };
+  return p.orElse ? { ...v, orElse: { t: 'str', parts: p.orElse } } : v;
 }
 
 /** Join adjacent literal parts and drop empty ones. */

@@ -20,7 +20,10 @@ export type Sym =
    */
   | { readonly k: 'obj'; readonly props: Readonly<Record<string, Sym>>; readonly spreads: readonly Sym[]; readonly assigned?: Readonly<Record<string, readonly Sym[]>> }
   | { readonly k: 'arr'; readonly items: readonly Sym[] }
-  /** A parameter of the enclosing function `fn` (its id in the module). `path` reads members of it. */
+  /**
+   * A parameter of the enclosing function `fn` (its id in the module). `path` reads members of it.
+   * Index {@link THIS_PARAM} is a JS method's receiver, `this`.
+   */
   | { readonly k: 'param'; readonly fn: string; readonly index: number; readonly name: string }
   /** An environment variable: `process.env.X`, `import.meta.env.X`, `os.getenv("X")`. */
   | { readonly k: 'env'; readonly name: string }
@@ -86,6 +89,11 @@ export interface ClassFact {
    * scope; absent when it has no such call that can be read.
    */
   readonly baseInit?: CallArgs;
+  /**
+   * JS: values the constructor gives the instance's fields (`this.http = axios.create(…)`), in the
+   * constructor's scope (its `this` is the instance); the first assignment of each field wins.
+   */
+  readonly selfAssigned?: Readonly<Record<string, Sym>>;
 }
 
 export interface ReexportFact {
@@ -112,6 +120,9 @@ export interface ModuleFacts {
   /** The module's directive prologue (JS `'use server'`, `'use client'`), when it has one. */
   readonly directives?: readonly string[];
 }
+
+/** The parameter index of a method's receiver (`this`). */
+export const THIS_PARAM = -1;
 
 export const str = (v: string): Sym => ({ k: 'str', v });
 export const dyn = (text: string): Sym => ({ k: 'dyn', text });

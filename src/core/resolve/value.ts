@@ -15,7 +15,7 @@ export type Part =
   /** One of several part lists, chosen at run time (`cond ? '/a' : '/b'`); see `expandParts`. */
   | { readonly alt: readonly (readonly Part[])[] }
   /** A parameter of the function the value was built in (a wrapper's URL template). */
-  | { readonly param: number; readonly name: string; readonly fn: string; readonly file: string; readonly path: readonly string[] };
+  | { readonly param: number; readonly name: string; readonly fn: string; readonly file: string; readonly path: readonly string[]; readonly orElse?: readonly Part[] };
 
 /** A function, by module and id. */
 export interface FnRef {
@@ -29,6 +29,8 @@ export interface Ctx {
   readonly fn: string | null;
   /** Argument values for the parameters of `fn`, when the function is being instantiated at a call site. */
   readonly params: readonly Value[] | null;
+  /** What `this` is in `fn` (a JS method's receiver), when known. */
+  readonly self?: Value;
 }
 
 export type Value =
@@ -49,7 +51,8 @@ export type Value =
   | { readonly t: 'class'; readonly file: string; readonly name: string }
   /** An instance of a workspace class; `init` is the call that constructed it, when it was seen. */
   | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly init?: Construction; readonly origin?: string }
-  | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string }
+  /** A function; `self`: the receiver it was read from (`service.list`, `this.get`), for a method. */
+  | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string; readonly self?: Value }
   /** Something from outside the workspace: a package export or a global (`axios.create`, `fastapi.APIRouter`, `fetch`). */
   | { readonly t: 'ext'; readonly path: string }
   /** The result of calling something we do not model further (`APIRouter(...)`, `express()`, `axios.create(...)`). */
@@ -72,6 +75,8 @@ export type Value =
       readonly index: number;
       readonly name: string;
       readonly path: readonly string[];
+      /** `param || x`: what applies when the argument turns out not to be given (or unknown). */
+      readonly orElse?: Value;
     }
   /** One of several values, chosen at run time (a conditional expression). */
   | { readonly t: 'alt'; readonly options: readonly Value[] }

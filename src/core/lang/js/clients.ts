@@ -4,7 +4,7 @@
  */
 import type { Evaluator, Value } from '../../resolve/evaluate';
 import { stripGlobal } from '../../resolve/evaluate';
-import type { ModuleFacts, Sym } from '../../resolve/sym';
+import { THIS_PARAM, type ModuleFacts, type Sym } from '../../resolve/sym';
 import type { JsCall } from './facts';
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'isomorphic-unfetch', 'unfetch']);
@@ -24,9 +24,10 @@ export function isFetchCallee(callee: Sym, module: ModuleFacts): boolean {
   return callee.k === 'member' && callee.prop === 'fetch' && callee.obj.k === 'ref' && GLOBAL_OBJECTS.has(callee.obj.name) && module.bindings[callee.obj.name] === undefined;
 }
 
-/** The root name of a callee (`api` in `api.users.get`), or null for anything but a name chain. */
+/** The root name of a callee (`api` in `api.users.get`; `this` in a method), or null for anything but a name chain. */
 export function calleeRoot(s: Sym): string | null {
   if (s.k === 'ref') return s.name;
+  if (s.k === 'param' && s.index === THIS_PARAM) return 'this';
   if (s.k === 'member') return calleeRoot(s.obj);
   return null;
 }
@@ -35,7 +36,7 @@ export function calleeRoot(s: Sym): string | null {
 export function callsWorkspaceName(call: JsCall, module: ModuleFacts): boolean {
   const root = calleeRoot(call.callee);
   if (root === null) return false;
-  return module.bindings[root] !== undefined || module.imports[root] !== undefined || root.includes('::');
+  return module.bindings[root] !== undefined || module.imports[root] !== undefined || root.includes('::') || (root === 'this' && call.callee.k === 'member');
 }
 
 export const AXIOS_METHODS: Readonly<Record<string, string>> = {
@@ -61,7 +62,9 @@ export interface AxiosTarget {
 }
 
 /** What an axios-like value is: the default export, or an instance from `axios.create({ baseURL })`. */
-export function axiosTarget(v: Value, ev: Evaluator): AxiosTarget | null {
+export function axiosTarget(value: Value, ev: Evaluator): AxiosTarget | null {
+  // `this.http` inside a method: the field of an instance of its class.
+  const v = ev.concrete(value);
   if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null, config: null };
   if (v.t === 'call' && v.callee.t === 'ext' && stripGlobal(v.callee.path) === 'axios.create') {
     const cfg = ev.arg(v, 0);

@@ -14,6 +14,7 @@ import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Reexp
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
+import { ClassMembers, selfOf } from './classes';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
@@ -39,6 +40,7 @@ export interface JsFileFacts {
   readonly comparisons: readonly JsComparison[];
 }
 
+const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
 /** The facts of one parsed JS/TS module. */
@@ -70,6 +72,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly comparisons: JsComparison[] = [];
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
+  private readonly classMembers = new ClassMembers();
+  /** How many branches (if, ?:, loops, switch, try, && / ||) the walk is inside, in the current function. */
+  private conditional = 0;
+  /** The branch depth each variable was declared at. */
+  private readonly declaredAt = new Map<string, number>();
 
   constructor(
     private readonly file: string,
@@ -146,6 +153,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'CallExpression':
       case 'NewExpression':
         this.calls.push(callFact(node, scope, this));
+        if (node.type === 'CallExpression') this.classMembers.superCall(node, scope, (n) => this.sym(n, scope));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
         break;
       case 'BinaryExpression':
@@ -174,7 +182,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       default:
         break;
     }
+    // What runs only on some paths: an `url += "/x"` there is a second value, not the only one.
+    const branch = CONDITIONAL.has(node.type);
+    if (branch) this.conditional++;
     this.visitChildren(node, scope);
+    if (branch) this.conditional--;
   }
 
   private visitChildren(node: Node, scope: Scope): void {
@@ -190,6 +202,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     const init = node.init;
     if (node.id.type === 'Identifier') {
       const key = bindingKey(node.id.name, scope);
+      this.declaredAt.set(key, this.conditional);
       this.bindings[key] = init ? this.sym(init, scope) : { k: 'dyn', text: node.id.name };
       if (init) this.visit(init, scope, node.id.name);
       return;
@@ -200,6 +213,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         if (p.type === 'Property' && !p.computed) {
           const local = patternTarget(p.value);
           if (local) this.bindings[bindingKey(local, scope)] = { k: 'member', obj: src, prop: propKey(p) };
+        } else if (p.type === 'RestElement' && p.argument.type === 'Identifier') {
+          // `{ a, ...rest } = init`: rest is init without the names taken out (never read from it).
+          this.bindings[bindingKey(p.argument.name, scope)] = src;
         }
       }
     } else {
@@ -210,6 +226,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;
+    // `this.x = …` in a constructor: a field of the instance.
+    if (this.classMembers.assign(node, scope, (n) => this.sym(n, scope))) return;
     // Properties assigned to a named object (`options.url = …`): each one is a value it may have.
     if (this.propertyAssignments.record(node, scope, (n) => this.sym(n, scope), this.bindings)) return;
     // Reassigned variables: the first value wins, `+=` appends (a query string, usually).
@@ -218,16 +236,31 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       const key = declaredKey(left.name, scope);
       if (key === null) return;
       const prev = this.bindings[key];
-      if (node.operator === '+=' && prev) this.bindings[key] = { k: 'concat', parts: [prev, this.sym(node.right, scope)] };
+      if (node.operator === '+=' && prev) {
+        const appended: Sym = { k: 'concat', parts: [prev, this.sym(node.right, scope)] };
+        // Appended on some paths only (in a branch the variable was not declared in): either value.
+        this.bindings[key] = this.conditional > (this.declaredAt.get(key) ?? 0) ? { k: 'alt', options: [prev, appended] } : appended;
+      }
       else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
       this.reassigned.add(key);
     }
   }
 
-  private func(node: FunctionLike, scope: Scope, nameHint: string | null): string {
+  /** A function; `method`: a class member, whose `this` is the instance (an arrow's otherwise is its scope's). */
+  private func(node: FunctionLike, scope: Scope, nameHint: string | null, method = false): string {
+    const outer = this.conditional;
+    this.conditional = 0;
+    try {
+      return this.funcBody(node, scope, nameHint, method);
+    } finally {
+      this.conditional = outer;
+    }
+  }
+
+  private funcBody(node: FunctionLike, scope: Scope, nameHint: string | null, method: boolean): string {
     const name = ('id' in node && node.id ? node.id.name : null) ?? nameHint ?? '<anonymous>';
     const id = fnId(node);
-    const inner: Scope = { fnId: id, locals: new Set(), params: new Map(), parent: scope, returns: [] };
+    const inner: Scope = { fnId: id, locals: new Set(), params: new Map(), parent: scope, returns: [], ...selfOf(node, id, method) };
     const params = node.params.map((p, index) => this.param(p, index, id, scope, inner));
     if (node.body.type === 'BlockStatement') {
       collectDeclared(node.body.body, inner.locals);
@@ -265,17 +298,24 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private classDecl(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, scope: Scope, nameHint: string | null): void {
     const name = node.id?.name ?? nameHint ?? '<class>';
     const attrs: Record<string, Sym> = {};
+    const members = this.classMembers.open(node);
     for (const el of node.body.body) {
       if (el.type === 'PropertyDefinition' && !el.computed && el.value) {
         const key = el.key.type === 'Identifier' ? el.key.name : el.key.type === 'Literal' ? String(el.key.value) : null;
         if (key) attrs[key] = this.sym(el.value, scope);
+        // A function-valued field (`post = (path) => …`) is a method whose `this` is the instance.
+        if (key && FUNCTION_TYPES.has(el.value.type)) {
+          members.methods[key] = this.func(el.value as FunctionLike, scope, `${name}.${key}`, true);
+          continue;
+        }
       }
       if (el.type === 'MethodDefinition' && !el.computed && el.value.type === 'FunctionExpression') {
         const key = el.key.type === 'Identifier' ? el.key.name : String((el.key as TSESTree.Literal).value);
-        this.func(el.value, scope, `${name}.${key}`);
+        const id = this.func(el.value, scope, `${name}.${key}`, true);
+        if (el.kind === 'method') members.methods[key] = id;
       } else if (el.type === 'PropertyDefinition' && el.value) this.visit(el.value, scope, null);
     }
-    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs };
+    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close() };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
 }

@@ -26,11 +26,29 @@ export function jsModuleResolver(env: ResolverEnv): ModuleResolver {
     for (const ext of JS_EXTS) if (env.files.has(`${p}/index${ext}`)) return `${p}/index${ext}`;
     return null;
   };
+  /** The workspace package a bare specifier names (`@plane/constants`, `@plane/services/api`), with the rest of it. */
+  const packageOf = (spec: string): { root: string; sub: string } | null => {
+    if (!env.packages || spec.startsWith('.')) return null;
+    const parts = spec.split('/');
+    const n = spec.startsWith('@') ? 2 : 1;
+    const root = env.packages.get(parts.slice(0, n).join('/'));
+    return root === undefined ? null : { root, sub: parts.slice(n).join('/') };
+  };
+  /** A workspace package's sources: its `src/` (built packages point `main` at `dist/`), else its root. */
+  const workspacePackage = (spec: string): string | null => {
+    const pkg = packageOf(spec);
+    if (!pkg) return null;
+    for (const dir of ['src', '.']) {
+      const hit = probe(join(pkg.root, dir, pkg.sub || 'index'));
+      if (hit) return hit;
+    }
+    return null;
+  };
   return {
     resolve(from, spec) {
       if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') return probe(join(dirname(from), spec));
       const cfg = tsconfigFor(from);
-      if (!cfg) return null;
+      if (!cfg) return workspacePackage(spec);
       const patterns = Object.keys(cfg.paths).sort((a, b) => b.length - a.length);
       for (const pattern of patterns) {
         const star = matchAlias(pattern, spec);
@@ -40,11 +58,15 @@ export function jsModuleResolver(env: ResolverEnv): ModuleResolver {
           if (hit) return hit;
         }
       }
-      if (cfg.baseUrl !== null) return probe(join(cfg.baseUrl, spec));
-      return null;
+      if (cfg.baseUrl !== null) {
+        const hit = probe(join(cfg.baseUrl, spec));
+        if (hit) return hit;
+      }
+      return workspacePackage(spec);
     },
     isWorkspaceSpecifier(from, spec) {
       if (spec.startsWith('.')) return true;
+      if (packageOf(spec)) return true;
       const cfg = tsconfigFor(from);
       return !!cfg && Object.keys(cfg.paths).some((p) => matchAlias(p, spec) !== null);
     },

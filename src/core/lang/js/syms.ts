@@ -43,7 +43,7 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       if (node.name === 'undefined') return { k: 'dyn', text: 'undefined' };
       return resolveIdent(node.name, scope);
     case 'ThisExpression':
-      return { k: 'dyn', text: 'this' };
+      return thisSym(scope);
     case 'MemberExpression':
       return memberSym(node, scope, src);
     case 'CallExpression':
@@ -67,6 +67,12 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       }
       return dyn(node, src);
   }
+}
+
+/** `this` in `scope`: the receiver of the enclosing method (arrow functions see through), else run-time. */
+export function thisSym(scope: Scope): Sym {
+  for (let s: Scope | null = scope; s; s = s.parent) if (s.self !== undefined) return s.self ?? { k: 'dyn', text: 'this' };
+  return { k: 'dyn', text: 'this' };
 }
 
 /** Call arguments as symbols; a spread argument is only known at run time. */

@@ -15,6 +15,8 @@ export interface Destination {
   readonly base: Value | null;
   /** Why the destination cannot be known (the call is kept unresolved); null when it can. */
   readonly unresolved: string | null;
+  /** The base when `base`, read from the caller's config, turns out not to be set (the instance's). */
+  readonly baseDefault?: Value | null;
 }
 
 /** Node's own agents connect where the URL says; any other agent (a proxy agent) may not. */
@@ -35,7 +37,11 @@ export function destination(ev: Evaluator, url: Value, request: Value | null, ta
     if (relative) return { base: null, unresolved: `its config \`${valueText(request)}\` is not known statically and may set a baseURL` };
     return { base: evaluable(ev, target.base) ? target.base : null, unresolved: null };
   }
-  const candidates = request?.t === 'param' ? [{ value: ev.member(request, 'baseURL'), own: true }] : baseCandidates(ev, request, target);
+  // A config the caller passes (a client method's parameter, or spread into the config): its
+  // baseURL, else the instance's.
+  const callers = callersBase(ev, request);
+  if (callers) return { base: callers, baseDefault: evaluable(ev, target.base) ? target.base : null, unresolved: null };
+  const candidates = baseCandidates(ev, request, target);
   const kept: Array<{ value: Value | null; own: boolean }> = [];
   for (const c of candidates) {
     if (!evaluable(ev, c.value)) {
@@ -50,6 +56,14 @@ export function destination(ev: Evaluator, url: Value, request: Value | null, ta
   return { base: kept[0]?.value ?? null, unresolved: null };
 }
 
+/** The `baseURL` of a config the caller gives (a parameter, or one spread last into a literal); null otherwise. */
+function callersBase(ev: Evaluator, request: Value | null): Value | null {
+  if (request?.t === 'param') return ev.member(request, 'baseURL');
+  if (request?.t !== 'obj' || request.props['baseURL'] || request.assigned?.['baseURL']) return null;
+  const values = memberValues(ev, request, 'baseURL');
+  return values.length === 1 && values[0]!.t === 'param' ? values[0]! : null;
+}
+
 /** Every base the request may use: its config's `baseURL` values, the instance's where it is unset. */
 function baseCandidates(ev: Evaluator, request: Value | null, target: AxiosTarget): Array<{ value: Value | null; own: boolean }> {
   const instance = target.config?.t === 'obj' ? memberValues(ev, target.config, 'baseURL').map((v) => (isUnset(v) ? null : v)) : [target.base];
@@ -61,14 +75,14 @@ function baseCandidates(ev: Evaluator, request: Value | null, target: AxiosTarge
 /** Why a config sends the request somewhere its URL does not say, on some path; null when it does not. */
 function routedAway(ev: Evaluator, config: Value | null, absolute: boolean): string | null {
   if (config?.t !== 'obj') return null;
-  const socket = memberValues(ev, config, 'socketPath').filter((v) => !isUnset(v));
+  const socket = setValues(ev, config, 'socketPath');
   if (socket.length) return `its config may set \`socketPath\` (${texts(socket)}): the request goes to that Unix socket, not to a service of this workspace`;
   // An absolute URL names its origin; a proxy or an agent only changes the way there.
   if (absolute) return null;
-  const proxy = memberValues(ev, config, 'proxy').filter((v) => !isUnset(v) && !(v.t === 'unknown' && v.text === 'false'));
+  const proxy = setValues(ev, config, 'proxy').filter((v) => !(v.t === 'unknown' && v.text === 'false'));
   if (proxy.length) return `its config may set a \`proxy\` (${texts(proxy)}), which may send the request elsewhere`;
   for (const key of ['httpAgent', 'httpsAgent']) {
-    const agents = memberValues(ev, config, key).filter((v) => !isUnset(v) && !isCoreAgent(v));
+    const agents = setValues(ev, config, key).filter((v) => !isCoreAgent(v));
     if (agents.length) return `its config may set \`${key}\` to ${texts(agents)}, an agent that may send the request elsewhere`;
   }
   return null;
@@ -81,6 +95,16 @@ function isCoreAgent(v: Value): boolean {
 /** Not set: absent, or `undefined` / `null`. */
 function isUnset(v: Value): boolean {
   return v.t === 'unknown' && (v.absent === true || v.text === 'undefined' || v.text === 'null');
+}
+
+/**
+ * The values a config may give `key` that send a request elsewhere. A client method's parameters
+ * spread into it (`{ ...params, ...config }`) are the caller's to fill, and are left out; a
+ * parameter's member written out (`socketPath: host.socket`) is kept.
+ */
+function setValues(ev: Evaluator, config: Extract<Value, { t: 'obj' }>, key: string): Value[] {
+  const spreadOnly = !config.props[key] && !config.assigned?.[key];
+  return memberValues(ev, config, key).filter((v) => !isUnset(v) && !(spreadOnly && v.t === 'param'));
 }
 
 /** A base whose start is known (literal text, an env var, a parameter); null (no base) counts as known. */

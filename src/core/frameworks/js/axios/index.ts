@@ -65,9 +65,9 @@ export default defineFramework({
         const cfgSym = decl.args[BODY_METHODS.has(name) ? 2 : 1];
         config = cfgSym ? ctx.value(cfgSym, decl) : null;
       }
-      const { base, unresolved } = destination(ev, url, config, target);
-      const via = base && target.name !== 'axios' ? [target.name] : [];
-      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}) };
+      const { base, unresolved, baseDefault } = destination(ev, url, config, target);
+      const via = (base || baseDefault) && target.name !== 'axios' ? [target.name] : [];
+      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}) };
     },
   },
 });

@@ -3,8 +3,11 @@ import { isAbsoluteUrl } from '../../../match/url';
 import type { Evaluator, Value } from '../../../resolve/evaluate';
 import { defineFramework, type ClientDecl } from '../../types';
 
-/** A call on a name with at least one argument: cheap to test, refined in `resolve`. */
-const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]/;
+/**
+ * A call on a name with at least one argument, or a method call (`service.list()`, whose receiver may
+ * shape the URL): cheap to test, refined in `resolve`.
+ */
+const MARKERS = /\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*(?:<[^>()]*>)?\(\s*[^)\s]|\b[A-Za-z_$][\w$]*\s*\(\s*\)/;
 
 /**
  * Wrapper functions: a function whose parameter flows into the URL (or method) of a request made with
@@ -27,22 +30,25 @@ export default defineFramework({
       const js = file.js!;
       const out: ClientDecl[] = [];
       for (const c of js.calls) {
-        if (c.isNew || c.args.length === 0 || !callsWorkspaceName(c, js.module)) continue;
+        // Without arguments: a method (its receiver may shape the URL) or an imported function (a generated SDK's).
+        const bare = c.args.length === 0 && c.callee.k !== 'member' && !(c.callee.k === 'ref' && js.module.imports[c.callee.name]);
+        if (c.isNew || bare || !callsWorkspaceName(c, js.module)) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
       return out;
     },
     resolve(decl, ctx) {
-      const callee = ctx.value(decl.callee, decl);
+      // `this.service.list(…)`: the field of an instance of the method's class.
+      const callee = ctx.evaluator.concrete(ctx.value(decl.callee, decl));
       if (callee.t !== 'fn') return null;
       const tpl = ctx.wrapper({ file: callee.file, id: callee.id });
       if (!tpl) return null;
       const ev = ctx.evaluator;
       const args = decl.args.map((a) => ctx.value(a, decl));
-      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args) : null);
+      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args, callee.self) : null);
       // A base read from an argument that does not set it (`config.baseURL` of `{}`) is no base.
       const sub = subst(tpl.spec.base);
-      const base = sub && !isAbsent(sub) ? sub : null;
+      const base = sub && !isAbsent(sub) ? sub : subst(tpl.spec.baseDefault ?? null);
       const url = subst(tpl.spec.url)!;
       const unresolved = tpl.spec.unresolved ?? (tpl.spec.base?.t === 'param' ? unknownCallerBase(ev, base, url, tpl.name) : null);
       return {
@@ -52,6 +58,7 @@ export default defineFramework({
         defaultMethod: tpl.spec.defaultMethod,
         url,
         base: unresolved ? null : base,
+        ...(tpl.spec.baseDefault ? { baseDefault: subst(tpl.spec.baseDefault)! } : {}),
         ...(unresolved ? { unresolved } : {}),
         via: [tpl.name, ...tpl.spec.via],
         wrapper: tpl.fn,
