@@ -10,7 +10,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 
 export type MethodOrAny = HttpMethod | '*';
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];
 
-export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse';
+/**
+ * `page`: a navigation the browser makes (a link, a form submission, `location = …`); `asset`: a resource
+ * an element loads (`<img src>`, `<video src>`). Both reach ordinary HTTP routes.
+ */
+export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'page' | 'asset';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 

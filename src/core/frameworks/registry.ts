@@ -22,6 +22,8 @@ import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
 import wrappers from './js/wrappers';
+// markup
+import htmx from './markup/htmx';
 // python
 import django from './python/django';
 import fastapi from './python/fastapi';
@@ -43,6 +45,7 @@ export const frameworks: readonly Framework[] = [
   fetch,
   axios,
   wrappers,
+  htmx,
   flask,
   django,
   koa,

@@ -1,5 +1,6 @@
 /**
- * The markup pack: `.html`, `.vue`, `.svelte` and `.astro` files. Their script blocks are analysed as
+ * The markup pack: `.html`, `.vue`, `.svelte` and `.astro` files, and server templates (Handlebars, EJS,
+ * Jinja/Nunjucks/Django, Go templates, Pug…). Their script blocks are analysed as
  * one JS/TS module whose text keeps every block at its real offset (everything else is blanked to
  * spaces, newlines kept), so calls and routes found there carry their real lines and columns. The
  * markup itself (start tags and attributes) is offered to contributions that read `markup`.
@@ -11,12 +12,12 @@ import { ParseFailure, type LanguageSupport } from '../types';
 import type { MarkupFacts } from '../../frameworks/types';
 import { extractScriptBlocks, type ScriptBlock } from './blocks';
 import { scanElements, type MarkupElement, type MarkupKind } from './elements';
-import { markupKindOf } from './index';
+import { MARKUP_EXTENSIONS, markupKindOf } from './kinds';
 
 const markup: LanguageSupport = {
   id: 'markup',
-  title: 'HTML, Vue, Svelte and Astro',
-  extensions: ['.html', '.htm', '.vue', '.svelte', '.astro'],
+  title: 'HTML, Vue, Svelte, Astro and server templates',
+  extensions: MARKUP_EXTENSIONS,
   offers: ['js', 'markup'],
   grammars: [],
   modulesOf: 'js',

@@ -1,0 +1,109 @@
+/**
+ * Start tags of Pug templates, as {@link MarkupElement}s: each line's tag (`a`, `form`, or the implicit
+ * `div` of `.cls`/`#id`) with its `(attr=value, …)` list. A value that is one quoted string (or template
+ * literal) keeps its text without the quotes; any other JavaScript expression keeps its source with `(js)` in front, so
+ * readers can tell it from a literal. Text, code lines (`-`, `=`), comments and dot blocks are skipped.
+ */
+import type { MarkupAttr, MarkupElement } from './elements';
+import { Cursor } from './scan';
+
+/** Marks a Pug attribute value that is a JavaScript expression rather than one string. */
+export const PUG_EXPRESSION = '(js)';
+
+export function scanPug(text: string): MarkupElement[] {
+  const out: MarkupElement[] = [];
+  const pos = new Cursor(text);
+  const re = /^([ \t]*)((?:[A-Za-z][\w:-]*)?(?:[.#][\w-]+)*)(\(|\.?[ \t]*$)/gm;
+  /** Inside a text block (`script.`, `style.`, `p.`): lines indented deeper than this are text. */
+  let blockIndent = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const indent = m[1]!.length;
+    if (m.index === re.lastIndex) re.lastIndex++;
+    if (blockIndent >= 0 && indent > blockIndent) continue;
+    blockIndent = -1;
+    if (m[2] === '') continue;
+    const tag = /^[A-Za-z]/.test(m[2]!) ? /^[\w:-]+/.exec(m[2]!)![0].toLowerCase() : 'div';
+    if (m[3] !== '(') {
+      if (m[3]!.startsWith('.')) blockIndent = indent;
+      continue;
+    }
+    const s = pos.at(m.index + indent);
+    const open = m.index + indent + m[2]!.length;
+    const { attrs, end } = attributes(text, open + 1, pos);
+    re.lastIndex = Math.max(end, open + 1);
+    if (/^\.[ \t]*$/m.test(text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end)))) blockIndent = indent;
+    const e = pos.at(end);
+    out.push({ tag, attrs, offset: m.index + indent, line: s.line, column: s.column, endOffset: end, endLine: e.line, endColumn: e.column, selfClosing: false, content: null, sfcBlock: false });
+  }
+  return out;
+}
+
+/** The attributes from just after `(` to the matching `)`; `end` is after it. */
+function attributes(t: string, from: number, pos: Cursor): { attrs: MarkupAttr[]; end: number } {
+  const attrs: MarkupAttr[] = [];
+  let i = from;
+  while (i < t.length) {
+    while (i < t.length && /[\s,]/.test(t[i]!)) i++;
+    if (i >= t.length || t[i] === ')') return { attrs, end: Math.min(i + 1, t.length) };
+    const nameStart = i;
+    while (i < t.length && !/[\s,=)!]/.test(t[i]!)) i++;
+    const name = t.slice(nameStart, i).toLowerCase();
+    if (i === nameStart) {
+      i++;
+      continue;
+    }
+    if (t[i] === '!' && t[i + 1] === '=') i++;
+    if (t[i] !== '=') {
+      attrs.push(attr(pos, name, true, nameStart, i));
+      continue;
+    }
+    const vStart = i + 1;
+    const vEnd = expressionEnd(t, vStart);
+    const raw = t.slice(vStart, vEnd).trim();
+    // One string: quoted, or a template literal (its `${…}` are read as template expressions).
+    const single = /^(["'])(?:(?!\1)[^\\]|\\.)*\1$/.test(raw) || /^`[^`]*`$/.test(raw);
+    const value = single ? raw.slice(1, -1) : PUG_EXPRESSION + raw;
+    attrs.push(attr(pos, name, value, nameStart, single ? vStart + 1 : vStart));
+    i = vEnd;
+  }
+  return { attrs, end: t.length };
+}
+
+/** End of a JS expression at depth 0: a comma, a closing `)`, or whitespace not followed by an operator. */
+function expressionEnd(t: string, from: number): number {
+  let depth = 0;
+  let i = from;
+  while (i < t.length) {
+    const c = t[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      i = stringEnd(t, i);
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && c === ',') return i;
+    else if (depth === 0 && /\s/.test(c) && i > from) {
+      const rest = /^\s*([+\-*/?:|&]|$)/.exec(t.slice(i, i + 40));
+      if (!rest || rest[1] === '') return i;
+      i += rest[0].length;
+      continue;
+    }
+    i++;
+  }
+  return i;
+}
+
+function stringEnd(t: string, i: number): number {
+  const q = t[i];
+  let k = i + 1;
+  while (k < t.length && t[k] !== q) k += t[k] === '\\' ? 2 : 1;
+  return k + 1;
+}
+
+function attr(pos: Cursor, name: string, value: string | true, offset: number, valueOffset: number): MarkupAttr {
+  const a = pos.at(offset);
+  const v = pos.at(valueOffset);
+  return { name, value, offset, line: a.line, column: a.column, valueOffset, valueLine: v.line, valueColumn: v.column };
+}
