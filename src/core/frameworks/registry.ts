@@ -23,6 +23,7 @@ import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
 import wrappers from './js/wrappers';
 // markup
+import forms from './markup/forms';
 import htmx from './markup/htmx';
 // python
 import django from './python/django';
@@ -46,6 +47,7 @@ export const frameworks: readonly Framework[] = [
   axios,
   wrappers,
   htmx,
+  forms,
   flask,
   django,
   koa,

@@ -14,7 +14,7 @@ import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Reexp
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
-import { callFact, loadedSpecifiers, type JsCall } from './calls';
+import { callFact, loadedSpecifiers, navigationFact, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
@@ -177,6 +177,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   }
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
+    const nav = navigationFact(node, scope, this);
+    if (nav) this.calls.push(nav);
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;
     // Properties assigned to a named object (`options.url = …`): each one is a value it may have.
     if (this.propertyAssignments.record(node, scope, (n) => this.sym(n, scope), this.bindings)) return;
