@@ -18,6 +18,7 @@ import express from './js/express';
 import fastify from './js/fastify';
 import fetch from './js/fetch';
 import hono from './js/hono';
+import jquery from './js/jquery';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
@@ -45,6 +46,7 @@ export const frameworks: readonly Framework[] = [
   nextjs,
   fetch,
   axios,
+  jquery,
   wrappers,
   htmx,
   forms,
