@@ -130,6 +130,9 @@ export class Evaluator implements EvalHost {
     const imp = mod.imports[name];
     if (imp) return this.importValue(ctx.file, imp.specifier, imp.name);
     if (isLocal) return unknown(sym, 'local value not tracked');
+    const owner = this.program.sharedGlobal?.(ctx.file, name);
+    const shared = owner ? this.program.module(owner)?.bindings[name] : undefined;
+    if (owner && shared !== undefined) return this.binding(owner, name, shared);
     return globalValue(name);
   }
 

@@ -105,6 +105,11 @@ export interface ModuleFacts {
   readonly reexports: readonly ReexportFact[];
   /** Every module specifier the module may load (imports, re-exports, `require`, Python submodules). */
   readonly deps: readonly string[];
+  /**
+   * An HTML page's classic `<script src>`, in document order, as written: the scripts whose globals its
+   * inline scripts see (see `Program.sharedGlobal`).
+   */
+  readonly scripts?: readonly string[];
 }
 
 export const str = (v: string): Sym => ({ k: 'str', v });
