@@ -27,9 +27,11 @@ const markup: LanguageSupport = {
     const blocks = extractScriptBlocks(text, kind);
     const markupFacts = lazyMarkup(kind, text);
     const embedded = embed(text, blocks);
+    const scripts = kind === 'html' && SCRIPT_SRC.test(text) ? classicScripts(markupFacts.elements) : null;
     try {
       const program = env.jsParser.parse(embedded, { jsx: blocks.some((b) => b.jsx), file: path });
       const js = buildJsFacts(program, path, embedded);
+      if (scripts) return { module: { ...js.module, scripts }, js: { ...js, module: { ...js.module, scripts } }, markup: markupFacts, notes: [] };
       return { module: js.module, js, markup: markupFacts, notes: [] };
     } catch (err) {
       if (!(err instanceof JsSyntaxError)) throw err;
@@ -67,4 +69,18 @@ function lazyMarkup(kind: MarkupKind, text: string): MarkupFacts {
       return elements;
     },
   };
+}
+
+const SCRIPT_SRC = /<script\b[^>]*\ssrc\s*=/i;
+
+/** The `src` of each classic script (not `type="module"`), in document order. */
+function classicScripts(elements: readonly MarkupElement[]): string[] {
+  const out: string[] = [];
+  for (const el of elements) {
+    if (el.tag !== 'script') continue;
+    const src = el.attrs.find((a) => a.name === 'src')?.value;
+    const type = el.attrs.find((a) => a.name === 'type')?.value;
+    if (typeof src === 'string' && src.trim() !== '' && !(typeof type === 'string' && type.trim().toLowerCase() === 'module')) out.push(src.trim());
+  }
+  return out;
 }
