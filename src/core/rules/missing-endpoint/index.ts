@@ -41,5 +41,6 @@ export default rule;
 /** Links, forms and assets say what they are: `(page: <form>)`, `(asset: <img>)`, `(page: a script navigation)`. */
 function kindNote(call: { kind: string; client: string }): string {
   if (call.kind !== 'page' && call.kind !== 'asset') return '';
-  return ` (${call.kind}: ${call.client === 'location' ? 'a script navigation' : `<${call.client}>`})`;
+  const what = call.client === 'location' ? 'a script navigation' : call.client === 'redirect' ? 'a server redirect' : `<${call.client}>`;
+  return ` (${call.kind}: ${what})`;
 }

@@ -5,7 +5,7 @@ import { str, type Sym } from '../../../resolve/sym';
 import type { EndpointKind, HttpMethod } from '../../../types';
 import { defineFramework, type ClientDecl, type ParsedFile } from '../../types';
 
-const MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:form|a|area|img|video|audio|source|iframe)\(|\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\bopen\s*\(/im;
+const MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:form|a|area|img|video|audio|source|iframe)\(|\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\bopen\s*\(|\.redirect\s*\(/im;
 
 /** Which element attributes navigate (`page`) or load a resource (`asset`). */
 const URL_ATTRS: Readonly<Record<string, { attr: string; kind: EndpointKind }>> = {
@@ -26,7 +26,8 @@ const NAVIGATION_CALLS = new Set(['location.assign', 'location.replace', 'docume
 /**
  * Forms, links and assets: `<form action method>` (GET by default; POST overridden by a `_method`
  * field or `?_method=`), `<a href>`, `<img src>`/`<video src>`/…, and navigations in scripts
- * (`location.href = url`, `location.assign(url)`, `window.open(url)`). They are calls of kind `page`
+ * (`location.href = url`, `location.assign(url)`, `window.open(url)`) and server redirects
+ * (`res.redirect(url)` on a handler's parameter). They are calls of kind `page`
  * or `asset`, and only count when they reach a route or a route family a backend serves (see
  * `RequestSpec.onlyServed`): most links are pages and static files, not API calls.
  */
@@ -46,8 +47,11 @@ export default defineFramework({
     },
     resolve(decl, ctx) {
       if (decl.callee.k === 'call') {
+        const inner = decl.callee.callee;
+        // A server redirect: `res.redirect(url)` on a handler's parameter (Express, Fastify's `reply`, Koa's `ctx`).
+        if (inner.k === 'member' && inner.prop === 'redirect') return ctx.value(inner.obj, decl).t === 'param' ? spec('redirect', 'page', 'GET', ctx.value(decl.args[0]!, decl)) : null;
         // A navigation in a script: only when the target is the browser's own `location`/`open`.
-        const target = ctx.value(decl.callee.callee, decl);
+        const target = ctx.value(inner, decl);
         const name = target.t === 'ext' ? stripGlobal(target.path) : '';
         const assigned = decl.callee.args[0]?.k === 'str' && decl.callee.args[0].v === '=';
         if (!(assigned ? NAVIGATIONS : NAVIGATION_CALLS).has(name)) return null;
@@ -118,14 +122,16 @@ function scriptDecls(file: ParsedFile): ClientDecl[] {
   const out: ClientDecl[] = [];
   for (const c of js.calls) {
     if (c.isNew || !c.args[0] || !navigationCallee(c.callee)) continue;
+    // `res.redirect(status, url)`: the URL is the last argument.
+    const url = c.callee.k === 'member' && c.callee.prop === 'redirect' ? c.args[c.args.length - 1]! : c.args[0];
     // Wrapped so `resolve` tells it from a markup declaration: `'='` marks an assignment, `'()'` a call.
     const callee: Sym = { k: 'call', callee: c.callee, args: [str(c.assign ? '=' : '()')] };
-    out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: [c.args[0]] });
+    out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: [url] });
   }
   return out;
 }
 
 function navigationCallee(s: Sym): boolean {
   if (s.k === 'ref') return s.name === 'location' || s.name === 'open';
-  return s.k === 'member' && (s.prop === 'location' || s.prop === 'href' || s.prop === 'assign' || s.prop === 'replace' || s.prop === 'open');
+  return s.k === 'member' && ['location', 'href', 'assign', 'replace', 'open', 'redirect'].includes(s.prop);
 }
