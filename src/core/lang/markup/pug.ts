@@ -19,9 +19,10 @@ export function scanPug(text: string): MarkupElement[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const indent = m[1]!.length;
     if (m.index === re.lastIndex) re.lastIndex++;
+    // A blank line (or one with no tag) neither ends a text block nor starts an element.
+    if (m[2] === '') continue;
     if (blockIndent >= 0 && indent > blockIndent) continue;
     blockIndent = -1;
-    if (m[2] === '') continue;
     const tag = /^[A-Za-z]/.test(m[2]!) ? /^[\w:-]+/.exec(m[2]!)![0].toLowerCase() : 'div';
     if (m[3] !== '(') {
       if (m[3]!.startsWith('.')) blockIndent = indent;

@@ -5,7 +5,7 @@ import { str, type Sym } from '../../../resolve/sym';
 import type { EndpointKind, HttpMethod } from '../../../types';
 import { defineFramework, type ClientDecl, type ParsedFile } from '../../types';
 
-const MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:form|a|area|img|video|audio|source|iframe)\(|\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\bopen\s*\(|\.redirect\s*\(/im;
+const MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(|\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\bopen\s*\(|\.redirect\s*\(/im;
 
 /** Which element attributes navigate (`page`) or load a resource (`asset`). */
 const URL_ATTRS: Readonly<Record<string, { attr: string; kind: EndpointKind }>> = {
