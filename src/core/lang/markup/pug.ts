@@ -13,28 +13,31 @@ export const PUG_EXPRESSION = '(js)';
 export function scanPug(text: string): MarkupElement[] {
   const out: MarkupElement[] = [];
   const pos = new Cursor(text);
-  const re = /^([ \t]*)((?:[A-Za-z][\w:-]*)?(?:[.#][\w-]+)*)(\(|\.?[ \t]*$)/gm;
+  // Block expansion (`li: a(href='/x')`): the tags before the last `: ` are skipped, the last one is read.
+  const re = /^([ \t]*)((?:(?:[A-Za-z][\w-]*)?(?:[.#][\w-]+)*(?:\([^)\n]*\))?:[ \t]+)*)((?:[A-Za-z][\w-]*)?(?:[.#][\w-]+)*)(\(|\.?[ \t]*$)/gm;
   /** Inside a text block (`script.`, `style.`, `p.`): lines indented deeper than this are text. */
   let blockIndent = -1;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const indent = m[1]!.length;
     if (m.index === re.lastIndex) re.lastIndex++;
     // A blank line (or one with no tag) neither ends a text block nor starts an element.
-    if (m[2] === '') continue;
+    const name = m[3]!;
+    if (name === '') continue;
     if (blockIndent >= 0 && indent > blockIndent) continue;
     blockIndent = -1;
-    const tag = /^[A-Za-z]/.test(m[2]!) ? /^[\w:-]+/.exec(m[2]!)![0].toLowerCase() : 'div';
-    if (m[3] !== '(') {
-      if (m[3]!.startsWith('.')) blockIndent = indent;
+    const tag = /^[A-Za-z]/.test(name) ? /^[\w-]+/.exec(name)![0].toLowerCase() : 'div';
+    if (m[4] !== '(') {
+      if (m[4]!.startsWith('.')) blockIndent = indent;
       continue;
     }
-    const s = pos.at(m.index + indent);
-    const open = m.index + indent + m[2]!.length;
+    const at = m.index + indent + m[2]!.length;
+    const s = pos.at(at);
+    const open = at + name.length;
     const { attrs, end } = attributes(text, open + 1, pos);
     re.lastIndex = Math.max(end, open + 1);
     if (/^\.[ \t]*$/m.test(text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end)))) blockIndent = indent;
     const e = pos.at(end);
-    out.push({ tag, attrs, offset: m.index + indent, line: s.line, column: s.column, endOffset: end, endLine: e.line, endColumn: e.column, selfClosing: false, content: null, sfcBlock: false });
+    out.push({ tag, attrs, offset: at, line: s.line, column: s.column, endOffset: end, endLine: e.line, endColumn: e.column, selfClosing: false, content: null, sfcBlock: false });
   }
   return out;
 }
@@ -63,7 +66,7 @@ function attributes(t: string, from: number, pos: Cursor): { attrs: MarkupAttr[]
     const raw = t.slice(vStart, vEnd).trim();
     // One string: quoted, or a template literal (its `${…}` are read as template expressions).
     const single = /^(["'])(?:(?!\1)[^\\]|\\.)*\1$/.test(raw) || /^`[^`]*`$/.test(raw);
-    const value = single ? raw.slice(1, -1) : PUG_EXPRESSION + raw;
+    const value = single ? raw.slice(1, -1) : (concatenation(raw) ?? PUG_EXPRESSION + raw);
     attrs.push(attr(pos, name, value, nameStart, single ? vStart + 1 : vStart));
     i = vEnd;
   }
@@ -86,14 +89,31 @@ function expressionEnd(t: string, from: number): number {
       depth--;
     } else if (depth === 0 && c === ',') return i;
     else if (depth === 0 && /\s/.test(c) && i > from) {
-      const rest = /^\s*([+\-*/?:|&]|$)/.exec(t.slice(i, i + 40));
-      if (!rest || rest[1] === '') return i;
+      // Whitespace around an operator continues the expression; otherwise it ends the value.
+      const rest = /^\s*[+\-*/?:|&]+\s*/.exec(t.slice(i, i + 40));
+      if (!rest) return i;
       i += rest[0].length;
       continue;
     }
     i++;
   }
   return i;
+}
+
+/**
+ * `'/a/' + x.id + '/b'`: quoted strings and names joined by `+`, written as template text (`/a/{{x.id}}/b`)
+ * so the URL reader sees literal text and parameters; null for anything else.
+ */
+function concatenation(raw: string): string | null {
+  const pieces = raw.split(/\s*\+\s*/);
+  if (pieces.length < 2) return null;
+  let out = '';
+  for (const p of pieces) {
+    if (/^(["'])[^"'{}\\]*\1$/.test(p)) out += p.slice(1, -1);
+    else if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(p)) out += `{{${p}}}`;
+    else return null;
+  }
+  return out;
 }
 
 function stringEnd(t: string, i: number): number {
