@@ -26,20 +26,47 @@ export function scanPug(text: string): MarkupElement[] {
     if (blockIndent >= 0 && indent > blockIndent) continue;
     blockIndent = -1;
     const tag = /^[A-Za-z]/.test(name) ? /^[\w-]+/.exec(name)![0].toLowerCase() : 'div';
+    const at = m.index + indent + m[2]!.length;
     if (m[4] !== '(') {
-      if (m[4]!.startsWith('.')) blockIndent = indent;
+      if (!m[4]!.startsWith('.')) continue;
+      blockIndent = indent;
+      if (tag === 'script') out.push(textBlock(text, pos, tag, [], at, m.index + m[0].length, indent));
       continue;
     }
-    const at = m.index + indent + m[2]!.length;
     const s = pos.at(at);
     const open = at + name.length;
     const { attrs, end } = attributes(text, open + 1, pos);
     re.lastIndex = Math.max(end, open + 1);
-    if (/^\.[ \t]*$/m.test(text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end)))) blockIndent = indent;
+    if (/^\.[ \t]*$/m.test(text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end)))) {
+      blockIndent = indent;
+      if (tag === 'script') {
+        out.push(textBlock(text, pos, tag, attrs, at, end, indent));
+        continue;
+      }
+    }
     const e = pos.at(end);
     out.push({ tag, attrs, offset: at, line: s.line, column: s.column, endOffset: end, endLine: e.line, endColumn: e.column, selfClosing: false, content: null, sfcBlock: false });
   }
   return out;
+}
+
+/**
+ * A `script.` element: its content is the lines after it that are blank or indented deeper than `indent`
+ * (kept at their real offsets, so the scripts are read at their real lines).
+ */
+function textBlock(t: string, pos: Cursor, tag: string, attrs: MarkupAttr[], at: number, lineEnd: number, indent: number): MarkupElement {
+  const s = pos.at(at);
+  const nl = t.indexOf('\n', lineEnd);
+  const start = nl < 0 ? t.length : nl + 1;
+  let end = start;
+  while (end < t.length) {
+    const next = t.indexOf('\n', end);
+    const line = t.slice(end, next < 0 ? t.length : next);
+    if (line.trim() !== '' && (/^[ \t]*/.exec(line)![0].length <= indent)) break;
+    end = next < 0 ? t.length : next + 1;
+  }
+  const c = pos.at(start);
+  return { tag, attrs, offset: at, line: s.line, column: s.column, endOffset: start, endLine: c.line, endColumn: c.column, selfClosing: false, content: { offset: start, end }, sfcBlock: false };
 }
 
 /** The attributes from just after `(` to the matching `)`; `end` is after it. */
