@@ -112,9 +112,16 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'ClassDeclaration':
       case 'ClassExpression':
         return this.classDecl(node, scope, nameHint);
-      case 'AssignmentExpression':
+      case 'AssignmentExpression': {
         this.assignment(node, scope);
-        break;
+        // `window.API = { … }` at top level defines the global `API` (classic scripts share it).
+        const global = scope.fnId === null ? windowGlobal(node) : null;
+        if (global === null) break;
+        this.bindings[global] ??= this.sym(node.right, scope);
+        this.visit(node.left, scope, null);
+        this.visit(node.right, scope, global);
+        return;
+      }
       case 'CallExpression':
       case 'NewExpression':
         this.calls.push(callFact(node, scope, this));
@@ -248,4 +255,13 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
+}
+
+const GLOBAL_OBJECTS = new Set(['window', 'self', 'globalThis']);
+
+/** `window.X = …` (also `self.`, `globalThis.`): the global name it defines, or null. */
+function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
+  const l = node.left;
+  if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
+  return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
 }
