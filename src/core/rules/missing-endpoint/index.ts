@@ -41,6 +41,7 @@ export default rule;
 /** Links, forms and assets say what they are: `(page: <form>)`, `(asset: <img>)`, `(page: a script navigation)`. */
 function kindNote(call: { kind: string; client: string }): string {
   if (call.kind !== 'page' && call.kind !== 'asset') return '';
-  const what = call.client === 'location' ? 'a script navigation' : call.client === 'redirect' ? 'a server redirect' : `<${call.client}>`;
+  const element = ['form', 'a', 'img', 'video', 'audio', 'source', 'iframe'].includes(call.client);
+  const what = call.client === 'location' ? 'a script navigation' : call.client === 'redirect' ? 'a server redirect' : element ? `<${call.client}>` : `\`${call.client}\``;
   return ` (${call.kind}: ${what})`;
 }

@@ -5,7 +5,10 @@ import { str, type Sym } from '../../../resolve/sym';
 import type { EndpointKind, HttpMethod } from '../../../types';
 import { defineFramework, type ClientDecl, type ParsedFile } from '../../types';
 
-const MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(|\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\bopen\s*\(|\.redirect\s*\(/im;
+/** Markup: a start tag that may carry a URL (HTML, or Pug's `form(`, `a.btn(`). */
+const MARKUP_MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:[\w.#-]+(?:\([^)\n]*\))?:\s+)*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(/im;
+/** Scripts (also a page's): a navigation or a server redirect. */
+const SCRIPT_MARKERS = /\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\b(?:window|self|top)\.open\s*\(|\.redirect\s*\(/;
 
 /** Which element attributes navigate (`page`) or load a resource (`asset`). */
 const URL_ATTRS: Readonly<Record<string, { attr: string; kind: EndpointKind }>> = {
@@ -41,7 +44,7 @@ export default defineFramework({
   detect: () => true,
   requests: {
     languages: ['markup', 'js'],
-    accepts: (_f, text) => MARKERS.test(text),
+    accepts: (f, text) => SCRIPT_MARKERS.test(text) || (f.language === 'markup' && MARKUP_MARKERS.test(text)),
     extract(file) {
       return [...markupDecls(file), ...scriptDecls(file)];
     },
