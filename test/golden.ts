@@ -21,15 +21,16 @@ export async function analyzeFixture(dir: string): Promise<AnalysisResult> {
  * Locations are `file:line`, relative to the root; an optional field is shown only when it is set.
  *
  *   service <name> root=<root> framework=<fw> ports=<p,…|-> [baseUrl=<url>] [pathPrefix=<prefix>]
- *   route <METHOD|ANY|WS> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [kind=<k>] [method=<m>] [source=<src>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
+ *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
  *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
  *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…]
  *   skipped <file> [extractor=<id>] <reason>
  *   note <level> [<file>] <message>
  *   summary endpoints=… used=… unused=… unchecked=… ignored=… calls=… resolved=… external=… missing=… methodMismatch=… coverage=… filesScanned=… filesParsed=…
  *
- * `WS` stands for a WebSocket route or call (`method=` only when not GET); other non-HTTP kinds show
- * `kind=`. Notes are joined with `; `. `source=` appears when it is not `code`.
+ * `WS` stands for a WebSocket route or call (`method=` only when not GET); `ON`/`EMIT` for a Socket.IO event
+ * the server handles/emits (its path is the namespace, `event=` its name); other non-HTTP kinds show
+ * `kind=` (`kind=page`). Notes are joined with `; `. `source=` appears when it is not `code`.
  *
  * Left out on purpose: `root` (absolute), columns and end positions, and ids (call ids are positions,
  * endpoint ids are `service:METHOD path`). Relations the ids carry stay visible: a call shows the id of
@@ -44,10 +45,15 @@ export function goldenFacts(result: AnalysisResult): string {
   const at = (file: string, line: number): string => `${file}:${line}`;
   const method = (m: MethodOrAny | null): string => (m === null ? '?' : m === '*' ? 'ANY' : m);
   /** `WS` for a WebSocket (its method shown only when not GET), `kind=` for other non-HTTP kinds. */
-  const verb = (x: { kind: EndpointKind; method: MethodOrAny }): { head: string; extra: string } =>
-    x.kind === 'websocket'
-      ? { head: 'WS', extra: x.method === 'GET' ? '' : ` method=${method(x.method)}` }
-      : { head: method(x.method), extra: x.kind === 'http' ? '' : ` kind=${x.kind}` };
+  const verb = (x: { kind: EndpointKind; method: MethodOrAny; event?: string; side?: string }): { head: string; extra: string } =>
+    x.event !== undefined
+      ? { head: x.side === 'send' ? 'EMIT' : 'ON', extra: ` event=${x.event}${x.kind === 'socketio' ? '' : ` kind=${x.kind}`}` }
+      : x.kind === 'websocket'
+        ? { head: 'WS', extra: x.method === 'GET' ? '' : ` method=${method(x.method)}` }
+        : { head: method(x.method), extra: x.kind === 'http' ? '' : ` kind=${x.kind}` };
+  /** An endpoint's usual id: `service:METHOD path`, with ` on|emit event` for a real-time event. */
+  const usualId = (e: AnalysisResult['endpoints'][number]): string =>
+    `${e.service}:${e.method} ${e.path}${e.event !== undefined ? ` ${e.side === 'send' ? 'emit' : 'on'} ${e.event}` : ''}`;
   const text = (s: string): string => (s === '' ? '""' : s);
 
   const services = result.services.map(
@@ -69,7 +75,7 @@ export function goldenFacts(result: AnalysisResult): string {
       (e.possibleCallers.length ? ` possibleCallers=${e.possibleCallers.length}` : '') +
       (e.testCallers.length ? ` testCallers=${e.testCallers.length}` : '') +
       (e.source !== 'code' ? ` source=${e.source}` : '') +
-      (e.id !== `${e.service}:${e.method} ${e.path}` ? ` id=${e.id}` : '') +
+      (e.id !== usualId(e) ? ` id=${e.id}` : '') +
       (sameList(e.callers, matchedTo.get(e.id) ?? []) ? '' : ` callerIds=${e.callers.join(',') || '-'}`) +
       (e.ignored !== null ? ` ignored: ${text(e.ignored)}` : '') +
       (e.confidence === 'exact' ? '' : e.confidence === 'partial' ? ' partial' : ` confidence=${e.confidence}`) +

@@ -1,12 +1,13 @@
 /**
- * Hand-written argument parsing for `api-parity [check] [dir] [options]`. Never throws: every mistake
+ * Hand-written argument parsing for `api-parity [check|diff] [dir] [options]` and
+ * `api-parity export openapi [dir] [options]`. Never throws: every mistake
  * becomes a `{ kind: 'error' }` command with a message that says what to type instead. `--help` and
  * `--version` win over mistakes elsewhere on the line.
  */
 import { FAIL_ON_VALUES, type FailOn } from './exitCodes';
 
-export type Format = 'text' | 'json' | 'markdown' | 'sarif';
-export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
+export type Format = 'text' | 'json' | 'markdown' | 'sarif' | 'github';
+export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif', 'github'];
 
 export interface CheckOptions {
   /** The folder to analyse, as typed (relative to the working directory). */
@@ -23,14 +24,24 @@ export interface CheckOptions {
   readonly allowHomeOrRoot: boolean;
   /** Use the on-disk facts cache (`--no-cache`: parse everything, read and write no cache). */
   readonly cache: boolean;
+  /** Baseline file: findings in it are not reported (check), or null (the config's `baseline`, if any). */
+  readonly baseline: string | null;
+  /** Write the current findings to the baseline file instead of failing on them (check). */
+  readonly updateBaseline: boolean;
+  /** The revision to compare with (diff); null: the merge base with the default branch. */
+  readonly base: string | null;
+  /** Other folders analysed with dir as one system (`--with ../api`, repeatable; check and export). */
+  readonly with: readonly string[];
 }
 
-export type HelpTopic = 'main' | 'check';
+export type HelpTopic = 'main' | 'check' | 'diff' | 'export';
 
 export type Command =
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
   | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'diff'; readonly options: CheckOptions }
+  | { readonly kind: 'export'; readonly what: 'openapi'; readonly options: CheckOptions }
   | { readonly kind: 'error'; readonly message: string; readonly topic: HelpTopic };
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -44,10 +55,14 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   quiet: false,
   allowHomeOrRoot: false,
   cache: true,
+  baseline: null,
+  updateBaseline: false,
+  base: null,
+  with: [],
 };
 
-type ValueKey = 'format' | 'failOn' | 'config' | 'output';
-type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'noCache' | 'help' | 'version';
+type ValueKey = 'format' | 'failOn' | 'config' | 'output' | 'baseline' | 'base' | 'with';
+type FlagKey = 'verbose' | 'noColor' | 'quiet' | 'allowHomeOrRoot' | 'noCache' | 'updateBaseline' | 'help' | 'version';
 
 interface OptionSpec {
   readonly name: string;
@@ -68,40 +83,68 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: '--quiet', short: '-q', key: 'quiet', value: false },
   { name: '--allow-home-or-root', key: 'allowHomeOrRoot', value: false },
   { name: '--no-cache', key: 'noCache', value: false },
+  { name: '--baseline', key: 'baseline', value: true },
+  { name: '--update-baseline', key: 'updateBaseline', value: false },
+  { name: '--base', key: 'base', value: true },
+  { name: '--with', key: 'with', value: true },
   { name: '--help', short: '-h', key: 'help', value: false },
   { name: '--version', key: 'version', value: false },
 ];
 
 /** The command an argument list asks for; never throws (a mistake becomes an `error` command). */
+const TOPICS: readonly HelpTopic[] = ['check', 'diff', 'export'];
+
+/** Options that only one command takes. */
+const ONLY: Partial<Record<ValueKey | FlagKey, HelpTopic>> = { base: 'diff', updateBaseline: 'check' };
+/** Options that some commands refuse. */
+const NOT_FOR: Partial<Record<ValueKey | FlagKey, HelpTopic>> = { with: 'diff' };
+
 export function parseArgs(argv: readonly string[]): Command {
-  if (argv[0] === 'help') return { kind: 'help', topic: argv[1] === 'check' ? 'check' : 'main' };
-  const explicitCheck = argv[0] === 'check';
-  const topic: HelpTopic = explicitCheck ? 'check' : 'main';
-  const scan = scanArgs(explicitCheck ? argv.slice(1) : argv);
+  if (argv[0] === 'help') return { kind: 'help', topic: TOPICS.find((t) => t === argv[1]) ?? 'main' };
+  const command = argv[0] === 'check' || argv[0] === 'diff' || argv[0] === 'export' ? argv[0] : null;
+  const topic: HelpTopic = command ?? 'main';
+  let rest = command ? argv.slice(1) : argv;
+  if (command === 'export') {
+    if (rest[0] !== 'openapi' && !rest.some((a) => a === '--help' || a === '-h')) return { kind: 'error', message: rest[0] === undefined ? 'export needs what to export: openapi' : `cannot export '${rest[0]}': the one export is openapi`, topic };
+    rest = rest.slice(1);
+  }
+  const scan = scanArgs(rest);
 
   if (scan.flags.has('help')) return { kind: 'help', topic };
   if (scan.flags.has('version')) return { kind: 'version' };
   if (scan.error !== null) return { kind: 'error', message: scan.error, topic };
+  const name = command ?? 'check';
+  for (const [key, only] of Object.entries(ONLY)) {
+    const given = key in scan.values || scan.flags.has(key as FlagKey);
+    if (given && only !== name) return { kind: 'error', message: `${OPTIONS.find((o) => o.key === key)!.name} is an option of ${only}, not of ${name}`, topic };
+  }
+  for (const [key, not] of Object.entries(NOT_FOR)) {
+    if (not === name && (key in scan.values || scan.flags.has(key as FlagKey))) return { kind: 'error', message: `${OPTIONS.find((o) => o.key === key)!.name} is not an option of ${name}`, topic };
+  }
   const positionals = scan.positionals;
   // `check ""` (an unset variable in a script) must not quietly mean the current folder.
   if (positionals.includes('')) return { kind: 'error', message: "the folder argument is empty (use '.' for the current folder)", topic };
   if (positionals.length > 1) {
     const extra = positionals.slice(1).map((p) => `'${p}'`).join(', ');
-    return { kind: 'error', message: `unexpected argument${positionals.length > 2 ? 's' : ''} ${extra}: check takes at most one folder`, topic };
+    return { kind: 'error', message: `unexpected argument${positionals.length > 2 ? 's' : ''} ${extra}: ${name} takes at most one folder`, topic };
   }
-  return { kind: 'check', options: checkOptions(scan) };
+  const options = checkOptions(scan);
+  if (command === 'export') return { kind: 'export', what: 'openapi', options };
+  return command === 'diff' ? { kind: 'diff', options } : { kind: 'check', options };
 }
 
 /** The words of a command line sorted into option values, flags and positionals, with the first mistake. */
 interface Scan {
   readonly values: Partial<Record<ValueKey, string>>;
+  /** Every value of the repeatable `--with`, in order. */
+  readonly withDirs: string[];
   readonly flags: Set<FlagKey>;
   readonly positionals: string[];
   error: string | null;
 }
 
 function scanArgs(args: readonly string[]): Scan {
-  const scan: Scan = { values: {}, flags: new Set(), positionals: [], error: null };
+  const scan: Scan = { values: {}, withDirs: [], flags: new Set(), positionals: [], error: null };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -148,7 +191,10 @@ function readOption(scan: Scan, arg: string, next: string | undefined): number {
   const expected = spec.choices ? ` (one of ${spec.choices.join(', ')})` : '';
   if (value === undefined || value === '') fail(`option '${spec.name}' needs a value${expected}`);
   else if (spec.choices && !spec.choices.includes(value)) fail(`invalid value '${value}' for '${spec.name}'; expected one of ${spec.choices.join(', ')}`);
-  else scan.values[spec.key as ValueKey] = value;
+  else {
+    scan.values[spec.key as ValueKey] = value;
+    if (spec.key === 'with') scan.withDirs.push(value);
+  }
   return used;
 }
 
@@ -167,6 +213,10 @@ function checkOptions(scan: Scan): CheckOptions {
     quiet: flags.has('quiet'),
     allowHomeOrRoot: flags.has('allowHomeOrRoot'),
     cache: !flags.has('noCache'),
+    baseline: values.baseline ?? null,
+    updateBaseline: flags.has('updateBaseline'),
+    base: values.base ?? null,
+    with: [...scan.withDirs],
   };
 }
 

@@ -6,38 +6,46 @@
 import { mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, nodeFileSystem, openFactsCache, type AnalysisResult, type LoadedConfig } from '../core';
+import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, mountedFileSystem, mountNames, nodeFileSystem, openFactsCache, type AnalysisResult, type FileSystem, type LoadedConfig } from '../core';
 import type { CheckOptions } from './args';
+import { baselineFor, defaultBaselinePath, withBaseline, writeBaseline } from './baseline';
 import { UsageError } from './errors';
 import { EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor, gapsAtOrAbove } from './exitCodes';
-import { formatReport } from './format';
+import { formatReport, type ReportContext } from './format';
 import { wantsDecoration, type CliIo } from './io';
 import { packageInfo } from './packageInfo';
 import { progressLine } from './progress';
 
-export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  const started = Date.now();
+/** A folder ready to analyse: its root, file system and configuration. */
+export interface OpenedWorkspace {
+  readonly root: string;
+  readonly fs: FileSystem;
+  readonly loaded: LoadedConfig;
+  readonly configFile: string | null;
+  /** How a root-relative path is shown: itself, or for a `--with` folder its real path from the root (`../api/x.py`). */
+  readonly displayPath: (file: string) => string;
+}
+
+/**
+ * Validate the folder and load its configuration (or `--config`); an invalid configuration is printed
+ * as `file:line:col: message` and gives the exit code to return. `fs` reads another revision (diff).
+ */
+export async function openWorkspace(options: CheckOptions, io: CliIo, fs?: FileSystem): Promise<OpenedWorkspace | number> {
   const root = path.resolve(io.cwd, options.dir);
   await assertReadableFolder(root, options.dir);
   if (!options.allowHomeOrRoot) await assertNotTooBroad(root, io.env);
-  const fs = nodeFileSystem(root);
-  // Reports show paths relative to the analysed root (printed in the header), wherever the CLI runs.
-  const displayPath = (file: string) => file;
+  const { files, displayPath } = fs ? { files: fs, displayPath: (f: string) => f } : await withFolders(root, options, io);
   const cwdPath = (file: string) => shownPath(io.cwd, path.resolve(root, file));
-
-  let loaded: LoadedConfig;
-  let configFile: string | null;
   try {
     if (options.config !== null) {
       const abs = path.resolve(io.cwd, options.config);
       const text = await readConfigText(abs, options.config);
-      loaded = await loadConfig(fs, { text, file: toPosix(options.config) });
+      const loaded = await loadConfig(files, { text, file: toPosix(options.config) });
       const inRoot = path.relative(root, abs);
-      configFile = inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot);
-    } else {
-      loaded = await loadConfig(fs);
-      configFile = loaded.file;
+      return { root, fs: files, loaded, configFile: inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot), displayPath };
     }
+    const loaded = await loadConfig(files);
+    return { root, fs: files, loaded, configFile: loaded.file, displayPath };
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
     // An explicit --config is named as typed; the workspace's own file relative to the working directory.
@@ -46,12 +54,14 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     for (const p of err.problems) io.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
     return EXIT_USAGE;
   }
+}
 
-  const progress = progressLine(io.stderr, !options.quiet && wantsDecoration(io.stderr, io.env, !options.color));
-  let result: AnalysisResult;
+/** Analyse an opened workspace with a progress line; the exit code on Ctrl-C. */
+export async function analyseOpened(w: OpenedWorkspace, options: CheckOptions, io: CliIo, label = ''): Promise<AnalysisResult | number> {
+  const progress = progressLine(io.stderr, !options.quiet && wantsDecoration(io.stderr, io.env, !options.color), label);
   try {
     const factsCache = options.cache ? (openFactsCache(io.env) ?? undefined) : undefined;
-    result = await analyzeWorkspace({ root, fs, config: loaded.config, configFile, signal: io.signal, onProgress: (p) => progress.update(p), factsCache });
+    return await analyzeWorkspace({ root: w.root, fs: w.fs, config: w.loaded.config, configFile: w.configFile, signal: io.signal, onProgress: (p) => progress.update(p), factsCache });
   } catch (err) {
     if (!(err instanceof AnalysisCancelled)) throw err;
     progress.clear();
@@ -60,10 +70,50 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   } finally {
     progress.clear();
   }
+}
 
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const started = Date.now();
+  const opened = await openWorkspace(options, io);
+  if (typeof opened === 'number') return opened;
+  const analysed = await analyseOpened(opened, options, io);
+  if (typeof analysed === 'number') return analysed;
+  let result = analysed;
+  const baseline = await baselineFor(options, opened, io);
+  if (options.updateBaseline) return writeBaseline(baseline ?? defaultBaselinePath(opened), result, io, options);
+  if (baseline) result = await withBaseline(result, baseline);
+  return emitReport(result, options, io, started, opened.displayPath);
+}
+
+/**
+ * The folder's file system, with each `--with` folder mounted at a top-level name of its own (its
+ * folder name, made unique); shown paths of mounted files are their real paths from the root.
+ */
+async function withFolders(root: string, options: CheckOptions, io: CliIo): Promise<{ files: FileSystem; displayPath: (file: string) => string }> {
+  const main = nodeFileSystem(root);
+  if (options.with.length === 0) return { files: main, displayPath: (f) => f };
+  const dirs = options.with.map((w) => path.resolve(io.cwd, w));
+  for (const [i, d] of dirs.entries()) {
+    await assertReadableFolder(d, options.with[i]!);
+    const rel = path.relative(root, d);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new UsageError(`--with ${options.with[i]} is inside the analysed folder already: --with names another checkout`, 'check');
+    if (!options.allowHomeOrRoot) await assertNotTooBroad(d, io.env);
+  }
+  const names = mountNames(dirs, new Set(await readdir(root)));
+  const real = new Map(names.map((n, i) => [n, toPosix(path.relative(root, dirs[i]!))]));
+  const displayPath = (f: string) => {
+    const slash = f.indexOf('/');
+    const to = slash > 0 ? real.get(f.slice(0, slash)) : undefined;
+    return to === undefined ? f : `${to}/${f.slice(slash + 1)}`;
+  };
+  return { files: mountedFileSystem(main, names.map((at, i) => ({ at, fs: nodeFileSystem(dirs[i]!) }))), displayPath };
+}
+
+/** Format the result, write it to stdout or `--output`, and turn its gaps into the exit code. */
+export async function emitReport(result: AnalysisResult, options: CheckOptions, io: CliIo, started: number, displayPath: (file: string) => string, render?: (ctx: ReportContext) => string): Promise<number> {
   const toStdout = options.output === null;
   const { version, homepage } = packageInfo();
-  const report = formatReport(options.format, result, {
+  const ctx: ReportContext = {
     version,
     homepage,
     elapsedMs: Date.now() - started,
@@ -71,7 +121,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     verbose: options.verbose,
     quiet: options.quiet,
     displayPath,
-  });
+  };
+  const report = render ? render(ctx) : formatReport(options.format, result, ctx);
   const text = report === '' || report.endsWith('\n') ? report : `${report}\n`;
 
   if (toStdout) io.stdout.write(text);
@@ -123,7 +174,7 @@ async function readConfigText(abs: string, shown: string): Promise<string> {
   }
 }
 
-async function writeReport(abs: string, shown: string, text: string): Promise<void> {
+export async function writeReport(abs: string, shown: string, text: string): Promise<void> {
   try {
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, text, 'utf8');

@@ -3,7 +3,7 @@ export class UsageError extends Error {
   constructor(
     message: string,
     /** Which help to point at. */
-    readonly topic: 'main' | 'check' | null = null,
+    readonly topic: 'main' | 'check' | 'diff' | 'export' | null = null,
   ) {
     super(message);
     this.name = 'UsageError';

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { limitHeapGrowth, setWasmDir } from '../core';
 import { parseArgs } from './args';
 import { runCheck } from './check';
+import { runDiff } from './diff';
+import { runExport } from './export';
 import { UsageError } from './errors';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { helpText } from './help';
@@ -23,7 +25,7 @@ export type { CliIo, TextSink } from './io';
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const command = parseArgs(argv);
-  const verbose = command.kind === 'check' ? command.options.verbose : argv.includes('--verbose');
+  const verbose = 'options' in command ? command.options.verbose : argv.includes('--verbose');
   try {
     switch (command.kind) {
       case 'help':
@@ -36,6 +38,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return usageError(io, new UsageError(command.message, command.topic));
       case 'check':
         return await runCheck(command.options, io);
+      case 'diff':
+        return await runDiff(command.options, io);
+      case 'export':
+        return await runExport(command.options, io);
     }
   } catch (err) {
     if (err instanceof UsageError) return usageError(io, err);
@@ -48,7 +54,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 function usageError(io: CliIo, err: UsageError): number {
   io.stderr.write(`api-parity: ${err.message}\n`);
-  if (err.topic) io.stderr.write(`Run 'api-parity ${err.topic === 'check' ? 'check ' : ''}--help' for usage.\n`);
+  if (err.topic) io.stderr.write(`Run 'api-parity ${err.topic === 'main' ? '' : `${err.topic} `}--help' for usage.\n`);
   return EXIT_USAGE;
 }
 

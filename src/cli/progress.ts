@@ -9,7 +9,8 @@ export interface ProgressLine {
 
 const SILENT: ProgressLine = { update() {}, clear() {} };
 
-export function progressLine(sink: TextSink, enabled: boolean): ProgressLine {
+/** `label` names what is analysed when there are several (`base: `). */
+export function progressLine(sink: TextSink, enabled: boolean, label = ''): ProgressLine {
   if (!enabled) return SILENT;
   let shown = 0;
   const draw = (text: string) => {
@@ -18,7 +19,7 @@ export function progressLine(sink: TextSink, enabled: boolean): ProgressLine {
   };
   return {
     update(p) {
-      draw(`api-parity: ${describe(p)}`);
+      draw(`api-parity: ${label}${describe(p)}`);
     },
     clear() {
       if (shown > 0) sink.write(`\r${' '.repeat(shown)}\r`);

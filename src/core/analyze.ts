@@ -169,7 +169,8 @@ interface Resolution {
 
 /** The evaluator's module resolution: by the pack that owns the importing file. */
 function resolution(ws: Workspace): Resolution {
-  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile };
+  const crates = new Map(ws.projects.flatMap((p) => (p.crateName ? [[p.crateName.replace(/-/g, '_'), p.root] as const] : [])));
+  const env = { files: ws.fileSet, tsconfigs: ws.tsconfigs, isSource: isSourceFile, crates };
   const resolvers = new Map<string, ModuleResolver | null>();
   const resolverOf = (file: string) => {
     const lang = languageOf(file);

@@ -48,6 +48,8 @@ export interface Config {
   readonly testFiles: readonly string[];
   /** Do calls from test files make a route used? */
   readonly countTestCallers: boolean;
+  /** The baseline file `check` compares with (relative to the workspace root), or null. */
+  readonly baseline: string | null;
 }
 
 /** Tests, mocks, fixtures, end-to-end specs and stories, by the names their tools use. */
@@ -80,11 +82,12 @@ export const DEFAULT_CONFIG: Config = {
   severity: defaultSeverities(),
   testFiles: DEFAULT_TEST_FILES,
   countTestCallers: false,
+  baseline: null,
 };
 
 export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = rules.filter((r) => r.meta.configurable).map((r) => r.meta.kind);
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
-const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers'] as const;
+const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers', 'baseline'] as const;
 const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
 const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
 /** Each service is matched against every project, each ignore rule against every route and call. */
@@ -110,6 +113,7 @@ export function parseConfig(text: string, file: string): Config {
   const services = readServices(obj['services'], problem);
   const ignore = readIgnoreRules(obj['ignore'], problem);
   const severity = readSeverity(obj['severity'], problem);
+  const baseline = readBaselinePath(obj['baseline'], problem);
   const problems = collector.problems();
   if (problems.length) throw new ConfigurationError(file, problems);
   return {
@@ -122,7 +126,23 @@ export function parseConfig(text: string, file: string): Config {
     severity,
     testFiles: testFiles ?? DEFAULT_CONFIG.testFiles,
     countTestCallers: countTestCallers ?? DEFAULT_CONFIG.countTestCallers,
+    baseline,
   };
+}
+
+/** A file inside the workspace, relative to its root. */
+function readBaselinePath(v: unknown, problem: Report): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string' || v.trim() === '' || v.length > 1000) {
+    problem(['baseline'], 'expected the path of a baseline file, relative to the workspace root');
+    return null;
+  }
+  const outside = outsideProblem(v, 'folder');
+  if (outside) {
+    problem(['baseline'], `the baseline file ${outside.replace('a folder', 'the baseline')}`);
+    return null;
+  }
+  return v;
 }
 
 function readBoolean(obj: Record<string, unknown>, key: string, problem: Report): boolean | undefined {

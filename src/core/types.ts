@@ -11,10 +11,16 @@ export type MethodOrAny = HttpMethod | '*';
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];
 
 /**
- * `page`: a navigation the browser makes (a link, a form submission, `location = …`); `asset`: a resource
- * an element loads (`<img src>`, `<video src>`). Both reach ordinary HTTP routes.
+ * `page`: a route that serves HTML to a browser (a static folder, a view `res.render`s, an `.html` file it
+ * sends), reported apart from the API: never unused, never reached by an API call through a catch-all.
+ * As a call's kind, `page` is a navigation the browser makes (a link, a form submission, `location = …`, a
+ * server redirect) and `asset` a resource an element loads (`<img src>`, `<video src>`); both reach
+ * ordinary HTTP routes as well as pages.
+ * `socketio`: a Socket.IO event the server handles (`side: 'receive'`) or emits (`'send'`), per namespace.
  */
 export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'page' | 'asset';
+/** Endpoint kinds that are part of the API (matched by calls, counted in coverage). */
+export const API_KINDS: readonly EndpointKind[] = ['http', 'websocket', 'sse'];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 
@@ -59,6 +65,10 @@ export interface Endpoint extends Span {
   readonly source: 'code' | 'docs' | 'openapi';
   readonly file: string;
   readonly handler: string | null;
+  /** Real-time endpoints: the event name (`path` is then its namespace, `/` by default). */
+  readonly event?: string;
+  /** Real-time endpoints: whether the server handles the event (`receive`) or emits it (`send`). */
+  readonly side?: 'receive' | 'send';
   /** `partial` when part of the path could not be resolved statically (see `notes`). */
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];

@@ -304,6 +304,10 @@ export class Server implements IndexHost {
     return out;
   }
 
+  async baselineMode(folder: FolderIndex): Promise<'dim' | 'hide' | 'show'> {
+    return (await this.settings.get(folder.uri)).baseline;
+  }
+
   published(folder: FolderIndex): void {
     this.generation++;
     void this.settings.get(folder.uri).then((s) => this.diagnostics.publish(folder, s ?? DEFAULT_SETTINGS));

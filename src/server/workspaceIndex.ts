@@ -8,7 +8,7 @@
  * .gitignore or configuration change; settings; the first run), after which everything is listed again.
  * A change is forgotten only once a run that saw it completes.
  */
-import { AnalysisCancelled, Analyzer, ConfigurationError, DEFAULT_CONFIG, loadConfig, nodeFileSystem, openFactsCache, withOverlays, type AnalysisResult, type FactsStore, type Logger, type Progress } from '../core';
+import { AnalysisCancelled, Analyzer, applyBaseline, ConfigurationError, decodeText, DEFAULT_CONFIG, loadConfig, nodeFileSystem, openFactsCache, parseBaseline, withOverlays, type AnalysisResult, type FactsStore, type FileSystem, type Gap, type Logger, type Progress } from '../core';
 
 export interface IndexHost {
   readonly log: Logger;
@@ -18,12 +18,16 @@ export interface IndexHost {
   published(folder: FolderIndex): void;
   /** Indexing started or stopped somewhere. */
   statusChanged(): void;
+  /** How findings in the config's baseline are shown in this folder (the `apiParity.baseline` setting). */
+  baselineMode(folder: FolderIndex): Promise<'dim' | 'hide' | 'show'>;
   beginProgress(title: string): Promise<{ report(message: string, percentage?: number): void; done(): void } | null>;
 }
 
 export class FolderIndex {
   readonly analyzer = new Analyzer();
   snapshot: AnalysisResult | null = null;
+  /** Findings of the last run that the config's baseline accepts (left out of the snapshot's gaps). */
+  baselined: readonly Gap[] = [];
   /** An error that prevented the last run from producing a result. */
   error: string | null = null;
   /** A configuration problem: the run used defaults, and the problem is shown on the config file. */
@@ -125,7 +129,10 @@ export class FolderIndex {
       this.listedAt = structure;
       for (const [rel, seq] of edits) if (this.edited.get(rel) === seq) this.edited.delete(rel);
       if (id !== this.runId) return;
-      this.snapshot = result;
+      const { kept, baselined } = await this.applyBaseline(result, fs, config.baseline);
+      if (id !== this.runId) return;
+      this.snapshot = kept;
+      this.baselined = baselined;
       this.error = null;
       this.durationMs = Date.now() - started;
       this.host.log.info(`${this.name}: ${result.summary.endpoints} endpoints, ${result.summary.calls} calls, ${result.gaps.length} gaps in ${this.durationMs} ms (${result.summary.filesParsed}/${result.summary.filesScanned} files parsed)`);
@@ -142,6 +149,23 @@ export class FolderIndex {
         this.running = false;
         this.host.statusChanged();
       }
+    }
+  }
+
+  /**
+   * The config's baseline (unless the setting shows everything): its findings leave the snapshot, kept
+   * apart for faded diagnostics. A baseline that cannot be read is a warning note, and nothing is left out.
+   */
+  private async applyBaseline(result: AnalysisResult, fs: FileSystem, file: string | null): Promise<{ kept: AnalysisResult; baselined: readonly Gap[] }> {
+    if (!file || (await this.host.baselineMode(this)) === 'show') return { kept: result, baselined: [] };
+    try {
+      const decoded = decodeText(await fs.read(file));
+      if (!('text' in decoded)) throw new Error(decoded.skip);
+      const { result: kept, baselined } = applyBaseline(result, parseBaseline(decoded.text));
+      return { kept, baselined };
+    } catch (e) {
+      const message = `the baseline ${file} could not be used (${(e as Error).message}); every finding is shown`;
+      return { kept: { ...result, notes: [...result.notes, { level: 'warning', code: 'baseline-unreadable', message }] }, baselined: [] };
     }
   }
 

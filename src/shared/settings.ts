@@ -8,6 +8,8 @@ export interface Settings {
   readonly enable: boolean;
   readonly codeLens: { readonly enable: boolean };
   readonly diagnostics: { readonly unusedEndpoints: boolean };
+  /** Findings in the config's baseline: faded hints, hidden, or shown as any other. */
+  readonly baseline: 'dim' | 'hide' | 'show';
   readonly debounceMs: number;
   readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
 }
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   codeLens: { enable: true },
   diagnostics: { unusedEndpoints: true },
+  baseline: 'dim',
   debounceMs: 300,
   trace: { server: 'off' },
 };
@@ -45,6 +48,7 @@ export function resolveSettings(raw: unknown): Settings {
     enable: bool(r['enable'], DEFAULT_SETTINGS.enable),
     codeLens: { enable: bool(obj(r['codeLens'])['enable'], DEFAULT_SETTINGS.codeLens.enable) },
     diagnostics: { unusedEndpoints: bool(obj(r['diagnostics'])['unusedEndpoints'], DEFAULT_SETTINGS.diagnostics.unusedEndpoints) },
+    baseline: r['baseline'] === 'hide' || r['baseline'] === 'show' ? r['baseline'] : 'dim',
     debounceMs: debounce,
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };

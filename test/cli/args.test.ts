@@ -8,10 +8,19 @@ describe('parseArgs', () => {
     expect(DEFAULT_CHECK_OPTIONS).toMatchObject({ dir: '.', format: 'text', failOn: 'warning', color: true });
   });
 
+  it('reads the commands diff and export openapi, and keeps each command to its own options', () => {
+    expect(parseArgs(['diff', 'web', '--base', 'origin/main', '-f', 'github'])).toEqual({ kind: 'diff', options: { ...DEFAULT_CHECK_OPTIONS, dir: 'web', base: 'origin/main', format: 'github' } });
+    expect(parseArgs(['export', 'openapi', 'api', '-o', 'spec.json'])).toEqual({ kind: 'export', what: 'openapi', options: { ...DEFAULT_CHECK_OPTIONS, dir: 'api', output: 'spec.json' } });
+    expect(parseArgs(['export', 'graphql'])).toMatchObject({ kind: 'error', message: "cannot export 'graphql': the one export is openapi" });
+    expect(parseArgs(['diff', '--update-baseline'])).toMatchObject({ kind: 'error', message: '--update-baseline is an option of check, not of diff' });
+    expect(parseArgs(['--base', 'x'])).toMatchObject({ kind: 'error', message: '--base is an option of diff, not of check' });
+    expect(parseArgs(['help', 'diff'])).toEqual({ kind: 'help', topic: 'diff' });
+  });
+
   it('reads every option, in both --name value and --name=value forms', () => {
-    expect(parseArgs(['check', 'repo', '--format=sarif', '--fail-on', 'error', '-c', 'cfg.json', '-o', 'out/r.sarif', '--verbose', '--no-color', '-q', '--allow-home-or-root', '--no-cache'])).toEqual({
+    expect(parseArgs(['check', 'repo', '--format=sarif', '--fail-on', 'error', '-c', 'cfg.json', '-o', 'out/r.sarif', '--verbose', '--no-color', '-q', '--allow-home-or-root', '--no-cache', '--baseline', 'b.json', '--update-baseline'])).toEqual({
       kind: 'check',
-      options: { dir: 'repo', format: 'sarif', failOn: 'error', config: 'cfg.json', output: 'out/r.sarif', verbose: true, color: false, quiet: true, allowHomeOrRoot: true, cache: false },
+      options: { dir: 'repo', format: 'sarif', failOn: 'error', config: 'cfg.json', output: 'out/r.sarif', verbose: true, color: false, quiet: true, allowHomeOrRoot: true, cache: false, baseline: 'b.json', updateBaseline: true, base: null, with: [] },
     });
   });
 

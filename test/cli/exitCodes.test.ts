@@ -65,12 +65,12 @@ describe('exit code 2: usage errors', () => {
   });
 
   it('rejects a bad --format or --fail-on value', async () => {
-    await usage(['check', '--format', 'xml'], "invalid value 'xml' for '--format'; expected one of text, json, markdown, sarif");
+    await usage(['check', '--format', 'xml'], "invalid value 'xml' for '--format'; expected one of text, json, markdown, sarif, github");
     await usage(['--fail-on=sometimes'], "invalid value 'sometimes' for '--fail-on'");
   });
 
   it('rejects an option without its value', async () => {
-    await usage(['check', '--format'], "option '--format' needs a value (one of text, json, markdown, sarif)");
+    await usage(['check', '--format'], "option '--format' needs a value (one of text, json, markdown, sarif, github)");
     await usage(['check', '--output', '--verbose'], "option '--output' needs a value");
     await usage(['check', '--config='], "option '--config' needs a value");
   });

@@ -7,6 +7,8 @@ export const GROUPS = [
   { id: 'method-mismatch', label: 'Method mismatch', always: true },
   { id: 'unused', label: 'Unused', always: true },
   { id: 'matched', label: 'Matched', always: true },
+  { id: 'pages', label: 'Pages', always: false },
+  { id: 'realtime', label: 'Socket.IO events', always: false },
   { id: 'external', label: 'External', always: false },
   { id: 'unresolved', label: 'Unresolved', always: false },
   { id: 'ignored', label: 'Ignored', always: false },
@@ -16,7 +18,7 @@ export const GROUPS = [
 /** Counts per group id. */
 export function groupCounts(result) {
   const n = Object.fromEntries(GROUPS.map((g) => [g.id, 0]));
-  for (const e of result.endpoints) n[e.callers.length ? 'matched' : e.ignored ? 'ignored' : 'unused']++;
+  for (const e of result.endpoints) n[e.callers.length ? 'matched' : e.kind === 'page' ? 'pages' : e.kind === 'socketio' ? 'realtime' : e.ignored ? 'ignored' : 'unused']++;
   const callGroup = { missing: 'missing', 'method-mismatch': 'method-mismatch', external: 'external', unresolved: 'unresolved', unchecked: 'unresolved', ignored: 'ignored' };
   for (const c of result.calls) if (callGroup[c.status]) n[callGroup[c.status]]++;
   n.skipped = result.skipped.length;

@@ -100,7 +100,7 @@ describe('mutation fuzzing over the fixtures', () => {
     let peakRss = 0;
     for (let i = 0; i < ITERATIONS; i++) {
       const files = filesOf(fixtureDirs[Math.floor(rnd() * fixtureDirs.length)]!);
-      const names = Object.keys(files).filter((n) => /\.(py|ts|tsx|js|jsx|vue|html|json)$/.test(n));
+      const names = Object.keys(files).filter((n) => /\.(py|ts|tsx|js|jsx|vue|html|json|rs)$/.test(n));
       for (let m = 0; m < 1 + Math.floor(rnd() * 4); m++) {
         const name = names[Math.floor(rnd() * names.length)]!;
         files[name] = mutate(files[name]!, rnd);

@@ -1,6 +1,7 @@
 /** One entry point for the report formats. */
 import { renderMarkdown, type AnalysisResult } from '../../core';
 import type { Format } from '../args';
+import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
@@ -18,5 +19,7 @@ export function formatReport(format: Format, result: AnalysisResult, ctx: Report
       return renderMarkdown(result, { version: ctx.version });
     case 'sarif':
       return formatSarif(result, ctx);
+    case 'github':
+      return formatGithub(result, ctx);
   }
 }

@@ -30,7 +30,26 @@ export function recognition(services: ServiceIndex, http: HttpRelation): Recogni
     low.add(rec.name);
     notes.push({ level: 'warning', code: 'low-recognition', message: lowMessage(rec.name, rec.root, used, eligible.length, unresolved) });
   }
+  const orphan = orphanNote(http.calls, services);
+  if (orphan) notes.push(orphan);
   return { low, notes };
+}
+
+/**
+ * Calls to a backend while no service of the workspace declares a route: none of them could be
+ * checked, and an empty report would read as "all fine". Said once, with where they go.
+ */
+function orphanNote(calls: readonly Call[], services: ServiceIndex): AnalysisNote | null {
+  if (services.recs.some((r) => r.endpoints.length > 0)) return null;
+  const unchecked = calls.filter((c) => c.status === 'unchecked' && c.role === 'app');
+  if (unchecked.length === 0) return null;
+  const examples = unchecked.slice(0, SHOWN_CALLS).map((c) => `${c.file}:${c.line} (${c.method === '*' ? 'ANY' : c.method} ${c.path ?? c.url ?? '?'})`);
+  const more = unchecked.length > examples.length ? `, and ${unchecked.length - examples.length} more` : '';
+  return {
+    level: 'warning',
+    code: 'no-backend',
+    message: `${unchecked.length} call${unchecked.length === 1 ? '' : 's'} could not be checked: no backend in this workspace declares routes (if the backend lives in another folder or checkout, analyse both together: \`api-parity check <this folder> --with <backend folder>\`). Calls: ${examples.join('; ')}${more}.`,
+  };
 }
 
 function lowMessage(name: string, root: string, used: number, total: number, unresolved: readonly Call[]): string {

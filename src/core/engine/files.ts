@@ -271,7 +271,7 @@ export class FileStore {
       if (err instanceof ParseFailure) return { failed: err.reason, cacheable: true };
       return { failed: `could not be parsed: ${(err as Error).message}`, cacheable: false };
     }
-    const file: ParsedFile = { ref, text, ...(facts.js ? { js: facts.js } : {}), ...(facts.py ? { py: facts.py } : {}), ...(facts.markup ? { markup: facts.markup } : {}) };
+    const file: ParsedFile = { ref, text, ...(facts.js ? { js: facts.js } : {}), ...(facts.py ? { py: facts.py } : {}), ...(facts.rs ? { rs: facts.rs } : {}), ...(facts.markup ? { markup: facts.markup } : {}) };
     const notes: AnalysisNote[] = facts.notes.map((message) => ({ level: 'info', message, file: e.path }));
     const warnings: AnalysisNote[] = [];
     return { parsed: { module: facts.module, decls: this.extract(e, file, notes, warnings), notes, warnings }, cacheable: true };

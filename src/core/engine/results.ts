@@ -4,7 +4,7 @@ import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
 import { isUnused } from '../rules/unused-endpoint';
 import { recognition } from './blindspots';
-import type { AnalysisNote, AnalysisResult, SkippedFile, Summary } from '../types';
+import { API_KINDS, type AnalysisNote, type AnalysisResult, type SkippedFile, type Summary } from '../types';
 import type { FileStore } from './files';
 import type { ServiceIndex } from './services';
 import type { RunContext } from './types';
@@ -31,7 +31,10 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   const used = endpoints.filter((e) => e.callers.length > 0).length;
   const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;
   const unused = endpoints.filter((e) => isUnused(e, seen.low)).length;
-  const denominator = endpoints.length - ignored;
+  // Pages and Socket.IO events are reported apart from the API: coverage is the API's.
+  const api = endpoints.filter((e) => API_KINDS.includes(e.kind));
+  const denominator = api.length - api.filter((e) => e.ignored !== null && e.callers.length === 0).length;
+  const apiUsed = api.filter((e) => e.callers.length > 0).length;
   const summary: Summary = {
     endpoints: endpoints.length,
     used,
@@ -43,7 +46,7 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
     external: calls.filter((c) => c.external).length,
     missing: calls.filter((c) => c.status === 'missing').length,
     methodMismatch: calls.filter((c) => c.status === 'method-mismatch').length,
-    coverage: denominator > 0 ? Math.round((used / denominator) * 1000) / 1000 : 1,
+    coverage: denominator > 0 ? Math.round((apiUsed / denominator) * 1000) / 1000 : 1,
     filesScanned: sourceCount,
     filesParsed: parsed,
   };

@@ -56,8 +56,8 @@ export function linkRoutes(ctx: RunContext, store: FileStore, program: Workspace
 function linkContext(evaluator: Evaluator): LinkContext {
   return {
     evaluator,
-    value: (sym, file, fn) => evaluator.evaluate(sym, { file, fn, params: null }),
-    pathText: (sym, file, fn) => routePathText(evaluator.partsOf(evaluator.evaluate(sym, { file, fn, params: null }), sym)),
+    value: (sym, file, fn, params) => evaluator.evaluate(sym, { file, fn, params: params ?? null }),
+    pathText: (sym, file, fn, params) => routePathText(evaluator.partsOf(evaluator.evaluate(sym, { file, fn, params: params ?? null }), sym)),
     valueText: (v, sym) => routePathText(evaluator.partsOf(v, sym)),
   };
 }

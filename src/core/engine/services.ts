@@ -55,7 +55,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
     const prefix = configs.get(project.root)?.pathPrefix;
     const own = parseRoutePath(route.path, framework.pathSyntax);
     const path = formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
-    const baseId = `${name}:${route.method} ${path}`;
+    const baseId = `${name}:${route.method} ${path}${route.event !== undefined ? ` ${route.side === 'send' ? 'emit' : 'on'} ${route.event}` : ''}`;
     const n = (endpointIds.get(baseId) ?? 0) + 1;
     endpointIds.set(baseId, n);
     const rule = ctx.config.ignore.find((r) => ruleMatches(r, route.method, path));
@@ -72,6 +72,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       file: route.file,
       ...route.span,
       handler: route.handler,
+      ...(route.event !== undefined ? { event: route.event, side: route.side ?? 'receive' } : {}),
       confidence: route.confidence,
       notes: route.notes,
       ignored: rule ? rule.reason : null,

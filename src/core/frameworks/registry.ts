@@ -22,6 +22,7 @@ import jquery from './js/jquery';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
+import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 // markup
 import forms from './markup/forms';
@@ -55,6 +56,7 @@ export const frameworks: readonly Framework[] = [
   koa,
   fastify,
   hono,
+  socketIo,
   nestjs,
   actix,
   axum,

@@ -10,12 +10,13 @@ import type { Sym } from '../resolve/sym';
 import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
+import type { RsFileFacts } from '../lang/rust/facts';
 import { hasDependency, type Project } from '../project/projects';
 import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
-export type Language = 'python' | 'js' | 'markup';
+export type Language = 'python' | 'js' | 'markup' | 'rust';
 export type Capability = 'pathParams' | 'prefixes' | 'mounts' | 'websocket' | 'crossModule' | 'envBase' | 'instances' | 'wrappers';
 
 export interface FileRef {
@@ -35,6 +36,7 @@ export interface ParsedFile {
   readonly text: string;
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
+  readonly rs?: RsFileFacts;
   /** The markup of `.html`/`.vue`/`.svelte`/`.astro` files (their scripts are in `js`). */
   readonly markup?: MarkupFacts;
 }
@@ -75,6 +77,31 @@ export interface RouteDecl {
   readonly owner: Sym | null;
   readonly handler: string | null;
   readonly span: Span;
+  /**
+   * Why the route is only partly known, found while extracting or linking it (methods that could not be
+   * read, a regex path kept as its literal prefix): marks it partial.
+   */
+  readonly notes?: readonly string[];
+  /**
+   * Argument values for `fn`'s parameters, when the route is registered inside a helper and was
+   * instantiated at one of the helper's calls (`register_routes(app)`); set during `link` only.
+   */
+  readonly params?: readonly Value[];
+  /** Where the route is reported, when that is not where its symbols are evaluated (the helper's call). */
+  readonly at?: { readonly file: string; readonly span: Span };
+  /**
+   * For builder-style frameworks (link/builders.ts): `attr`, a route declared on its handler (actix
+   * `#[get("/x")]`) that counts only where the handler is registered; `doc`, a route documented on its
+   * handler (utoipa `#[utoipa::path]`) that counts only through a `docs` mount and is otherwise compared
+   * with the registration. Absent: an ordinary registration.
+   */
+  readonly role?: 'attr' | 'doc';
+  /** The handler as an expression, when it may be followed across modules (builder-style frameworks). */
+  readonly handlerSym?: Sym;
+  /** Real-time routes: whether the server handles (`receive`) or emits (`send`) the event `path` names. */
+  readonly side?: 'receive' | 'send';
+  /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
+  readonly view?: Sym;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -85,7 +112,13 @@ export interface MountDecl {
   readonly parent: Sym;
   readonly child: Sym;
   readonly prefix: Sym | null;
+  /** `prefix`, when given, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
+  readonly replacesOwnPrefix?: boolean;
+  /** Argument values for `fn`'s parameters, when the mount is a helper's, instantiated at a call (see `RouteDecl.params`). */
+  readonly params?: readonly Value[];
   readonly span: Span;
+  /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
+  readonly role?: 'docs';
 }
 
 /** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */
@@ -96,7 +129,47 @@ export interface PortDecl {
   readonly port: Sym;
 }
 
-export type BackendDecl = RouteDecl | MountDecl | PortDecl;
+/**
+ * A framework-specific fact of one file that only the framework's own `link` reads (Django's
+ * `ROOT_URLCONF`, a URLconf's `urlpatterns`, a view's `@api_view` methods). `key` names what it is
+ * about within the file (a function id), when it is about something.
+ */
+export interface ConfDecl {
+  readonly t: 'conf';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly name: string;
+  readonly value: Sym;
+  readonly span: Span;
+  readonly key?: string;
+}
+
+
+/**
+ * A function that answers with a page (`res.render(view)`): routes whose handler evaluates to it are
+ * `page` routes, whichever module registers them.
+ */
+export interface ViewDecl {
+  readonly t: 'view';
+  readonly file: string;
+  /** The function's id in `file`. */
+  readonly fn: string;
+}
+
+/**
+ * `registerRoutes(app)`: a call passing `arg` as argument `index` to `callee`, so that function's
+ * parameter may stand for an app or router (the mount graph follows it when routes are registered on it).
+ */
+export interface PassDecl {
+  readonly t: 'pass';
+  readonly file: string;
+  readonly fn: string | null;
+  readonly callee: Sym;
+  readonly index: number;
+  readonly arg: Sym;
+}
+
+export type BackendDecl = RouteDecl | MountDecl | PortDecl | ConfDecl | ViewDecl | PassDecl;
 
 /** A route after linking: absolute path in the framework's syntax. */
 export interface LinkedRoute {
@@ -108,15 +181,19 @@ export interface LinkedRoute {
   readonly handler: string | null;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
+  /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
+  readonly event?: string;
+  readonly side?: 'receive' | 'send';
 }
 
 export interface LinkContext {
   readonly evaluator: Evaluator;
   /** String parts of a symbol evaluated in `file` (inside function `fn`); unknown pieces become `{name}`. */
-  pathText(sym: Sym, file: string, fn: string | null): { text: string; unresolved: string[] };
+  pathText(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): { text: string; unresolved: string[] };
   /** The same for a value already evaluated (`sym`, its source, names a part that is not a string). */
   valueText(v: Value, sym?: Sym): { text: string; unresolved: string[] };
-  value(sym: Sym, file: string, fn: string | null): Value;
+  /** `params`: argument values for `fn`'s parameters (a helper instantiated at a call). */
+  value(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): Value;
 }
 
 /** Routes a framework serves: per-file declarations, linked across files into absolute routes. */

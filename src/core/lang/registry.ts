@@ -6,9 +6,10 @@ import { extname } from '../path';
 import js from './js';
 import markup from './markup';
 import python from './python';
+import rust from './rust';
 import type { LanguageSupport } from './types';
 
-export const languages: readonly LanguageSupport[] = [js, python, markup];
+export const languages: readonly LanguageSupport[] = [js, python, markup, rust];
 
 const byExt = new Map<string, LanguageSupport>();
 for (const l of languages) for (const e of l.extensions) byExt.set(e, l);

@@ -7,6 +7,7 @@
 import type { JsParser } from './js/parser';
 import type { JsFileFacts } from './js/facts';
 import type { PyFileFacts } from './python/facts';
+import type { RsFileFacts } from './rust/facts';
 import type { GrammarName, TsParser } from '../parse/treeSitter';
 import type { ModuleFacts } from '../resolve/sym';
 import type { TsConfigPaths } from '../resolve/modules';
@@ -17,6 +18,7 @@ export interface LanguageFacts {
   readonly module: ModuleFacts;
   readonly js?: JsFileFacts;
   readonly py?: PyFileFacts;
+  readonly rs?: RsFileFacts;
   readonly markup?: MarkupFacts;
   /** Observations worth a note on the file (tolerated syntax errors, skipped blocks). */
   readonly notes: readonly string[];
@@ -59,6 +61,8 @@ export interface ResolverEnv {
   readonly tsconfigs: ReadonlyMap<string, TsConfigPaths>;
   /** Is a path a source file of any language pack (for extension probing)? */
   isSource(path: string): boolean;
+  /** Rust package names (`-` read as `_`) → the folder of their `Cargo.toml`, for `my_crate::…` paths. */
+  readonly crates?: ReadonlyMap<string, string>;
 }
 
 export interface LanguageSupport {

@@ -5,7 +5,7 @@
  * keeps its routes, marked partial with the reason, so nothing is dropped silently.
  */
 import type { Value } from '../resolve/evaluate';
-import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
+import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, PassDecl, RouteDecl } from '../frameworks/types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
 
@@ -13,6 +13,11 @@ export interface NodeKind {
   readonly root: boolean;
   /** The router's own prefix (`APIRouter(prefix=...)`), evaluated where the router was created. */
   readonly prefix: Value | null;
+  /**
+   * The node this one was attached to when it was built (Flask-RESTful `Api(app)`, `Api(blueprint)`):
+   * an edge from it without a prefix of its own, as if it had been mounted there.
+   */
+  readonly attachedTo?: Value;
 }
 
 export interface MountGraphOptions {
@@ -37,14 +42,19 @@ interface Node {
   readonly id: string;
   readonly kind: NodeKind;
   readonly label: string;
+  /** A stand-in for a parent that could not be resolved (a function parameter): why it is assumed to be served at the root. */
+  readonly assumption?: string;
 }
 
 interface Edge {
   readonly parent: string;
   readonly child: string;
   readonly prefix: Sym | null;
+  /** The mount's prefix, when it has one, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
+  readonly replacesOwnPrefix: boolean;
   readonly file: string;
   readonly fn: string | null;
+  readonly params?: readonly Value[];
 }
 
 interface Prefix {
@@ -53,7 +63,7 @@ interface Prefix {
 }
 
 /** A prefix from an app down to a node; `orphan` when the chain starts at a router no app mounts. */
-type RoutePrefix = Prefix & { readonly orphan: boolean };
+type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[] };
 
 /** Why a symbol is not a node; `foreign` when it is known to be something else (not merely unresolved). */
 interface NotANode {
@@ -67,16 +77,22 @@ const NO_PREFIX: Prefix = { text: '', unresolved: [] };
 export function linkDeclarations(decls: readonly BackendDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
   const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
   const mounts = decls.filter((d): d is MountDecl => d.t === 'mount');
-  return linkMountGraph(routes, mounts, ctx, opts);
+  const passes = decls.filter((d): d is PassDecl => d.t === 'pass');
+  return linkMountGraph(routes, mounts, ctx, opts, passes);
 }
 
 /** Every route with one absolute path per chain of mounts from an app down to the router it is registered on. */
-export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions): LinkedRoute[] {
-  const graph = new MountGraph(ctx, opts);
+export function linkMountGraph(routes: readonly RouteDecl[], mounts: readonly MountDecl[], ctx: LinkContext, opts: MountGraphOptions, passes: readonly PassDecl[] = []): LinkedRoute[] {
+  const graph = new MountGraph(ctx, opts, passes);
   for (const m of mounts) graph.addMount(m);
   const linked: LinkedRoute[] = [];
   for (const r of routes) linkRoute(r, graph, ctx, opts, linked);
-  return linked;
+  // One registration reached twice the same way (a helper called twice with the same app) is one route.
+  const seen = new Set<string>();
+  return linked.filter((l) => {
+    const key = `${l.file}:${l.span.line}:${l.span.column}\0${l.method}\0${l.path}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** The apps and routers (nodes, created as they are met) and the mounts between them (edges, by child). */
@@ -88,25 +104,78 @@ class MountGraph {
   constructor(
     private readonly ctx: LinkContext,
     private readonly opts: MountGraphOptions,
+    private readonly passes: readonly PassDecl[] = [],
   ) {}
 
+  /** Parameter (`file#fn#index`) → the arguments passed to it, indexed on first use. */
+  private passedTo: Map<string, PassDecl[]> | null = null;
+  private readonly following = new Set<string>();
+
+  /**
+   * The one app or router a function parameter receives at every call site found (`registerRoutes(app)`);
+   * null when there is none, several, or a cycle.
+   */
+  private passedNode(p: { file: string; fn: string; index: number }): Node | null {
+    if (!this.passedTo) {
+      this.passedTo = new Map();
+      for (const d of this.passes) {
+        const v = this.ctx.evaluator.wholeModule(this.ctx.value(d.callee, d.file, d.fn));
+        if (v.t !== 'fn') continue;
+        const key = `${v.file}#${v.id}#${d.index}`;
+        this.passedTo.set(key, [...(this.passedTo.get(key) ?? []), d]);
+      }
+    }
+    const key = `${p.file}#${p.fn}#${p.index}`;
+    const sites = this.passedTo.get(key);
+    if (!sites || this.following.has(key)) return null;
+    this.following.add(key);
+    try {
+      const found = new Map<string, Node>();
+      for (const d of sites) {
+        const n = this.nodeOf(d.arg, d.file, d.fn);
+        if ('missing' in n) return null;
+        found.set(n.id, n);
+      }
+      return found.size === 1 ? [...found.values()][0]! : null;
+    } finally {
+      this.following.delete(key);
+    }
+  }
+
   /** The node an expression in `file` (inside function `fn`) stands for, or why it is not one. */
-  nodeOf(sym: Sym, file: string, fn: string | null): Node | NotANode {
-    const v = this.ctx.evaluator.wholeModule(this.ctx.value(sym, file, fn));
+  nodeOf(sym: Sym, file: string, fn: string | null, params?: readonly Value[]): Node | NotANode {
+    return this.nodeOfValue(this.ctx.value(sym, file, fn, params), `${file}:${symText(sym)}`, symText(sym));
+  }
+
+  /** The node a value stands for (`fallbackId` when it has no origin), or why it is not one. */
+  private nodeOfValue(value: Value, fallbackId: string, text: string): Node | NotANode {
+    const v = this.ctx.evaluator.wholeModule(value);
     const origin = 'origin' in v ? v.origin : undefined;
     const kind = this.classify(v);
     if (!('root' in kind)) {
+      const passed = kind.t === 'param' && kind.path.length === 0 ? this.passedNode(kind) : null;
+      if (passed) return passed;
       if (kind.t === 'param') return { missing: `registered on \`${kind.name}\`, a function parameter, so its mount point is unknown`, foreign: false };
-      if (kind.t === 'unknown') return { missing: `\`${symText(sym)}\` could not be resolved (${kind.why})`, foreign: false };
-      return { missing: `\`${symText(sym)}\` is not a known ${this.opts.noun}`, foreign: true };
+      if (kind.t === 'unknown') return { missing: `\`${text}\` could not be resolved (${kind.why})`, foreign: false };
+      return { missing: `\`${text}\` is not a known ${this.opts.noun}`, foreign: true };
     }
-    const id = origin ?? `${file}:${symText(sym)}`;
+    const id = origin ?? fallbackId;
     let n = this.nodes.get(id);
     if (!n) {
       n = { id, kind, label: labelOf(id) };
       this.nodes.set(id, n);
+      if (kind.attachedTo) this.attach(n, kind.attachedTo);
     }
     return n;
+  }
+
+  /** The edge from the node a new node was built on (`Api(app)`) to it. */
+  private attach(child: Node, parentValue: Value): void {
+    const parent = this.nodeOfValue(parentValue, `${child.id}^`, 'its parent');
+    if ('missing' in parent) return;
+    const list = this.incoming.get(child.id) ?? [];
+    list.push({ parent: parent.id, child: child.id, prefix: null, replacesOwnPrefix: false, file: '', fn: null });
+    this.incoming.set(child.id, list);
   }
 
   /**
@@ -128,17 +197,33 @@ class MountGraph {
 
   /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
   addMount(m: MountDecl): void {
-    const parent = this.nodeOf(m.parent, m.file, m.fn);
-    const child = this.nodeOf(m.child, m.file, m.fn);
-    if ('missing' in parent || 'missing' in child) return;
+    const found = this.nodeOf(m.parent, m.file, m.fn, m.params);
+    const child = this.nodeOf(m.child, m.file, m.fn, m.params);
+    if ('missing' in child || ('missing' in found && found.foreign)) return;
+    // `app.use('/api', router)` on an `app` we cannot resolve (a parameter of `init(app)`): the prefix is
+    // still known; what is above `app` is assumed to be nothing, and said so.
+    const parent = 'missing' in found ? this.standIn(m.parent, m.file, found.missing) : found;
     if (m.prefix) {
       // `app.use(a, b)` is read both as (prefix a, child b) and (child a): keep the reading that makes sense.
-      const pv = this.ctx.value(m.prefix, m.file, m.fn);
+      const pv = this.ctx.value(m.prefix, m.file, m.fn, m.params);
       if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') return;
     }
     const list = this.incoming.get(child.id) ?? [];
-    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, file: m.file, fn: m.fn });
+    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, replacesOwnPrefix: !!(m.prefix && m.replacesOwnPrefix), file: m.file, fn: m.fn, ...(m.params ? { params: m.params } : {}) });
     this.incoming.set(child.id, list);
+  }
+
+  /** The stand-in root for an unresolved parent, one per expression and file. */
+  private standIn(sym: Sym, file: string, missing: string): Node {
+    const id = `?${file}:${symText(sym)}`;
+    let n = this.nodes.get(id);
+    if (!n) {
+      const what = missing.startsWith('registered on') ? `\`${symText(sym)}\`, a function parameter` : missing;
+      const assumption = `mounted on ${what}; taken to be the served app, with no prefix above it`;
+      n = { id, kind: { root: true, prefix: null }, label: symText(sym), assumption };
+      this.nodes.set(id, n);
+    }
+    return n;
   }
 
   /** A node's own prefix; one that cannot be evaluated says why (`prefix` from `**options`). */
@@ -155,16 +240,19 @@ class MountGraph {
     if (hit) return hit;
     const own = this.ownPrefix(node.kind.prefix);
     const out: RoutePrefix[] = [];
-    if (node.kind.root) out.push({ text: own.text, unresolved: own.unresolved, orphan: false });
+    const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
+    // An app mounted in another (`app.use('/api', subApp)`, koa-mount, `app.mount("/v2", subapp)`) serves
+    // its routes under the mount only.
+    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [] });
     else {
-      const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
-      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true });
+      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [] });
       stack.add(node.id);
       for (const e of ins) {
         const parent = this.nodes.get(e.parent)!;
-        const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn) : NO_PREFIX;
+        const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn, e.params) : NO_PREFIX;
         for (const pp of this.prefixesOf(parent, stack)) {
-          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), own.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...own.unresolved], orphan: pp.orphan });
+          const mine = e.replacesOwnPrefix ? NO_PREFIX : own;
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan, notes: pp.notes });
         }
       }
       stack.delete(node.id);
@@ -177,9 +265,10 @@ class MountGraph {
 
 /** Emit one linked route per method and prefix of a route's owner (none for a lookalike registration). */
 function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: MountGraphOptions, linked: LinkedRoute[]): void {
-  const path = ctx.pathText(r.path, r.file, r.fn);
-  const base = { file: r.file, span: r.span, kind: r.kind, handler: r.handler };
-  const emit = (prefix: Prefix, notes: string[]) => {
+  const path = ctx.pathText(r.path, r.file, r.fn, r.params);
+  const base = { file: r.at?.file ?? r.file, span: r.at?.span ?? r.span, kind: r.kind, handler: r.handler };
+  const emit = (prefix: Prefix, mountNotes: string[]) => {
+    const notes = [...(r.notes ?? []), ...mountNotes];
     const unresolved = [...prefix.unresolved, ...path.unresolved];
     const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
     for (const method of r.methods) {
@@ -187,15 +276,15 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
     }
   };
   if (r.owner === null) return emit(NO_PREFIX, []);
-  const owner = graph.nodeOf(r.owner, r.file, r.fn);
+  const owner = graph.nodeOf(r.owner, r.file, r.fn, r.params);
   if ('missing' in owner) {
     // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
     // the path is unmistakably one.
-    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !path.text.startsWith('/'))) return;
+    if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !(path.text.startsWith('/') || path.text === '*'))) return;
     return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`]);
   }
   for (const p of graph.prefixesOf(owner, new Set())) {
-    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : []);
+    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : [...p.notes]);
   }
 }
 

@@ -19,6 +19,8 @@ export interface Project {
   readonly versions: Readonly<Record<string, string>>;
   /** Ports named in start scripts (`--port 8000`, `-p 3001`, `PORT=4000`). */
   readonly scriptPorts: readonly number[];
+  /** The Rust package name from `Cargo.toml` (`[package] name`), which its binaries use as a crate path. */
+  readonly crateName?: string;
 }
 
 export function hasDependency(p: Project, name: string): boolean {
@@ -155,6 +157,16 @@ function tableKeys(text: string, sectionRe: RegExp, keyRe: RegExp): string[] {
   return keys;
 }
 
+/**
+ * A `setup.py` is a manifest only when it is a packaging script (it imports setuptools or distutils, or
+ * calls `setup(...)` at the top level); a module that merely has that name (a Flask view `handlers/setup.py`)
+ * makes no project. Other manifests always count.
+ */
+function isPackagingScript(path: string, text: string | null): boolean {
+  if (basename(path) !== 'setup.py' || text === null) return true;
+  return /^\s*(?:from|import)\s+(?:setuptools|distutils)\b|^setup\s*\(/m.test(text);
+}
+
 function normalizePy(n: string): string {
   return n.toLowerCase().replace(/_/g, '-');
 }
@@ -174,7 +186,7 @@ export interface ManifestInput {
 
 /** Build projects from manifests; the root always gets one. */
 export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
-  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[] }>();
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string }>();
   const get = (root: string) => {
     let p = byRoot.get(root);
     if (!p) {
@@ -185,6 +197,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
   };
   get('.');
   for (const m of manifests) {
+    if (!isPackagingScript(m.path, m.text)) continue;
     const root = manifestRoot(m.path);
     const p = get(root);
     p.manifests.push(m.path);
@@ -195,6 +208,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       Object.assign(p.versions, parsed.versions);
       if (parsed.scripts) p.scripts.push(parsed.scripts);
       if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
+      if (manifestKind(m.path) === 'rust' && parsed.name) p.crate = parsed.name;
     }
   }
   return [...byRoot.entries()]
@@ -206,6 +220,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       dependencies: p.deps,
       versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
+      ...(p.crate ? { crateName: p.crate } : {}),
     }))
     .sort((a, b) => a.root.localeCompare(b.root));
 }

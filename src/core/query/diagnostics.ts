@@ -3,7 +3,7 @@
  * message, related locations and tags, by root-relative file.
  */
 import { CONFIG_FILE_NAME, type ConfigProblem } from '../config';
-import type { AnalysisResult, FileLocation, GapKind, Severity, Span } from '../types';
+import type { AnalysisResult, FileLocation, Gap, GapKind, Severity, Span } from '../types';
 import { spanOf } from './locate';
 
 /** `unnecessary`: drawn faded (a route nobody calls). */
@@ -25,6 +25,8 @@ export interface FileDiagnostic {
 export interface DiagnosticOptions {
   /** Report routes nobody calls (the `apiParity.diagnostics.unusedEndpoints` setting). */
   readonly unusedEndpoints: boolean;
+  /** Findings the baseline accepts (left out of `result.gaps`): shown faded as hints when given. */
+  readonly baselined?: readonly Gap[];
 }
 
 /**
@@ -38,14 +40,16 @@ export function diagnosticsByFile(result: AnalysisResult | null, configProblems:
     list.push(d);
     byFile.set(file, list);
   };
-  for (const gap of result?.gaps ?? []) {
+  const accepted = new Set(options.baselined ?? []);
+  for (const gap of [...(result?.gaps ?? []), ...accepted]) {
     if (gap.kind === 'unused-endpoint' && !options.unusedEndpoints) continue;
+    const inBaseline = accepted.has(gap);
     add(gap.file, {
       span: spanOf(gap),
-      severity: gap.severity,
+      severity: inBaseline ? 'hint' : gap.severity,
       code: gap.kind,
-      message: gap.message,
-      tags: gap.kind === 'unused-endpoint' ? ['unnecessary'] : [],
+      message: inBaseline ? `${gap.message} (accepted in the baseline)` : gap.message,
+      tags: gap.kind === 'unused-endpoint' || inBaseline ? ['unnecessary'] : [],
       related: gap.related.map((r) => ({ location: { file: r.file, line: r.line, column: r.column, endLine: r.line, endColumn: r.column }, message: r.message })),
       gap: { kind: gap.kind, subject: gap.subject },
     });

@@ -38,7 +38,8 @@ function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string
 function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[]): string {
   const lines: string[] = [];
   for (const e of eps) {
-    lines.push(`**API Parity** · \`${methodLabel(e.method)} ${e.path}\` (service \`${e.service}\`, ${e.framework})`, '');
+    const head = e.event !== undefined ? `${e.side === 'send' ? 'emit' : 'on'} ${e.event}\` in namespace \`${e.path}` : `${methodLabel(e.method, e.kind)} ${e.path}`;
+    lines.push(`**API Parity** · \`${head}\` (service \`${e.service}\`, ${e.framework})`, '');
     if (e.confidence === 'partial') lines.push(`⚠ ${e.notes.join('; ')}`, '');
     if (e.ignored) lines.push(`Ignored: ${e.ignored}`, '');
     if (e.callers.length === 0) lines.push('No callers in this workspace.', '');

@@ -42,6 +42,14 @@ function routeLens(result: AnalysisResult, eps: readonly Endpoint[]): Lens {
   const first = eps[0]!;
   const callers = eps.flatMap((e) => callersOf(result, e));
   const prefix = eps.length > 1 ? `${eps.map((e) => e.method).join('/')} ` : '';
+  if (callers.length === 0 && eps.every((e) => e.kind === 'socketio')) {
+    // Socket.IO clients are not paired with the server's events yet: say what the line is, not "no callers".
+    const what = eps.map((e) => `${e.side === 'send' ? 'emits' : 'handles'} ${e.event ?? '?'}${e.path === '/' ? '' : ` (${e.path})`}`);
+    return { span: spanOf(first), title: `Socket.IO: ${[...new Set(what)].join(', ')}`, action: NONE };
+  }
+  if (callers.length === 0 && eps.every((e) => e.kind === 'page')) {
+    return { span: spanOf(first), title: 'page (served to browsers, not part of the API)', action: NONE };
+  }
   if (callers.length === 0) {
     const ignored = eps.every((e) => e.ignored !== null) ? ` · ignored: ${first.ignored}` : '';
     return { span: spanOf(first), title: `${prefix}no callers in this workspace${ignored}`, action: NONE };

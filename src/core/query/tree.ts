@@ -7,7 +7,7 @@ import { kindRank } from '../report/gapKinds';
 import type { AnalysisResult, GapKind, MethodOrAny } from '../types';
 import { leavesOf, type FiledLeaf } from './treeLeaves';
 
-export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots';
+export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'pages' | 'realtime' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots';
 
 /** A place in a folder: the folder's key (as given in `TreeFolder`), a root-relative file, 1-based line and column. */
 export interface TreeLocation {
@@ -69,6 +69,8 @@ const GROUP_TABLE: readonly GroupInfo[] = [
   { id: 'method-mismatch', label: 'Method mismatch', icon: 'warning', gap: 'method-mismatch', always: true },
   { id: 'unused', label: 'Unused', icon: 'circle-slash', gap: 'unused-endpoint', always: true },
   { id: 'matched', label: 'Matched', icon: 'pass', always: true },
+  { id: 'pages', label: 'Pages', icon: 'browser', always: false },
+  { id: 'realtime', label: 'Socket.IO events', icon: 'radio-tower', always: false },
   { id: 'external', label: 'External', icon: 'globe', always: false },
   { id: 'unresolved', label: 'Unresolved', icon: 'question', always: false },
   { id: 'ignored', label: 'Ignored', icon: 'eye-closed', always: false },
@@ -142,7 +144,7 @@ function groupNode(g: GroupInfo, items: readonly FiledLeaf[]): TreeNode {
     tooltip: { kind: 'plaintext', value: `${g.label}: ${items.length}` },
     icon: g.icon,
     contextValue: `group-${g.id}`,
-    collapsible: items.length === 0 ? 'none' : g.id === 'matched' ? 'collapsed' : 'expanded',
+    collapsible: items.length === 0 ? 'none' : g.id === 'matched' || g.id === 'pages' || g.id === 'realtime' ? 'collapsed' : 'expanded',
     children: services.map((name) => serviceNode(g.id, name, items.filter((l) => l.service === name))),
   };
 }

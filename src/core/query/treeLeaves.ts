@@ -40,7 +40,7 @@ export function leavesOf(folder: TreeFolder, r: AnalysisResult, multiRoot: boole
   const endpoints = new Map(r.endpoints.map((e) => [e.id, e]));
   const leaves: FiledLeaf[] = [];
   for (const e of r.endpoints) {
-    const group: GroupId = e.callers.length ? 'matched' : e.ignored ? 'ignored' : 'unused';
+    const group: GroupId = e.callers.length ? 'matched' : e.kind === 'page' ? 'pages' : e.kind === 'socketio' ? 'realtime' : e.ignored ? 'ignored' : 'unused';
     leaves.push(filed(group, serviceOf(e.file), e.file, e.line, endpointLeaf(folder, e, group, gapMessage.get(e.id))));
   }
   for (const c of r.calls) {
@@ -86,7 +86,7 @@ function leaf(group: GroupId, folder: TreeFolder, at: { file: string; line: numb
 }
 
 function endpointLeaf(folder: TreeFolder, e: Endpoint, group: GroupId, message: string | undefined): TreeNode {
-  const label = `${methodLabel(e.method, e.kind)} ${e.path}`;
+  const label = e.event !== undefined ? `${e.side === 'send' ? 'emit' : 'on'} ${e.event}${e.path === '/' ? '' : ` · ${e.path}`}` : `${methodLabel(e.method, e.kind)} ${e.path}`;
   const description = group === 'matched' ? `${e.callers.length} caller${e.callers.length === 1 ? '' : 's'}` : group === 'ignored' ? `ignored: ${e.ignored}` : `${e.handler ?? ''}${e.confidence === 'partial' ? ' · partial' : ''}`;
   const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, message ?? '', ...e.notes].filter(Boolean).join('\n\n');
   const node = leaf(group, folder, e, {

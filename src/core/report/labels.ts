@@ -4,6 +4,7 @@ import type { MethodOrAny } from '../types';
 /** `GET`, `ANY` for a route or call that takes every method, `WS` for a WebSocket when its kind is given. */
 export function methodLabel(method: MethodOrAny | null, kind?: string): string {
   if (kind === 'websocket') return 'WS';
+  if (kind === 'page') return 'PAGE';
   return method === null || method === '*' ? 'ANY' : method;
 }
 

@@ -3,7 +3,7 @@
  * (seed 002): summary, one numbered section per area with every endpoint, its backend location and its
  * frontend callers, then an analysis of the gaps. Paths are root-relative so the file can be committed.
  */
-import type { AnalysisResult, Call, Endpoint, Gap } from '../types';
+import { API_KINDS, type AnalysisResult, type Call, type Endpoint, type Gap } from '../types';
 import { groupByArea } from './areas';
 import { mdCode, mdText } from './escape';
 import { methodLabel } from './gapKinds';
@@ -38,6 +38,7 @@ export function renderMarkdown(result: AnalysisResult, ctx: MarkdownOptions): st
   } else {
     out.push(...areaSections(result.endpoints, calls));
   }
+  out.push(...apartSections(result.endpoints, multi));
 
   out.push(...analysis(result, multi));
   return out.join('\n').replace(/\n+$/, '') + '\n';
@@ -62,8 +63,9 @@ function summary(result: AnalysisResult): string[] {
   return lines;
 }
 
-function areaSections(endpoints: readonly Endpoint[], calls: ReadonlyMap<string, Call>): string[] {
+function areaSections(all: readonly Endpoint[], calls: ReadonlyMap<string, Call>): string[] {
   const out: string[] = [];
+  const endpoints = all.filter((e) => API_KINDS.includes(e.kind));
   groupByArea(endpoints).forEach(({ area, endpoints: eps }, i) => {
     out.push(`## ${i + 1}. ${mdText(area)}`, '');
     for (const ep of eps) out.push(...endpointBlock(ep, calls), '');
@@ -102,7 +104,7 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
   const callItem = (c: Call, detail: string | null, shown: string | null = c.path) =>
     `- ${methodLabel(c.method)} ${mdCode(shown ?? c.url ?? '(unknown URL)')} — ${mdCode(`${c.file}:${c.line}`)} (${mdText(c.client)})${detail ? `: ${mdText(detail)}` : ''}`;
 
-  const unused = result.endpoints.filter((e) => e.callers.length === 0 && e.ignored === null);
+  const unused = result.endpoints.filter((e) => e.callers.length === 0 && e.ignored === null && API_KINDS.includes(e.kind));
   section(
     'Unused Endpoints',
     unused.map((e) => `- ${endpointLabel(e)} ${mdCode(e.path)}${service(e)} — ${mdCode(`${e.file}:${e.line}`)}`),
@@ -148,6 +150,25 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
   if (result.notes.length) {
     out.push(`### Notes (${result.notes.length})`, '');
     for (const n of result.notes) out.push(`- ${n.level === 'warning' ? '⚠️ ' : ''}${n.file ? `${mdCode(n.file)}: ` : ''}${mdText(n.message)}`);
+    out.push('');
+  }
+  return out;
+}
+
+/** Pages and Socket.IO events, reported apart from the API (never "not used"). */
+function apartSections(endpoints: readonly Endpoint[], multi: boolean): string[] {
+  const out: string[] = [];
+  const where = (e: Endpoint) => `${mdCode(`${e.file}:${e.line}`)}${multi ? ` (${mdText(e.service)})` : ''}${e.handler ? ` (${mdCode(e.handler)})` : ''}`;
+  const pages = endpoints.filter((e) => e.kind === 'page');
+  if (pages.length) {
+    out.push(`## Pages (${pages.length})`, '');
+    for (const e of pages) out.push(`- ${methodLabel(e.method)} ${mdCode(e.path)} — ${where(e)}${e.callers.length ? ` · ${e.callers.length} caller${e.callers.length === 1 ? '' : 's'}` : ''}`);
+    out.push('');
+  }
+  const events = endpoints.filter((e) => e.kind === 'socketio');
+  if (events.length) {
+    out.push(`## Socket.IO Events (${events.length})`, '');
+    for (const e of events) out.push(`- ${e.side === 'send' ? 'emits' : 'handles'} ${mdCode(e.event ?? '?')} on ${mdCode(e.path)} — ${where(e)}${e.confidence === 'partial' ? ' ⚠️ partial' : ''}`);
     out.push('');
   }
   return out;

@@ -16,7 +16,7 @@ export class DiagnosticsPublisher {
   constructor(private readonly connection: Connection) {}
 
   publish(folder: FolderIndex, settings: Settings): void {
-    const byFile = diagnosticsByFile(folder.enabled ? folder.snapshot : null, folder.configError?.problems ?? [], { unusedEndpoints: settings.diagnostics.unusedEndpoints });
+    const byFile = diagnosticsByFile(folder.enabled ? folder.snapshot : null, folder.configError?.problems ?? [], { unusedEndpoints: settings.diagnostics.unusedEndpoints, ...(settings.baseline === 'dim' ? { baselined: folder.baselined } : {}) });
     const byUri = new Map<string, Diagnostic[]>();
     for (const [file, list] of byFile) byUri.set(fileUri(folder.root, file), list.map((d) => toDiagnostic(folder.root, folder.uri, d)));
     const previous = this.published.get(folder.uri) ?? new Map<string, string>();

@@ -30,6 +30,10 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
     case 'BinaryExpression':
       if (node.operator === '+') return { k: 'concat', parts: [sym(node.left), sym(node.right)] };
       return dyn(node, src);
+    case 'AssignmentExpression':
+      // `const io = (module.exports.io = server.io)`: the value assigned.
+      if (node.operator === '=') return sym(node.right);
+      return dyn(node, src);
     case 'ConditionalExpression':
       return { k: 'alt', options: [sym(node.consequent), sym(node.alternate)] };
     case 'LogicalExpression':
@@ -53,6 +57,7 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       return { k: 'arr', items: node.elements.map((e) => (e && e.type !== 'SpreadElement' ? sym(e) : ({ k: 'dyn', text: '…' } as Sym))) };
     case 'FunctionExpression':
     case 'ArrowFunctionExpression':
+    case 'FunctionDeclaration': // `export default function (app) {}`
       // The function fact itself is recorded when the walk reaches the node; its id is positional.
       return { k: 'func', id: fnId(node) };
     default:

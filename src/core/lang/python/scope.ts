@@ -45,7 +45,7 @@ export function collectAssigned(node: TsNode, into: Set<string>): void {
       const left = c.childForFieldName('left');
       if (left?.type === 'identifier') into.add(left.text);
     }
-    if (c.type === 'lambda') continue;
-    collectAssigned(c, into);
+    // Assignments are statements: blocks and compound statements hold them, expressions never do.
+    if (c.type === 'block' || c.type === 'assignment' || c.type.endsWith('_statement') || c.type.endsWith('_clause')) collectAssigned(c, into);
   }
 }

@@ -49,7 +49,7 @@ export function toSym(node: TsNode, scope: Scope): Sym {
     }
     case 'list':
     case 'tuple':
-      return { k: 'arr', items: node.namedChildren.filter((c): c is TsNode => !!c && c.type !== 'comment').map((c) => toSym(c, scope)) };
+      return listSym(node, scope);
     case 'dictionary':
       return dictSym(node, scope);
     default:
@@ -104,6 +104,29 @@ function subscriptSym(node: TsNode, scope: Scope): Sym {
     if (s.k === 'str') return { k: 'member', obj: toSym(value, scope), prop: s.v };
   }
   return dyn(node);
+}
+
+/**
+ * A list or tuple; one that unpacks others (`[*a, b, *c]`) is their concatenation, as `a + [b] + c`
+ * is (Django's `urlpatterns = [*app_urls, *api_urls]`).
+ */
+function listSym(node: TsNode, scope: Scope): Sym {
+  const parts: Sym[] = [];
+  let items: Sym[] = [];
+  let splat = false;
+  for (const c of node.namedChildren) {
+    if (!c || c.type === 'comment') continue;
+    const inner = c.type === 'list_splat' ? c.namedChildren[0] : null;
+    if (inner) {
+      splat = true;
+      if (items.length) parts.push({ k: 'arr', items });
+      items = [];
+      parts.push(toSym(inner, scope));
+    } else items.push(toSym(c, scope));
+  }
+  if (!splat) return { k: 'arr', items };
+  if (items.length) parts.push({ k: 'arr', items });
+  return { k: 'concat', parts };
 }
 
 /** A dict literal: string keys as properties, `**x` as spreads. */

@@ -89,6 +89,7 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
 function servedFamilies(services: ServiceIndex): Set<string> {
   const out = new Set<string>();
   for (const r of services.recs) for (const e of r.endpoints) {
+    if (e.ep.kind === 'socketio' || e.ep.kind === 'websocket') continue;
     const first = firstSegment(e.ep.path);
     if (first !== '' && !first.includes('{') && !first.includes('*') && !first.includes(':')) out.add(first);
   }

@@ -4,7 +4,7 @@
  * which beat catch-alls; the caller's own service wins ties for relative URLs.
  */
 import type { Endpoint, EndpointKind, MethodOrAny } from '../../types';
-import { keySimilarity, matchScore, segmentKeys, type PathTemplate } from '../../match/path';
+import { isCatchAll, keySimilarity, matchScore, segmentKeys, type PathTemplate } from '../../match/path';
 import { isLocalHost, parseOrigin, portOf, type Origin, type UrlTarget } from '../../match/url';
 
 export interface ServiceRec {
@@ -116,9 +116,26 @@ function absoluteCandidates(origin: Origin, withRoutes: readonly ServiceRec[], e
   return { services: withRoutes, externalIfNone: { origin: origin.text, reason: notHere }, assumption: `assuming ${origin.text} is one of this workspace's services` };
 }
 
-/** Whether an endpoint is of a kind the call can reach (WebSocket calls only reach WebSocket endpoints). */
+/**
+ * Whether an endpoint is of a kind the call can reach: WebSocket and Socket.IO calls only reach their
+ * own kind, Socket.IO events are never reached over HTTP, and a page served through a catch-all (a
+ * static folder, a single-page app's fallback) only by a call for a file (`/app/config.json`), so
+ * it never swallows an API call (or a link) that has no route.
+ */
 function kindMatches(q: CallQuery, e: EndpointRec): boolean {
-  return q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http';
+  const k = e.ep.kind;
+  if (q.kind === 'websocket' || q.kind === 'socketio') return k === q.kind;
+  if (k === 'socketio') return false;
+  // Navigations and assets (links, forms, redirects, `<img>`) reach pages as well as API routes.
+  if (k === 'page') return (q.kind === 'http' || q.kind === 'page' || q.kind === 'asset') && (!isCatchAll(e.template) || callsForFile(q.template));
+  return k !== 'websocket' || q.kind === 'http';
+}
+
+/** The call's last segment is a literal file name (`styles.css`, `index.html`). */
+function callsForFile(t: PathTemplate): boolean {
+  const last = t.segments[t.segments.length - 1];
+  const piece = last && last.t === 'seg' && last.pieces.length === 1 ? last.pieces[0]! : null;
+  return piece !== null && 'lit' in piece && /\.[A-Za-z0-9]{1,8}$/.test(piece.lit);
 }
 
 /** The routes whose path matches the call's best, whatever their method; the caller's own service wins ties for relative URLs. */

@@ -1,14 +1,26 @@
 import { defineFramework } from '../../types';
+import { linkBuilders } from '../../../link/builders';
 import { axumSyntax } from './path';
+import { axumDecls } from './routes';
 
-/** axum: recognised in manifests, not indexed yet (no contributions): its projects get a note, and
- * calls that may target them are reported as not checked rather than missing. */
+/** A file that may register axum routes or document a handler for utoipa-axum's `routes!`. */
+const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter)\b|\broutes!\s*\(|utoipa::path/;
+
+/** axum: `Router::new().route(…)` chains, `.nest`/`.merge` across modules, routers returned by
+ * functions, `route_service`, and utoipa-axum `OpenApiRouter::routes(routes!(…))`. */
 export default defineFramework({
   id: 'axum',
   title: 'axum',
   language: 'rust',
   docs: 'https://docs.rs/axum/latest/axum/routing/struct.Router.html',
-  supports: {},
+  supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
   detection: { deps: ['axum'], defaultPort: 3000 },
   pathSyntax: axumSyntax,
+  routes: {
+    languages: ['rust'],
+    accepts: (f, text) => f.ext === '.rs' && MARKERS.test(text),
+    extract: (file) => axumDecls(file.ref.path, file.rs!),
+    // A router nothing nests or merges is served as it is (`axum::serve(listener, app)`).
+    link: (decls, ctx) => linkBuilders(decls, ctx, { noun: 'router', rootNoun: 'served router', orphansAreRoots: true }),
+  },
 });
