@@ -71,7 +71,8 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     const template = parseCallPath(t.path);
     const own = services.byRoot.get(projectOf(projects, d.decl.file).root) ?? null;
     const outcome = bound.get({ target: t, method: d.method, kind: d.spec.kind, own }, () => matchCall({ kind: d.spec.kind, method: d.method, target: t, template, own }, { services: services.recs, unindexedPorts: services.unindexedPorts }));
-    if (d.spec.onlyServed && outcome.status !== 'matched' && !families.has(firstSegment(formatPath(template)))) continue;
+    // Another origin is not this workspace's API; an unmatched path outside every route family is a page.
+    if (d.spec.onlyServed && (outcome.status === 'external' || (outcome.status !== 'matched' && !families.has(firstSegment(formatPath(template)))))) continue;
     const resolved = t.kind !== 'unknown-base';
     const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null;
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
