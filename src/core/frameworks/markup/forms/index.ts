@@ -2,11 +2,11 @@ import type { MarkupElement } from '../../../lang/markup';
 import { attrSpan, attrUrl } from '../../../lang/markup';
 import { stripGlobal, type Value } from '../../../resolve/evaluate';
 import { str, type Sym } from '../../../resolve/sym';
-import type { EndpointKind, HttpMethod } from '../../../types';
+import type { EndpointKind, HttpMethod, MethodOrAny } from '../../../types';
 import { defineFramework, type ClientDecl, type ParsedFile } from '../../types';
 
 /** Markup: a start tag that may carry a URL (HTML, or Pug's `form(`, `a.btn(`). */
-const MARKUP_MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|^\s*(?:[\w.#-]+(?:\([^)\n]*\))?:\s+)*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(/im;
+const MARKUP_MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|\bformaction\s*=|^\s*(?:[\w.#-]+(?:\([^)\n]*\))?:\s+)*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(/im;
 /** Scripts (also a page's): a navigation or a server redirect. */
 const SCRIPT_MARKERS = /\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\b(?:window|self|top)\.open\s*\(|\.redirect\s*\(/;
 
@@ -28,7 +28,7 @@ const NAVIGATION_CALLS = new Set(['location.assign', 'location.replace', 'docume
 
 /**
  * Forms, links and assets: `<form action method>` (GET by default; POST overridden by a `_method`
- * field or `?_method=`), `<a href>`, `<img src>`/`<video src>`/…, and navigations in scripts
+ * field or `?_method=`), submit buttons with `formaction`/`formmethod`, `<a href>`, `<img src>`/`<video src>`/…, and navigations in scripts
  * (`location.href = url`, `location.assign(url)`, `window.open(url)`) and server redirects
  * (`res.redirect(url)` on a handler's parameter). They are calls of kind `page`
  * or `asset`, and only count when they reach a route or a route family a backend serves (see
@@ -61,13 +61,13 @@ export default defineFramework({
         return spec('location', 'page', 'GET', ctx.value(decl.args[0]!, decl));
       }
       if (decl.callee.k !== 'str') return null;
-      const [client, kind, method] = decl.callee.v.split(' ') as [string, EndpointKind, HttpMethod];
+      const [client, kind, method] = decl.callee.v.split(' ') as [string, EndpointKind, MethodOrAny];
       return spec(client, kind, method, ctx.value(decl.args[0]!, decl));
     },
   },
 });
 
-function spec(client: string, kind: EndpointKind, method: HttpMethod, url: Value) {
+function spec(client: string, kind: EndpointKind, method: MethodOrAny, url: Value) {
   return { client, kind, method: null, defaultMethod: method, url, base: null, via: [], onlyServed: true };
 }
 
@@ -77,6 +77,8 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
   if (!m) return [];
   const out: ClientDecl[] = [];
   m.elements.forEach((el, i) => {
+    const submitter = (el.tag === 'button' || el.tag === 'input') && el.attrs.some((x) => x.name === 'formaction');
+    if (submitter) return void out.push(...submitterDecl(file, m.elements, i));
     const form = el.tag === 'form';
     const name = form ? 'action' : URL_ATTRS[el.tag]?.attr;
     const a = name ? el.attrs.find((x) => x.name === name) : undefined;
@@ -89,6 +91,41 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
     out.push({ file: file.ref.path, fn: null, span, anchor: span, callee: str(`${client} ${kind} ${method}`), args: [attrUrl(a.value)] });
   });
   return out;
+}
+
+/**
+ * A submit button with its own target (`formaction`, `formmethod`): the method is `formmethod`, else the
+ * enclosing form's, else (no form found) any.
+ */
+function submitterDecl(file: ParsedFile, elements: readonly MarkupElement[], index: number): ClientDecl[] {
+  const el = elements[index]!;
+  const a = el.attrs.find((x) => x.name === 'formaction')!;
+  if (typeof a.value !== 'string' || !isServerPath(a.value)) return [];
+  const fm = el.attrs.find((x) => x.name === 'formmethod')?.value;
+  const m = typeof fm === 'string' ? fm.trim().toUpperCase() : '';
+  const form = m === 'POST' || m === 'GET' ? -1 : enclosingForm(file.text, elements, index, file.markup!.kind === 'pug');
+  const method = m === 'POST' || m === 'GET' ? m : form >= 0 ? (formMethod(file.text, elements, form, a.value) ?? '*') : '*';
+  const span = attrSpan(a);
+  return [{ file: file.ref.path, fn: null, span, anchor: span, callee: str(`form page ${method}`), args: [attrUrl(a.value)] }];
+}
+
+/** The index of the form an element is in: by its end tag in HTML, by indentation in Pug; -1 when none. */
+function enclosingForm(text: string, elements: readonly MarkupElement[], index: number, pug: boolean): number {
+  const el = elements[index]!;
+  let column = el.column;
+  for (let k = index - 1; k >= 0; k--) {
+    const e = elements[k]!;
+    if (pug) {
+      if (e.column >= column) continue;
+      if (e.tag === 'form') return k;
+      column = e.column;
+      continue;
+    }
+    if (e.tag !== 'form') continue;
+    const close = text.slice(e.endOffset).search(/<\/form\s*>/i);
+    return close < 0 || e.endOffset + close > el.offset ? k : -1;
+  }
+  return -1;
 }
 
 /** A root-relative path (`/x`, not `//host`) that is not a static file; template expressions may follow. */
