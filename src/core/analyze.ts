@@ -77,7 +77,7 @@ export class Analyzer {
     const ctx = runContext(opts);
     const { ws, resolution, reused } = await this.workspace(ctx);
     const store = new FileStore(ctx, ws, this.cache);
-    const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved);
+    const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
@@ -183,4 +183,22 @@ function resolution(ws: Workspace): Resolution {
     return resolver ? { id, resolver } : null;
   };
   return { resolverOf, resolved: new Map() };
+}
+
+/** The files directly in each folder, indexed on first use (for the shared scope of classic scripts). */
+function folderIndex(files: readonly string[]): (dir: string) => readonly string[] {
+  let byDir: Map<string, string[]> | null = null;
+  return (dir) => {
+    if (!byDir) {
+      byDir = new Map();
+      for (const f of files) {
+        const i = f.lastIndexOf('/');
+        const d = i < 0 ? '.' : f.slice(0, i);
+        const list = byDir.get(d);
+        if (list) list.push(f);
+        else byDir.set(d, [f]);
+      }
+    }
+    return byDir.get(dir) ?? [];
+  };
 }

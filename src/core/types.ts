@@ -15,11 +15,14 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH
 /**
  * `page`: a route that serves HTML to a browser (a static folder, a view `res.render`s, an `.html` file it
  * sends), reported apart from the API: never unused, never reached by an API call through a catch-all.
+ * As a call's kind, `page` is a navigation the browser makes (a link, a form submission, `location = …`, a
+ * server redirect) and `asset` a resource an element loads (`<img src>`, `<video src>`); both reach
+ * ordinary HTTP routes as well as pages.
  * `socketio`: a Socket.IO event the server handles (`side: 'receive'`) or emits (`'send'`), per namespace.
  * `action`: a Next.js server action (`'use server'`): an entry point of the web app, reached by the
  * components that import it (calls of kind `action`), never by an HTTP call; not part of the API.
  */
-export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'page' | 'action';
+export type EndpointKind = 'http' | 'websocket' | 'socketio' | 'sse' | 'page' | 'asset' | 'action';
 /** Endpoint kinds that are part of the API (matched by calls, counted in coverage). */
 export const API_KINDS: readonly EndpointKind[] = ['http', 'websocket', 'sse'];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -5,7 +5,7 @@
  */
 
 /** Every source extension a language pack reads (without the dot). */
-export const SOURCE_EXTENSIONS = ['py', 'js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'html', 'htm', 'vue', 'svelte', 'astro', 'rs', 'go'] as const;
+export const SOURCE_EXTENSIONS = ['py', 'js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'html', 'htm', 'vue', 'svelte', 'astro', 'hbs', 'handlebars', 'mustache', 'ejs', 'jinja', 'jinja2', 'j2', 'njk', 'twig', 'liquid', 'tmpl', 'gohtml', 'pug', 'rs', 'go'] as const;
 
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
 export const MANIFEST_GLOB = '**/{package.json,requirements*.txt,pyproject.toml,Pipfile,setup.py,Cargo.toml,go.mod,tsconfig.json,jsconfig.json,.gitignore,api-parity.config.json}';

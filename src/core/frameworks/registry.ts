@@ -19,6 +19,7 @@ import express from './js/express';
 import fastify from './js/fastify';
 import fetch from './js/fetch';
 import hono from './js/hono';
+import jquery from './js/jquery';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
@@ -26,6 +27,9 @@ import ofetch from './js/ofetch';
 import openapiClient from './js/openapi-client';
 import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
+// markup
+import forms from './markup/forms';
+import htmx from './markup/htmx';
 // python
 import django from './python/django';
 import fastapi from './python/fastapi';
@@ -48,7 +52,10 @@ export const frameworks: readonly Framework[] = [
   axios,
   openapiClient,
   ofetch,
+  jquery,
   wrappers,
+  htmx,
+  forms,
   flask,
   django,
   koa,

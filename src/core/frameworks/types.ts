@@ -239,6 +239,12 @@ export interface RequestSpec {
   readonly unresolved?: string;
   /** How the URL was built, outermost first (`apiCall`, `API_URL`). */
   readonly via: readonly string[];
+  /**
+   * A link, form or asset URL in markup that may as well be a page or a static file: it is a call only
+   * when it reaches a route, or when a service it can reach serves routes under its first path segment
+   * (then a missing route is reported). Otherwise, and when its URL cannot be resolved, it is no call.
+   */
+  readonly onlyServed?: boolean;
   /** The wrapper function this request was instantiated from, for wrapper call sites. */
   readonly wrapper?: FnRef;
   /**
@@ -352,7 +358,7 @@ export interface Framework {
   readonly id: string;
   readonly title: string;
   /** The language folder the plugin lives in. */
-  readonly language: 'python' | 'js' | 'rust' | 'go' | 'ruby' | 'java';
+  readonly language: 'python' | 'js' | 'markup' | 'rust' | 'go' | 'ruby' | 'java';
   readonly docs?: string;
   readonly supports: Readonly<Partial<Record<Capability, boolean>>>;
   readonly detection: Detection;

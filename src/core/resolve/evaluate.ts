@@ -8,13 +8,11 @@
  * seen through their external bases in `classes.ts`, and the value types in `value.ts`. Their public
  * names are re-exported here.
  */
-import type { Sym } from './sym';
-import { symText } from './sym';
+import { symText, THIS_PARAM, type Sym } from './sym';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
-import { THIS_PARAM } from './sym';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
 import { globalValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
@@ -32,10 +30,7 @@ export class Evaluator implements EvalHost {
   private readonly exporting = new Set<string>();
   /** Exported names looked up from the top (`file#name`): kept when their answer did not depend on where it was asked. */
   private readonly exports = new Map<string, Value | null>();
-  /**
-   * Counts answers that depend on the evaluation in progress (a binding that refers to itself, a
-   * re-export cycle, the depth limit): a lookup during which it did not move can be remembered.
-   */
+  /** Answers that depend on the evaluation in progress (self-reference, a re-export cycle, the depth limit). */
   private contextual = 0;
   private depth = 0;
 
@@ -141,6 +136,9 @@ export class Evaluator implements EvalHost {
     const imp = mod.imports[name];
     if (imp) return this.importValue(ctx.file, imp.specifier, imp.name);
     if (isLocal) return unknown(sym, 'local value not tracked');
+    const owner = this.program.sharedGlobal?.(ctx.file, name);
+    const shared = owner ? this.program.module(owner)?.bindings[name] : undefined;
+    if (owner && shared !== undefined) return this.binding(owner, name, shared);
     return globalValue(name);
   }
 

@@ -5,6 +5,7 @@
 import type { ModuleFacts } from './sym';
 import type { Program } from './evaluate';
 import type { ModuleResolver } from '../lang/types';
+import { GlobalScopes } from './globals';
 
 export interface TsConfigPaths {
   /** Folder of the tsconfig/jsconfig, root-relative. */
@@ -17,17 +18,26 @@ export interface TsConfigPaths {
 export class WorkspaceProgram implements Program {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly workspaceSpecifiers = new Map<string, Map<string, boolean>>();
+  private readonly globals: GlobalScopes | null;
 
   /**
    * `resolverOf` names the resolver for an importing file (null: its language has no modules);
    * `load` parses a module the first time it is asked for (the engine parses imported modules on demand);
-   * `cache` holds resolved specifiers, and may be shared by programs over the same files and aliases.
+   * `cache` holds resolved specifiers, and may be shared by programs over the same files and aliases;
+   * `filesIn` lists a folder's files, for the shared scope of classic browser scripts (none without it).
    */
   constructor(
     private readonly resolverOf: (file: string) => { readonly id: string; readonly resolver: ModuleResolver } | null,
     private readonly load: (file: string) => ModuleFacts | undefined = () => undefined,
     private readonly cache = new Map<string, Map<string, string | null>>(),
-  ) {}
+    filesIn?: (dir: string) => readonly string[],
+  ) {
+    this.globals = filesIn ? new GlobalScopes(this, filesIn) : null;
+  }
+
+  sharedGlobal(file: string, name: string): string | null {
+    return this.globals?.owner(file, name) ?? null;
+  }
 
   setModule(facts: ModuleFacts): void {
     this.modules.set(facts.file, facts);

@@ -119,6 +119,11 @@ export interface ModuleFacts {
   readonly deps: readonly string[];
   /** The module's directive prologue (JS `'use server'`, `'use client'`), when it has one. */
   readonly directives?: readonly string[];
+  /**
+   * An HTML page's classic `<script src>`, in document order, as written: the scripts whose globals its
+   * inline scripts see (see `Program.sharedGlobal`).
+   */
+  readonly scripts?: readonly string[];
 }
 
 /** The parameter index of a method's receiver (`this`). */

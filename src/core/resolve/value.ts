@@ -101,6 +101,11 @@ export interface Program {
    * specifier of that submodule; null where imported names are never modules.
    */
   submoduleSpec(fromFile: string, specifier: string, name: string): string | null;
+  /**
+   * Classic browser scripts share one global scope: the file whose top-level binding `name` the classic
+   * script (or page) `file` sees, or null. Optional: programs without browser scripts leave it out.
+   */
+  sharedGlobal?(file: string, name: string): string | null;
 }
 
 /** What the member-access and import helpers need from the evaluator (the {@link Evaluator} is one). */

@@ -19,6 +19,26 @@ export interface JsCall {
   /** Where a diagnostic about this call goes: from the callee's last name to the end of the first argument. */
   readonly anchor: Span;
   readonly isNew: boolean;
+  /** A navigation by assignment (`location.href = url`): `callee` is the target assigned to, `args[0]` the value. */
+  readonly assign?: boolean;
+}
+
+const NAVIGATION_TARGET = /^(?:(?:window|self|globalThis|document|top|parent)\.)?location(?:\.href)?$/;
+
+/** `location = url`, `location.href = url` (also through `window.`, `document.`): recorded as a call with `assign` set. */
+export function navigationFact(node: TSESTree.AssignmentExpression, scope: Scope, src: SymSource): JsCall | null {
+  if (node.operator !== '=' || !NAVIGATION_TARGET.test(dottedName(node.left as Node) ?? '')) return null;
+  const l = node.left.loc.start;
+  const r = node.right.loc.end;
+  const anchor = { line: l.line, column: l.column + 1, endLine: r.line, endColumn: r.column + 1 };
+  return { callee: toSym(node.left as Node, scope, src), args: [toSym(node.right as Node, scope, src)], fn: scope.fnId, span: spanOf(node), anchor, isNew: false, assign: true };
+}
+
+function dottedName(n: Node): string | null {
+  if (n.type === 'Identifier') return n.name;
+  if (n.type !== 'MemberExpression' || n.computed || n.property.type !== 'Identifier') return null;
+  const obj = dottedName(n.object as Node);
+  return obj === null ? null : `${obj}.${n.property.name}`;
 }
 
 /** The fact for one call or `new` expression seen in `scope`. */

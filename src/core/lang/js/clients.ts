@@ -6,6 +6,7 @@ import type { Evaluator, Value } from '../../resolve/evaluate';
 import { stripGlobal } from '../../resolve/evaluate';
 import { THIS_PARAM, type ModuleFacts, type Sym } from '../../resolve/sym';
 import type { JsCall } from './facts';
+import { isClassicScript } from '../../resolve/globals';
 
 const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'isomorphic-unfetch', 'unfetch']);
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
@@ -32,11 +33,14 @@ export function calleeRoot(s: Sym): string | null {
   return null;
 }
 
-/** A call whose callee is a name the module defines or imports (so it may be a workspace function). */
+/**
+ * A call whose callee is a name the module defines or imports (so it may be a workspace function); in a
+ * classic browser script, any name (it may be a global another script defines).
+ */
 export function callsWorkspaceName(call: JsCall, module: ModuleFacts): boolean {
   const root = calleeRoot(call.callee);
   if (root === null) return false;
-  return module.bindings[root] !== undefined || module.imports[root] !== undefined || root.includes('::') || (root === 'this' && call.callee.k === 'member');
+  return module.bindings[root] !== undefined || module.imports[root] !== undefined || root.includes('::') || (root === 'this' && call.callee.k === 'member') || isClassicScript(module);
 }
 
 export const AXIOS_METHODS: Readonly<Record<string, string>> = {

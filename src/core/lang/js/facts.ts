@@ -15,7 +15,7 @@ import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
 import { ClassMembers, selfOf } from './classes';
-import { callFact, loadedSpecifiers, type JsCall } from './calls';
+import { callFact, loadedSpecifiers, navigationFact, type JsCall } from './calls';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
@@ -147,9 +147,16 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'ClassExpression':
         this.decorated.push(...decoratedIn(node, node.id?.name ?? nameHint ?? '<class>', (n) => this.sym(n, scope)));
         return this.classDecl(node, scope, nameHint);
-      case 'AssignmentExpression':
+      case 'AssignmentExpression': {
         this.assignment(node, scope);
-        break;
+        // `window.API = { … }` at top level defines the global `API` (classic scripts share it).
+        const global = scope.fnId === null ? windowGlobal(node) : null;
+        if (global === null) break;
+        this.bindings[global] ??= this.sym(node.right, scope);
+        this.visit(node.left, scope, null);
+        this.visit(node.right, scope, global);
+        return;
+      }
       case 'CallExpression':
       case 'NewExpression':
         this.calls.push(callFact(node, scope, this));
@@ -225,6 +232,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   }
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
+    const nav = navigationFact(node, scope, this);
+    if (nav) this.calls.push(nav);
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;
     // `this.x = …` in a constructor: a field of the instance.
     if (this.classMembers.assign(node, scope, (n) => this.sym(n, scope))) return;
@@ -318,4 +327,13 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close() };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
+}
+
+const GLOBAL_OBJECTS = new Set(['window', 'self', 'globalThis']);
+
+/** `window.X = …` (also `self.`, `globalThis.`): the global name it defines, or null. */
+function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
+  const l = node.left;
+  if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
+  return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
 }

@@ -5,9 +5,11 @@
  * Svelte's `{…}` tags and Astro's `---` frontmatter. It never throws and never backtracks: every search
  * moves forward and an unterminated construct runs to the end of the text, so it is linear in the input.
  */
+import { scanPug } from './pug';
 import { BANG, BT, Cursor, DQ, EQ, GT, LBRACE, LT, QUESTION, SLASH, SQ, astroFrontmatter, isLetter, isNameEnd, isSpace, rawTextEnd, skipBraces } from './scan';
 
-export type MarkupKind = 'vue' | 'svelte' | 'astro' | 'html';
+/** `html` also covers server templates written as HTML (Handlebars, EJS, Jinja, Django, Go templates…); `pug` is Pug's indented syntax. */
+export type MarkupKind = 'vue' | 'svelte' | 'astro' | 'html' | 'pug';
 
 /** One attribute of a start tag. Positions are 1-based (columns in UTF-16 units); values are raw (entities not decoded). */
 export interface MarkupAttr {
@@ -48,6 +50,7 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe
 
 /** Every start tag outside comments and raw text (script/style bodies, Astro frontmatter), in document order. */
 export function scanElements(text: string, kind: MarkupKind): MarkupElement[] {
+  if (kind === 'pug') return scanPug(text);
   const scanner = new Scanner(text, kind);
   const fm = kind === 'astro' ? astroFrontmatter(text) : null;
   scanner.run(fm ? fm.after : 0);

@@ -1,5 +1,6 @@
 /**
- * The markup pack: `.html`, `.vue`, `.svelte` and `.astro` files. Their script blocks are analysed as
+ * The markup pack: `.html`, `.vue`, `.svelte` and `.astro` files, and server templates (Handlebars, EJS,
+ * Jinja/Nunjucks/Django, Go templates, Pug…). Their script blocks are analysed as
  * one JS/TS module whose text keeps every block at its real offset (everything else is blanked to
  * spaces, newlines kept), so calls and routes found there carry their real lines and columns. The
  * markup itself (start tags and attributes) is offered to contributions that read `markup`.
@@ -11,12 +12,12 @@ import { ParseFailure, type LanguageSupport } from '../types';
 import type { MarkupFacts } from '../../frameworks/types';
 import { extractScriptBlocks, type ScriptBlock } from './blocks';
 import { scanElements, type MarkupElement, type MarkupKind } from './elements';
-import { markupKindOf } from './index';
+import { MARKUP_EXTENSIONS, markupKindOf } from './kinds';
 
 const markup: LanguageSupport = {
   id: 'markup',
-  title: 'HTML, Vue, Svelte and Astro',
-  extensions: ['.html', '.htm', '.vue', '.svelte', '.astro'],
+  title: 'HTML, Vue, Svelte, Astro and server templates',
+  extensions: MARKUP_EXTENSIONS,
   offers: ['js', 'markup'],
   grammars: [],
   modulesOf: 'js',
@@ -26,9 +27,11 @@ const markup: LanguageSupport = {
     const blocks = extractScriptBlocks(text, kind);
     const markupFacts = lazyMarkup(kind, text);
     const embedded = embed(text, blocks);
+    const scripts = kind === 'html' && SCRIPT_SRC.test(text) ? classicScripts(markupFacts.elements) : null;
     try {
       const program = env.jsParser.parse(embedded, { jsx: blocks.some((b) => b.jsx), file: path });
       const js = buildJsFacts(program, path, embedded);
+      if (scripts) return { module: { ...js.module, scripts }, js: { ...js, module: { ...js.module, scripts } }, markup: markupFacts, notes: [] };
       return { module: js.module, js, markup: markupFacts, notes: [] };
     } catch (err) {
       if (!(err instanceof JsSyntaxError)) throw err;
@@ -66,4 +69,18 @@ function lazyMarkup(kind: MarkupKind, text: string): MarkupFacts {
       return elements;
     },
   };
+}
+
+const SCRIPT_SRC = /<script\b[^>]*\ssrc\s*=/i;
+
+/** The `src` of each classic script (not `type="module"`), in document order. */
+function classicScripts(elements: readonly MarkupElement[]): string[] {
+  const out: string[] = [];
+  for (const el of elements) {
+    if (el.tag !== 'script') continue;
+    const src = el.attrs.find((a) => a.name === 'src')?.value;
+    const type = el.attrs.find((a) => a.name === 'type')?.value;
+    if (typeof src === 'string' && src.trim() !== '' && !(typeof type === 'string' && type.trim().toLowerCase() === 'module')) out.push(src.trim());
+  }
+  return out;
 }

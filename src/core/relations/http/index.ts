@@ -51,6 +51,7 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
   const bound = kept.bind(services.recs);
   const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];
   const ids = new Set<string>();
+  const families = servedFamilies(services);
   const sorted = [...drafts].sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
   for (const d of sorted) {
     await pause();
@@ -61,6 +62,8 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     const role = fileRole(config, d.decl.file);
     const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role };
     const t = d.target;
+    // A link or asset URL that cannot be read is not known to be a call at all.
+    if (d.spec.onlyServed && (t.kind === 'dynamic' || t.kind === 'unknown-base')) continue;
     if (t.kind === 'dynamic') {
       const call: Call = { ...base, path: null, resolved: false, reason: t.why, external: false, origin: null, endpoint: null, status: 'unresolved' };
       matches.push({ call, outcome: null });
@@ -73,6 +76,8 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
       const q = { kind: d.spec.kind, method: d.method, target: t, template, own };
       return followForward(matchCall(q, env), q, env);
     });
+    // Another origin is not this workspace's API; an unmatched path outside every route family is a page.
+    if (d.spec.onlyServed && (outcome.status === 'external' || (outcome.status !== 'matched' && !families.has(firstSegment(formatPath(template)))))) continue;
     const resolved = t.kind !== 'unknown-base';
     const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null;
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
@@ -81,6 +86,24 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
   }
   settleMethodChoices(sorted, matches);
   return { relation: { calls: matches.map((m) => m.call), matches }, memo: kept };
+}
+
+/**
+ * The first path segments of every route (`api` for `/api/users/{id}`), literal ones only: a link under
+ * one of them is meant for the backend, so a missing route there is reported; other links are pages.
+ */
+function servedFamilies(services: ServiceIndex): Set<string> {
+  const out = new Set<string>();
+  for (const r of services.recs) for (const e of r.endpoints) {
+    if (e.ep.kind === 'socketio' || e.ep.kind === 'websocket') continue;
+    const first = firstSegment(e.ep.path);
+    if (first !== '' && !first.includes('{') && !first.includes('*') && !first.includes(':')) out.add(first);
+  }
+  return out;
+}
+
+function firstSegment(path: string): string {
+  return path.split('/')[1] ?? '';
 }
 
 /**

@@ -120,14 +120,15 @@ function absoluteCandidates(origin: Origin, withRoutes: readonly ServiceRec[], e
  * Whether an endpoint is of a kind the call can reach: WebSocket and Socket.IO calls only reach their
  * own kind, Socket.IO events are never reached over HTTP, and a page served through a catch-all (a
  * static folder, a single-page app's fallback) only by a call for a file (`/app/config.json`), so
- * it never swallows an API call that has no route. Server actions reach only server actions.
+ * it never swallows an API call (or a link) that has no route. Server actions reach only server actions.
  */
 function kindMatches(q: CallQuery, e: EndpointRec): boolean {
   if (q.kind === 'action' || e.ep.kind === 'action') return q.kind === e.ep.kind;
   const k = e.ep.kind;
   if (q.kind === 'websocket' || q.kind === 'socketio') return k === q.kind;
   if (k === 'socketio') return false;
-  if (k === 'page') return q.kind === 'http' && (!isCatchAll(e.template) || callsForFile(q.template));
+  // Navigations and assets (links, forms, redirects, `<img>`) reach pages as well as API routes.
+  if (k === 'page') return (q.kind === 'http' || q.kind === 'page' || q.kind === 'asset') && (!isCatchAll(e.template) || callsForFile(q.template));
   return k !== 'websocket' || q.kind === 'http';
 }
 

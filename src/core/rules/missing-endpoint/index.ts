@@ -32,8 +32,16 @@ const rule: GapRule = {
       const groups = groupByPath(outcome.nearest);
       const closest = groups.length ? ` Closest: ${groups.map((g) => `${g.methods.join(', ')} ${g.path}`).join('; ')}.` : '';
       const { method, path, file, line, column, endLine, endColumn } = call;
-      return [{ method, path, file, line, column, endLine, endColumn, message: `No route for ${label(method, path)} in ${where}.${closest}`, related: outcome.nearest.map(endpointRelated), subject: call.id }];
+      return [{ method, path, file, line, column, endLine, endColumn, message: `No route for ${label(method, path)}${kindNote(call)} in ${where}.${closest}`, related: outcome.nearest.map(endpointRelated), subject: call.id }];
     });
   },
 };
 export default rule;
+
+/** Links, forms and assets say what they are: `(page: <form>)`, `(asset: <img>)`, `(page: a script navigation)`. */
+function kindNote(call: { kind: string; client: string }): string {
+  if (call.kind !== 'page' && call.kind !== 'asset') return '';
+  const element = ['form', 'a', 'img', 'video', 'audio', 'source', 'iframe'].includes(call.client);
+  const what = call.client === 'location' ? 'a script navigation' : call.client === 'redirect' ? 'a server redirect' : element ? `<${call.client}>` : `\`${call.client}\``;
+  return ` (${call.kind}: ${what})`;
+}

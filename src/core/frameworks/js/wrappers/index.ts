@@ -62,6 +62,7 @@ export default defineFramework({
         ...(unresolved ? { unresolved } : {}),
         via: [tpl.name, ...tpl.spec.via],
         wrapper: tpl.fn,
+        ...(tpl.spec.onlyServed ? { onlyServed: true } : {}),
       };
     },
   },
