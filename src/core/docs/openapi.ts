@@ -71,6 +71,7 @@ function parseYaml(file: string, text: string): ApiDocument | null {
   let generated = false;
   let section: string | null = null;
   let pathIndent = -1;
+  let sawPaths = false;
   let current: { path: string; line: number; indent: number } | null = null;
   const op = (method: string, c: { path: string; line: number; indent: number }): DocOperation => ({ method: method.toUpperCase() as HttpMethod, path: c.path, line: c.line, column: c.indent + 1, endColumn: c.indent + c.path.length + 1 });
   for (const k of keys) {
@@ -84,11 +85,12 @@ function parseYaml(file: string, text: string): ApiDocument | null {
     if (section === 'servers' && k.key === 'url' && k.value) servers.push(k.value);
     if (section === 'info' && k.key === 'x-api-parity-generated' && k.value === 'true') generated = true;
     if (section !== 'paths') continue;
+    sawPaths = true;
     if (pathIndent < 0) pathIndent = k.indent;
     if (k.indent === pathIndent) current = k.key.startsWith('/') ? { path: k.key, line: k.line, indent: k.indent } : null;
     else if (current && k.indent > current.indent && METHODS.has(k.key) && isDirectChild(keys, k, current.indent)) operations.push(op(k.key, current));
   }
-  if (pathIndent < 0) return null;
+  if (!sawPaths) return null;
   return { file, format: 'openapi', operations, prefixes: prefixesOf(servers, basePath), generated: generated ? 'written by `api-parity export openapi` from the code' : null };
 }
 

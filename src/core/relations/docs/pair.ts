@@ -15,8 +15,8 @@ export interface DocMiss {
   readonly op: DocOperation;
   /** The path as the code would serve it (with the chosen prefix). */
   readonly path: string;
-  /** Methods the code serves at that path, when it serves it under another method. */
-  readonly otherMethods: readonly MethodOrAny[];
+  /** Routes at a matching path under another method (`GET /jobs/{job_id}`). */
+  readonly otherMethods: readonly string[];
 }
 
 export interface AttributedDoc {
@@ -39,14 +39,14 @@ function methodFits(ep: MethodOrAny, doc: MethodOrAny): boolean {
 }
 
 /** The code endpoints that serve a documented operation (under `prefix`). */
-function serving(rec: ServiceRec, op: DocOperation, prefix: string): { hits: EndpointRec[]; others: MethodOrAny[] } {
+function serving(rec: ServiceRec, op: DocOperation, prefix: string): { hits: EndpointRec[]; others: string[] } {
   const t = docTemplate(prefix + op.path);
   const hits: EndpointRec[] = [];
-  const others: MethodOrAny[] = [];
+  const others: string[] = [];
   for (const e of rec.endpoints) {
     if (matchScore(e.template, t) === null) continue;
     if (methodFits(e.ep.method, op.method)) hits.push(e);
-    else if (!others.includes(e.ep.method)) others.push(e.ep.method);
+    else if (!others.includes(`${e.ep.method} ${e.ep.path}`)) others.push(`${e.ep.method} ${e.ep.path}`);
   }
   return { hits, others };
 }

@@ -20,7 +20,7 @@ const rule: GapRule = {
   check({ relations }) {
     return relations.docs.documents.flatMap((d) =>
       d.missing.map(({ op, path, otherMethods }) => {
-        const other = otherMethods.length ? ` The code serves ${otherMethods.join(', ')} there.` : '';
+        const other = otherMethods.length ? ` Routes at a matching path: ${otherMethods.map((o) => `\`${o}\``).join(', ')}.` : '';
         const prefix = d.prefix ? ` (with the document's prefix \`${d.prefix}\`)` : '';
         return {
           method: op.method,
