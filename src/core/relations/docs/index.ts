@@ -63,7 +63,13 @@ function undocumented(ctx: RunContext, documents: readonly AttributedDoc[]): Doc
       ctx.notes.push({ level: 'info', code: 'docs-partial', file: files[0], message: `The API documents of service \`${rec.name}\` (${files.join(', ')}) list ${candidates.length - missing.length} of its ${candidates.length} routes; the ${missing.length} others are not reported as undocumented.` });
       continue;
     }
-    for (const e of missing) out.push({ endpoint: e, docs: files });
+    const seen = new Set<string>();
+    for (const e of missing) {
+      const key = `${e.ep.method} ${e.ep.path}`;
+      if (seen.has(key)) continue; // one finding for a route registered twice (`""` and `"/"`)
+      seen.add(key);
+      out.push({ endpoint: e, docs: files });
+    }
   }
   return out;
 }

@@ -7,7 +7,7 @@
  * used, so a spec served behind a proxy prefix does not make every operation look missing.
  */
 import { isCatchAll, matchScore, parseCallPath, DYN } from '../../match/path';
-import type { EndpointRec, ServiceRec } from '../http/matcher';
+import { closestRoutesTo, type EndpointRec, type ServiceRec } from '../http/matcher';
 import type { ApiDocument, DocOperation } from '../../docs/types';
 import type { MethodOrAny } from '../../types';
 
@@ -17,6 +17,8 @@ export interface DocMiss {
   readonly path: string;
   /** Routes at a matching path under another method (`GET /jobs/{job_id}`). */
   readonly otherMethods: readonly string[];
+  /** When no path matches: the closest routes of the service (`/search/clusters` for `/search/cluster`). */
+  readonly closest: readonly EndpointRec[];
 }
 
 export interface AttributedDoc {
@@ -81,7 +83,7 @@ function pair(doc: ApiDocument, rec: ServiceRec, prefix: string, by: AttributedD
   for (const op of doc.operations) {
     const { hits, others } = serving(rec, op, prefix);
     if (hits.length > 0) matched++;
-    else missing.push({ op, path: prefix + op.path, otherMethods: others });
+    else missing.push({ op, path: prefix + op.path, otherMethods: others, closest: others.length ? [] : closestRoutesTo(docTemplate(prefix + op.path), rec) });
   }
   return { doc, service: rec, prefix, by, missing, matched };
 }

@@ -117,7 +117,7 @@ function absoluteCandidates(origin: Origin, withRoutes: readonly ServiceRec[], e
 }
 
 /** Whether an endpoint is of a kind the call can reach (WebSocket calls only reach WebSocket endpoints). */
-function kindMatches(q: CallQuery, e: EndpointRec): boolean {
+function kindMatches(q: Pick<CallQuery, 'kind'>, e: EndpointRec): boolean {
   return q.kind === 'websocket' ? e.ep.kind === 'websocket' : e.ep.kind !== 'websocket' || q.kind === 'http';
 }
 
@@ -145,10 +145,15 @@ function bestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRe
  * The closest routes: the three most similar paths, with every method each has. Only paths of a
  * similar length that share a literal segment can reach the threshold, so only those are scored.
  */
+/** The routes of `rec` closest to an HTTP path (the same "closest routes" a missing call gets). */
+export function closestRoutesTo(template: PathTemplate, rec: ServiceRec): EndpointRec[] {
+  return closestRoutes({ kind: 'http', template }, [rec]);
+}
+
 /** How many routes are scored for "closest routes" per missing call. */
 const MAX_SCORED = 64;
 
-function closestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRec[] {
+function closestRoutes(q: Pick<CallQuery, 'kind' | 'template'>, candidates: readonly ServiceRec[]): EndpointRec[] {
   const callKeys = segmentKeys(q.template);
   const callLits = new Set(callKeys.filter((k) => k !== '{}'));
   // Only the routes sharing the most literal segments are scored: with thousands of routes and missing

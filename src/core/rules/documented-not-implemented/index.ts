@@ -3,7 +3,7 @@
  * `GET /x` line of ENDPOINTS.md) that none of the service's routes serves. Never reported for documents
  * tied to no service, nor for a spec the tool wrote from the code (see relations/docs).
  */
-import { label } from '../helpers';
+import { endpointRelated, groupByPath, label } from '../helpers';
 import type { GapRule } from '../types';
 
 const rule: GapRule = {
@@ -19,8 +19,10 @@ const rule: GapRule = {
   },
   check({ relations }) {
     return relations.docs.documents.flatMap((d) =>
-      d.missing.map(({ op, path, otherMethods }) => {
-        const other = otherMethods.length ? ` Routes at a matching path: ${otherMethods.map((o) => `\`${o}\``).join(', ')}.` : '';
+      d.missing.map(({ op, path, otherMethods, closest }) => {
+        const groups = groupByPath(closest);
+        const near = groups.length ? ` Closest: ${groups.map((g) => `${g.methods.join(', ')} ${g.path}`).join('; ')}.` : '';
+        const other = otherMethods.length ? ` Routes at a matching path: ${otherMethods.map((o) => `\`${o}\``).join(', ')}.` : near;
         const prefix = d.prefix ? ` (with the document's prefix \`${d.prefix}\`)` : '';
         return {
           method: op.method,
@@ -31,7 +33,7 @@ const rule: GapRule = {
           endLine: op.line,
           endColumn: op.endColumn,
           message: `${label(op.method, path)}${prefix} is documented but no route of service \`${d.service.name}\` serves it.${other}`,
-          related: [],
+          related: closest.map(endpointRelated),
           subject: `doc:${d.doc.file}:${op.line}:${op.method}`,
         };
       }),
