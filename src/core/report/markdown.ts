@@ -6,7 +6,7 @@
 import type { AnalysisResult, Call, Endpoint, Gap } from '../types';
 import { groupByArea } from './areas';
 import { mdCode, mdText } from './escape';
-import { methodLabel } from './gapKinds';
+import { GAP_KIND_ORDER, GAP_KINDS, methodLabel } from './gapKinds';
 
 /** What the markdown report needs besides the result. */
 export interface MarkdownOptions {
@@ -133,6 +133,15 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
     byStatus('ignored').map((c) => callItem(c, c.reason)),
     false,
   );
+  // Every other registered kind (docs drift, events, payloads) gets its own section when it has findings.
+  for (const kind of GAP_KIND_ORDER.filter((k) => !OWN_SECTIONS.has(k))) {
+    const gaps = result.gaps.filter((g) => g.kind === kind);
+    section(
+      GAP_KINDS[kind].title,
+      gaps.map((g) => `- ${mdText(g.message)} — ${mdCode(`${g.file}:${g.line}`)}`),
+      false,
+    );
+  }
   const ignored = result.endpoints.filter((e) => e.ignored !== null);
   section(
     'Ignored Endpoints',
@@ -152,6 +161,9 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
   }
   return out;
 }
+
+/** Gap kinds the analysis lays out itself (from the endpoints and calls); the others are listed generically. */
+const OWN_SECTIONS: ReadonlySet<string> = new Set(['missing-endpoint', 'method-mismatch', 'unused-endpoint']);
 
 /** `GET`, `ANY`, or the transport for realtime endpoints (`WEBSOCKET`). */
 function endpointLabel(ep: Endpoint): string {
