@@ -22,10 +22,12 @@ import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
 import wrappers from './js/wrappers';
+import wsMessages from './js/ws-messages';
 // python
 import django from './python/django';
 import fastapi from './python/fastapi';
 import flask from './python/flask';
+import wsMessagesPy from './python/ws-messages-py';
 // ruby
 import rails from './ruby/rails';
 // rust
@@ -56,6 +58,8 @@ export const frameworks: readonly Framework[] = [
   chi,
   rails,
   spring,
+  wsMessages,
+  wsMessagesPy,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

@@ -15,11 +15,13 @@ import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
 import { callFact, loadedSpecifiers, type JsCall } from './calls';
+import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
 
 export type { JsCall } from './calls';
+export type { JsDiscriminant } from './discriminants';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -27,6 +29,8 @@ export interface JsFileFacts {
   readonly calls: readonly JsCall[];
   /** Span of each exported name's declaration (for route handlers such as `export async function GET`). */
   readonly exportSpans: Readonly<Record<string, Span>>;
+  /** Message-kind tests (`switch (msg.type)` cases, `data.type === "x"`), for the real-time relations. */
+  readonly discriminants: readonly JsDiscriminant[];
 }
 
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
@@ -45,6 +49,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly functions: Record<string, FunctionFact> = Object.create(null);
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
+  private readonly discriminants: JsDiscriminant[] = [];
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
 
@@ -71,6 +76,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       },
       calls: this.calls,
       exportSpans: this.exportSpans,
+      discriminants: this.discriminants,
     };
   }
 
@@ -120,6 +126,14 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         this.calls.push(callFact(node, scope, this));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
         break;
+      case 'SwitchStatement':
+        this.discriminants.push(...switchDiscriminants(node, scope.fnId));
+        break;
+      case 'BinaryExpression': {
+        const d = compareDiscriminant(node, scope.fnId);
+        if (d) this.discriminants.push(d);
+        break;
+      }
       case 'ReturnStatement':
         if (scope.returns && node.argument) scope.returns.push(this.sym(node.argument, scope));
         break;
