@@ -22,6 +22,7 @@ import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
 import wrappers from './js/wrappers';
+import socketioEvents from './js/socketio-events';
 import wsMessages from './js/ws-messages';
 // python
 import django from './python/django';
@@ -60,6 +61,7 @@ export const frameworks: readonly Framework[] = [
   spring,
   wsMessages,
   wsMessagesPy,
+  socketioEvents,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

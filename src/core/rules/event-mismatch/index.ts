@@ -6,6 +6,8 @@
  */
 import type { GapRule } from '../types';
 
+const CHANNEL: Readonly<Record<string, string>> = { websocket: 'WebSocket message', socketio: 'Socket.IO event', sse: 'server-sent event' };
+
 const rule: GapRule = {
   meta: {
     kind: 'event-mismatch',
@@ -20,6 +22,7 @@ const rule: GapRule = {
   check({ relations }) {
     return relations.events.mismatches.map((m) => {
       const other = m.from === 'server' ? 'client' : 'server';
+      const what = CHANNEL[m.fact.channel] ?? `${m.fact.channel} message`;
       const near = m.nearest ? ` Did you mean \`${m.nearest}\`?` : '';
       const message =
         m.problem === 'not-handled'
