@@ -26,8 +26,8 @@ const rule: GapRule = {
       const near = m.nearest ? ` Did you mean \`${m.nearest}\`?` : '';
       const message =
         m.problem === 'not-handled'
-          ? `The ${m.from} sends ${m.fact.channel} message \`${m.fact.name}\`, but no ${other} handler accepts it.${near}`
-          : `This ${other} handles ${m.fact.channel} message \`${m.fact.name}\`, but the ${m.from} never sends it.${near}`;
+          ? `The ${m.from} sends ${what} \`${m.fact.name}\`, but no ${other} handler accepts it.${near}`
+          : `This ${other} handles ${what} \`${m.fact.name}\`, but the ${m.from} never sends it.${near}`;
       const { file, span } = m.fact;
       return {
         method: null,
