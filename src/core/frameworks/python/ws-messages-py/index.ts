@@ -4,7 +4,8 @@
  * Channels consumers' `self.send(text_data=json.dumps({...}))` / `self.send_json(content={...})`. The
  * kind is the payload's discriminator (`type`, `kind`, `event` …); a payload whose kind cannot be
  * evaluated is kept unresolved. Channel-layer `group_send` messages (`{"type": "chat.message"}` names a
- * handler method, not a client message kind) are not read. Handled kinds (`data["type"] == …`) are not read yet.
+ * handler method, not a client message kind) are not read. The kinds the server handles are its
+ * discriminator tests (`data["type"] == "chat"`, `match msg["type"]`) in files that handle WebSockets.
  */
 import { memberCallOf } from '../../../resolve/patterns';
 import { linkEvents, messageKind, serialised } from '../../../resolve/messages';
@@ -13,6 +14,8 @@ import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type EventDecl } from '../../types';
 
 const MARKERS = /\.send_json\(|\.send_text\(\s*json\.dumps|\.send\(\s*(text_data\s*=\s*)?json\.dumps/;
+/** Files that handle WebSockets: only there are `data["type"] == "x"` tests read as handled kinds. */
+const HANDLER = /WebSocket\b|WebsocketConsumer|receive_json|receive_text|websockets\.serve|async for \w+ in websocket/;
 
 function payloadOf(name: string, args: readonly Sym[], kw: Readonly<Record<string, Sym>>): Sym | null {
   if (name === 'send_json') return args[0] ?? kw['content'] ?? kw['data'] ?? null;
@@ -29,13 +32,16 @@ export default defineFramework({
   detect: (p) => hasManifest(p, 'python'),
   events: {
     languages: ['python'],
-    accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),
+    accepts: (f, text) => f.ext === '.py' && (MARKERS.test(text) || HANDLER.test(text)),
     extract(file) {
       const decls: EventDecl[] = [];
       for (const call of file.py?.calls ?? []) {
         const c = memberCallOf(call);
         const payload = c ? payloadOf(c.name, c.args, c.kw) : null;
         if (payload) decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, role: 'server' });
+      }
+      if (HANDLER.test(file.text)) {
+        for (const d of file.py?.discriminants ?? []) decls.push({ t: 'event', file: file.ref.path, fn: null, side: 'receive', channel: 'websocket', name: { k: 'str', v: d.value }, span: d.span, role: 'server' });
       }
       return decls;
     },
