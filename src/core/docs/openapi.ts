@@ -17,6 +17,12 @@ export function parseOpenApi(file: string, text: string): ApiDocument | null {
   return text.trimStart().startsWith('{') ? parseJson(file, text) : parseYaml(file, text);
 }
 
+/**
+ * Why a spec is the code itself: `api-parity export openapi` marks its info (`x-api-parity-generated`) and
+ * every operation (`x-api-parity-source`), so a spec whose title was edited is still recognised.
+ */
+const GENERATED = 'written by `api-parity export openapi` from the code';
+
 const METHODS = new Set<string>(HTTP_METHODS.map((m) => m.toLowerCase()));
 
 function parseJson(file: string, text: string): ApiDocument | null {
@@ -41,7 +47,8 @@ function parseJson(file: string, text: string): ApiDocument | null {
   const servers = Array.isArray(spec.servers) ? spec.servers.flatMap((s) => (isObject(s) && typeof s.url === 'string' ? [s.url] : [])) : [];
   const basePath = typeof spec.basePath === 'string' ? spec.basePath : null;
   const info = isObject(spec.info) ? spec.info : {};
-  return { file, format: 'openapi', operations, prefixes: prefixesOf(servers, basePath), generated: info['x-api-parity-generated'] === true ? 'written by `api-parity export openapi` from the code' : null };
+  const marked = info['x-api-parity-generated'] === true || /"x-api-parity-source"\s*:/.test(text);
+  return { file, format: 'openapi', operations, prefixes: prefixesOf(servers, basePath), generated: marked ? GENERATED : null };
 }
 
 /** The `key: …` lines of a YAML block mapping, with their indentation, in order. */
@@ -83,7 +90,7 @@ function parseYaml(file: string, text: string): ApiDocument | null {
       continue;
     }
     if (section === 'servers' && k.key === 'url' && k.value) servers.push(k.value);
-    if (section === 'info' && k.key === 'x-api-parity-generated' && k.value === 'true') generated = true;
+    if ((section === 'info' && k.key === 'x-api-parity-generated' && k.value === 'true') || (section === 'paths' && k.key === 'x-api-parity-source')) generated = true;
     if (section !== 'paths') continue;
     sawPaths = true;
     if (pathIndent < 0) pathIndent = k.indent;
@@ -91,7 +98,7 @@ function parseYaml(file: string, text: string): ApiDocument | null {
     else if (current && k.indent > current.indent && METHODS.has(k.key) && isDirectChild(keys, k, current.indent)) operations.push(op(k.key, current));
   }
   if (!sawPaths) return null;
-  return { file, format: 'openapi', operations, prefixes: prefixesOf(servers, basePath), generated: generated ? 'written by `api-parity export openapi` from the code' : null };
+  return { file, format: 'openapi', operations, prefixes: prefixesOf(servers, basePath), generated: generated ? GENERATED : null };
 }
 
 /** Is `k` a key of the mapping opened at `parentIndent` (the first indentation below it)? */
