@@ -42,6 +42,8 @@ export interface Service {
   readonly pathPrefix?: string;
   /** Ports this service is known to listen on (config, `uvicorn.run(port=)`, `app.listen(n)`, scripts). */
   readonly ports: readonly number[];
+  /** API documents (OpenAPI specs, endpoint lists) tied to this service, when it has any. */
+  readonly docs?: readonly string[];
 }
 
 export interface Endpoint extends Span {
@@ -69,6 +71,11 @@ export interface Endpoint extends Span {
   possibleCallers: string[];
   /** Calls from tests, mocks and fixtures that reach it; they make it used only when configured to. */
   testCallers: string[];
+  /**
+   * The API documents of its service that list it (none: `[]`); absent when its service has no API
+   * documents or the route is not a plain HTTP route. The docs leg of its three-way status (code, docs, use).
+   */
+  readonly docs?: readonly string[];
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';

@@ -89,7 +89,8 @@ function leaf(group: GroupId, folder: TreeFolder, at: { file: string; line: numb
 function endpointLeaf(folder: TreeFolder, e: Endpoint, group: GroupId, message: string | undefined): TreeNode {
   const label = `${methodLabel(e.method, e.kind)} ${e.path}`;
   const description = group === 'matched' ? `${e.callers.length} caller${e.callers.length === 1 ? '' : 's'}` : group === 'ignored' ? `ignored: ${e.ignored}` : `${e.handler ?? ''}${e.confidence === 'partial' ? ' · partial' : ''}`;
-  const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, message ?? '', ...e.notes].filter(Boolean).join('\n\n');
+  const docs = e.docs === undefined ? '' : e.docs.length ? `Documented in ${e.docs.map((d) => `\`${d}\``).join(', ')}` : 'Not listed in its service\'s API documents';
+  const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, docs, message ?? '', ...e.notes].filter(Boolean).join('\n\n');
   const node = leaf(group, folder, e, {
     label,
     description,

@@ -32,11 +32,11 @@ export function renderMarkdown(result: AnalysisResult, ctx: MarkdownOptions): st
       if (s.baseUrl) out.push(`- **Base URL**: ${mdCode(s.baseUrl)}`);
       if (s.pathPrefix) out.push(`- **Path Prefix**: ${mdCode(s.pathPrefix)}`);
       out.push('');
-      out.push(...areaSections(result.endpoints.filter((e) => e.service === s.name), calls));
+      out.push(...areaSections(result.endpoints.filter((e) => e.service === s.name), calls, docsStatus(result)));
     }
     out.push('# All Services', '');
   } else {
-    out.push(...areaSections(result.endpoints, calls));
+    out.push(...areaSections(result.endpoints, calls, docsStatus(result)));
   }
 
   out.push(...analysis(result, multi));
@@ -62,18 +62,30 @@ function summary(result: AnalysisResult): string[] {
   return lines;
 }
 
-function areaSections(endpoints: readonly Endpoint[], calls: ReadonlyMap<string, Call>): string[] {
+/** The docs leg of an endpoint's three-way status (code, docs, frontend use); null when its service has no API documents. */
+type DocsStatus = (ep: Endpoint) => string | null;
+
+function docsStatus(result: AnalysisResult): DocsStatus {
+  const docsOf = new Map(result.services.map((s) => [s.name, s.docs ?? []] as const));
+  return (ep) => {
+    if (ep.docs === undefined) return null;
+    return ep.docs.length ? `✅ ${ep.docs.map(mdCode).join(', ')}` : `❌ not in ${(docsOf.get(ep.service) ?? []).map(mdCode).join(', ')}`;
+  };
+}
+
+function areaSections(endpoints: readonly Endpoint[], calls: ReadonlyMap<string, Call>, docs: DocsStatus): string[] {
   const out: string[] = [];
   groupByArea(endpoints).forEach(({ area, endpoints: eps }, i) => {
     out.push(`## ${i + 1}. ${mdText(area)}`, '');
-    for (const ep of eps) out.push(...endpointBlock(ep, calls), '');
+    for (const ep of eps) out.push(...endpointBlock(ep, calls, docs(ep)), '');
   });
   return out;
 }
 
-function endpointBlock(ep: Endpoint, calls: ReadonlyMap<string, Call>): string[] {
+function endpointBlock(ep: Endpoint, calls: ReadonlyMap<string, Call>, docs: string | null): string[] {
   const lines = [`### ${endpointLabel(ep)} ${mdCode(ep.path)}${ep.confidence === 'partial' ? ' ⚠️ partial' : ''}`];
   lines.push(`- **Backend**: ${mdCode(`${ep.file}:${ep.line}`)}${ep.handler ? ` (${mdCode(ep.handler)})` : ''}`);
+  if (docs !== null) lines.push(`- **Docs**: ${docs}`);
   if (ep.callers.length === 0) {
     lines.push(`- **Frontend Usage**: ${ep.ignored !== null ? `⚪ ignored: ${mdText(ep.ignored)}` : '❌ **NOT USED**'}`);
   } else {

@@ -19,6 +19,8 @@ export interface DocsRelation {
   readonly documents: readonly AttributedDoc[];
   /** Per service with documents: its endpoints none of them lists (withheld when the documents cover under half the service). */
   readonly undocumented: ReadonlyArray<{ readonly endpoint: EndpointRec; readonly docs: readonly string[] }>;
+  /** For every plain HTTP route of a service with documents: the documents that list it (possibly none). */
+  readonly listedIn: ReadonlyMap<string, readonly string[]>;
 }
 
 declare module '../types' {
@@ -47,7 +49,7 @@ const relation: Relation<'docs'> = {
       if (typeof a === 'string') ctx.notes.push({ level: 'info', code: 'docs-unattributed', file: path, message: `API document with ${doc.operations.length} operation${doc.operations.length === 1 ? '' : 's'} not compared with the code: ${a}.` });
       else documents.push(a);
     }
-    return { output: { documents, undocumented: undocumented(ctx, documents) }, state: undefined };
+    return { output: { documents, undocumented: undocumented(ctx, documents), listedIn: listedIn(documents) }, state: undefined };
   },
 };
 export default relation;
@@ -70,6 +72,15 @@ function undocumented(ctx: RunContext, documents: readonly AttributedDoc[]): Doc
       seen.add(key);
       out.push({ endpoint: e, docs: files });
     }
+  }
+  return out;
+}
+
+function listedIn(documents: readonly AttributedDoc[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const rec of new Set(documents.map((d) => d.service))) {
+    const docs = documents.filter((d) => d.service === rec);
+    for (const e of rec.endpoints.filter(documentable)) out.set(e.ep.id, docs.filter((d) => isDocumented(e, [d])).map((d) => d.doc.file));
   }
   return out;
 }
