@@ -2,7 +2,9 @@
  * Endpoint lists in Markdown and plain text: table rows (`| GET | /api/users |`, `| \`POST /x\` | … |`),
  * headings and bullets (`### GET /my/account`, `- POST /api/v5/auth/login`) and text lines
  * (`GET /jobs/{id} - fetch one job`). A method is read only in upper case and only when a path
- * starting with `/` (or a full URL) follows it, so prose ("get the /api prefix") yields nothing.
+ * starting with `/` (or a full URL) follows it, so prose ("get the /api prefix") yields nothing. Full URLs keep
+ * their origin: operations on a host none of whose operations the service serves are another API's
+ * (`POST https://api.stripe.com/v1/charges` in a backend's notes), see relations/docs.
  */
 import { HTTP_METHODS, type HttpMethod } from '../types';
 import type { ApiDocument, DocOperation } from './types';
@@ -19,7 +21,8 @@ export function parseEndpointList(file: string, text: string): ApiDocument {
       const key = `${m[1]} ${path}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      operations.push({ method: m[1] as HttpMethod, path, line: i + 1, column: m.index + 1, endColumn: m.index + m[0].length + 1 });
+      const origin = /^https?:\/\/[^/]+/i.exec(m[2]!)?.[0].toLowerCase();
+      operations.push({ method: m[1] as HttpMethod, path, line: i + 1, column: m.index + 1, endColumn: m.index + m[0].length + 1, ...(origin ? { origin } : {}) });
     }
   });
   return { file, format: /\.txt$/i.test(file) ? 'text' : 'markdown', operations, prefixes: [''], generated: null };

@@ -8,6 +8,8 @@ export interface DocOperation {
   readonly line: number;
   readonly column: number;
   readonly endColumn: number;
+  /** The origin when the document wrote a full URL (`https://api.stripe.com`), lower-cased. */
+  readonly origin?: string;
 }
 
 export interface ApiDocument {

@@ -80,12 +80,25 @@ export function attribute(doc: ApiDocument, own: ServiceRec | null, recs: readon
 function pair(doc: ApiDocument, rec: ServiceRec, prefix: string, by: AttributedDoc['by']): AttributedDoc {
   const missing: DocMiss[] = [];
   let matched = 0;
+  const ownHosts = hostsServed(doc, rec, prefix);
   for (const op of doc.operations) {
+    if (op.origin && !ownHosts.has(op.origin)) continue;
     const { hits, others } = serving(rec, op, prefix);
     if (hits.length > 0) matched++;
     else missing.push({ op, path: prefix + op.path, otherMethods: others, closest: others.length ? [] : closestRoutesTo(docTemplate(prefix + op.path), rec) });
   }
   return { doc, service: rec, prefix, by, missing, matched };
+}
+
+/**
+ * The hosts of a document's full-URL operations that are this service's: those with at least one
+ * operation the service serves. Another host's operations (an external API the notes mention) are
+ * never reported as not implemented.
+ */
+function hostsServed(doc: ApiDocument, rec: ServiceRec, prefix: string): Set<string> {
+  const out = new Set<string>();
+  for (const op of doc.operations) if (op.origin && !out.has(op.origin) && serving(rec, op, prefix).hits.length > 0) out.add(op.origin);
+  return out;
 }
 
 /** Is the endpoint one of the documented operations of any of these documents? */
