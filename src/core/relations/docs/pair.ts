@@ -85,6 +85,7 @@ function pair(doc: ApiDocument, rec: ServiceRec, prefix: string, by: AttributedD
     if (op.origin && !ownHosts.has(op.origin)) continue;
     const { hits, others } = serving(rec, op, prefix);
     if (hits.length > 0) matched++;
+    else if (partlyKnown(rec, op)) continue;
     else missing.push({ op, path: prefix + op.path, otherMethods: others, closest: others.length ? [] : closestRoutesTo(docTemplate(prefix + op.path), rec) });
   }
   return { doc, service: rec, prefix, by, missing, matched };
@@ -101,12 +102,29 @@ function hostsServed(doc: ApiDocument, rec: ServiceRec, prefix: string): Set<str
   return out;
 }
 
+/**
+ * A route whose path is only partly known (an unresolved prefix) may serve the operation: one with the
+ * same method and the same last literal segment. Such an operation is neither served nor reported.
+ */
+function partlyKnown(rec: ServiceRec, op: DocOperation): boolean {
+  const last = lastLiteral(op.path);
+  return rec.endpoints.some((e) => e.ep.confidence === 'partial' && methodFits(e.ep.method, op.method) && lastLiteral(e.ep.path) === last);
+}
+
+function lastLiteral(path: string): string | null {
+  const lits = path.split('/').filter((s) => s !== '' && !s.includes('{'));
+  return lits[lits.length - 1] ?? null;
+}
+
 /** Is the endpoint one of the documented operations of any of these documents? */
 export function isDocumented(e: EndpointRec, docs: readonly AttributedDoc[]): boolean {
   return docs.some((d) => d.doc.operations.some((op) => methodFits(e.ep.method, op.method) && matchScore(e.template, docTemplate(d.prefix + op.path)) !== null));
 }
 
-/** Endpoints an undocumented-endpoint finding may be about: plain HTTP routes, not catch-alls or implicit verbs. */
+/**
+ * Endpoints an undocumented-endpoint finding may be about: plain HTTP routes, not catch-alls or implicit
+ * verbs, and not routes whose path is only partly known (their real path may well be documented).
+ */
 export function documentable(e: EndpointRec): boolean {
-  return e.ep.kind === 'http' && e.ep.ignored === null && e.ep.method !== 'OPTIONS' && e.ep.method !== 'HEAD' && !isCatchAll(e.template);
+  return e.ep.kind === 'http' && e.ep.confidence === 'exact' && e.ep.ignored === null && e.ep.method !== 'OPTIONS' && e.ep.method !== 'HEAD' && !isCatchAll(e.template);
 }
