@@ -41,7 +41,7 @@ export interface Forward {
 }
 
 /** The kinds of the registered gap rules (`rules/<kind>/`; `test/core/rules.test.ts` keeps them equal). */
-export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint';
+export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch';
 
 /** A span in a file. `line`/`column` are 1-based; the end is exclusive. */
 export interface Span {
@@ -68,6 +68,8 @@ export interface Service {
   readonly pathPrefix?: string;
   /** Ports this service is known to listen on (config, `uvicorn.run(port=)`, `app.listen(n)`, scripts). */
   readonly ports: readonly number[];
+  /** API documents (OpenAPI specs, endpoint lists) tied to this service, when it has any. */
+  readonly docs?: readonly string[];
 }
 
 export interface Endpoint extends Span {
@@ -101,6 +103,11 @@ export interface Endpoint extends Span {
   testCallers: string[];
   /** A proxy route's destination: calls that reach it are matched again there. */
   readonly forward?: Forward;
+  /**
+   * The API documents of its service that list it (none: `[]`); absent when its service has no API
+   * documents or the route is not a plain HTTP route. The docs leg of its three-way status (code, docs, use).
+   */
+  readonly docs?: readonly string[];
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';

@@ -22,7 +22,7 @@ describe('parseConfig', () => {
     );
     expect(c.services[0]).toEqual({ name: 'api', root: 'backend', baseUrl: 'http://localhost:8000', pathPrefix: '/api', ports: [8000] });
     expect(c.ignore[0]).toEqual({ method: 'GET', path: '/health', reason: 'k8s probe' });
-    expect(c.severity).toEqual({ 'missing-endpoint': 'error', 'method-mismatch': 'warning', 'unused-endpoint': 'info' });
+    expect(c.severity).toMatchObject({ 'missing-endpoint': 'error', 'method-mismatch': 'warning', 'unused-endpoint': 'info' });
     expect(c.maxFileSize).toBe(2048);
   });
 

@@ -205,3 +205,18 @@ describe('lenses count test callers apart', () => {
     }
   });
 });
+
+describe('gap tree: kinds without a group of their own', () => {
+  it('lists docs drift and event mismatches in groups named by the kind, at the gap', async () => {
+    const docs = await analyzeFixture(resolve(__dirname, '../fixtures/_workspaces/docs-openapi-drift'));
+    const events = await analyzeFixture(resolve(__dirname, '../fixtures/ws-messages/basic'));
+    const tree = gapTree([{ key: 'a', name: 'docs', result: docs }, { key: 'b', name: 'events', result: events }], false);
+    const labels = tree.roots.map((g) => `${g.label} ${g.description ?? ''}`.trim());
+    expect(labels.some((l) => l.startsWith('Documented, not implemented'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('Undocumented endpoints'))).toBe(true);
+    const ev = tree.roots.find((g) => g.id === 'group:event-mismatch')!;
+    const leaves = ev.children.flatMap((s) => s.children.flatMap((f) => f.children));
+    expect(leaves.map((l) => l.label).sort()).toEqual(['jobStatus', 'ping', 'status', 'unsubscribe']);
+    expect(leaves.every((l) => l.location && l.contextValue === 'gap-event-mismatch')).toBe(true);
+  });
+});

@@ -6,6 +6,9 @@ export const GROUPS = [
   { id: 'missing', label: 'Missing', always: true },
   { id: 'method-mismatch', label: 'Method mismatch', always: true },
   { id: 'unused', label: 'Unused', always: true },
+  { id: 'documented-not-implemented', label: 'Documented, not implemented', always: false },
+  { id: 'undocumented-endpoint', label: 'Undocumented endpoints', always: false },
+  { id: 'event-mismatch', label: 'Event mismatches', always: false },
   { id: 'matched', label: 'Matched', always: true },
   { id: 'pages', label: 'Pages', always: false },
   { id: 'realtime', label: 'Socket.IO events', always: false },
@@ -22,6 +25,7 @@ export function groupCounts(result) {
   const callGroup = { missing: 'missing', 'method-mismatch': 'method-mismatch', external: 'external', unresolved: 'unresolved', unchecked: 'unresolved', ignored: 'ignored' };
   for (const c of result.calls) if (callGroup[c.status]) n[callGroup[c.status]]++;
   n.skipped = result.skipped.length;
+  for (const g of result.gaps) if (g.kind in n && !['missing', 'method-mismatch', 'unused'].includes(g.kind)) n[g.kind]++;
   return n;
 }
 

@@ -104,6 +104,11 @@ export class FileStore {
     return { path, ext: extname(path).toLowerCase(), project, inProject: relativeTo(project.root, path), language: languageOf(path)?.id ?? 'unknown' };
   }
 
+  /** Every listed file of the run, sorted (source files or not: API documents, manifests). */
+  get files(): readonly string[] {
+    return this.ws.files;
+  }
+
   /** Every cached entry of a listed file, in file order (listed once loading is over). */
   entries(): readonly Entry[] {
     if (!this.entryList) {

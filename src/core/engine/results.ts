@@ -4,7 +4,7 @@ import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
 import { isUnused } from '../rules/unused-endpoint';
 import { recognition } from './blindspots';
-import { API_KINDS, type AnalysisNote, type AnalysisResult, type SkippedFile, type Summary } from '../types';
+import { API_KINDS, type AnalysisNote, type AnalysisResult, type Endpoint, type Service, type SkippedFile, type Summary } from '../types';
 import type { FileStore } from './files';
 import type { ServiceIndex } from './services';
 import type { RunContext } from './types';
@@ -53,12 +53,31 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   return {
     schemaVersion: 1,
     root: ctx.opts.root,
-    services: services.services,
-    endpoints,
+    services: withDocs(services.services, relations),
+    endpoints: withListings(endpoints, relations),
     calls,
     gaps,
     skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
     notes: [...ctx.notes, ...seen.notes, ...fileNotes],
     summary,
   };
+}
+
+/** Each route of a service with API documents, with the documents that list it (`docs`). */
+function withListings(list: readonly Endpoint[], relations: RelationOutputs): readonly Endpoint[] {
+  const listed = relations.docs?.listedIn;
+  if (!listed || listed.size === 0) return list;
+  return list.map((e) => {
+    const docs = listed.get(e.id);
+    return docs ? { ...e, docs } : e;
+  });
+}
+
+/** Each service with the API documents tied to it (`docs`), when it has any (the relation `docs`). */
+function withDocs(list: readonly Service[], relations: RelationOutputs): Service[] {
+  const docs = relations.docs?.documents ?? [];
+  return list.map((s) => {
+    const files = docs.filter((d) => d.service.name === s.name).map((d) => d.doc.file);
+    return files.length ? { ...s, docs: files } : s;
+  });
 }

@@ -53,7 +53,8 @@ export function linkRoutes(ctx: RunContext, store: FileStore, program: Workspace
   return { routes, ports };
 }
 
-function linkContext(evaluator: Evaluator): LinkContext {
+/** The link context every contribution's `link` gets (routes, and the real-time events). */
+export function linkContext(evaluator: Evaluator): LinkContext {
   return {
     evaluator,
     value: (sym, file, fn, params) => evaluator.evaluate(sym, { file, fn, params: params ?? null }),

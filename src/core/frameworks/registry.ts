@@ -30,10 +30,13 @@ import wrappers from './js/wrappers';
 // markup
 import forms from './markup/forms';
 import htmx from './markup/htmx';
+import socketioEvents from './js/socketio-events';
+import wsMessages from './js/ws-messages';
 // python
 import django from './python/django';
 import fastapi from './python/fastapi';
 import flask from './python/flask';
+import wsMessagesPy from './python/ws-messages-py';
 // ruby
 import rails from './ruby/rails';
 // rust
@@ -71,6 +74,9 @@ export const frameworks: readonly Framework[] = [
   nethttp,
   rails,
   spring,
+  wsMessages,
+  wsMessagesPy,
+  socketioEvents,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

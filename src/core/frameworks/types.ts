@@ -290,6 +290,8 @@ export interface EventDecl {
   readonly channel: 'websocket' | 'socketio' | 'sse';
   readonly name: Sym;
   readonly span: Span;
+  /** The end of the connection the file is on, when the plugin can tell (a `WebSocketServer` file, a browser client). */
+  readonly role?: 'server' | 'client';
 }
 
 export interface EventFact {
@@ -299,6 +301,7 @@ export interface EventFact {
   readonly channel: 'websocket' | 'socketio' | 'sse';
   /** The event name, or null when it could not be evaluated. */
   readonly name: string | null;
+  readonly role?: 'server' | 'client';
 }
 
 /** An endpoint described by documentation (a Markdown table row, an OpenAPI operation). */

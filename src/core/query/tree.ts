@@ -3,11 +3,12 @@
  * External, Unresolved, Ignored, Skipped files when there are any), each with a count, then by service and
  * file. The client only turns nodes into tree items.
  */
-import { kindRank } from '../report/gapKinds';
+import { GAP_KIND_ORDER, GAP_KINDS, kindRank } from '../report/gapKinds';
 import type { AnalysisResult, GapKind, MethodOrAny } from '../types';
 import { leavesOf, type FiledLeaf } from './treeLeaves';
 
-export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'pages' | 'realtime' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots';
+/** The fixed groups, plus one per gap kind that has no group of its own (docs drift, event mismatches …), named by the kind. */
+export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'pages' | 'realtime' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots' | GapKind;
 
 /** A place in a folder: the folder's key (as given in `TreeFolder`), a root-relative file, 1-based line and column. */
 export interface TreeLocation {
@@ -77,8 +78,11 @@ const GROUP_TABLE: readonly GroupInfo[] = [
   { id: 'skipped', label: 'Skipped files', icon: 'file-binary', always: false },
 ];
 
+/** Registered gap kinds without a group of their own: listed generically, at their gaps' locations. */
+export const GENERIC_GAP_KINDS: readonly GapKind[] = GAP_KIND_ORDER.filter((k) => !GROUP_TABLE.some((g) => g.gap === k));
+
 export const TREE_GROUPS: readonly GroupInfo[] = [
-  ...GROUP_TABLE.filter((g) => g.gap).sort((a, b) => kindRank(a.gap!) - kindRank(b.gap!)),
+  ...[...GROUP_TABLE.filter((g) => g.gap), ...GENERIC_GAP_KINDS.map((k): GroupInfo => ({ id: k, label: GAP_KINDS[k].title, icon: 'warning', gap: k, always: false }))].sort((a, b) => kindRank(a.gap!) - kindRank(b.gap!)),
   ...GROUP_TABLE.filter((g) => !g.gap),
 ];
 

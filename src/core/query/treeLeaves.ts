@@ -3,8 +3,8 @@
  * each with the group, service and file it is filed under.
  */
 import { methodLabel } from '../report/gapKinds';
-import type { AnalysisResult, Call, CallStatus, Endpoint, SkippedFile } from '../types';
-import type { GroupId, TreeFolder, TreeNode } from './tree';
+import type { AnalysisResult, Call, CallStatus, Endpoint, Gap, SkippedFile } from '../types';
+import { GENERIC_GAP_KINDS, type GroupId, type TreeFolder, type TreeNode } from './tree';
 
 /** A leaf and where it is filed. */
 export interface FiledLeaf {
@@ -49,6 +49,7 @@ export function leavesOf(folder: TreeFolder, r: AnalysisResult, multiRoot: boole
     const target = c.endpoint ? endpoints.get(c.endpoint) : undefined;
     leaves.push(filed(group, serviceOf(c.file), c.file, c.line, callLeaf(folder, c, group, gapMessage.get(c.id), target)));
   }
+  for (const g of r.gaps) if (GENERIC_GAP_KINDS.includes(g.kind)) leaves.push(filed(g.kind, serviceOf(g.file), g.file, g.line, gapLeaf(folder, g)));
   for (const s of r.skipped) leaves.push(filed('skipped', serviceOf(s.file), s.file, 1, skippedLeaf(folder, s)));
   return leaves;
 }
@@ -88,7 +89,8 @@ function leaf(group: GroupId, folder: TreeFolder, at: { file: string; line: numb
 function endpointLeaf(folder: TreeFolder, e: Endpoint, group: GroupId, message: string | undefined): TreeNode {
   const label = e.event !== undefined ? `${e.side === 'send' ? 'emit' : 'on'} ${e.event}${e.path === '/' ? '' : ` · ${e.path}`}` : `${methodLabel(e.method, e.kind)} ${e.path}`;
   const description = group === 'matched' ? `${e.callers.length} caller${e.callers.length === 1 ? '' : 's'}` : group === 'ignored' ? `ignored: ${e.ignored}` : `${e.handler ?? ''}${e.confidence === 'partial' ? ' · partial' : ''}`;
-  const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, message ?? '', ...e.notes].filter(Boolean).join('\n\n');
+  const docs = e.docs === undefined ? '' : e.docs.length ? `Documented in ${e.docs.map((d) => `\`${d}\``).join(', ')}` : 'Not listed in its service\'s API documents';
+  const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, docs, message ?? '', ...e.notes].filter(Boolean).join('\n\n');
   const node = leaf(group, folder, e, {
     label,
     description,
@@ -110,6 +112,12 @@ function callLeaf(folder: TreeFolder, c: Call, group: GroupId, message: string |
     icon: methodIcon(c.method === '*' ? 'any' : c.method.toLowerCase()),
     contextValue: `call-${group}`,
   });
+}
+
+/** A gap of a kind without a group of its own: its event, or its method and path, and its message. */
+function gapLeaf(folder: TreeFolder, g: Gap): TreeNode {
+  const label = g.event !== undefined ? g.event : g.method && g.path ? `${methodLabel(g.method)} ${g.path}` : (g.file.split('/').pop() ?? g.file);
+  return leaf(g.kind, folder, g, { label, description: `${g.file}:${g.line}`, tooltip: `**${label}**\n\n${g.message}`, icon: methodIcon(g.method ? g.method.toLowerCase() : 'any'), contextValue: `gap-${g.kind}` });
 }
 
 function skippedLeaf(folder: TreeFolder, s: SkippedFile): TreeNode {

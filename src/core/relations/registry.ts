@@ -1,8 +1,10 @@
 /** Every relation, in the order they run. Adding one = a folder under `relations/` plus a line here. */
 import http from './http';
+import docs from './docs';
+import events from './events';
 import type { Relation, RelationInput, RelationOutputs } from './types';
 
-export const relations: readonly Relation[] = [http as Relation];
+export const relations: readonly Relation[] = [http as Relation, docs as Relation, events as Relation];
 
 /** Run every relation; `states` carries each relation's state between runs (by id). */
 export async function runRelations(input: RelationInput, states: Map<string, unknown>): Promise<RelationOutputs> {

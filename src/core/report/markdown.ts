@@ -6,7 +6,7 @@
 import { API_KINDS, type AnalysisResult, type Call, type Endpoint, type Gap } from '../types';
 import { groupByArea } from './areas';
 import { mdCode, mdText } from './escape';
-import { methodLabel } from './gapKinds';
+import { GAP_KIND_ORDER, GAP_KINDS, methodLabel } from './gapKinds';
 
 /** What the markdown report needs besides the result. */
 export interface MarkdownOptions {
@@ -32,11 +32,11 @@ export function renderMarkdown(result: AnalysisResult, ctx: MarkdownOptions): st
       if (s.baseUrl) out.push(`- **Base URL**: ${mdCode(s.baseUrl)}`);
       if (s.pathPrefix) out.push(`- **Path Prefix**: ${mdCode(s.pathPrefix)}`);
       out.push('');
-      out.push(...areaSections(result.endpoints.filter((e) => e.service === s.name), calls));
+      out.push(...areaSections(result.endpoints.filter((e) => e.service === s.name), calls, docsStatus(result)));
     }
     out.push('# All Services', '');
   } else {
-    out.push(...areaSections(result.endpoints, calls));
+    out.push(...areaSections(result.endpoints, calls, docsStatus(result)));
   }
   out.push(...apartSections(result.endpoints, multi));
 
@@ -63,19 +63,31 @@ function summary(result: AnalysisResult): string[] {
   return lines;
 }
 
-function areaSections(all: readonly Endpoint[], calls: ReadonlyMap<string, Call>): string[] {
+/** The docs leg of an endpoint's three-way status (code, docs, frontend use); null when its service has no API documents. */
+type DocsStatus = (ep: Endpoint) => string | null;
+
+function docsStatus(result: AnalysisResult): DocsStatus {
+  const docsOf = new Map(result.services.map((s) => [s.name, s.docs ?? []] as const));
+  return (ep) => {
+    if (ep.docs === undefined) return null;
+    return ep.docs.length ? `✅ ${ep.docs.map(mdCode).join(', ')}` : `❌ not in ${(docsOf.get(ep.service) ?? []).map(mdCode).join(', ')}`;
+  };
+}
+
+function areaSections(all: readonly Endpoint[], calls: ReadonlyMap<string, Call>, docs: DocsStatus): string[] {
   const out: string[] = [];
   const endpoints = all.filter((e) => API_KINDS.includes(e.kind));
   groupByArea(endpoints).forEach(({ area, endpoints: eps }, i) => {
     out.push(`## ${i + 1}. ${mdText(area)}`, '');
-    for (const ep of eps) out.push(...endpointBlock(ep, calls), '');
+    for (const ep of eps) out.push(...endpointBlock(ep, calls, docs(ep)), '');
   });
   return out;
 }
 
-function endpointBlock(ep: Endpoint, calls: ReadonlyMap<string, Call>): string[] {
+function endpointBlock(ep: Endpoint, calls: ReadonlyMap<string, Call>, docs: string | null): string[] {
   const lines = [`### ${endpointLabel(ep)} ${mdCode(ep.path)}${ep.confidence === 'partial' ? ' ⚠️ partial' : ''}`];
   lines.push(`- **Backend**: ${mdCode(`${ep.file}:${ep.line}`)}${ep.handler ? ` (${mdCode(ep.handler)})` : ''}`);
+  if (docs !== null) lines.push(`- **Docs**: ${docs}`);
   if (ep.callers.length === 0) {
     lines.push(`- **Frontend Usage**: ${ep.ignored !== null ? `⚪ ignored: ${mdText(ep.ignored)}` : '❌ **NOT USED**'}`);
   } else {
@@ -135,6 +147,15 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
     byStatus('ignored').map((c) => callItem(c, c.reason)),
     false,
   );
+  // Every other registered kind (docs drift, events, payloads) gets its own section when it has findings.
+  for (const kind of GAP_KIND_ORDER.filter((k) => !OWN_SECTIONS.has(k))) {
+    const gaps = result.gaps.filter((g) => g.kind === kind);
+    section(
+      GAP_KINDS[kind].title,
+      gaps.map((g) => `- ${mdText(g.message)} — ${mdCode(`${g.file}:${g.line}`)}`),
+      false,
+    );
+  }
   const ignored = result.endpoints.filter((e) => e.ignored !== null);
   section(
     'Ignored Endpoints',
@@ -173,6 +194,9 @@ function apartSections(endpoints: readonly Endpoint[], multi: boolean): string[]
   }
   return out;
 }
+
+/** Gap kinds the analysis lays out itself (from the endpoints and calls); the others are listed generically. */
+const OWN_SECTIONS: ReadonlySet<string> = new Set(['missing-endpoint', 'method-mismatch', 'unused-endpoint']);
 
 /** `GET`, `ANY`, or the transport for realtime endpoints (`WEBSOCKET`). */
 function endpointLabel(ep: Endpoint): string {

@@ -16,6 +16,7 @@ import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget,
 import { PropertyAssignments } from './assignments';
 import { ClassMembers, selfOf } from './classes';
 import { callFact, loadedSpecifiers, navigationFact, type JsCall } from './calls';
+import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
@@ -25,6 +26,7 @@ import { comparisonsOf, type JsComparison } from './comparisons';
 export type { JsCall } from './calls';
 export type { JsDecorated, JsDecorator } from './decorators';
 export type { JsComparison } from './comparisons';
+export type { JsDiscriminant } from './discriminants';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -38,6 +40,8 @@ export interface JsFileFacts {
   readonly importSpans: Readonly<Record<string, Span>>;
   /** Members compared with strings (`req.method === 'POST'`, switch cases). */
   readonly comparisons: readonly JsComparison[];
+  /** Message-kind tests (`switch (msg.type)` cases, `data.type === "x"`), for the real-time relations. */
+  readonly discriminants: readonly JsDiscriminant[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -70,6 +74,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly calls: JsCall[] = [];
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
+  private readonly discriminants: JsDiscriminant[] = [];
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
@@ -105,6 +110,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       decorated: this.decorated,
       importSpans: this.importSpans,
       comparisons: this.comparisons,
+      discriminants: this.discriminants,
     };
   }
 
@@ -163,10 +169,16 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         if (node.type === 'CallExpression') this.classMembers.superCall(node, scope, (n) => this.sym(n, scope));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
         break;
-      case 'BinaryExpression':
       case 'SwitchStatement':
         this.comparisons.push(...comparisonsOf(node, (n) => this.sym(n, scope), scope.fnId));
+        this.discriminants.push(...switchDiscriminants(node, scope.fnId));
         break;
+      case 'BinaryExpression': {
+        this.comparisons.push(...comparisonsOf(node, (n) => this.sym(n, scope), scope.fnId));
+        const d = compareDiscriminant(node, scope.fnId);
+        if (d) this.discriminants.push(d);
+        break;
+      }
       case 'ReturnStatement':
         if (scope.returns && node.argument) scope.returns.push(this.sym(node.argument, scope));
         break;

@@ -6,6 +6,7 @@
  * This is the walk over statements; expressions become symbols in `syms.ts`, calls are recorded by
  * `calls.ts`, imports by `imports.ts`, and scopes are resolved by `scope.ts`.
  */
+import { pyDiscriminants, type PyDiscriminant } from './discriminants';
 import type { Span } from '../../types';
 import type { CallArgs, ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Sym } from '../../resolve/sym';
 import { symText } from '../../resolve/sym';
@@ -16,6 +17,7 @@ import { bindingKey, collectAssigned, moduleScope, type Scope } from './scope';
 import { spanOfTs, toSym } from './syms';
 
 export type { PyCall } from './calls';
+export type { PyDiscriminant } from './discriminants';
 export { spanOfTs } from './syms';
 
 export interface PyDecorator {
@@ -38,6 +40,8 @@ export interface PyFileFacts {
   readonly decorated: readonly PyDecorated[];
   /** True when the tree had syntax errors (extraction still ran, tolerant). */
   readonly hasErrors: boolean;
+  /** Message-kind tests (`data["type"] == "chat"`), for the real-time plugins. */
+  readonly discriminants: readonly PyDiscriminant[];
 }
 
 /** The class whose body is being walked: its name and the attribute defaults found so far. */
@@ -79,6 +83,7 @@ class PyFactsBuilder implements ImportTables {
       calls: this.calls,
       decorated: this.decorated,
       hasErrors: root.hasError,
+      discriminants: pyDiscriminants(root, scope),
     };
   }
 

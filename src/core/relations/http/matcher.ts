@@ -122,7 +122,7 @@ function absoluteCandidates(origin: Origin, withRoutes: readonly ServiceRec[], e
  * static folder, a single-page app's fallback) only by a call for a file (`/app/config.json`), so
  * it never swallows an API call (or a link) that has no route. Server actions reach only server actions.
  */
-function kindMatches(q: CallQuery, e: EndpointRec): boolean {
+function kindMatches(q: Pick<CallQuery, 'kind' | 'template'>, e: EndpointRec): boolean {
   if (q.kind === 'action' || e.ep.kind === 'action') return q.kind === e.ep.kind;
   const k = e.ep.kind;
   if (q.kind === 'websocket' || q.kind === 'socketio') return k === q.kind;
@@ -163,10 +163,15 @@ function bestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRe
  * The closest routes: the three most similar paths, with every method each has. Only paths of a
  * similar length that share a literal segment can reach the threshold, so only those are scored.
  */
+/** The routes of `rec` closest to an HTTP path (the same "closest routes" a missing call gets). */
+export function closestRoutesTo(template: PathTemplate, rec: ServiceRec): EndpointRec[] {
+  return closestRoutes({ kind: 'http', template }, [rec]);
+}
+
 /** How many routes are scored for "closest routes" per missing call. */
 const MAX_SCORED = 64;
 
-function closestRoutes(q: CallQuery, candidates: readonly ServiceRec[]): EndpointRec[] {
+function closestRoutes(q: Pick<CallQuery, 'kind' | 'template'>, candidates: readonly ServiceRec[]): EndpointRec[] {
   const callKeys = segmentKeys(q.template);
   const callLits = new Set(callKeys.filter((k) => k !== '{}'));
   // Only the routes sharing the most literal segments are scored: with thousands of routes and missing
