@@ -8,7 +8,9 @@
  */
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
-import { RequestResolution, type RequestIndex } from './engine/requests';
+import { RequestResolution, type RequestIndex, type RequestOutcome, type RequestReuse } from './engine/requests';
+import { affectedByEdit } from './engine/affected';
+import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
 import { linkRoutes } from './engine/routes';
 import { buildServices } from './engine/services';
@@ -54,6 +56,10 @@ export class Analyzer {
   private lastWorkspace: { readonly ws: Workspace; readonly config: string; readonly resolution: Resolution } | null = null;
   /** Each relation's state from the last run (the http relation's memoised match outcomes). */
   private readonly relationStates = new Map<string, unknown>();
+  /** Each request declaration's outcome in the last run, reused by edit runs where nothing it reads changed. */
+  private lastRequests: WeakMap<ClientDecl, RequestOutcome> | null = null;
+  /** The files the last run used (parsed, or read from the cache): an edit run that reuses outcomes uses them too. */
+  private lastUsed: readonly string[] = [];
 
   /** Projects, tsconfig aliases and files seen by the last completed analysis. */
   layout(): WorkspaceLayout | null {
@@ -71,6 +77,7 @@ export class Analyzer {
   clear(): void {
     this.cache.clear();
     this.lastWorkspace = null;
+    this.lastRequests = null;
   }
 
   async analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
@@ -82,13 +89,21 @@ export class Analyzer {
     ctx.progress('linking', 0, 1);
     const routes = linkRoutes(ctx, store, program, ws.projects);
     ctx.check();
-    const requests = await discoverRequests(ctx, store, program, ws.env);
+    const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
+    const reuse = affected && this.lastRequests ? { last: this.lastRequests, affected } : null;
+    this.lastRequests = null;
+    const { index: requests, outcomes } = await discoverRequests(ctx, store, program, ws.env, reuse);
+    // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
+    // are reported), as in the last run, so that an edit never hides what a full run would say.
+    if (reuse) for (const file of this.lastUsed) store.module(file);
+    this.lastRequests = outcomes;
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = buildServices(ctx, routes, ws.projects);
     const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
+    this.lastUsed = store.entries().flatMap((e) => (store.used(e) ? [e.path] : []));
     await opts.factsCache?.flush();
     ctx.progress('matching', 1, 1);
     return result;
@@ -133,14 +148,14 @@ export class Analyzer {
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles): Promise<RequestIndex> {
-  const resolution = new RequestResolution(ctx, store, program);
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome> }> {
+  const resolution = new RequestResolution(ctx, store, program, reuse);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return resolution.finish(env);
+  return { index: resolution.finish(env), outcomes: resolution.outcomes() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

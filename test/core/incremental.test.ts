@@ -69,3 +69,38 @@ describe('re-analysis of changed files', () => {
     }
   });
 });
+
+describe('edit runs reuse the requests an edit cannot have changed', () => {
+  const FIXTURES = resolve(__dirname, '../fixtures');
+  /** Edit `file` (a text replacement) after a full run: the edit run equals a fresh analysis. */
+  async function editEqualsFresh(fixture: string, file: string, from: string | RegExp, to: string): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'api-parity-reuse-'));
+    try {
+      cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+      const analyzer = new Analyzer();
+      const before = await analyzer.analyze({ root: dir, fs: nodeFileSystem(dir), config: DEFAULT_CONFIG });
+      const text = readFileSync(join(dir, file), 'utf8');
+      const edited = text.replace(from, to);
+      expect(edited).not.toBe(text);
+      const fs = withOverlays(nodeFileSystem(dir), new Map([[file, edited]]));
+      const after = await analyzer.analyze({ root: dir, fs, config: DEFAULT_CONFIG, changed: [file] });
+      expect(after).toEqual(await new Analyzer().analyze({ root: dir, fs, config: DEFAULT_CONFIG }));
+      // The edit changed what the calls reach: the test would not notice stale reuse otherwise.
+      expect(JSON.stringify(after.calls)).not.toBe(JSON.stringify(before.calls));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a base service class edited: every subclass call that imports it is resolved again', async () => {
+    await editEqualsFresh('wrappers/service-classes', 'web/src/services/api.service.ts', 'return this.axiosInstance.get(url,', 'return this.axiosInstance.get("/v2" + url,');
+  });
+
+  it('a subclass edited: its own calls change, the others are reused', async () => {
+    await editEqualsFresh('wrappers/service-classes', 'web/src/services/issue.service.ts', '/issues/`).then', '/tickets/`).then');
+  });
+
+  it('a classic script edited: its globals are shared without imports, so everything is resolved again', async () => {
+    await editEqualsFresh('_workspaces/classic-scripts', 'server/static/lib/api.js', "'/admin/api'", "'/admin/apx'");
+  });
+});

@@ -39,6 +39,18 @@ export interface RequestIndex {
 
 const MAX_WRAPPER_DEPTH = 8;
 
+/** A declaration's outcome in the last run: its request (or null), or the error its `resolve` threw. */
+export type RequestOutcome = { readonly spec: RequestSpec | null } | { readonly error: string };
+
+/**
+ * What an edit run may take from the last one: the outcomes by declaration (an unchanged file keeps its
+ * declaration objects), for the declarations whose file `affected` says the edit cannot have changed.
+ */
+export interface RequestReuse {
+  readonly last: WeakMap<ClientDecl, RequestOutcome>;
+  readonly affected: (file: string) => boolean;
+}
+
 /**
  * Requests resolved to a fixpoint of wrapper discovery, incrementally: `settle` resolves the
  * declarations of sources added since the last call (and those waiting for a wrapper that has appeared
@@ -65,6 +77,7 @@ export class RequestResolution {
     private readonly ctx: RunContext,
     private readonly store: FileStore,
     private readonly program: WorkspaceProgram,
+    private readonly reuse: RequestReuse | null = null,
   ) {
     const evaluator = (this.evaluator = new Evaluator(program));
     const wrapper = (fn: FnRef) => {
@@ -89,7 +102,9 @@ export class RequestResolution {
       for (const e of fresh) {
         for (const decl of e.parsed.decls.requests[fw.id] ?? []) {
           this.all.push({ fw, decl });
-          this.stale.push(1);
+          const last = this.reuse && !this.reuse.affected(decl.file) ? this.reuse.last.get(decl) : undefined;
+          this.stale.push(last ? 0 : 1);
+          if (last) this.take(this.all.length - 1, last);
         }
       }
     }
@@ -109,16 +124,20 @@ export class RequestResolution {
   private resolveOne(i: number): boolean {
     this.current = i;
     const { fw, decl } = this.all[i]!;
-    let spec: RequestSpec | null = null;
-    this.failures[i] = this.results[i] = undefined;
     try {
-      spec = fw.requests!.resolve(decl, this.rctx);
+      return this.take(i, { spec: fw.requests!.resolve(decl, this.rctx) });
     } catch (err) {
-      this.failures[i] = { fw, error: (err as Error).message };
+      return this.take(i, { error: (err as Error).message });
     }
-    if (!spec) return false;
-    this.results[i] = { fw, spec };
-    if (decl.fn === null) return false;
+  }
+
+  /** Record declaration `i`'s outcome (resolved now, or the last run's); true when it is a new wrapper. */
+  private take(i: number, outcome: RequestOutcome): boolean {
+    const { fw, decl } = this.all[i]!;
+    this.failures[i] = 'error' in outcome ? { fw, error: outcome.error } : undefined;
+    const spec = 'spec' in outcome ? outcome.spec : null;
+    this.results[i] = spec ? { fw, spec } : undefined;
+    if (!spec || decl.fn === null) return false;
     const key = wrapperKey({ file: decl.file, id: decl.fn });
     if (this.wrappers.has(key) || !isWrapping(spec, decl, this.evaluator)) return false;
     const fn = this.program.module(decl.file)?.functions[decl.fn];
@@ -140,6 +159,13 @@ export class RequestResolution {
     const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
     const drafts = finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
     return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
+  }
+
+  /** Every declaration's outcome in this run, for the next run's {@link RequestReuse}. */
+  outcomes(): WeakMap<ClientDecl, RequestOutcome> {
+    const out = new WeakMap<ClientDecl, RequestOutcome>();
+    this.all.forEach(({ decl }, i) => out.set(decl, this.failures[i] ? { error: this.failures[i]!.error } : { spec: this.results[i]?.spec ?? null }));
+    return out;
   }
 }
 
