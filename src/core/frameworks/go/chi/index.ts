@@ -1,7 +1,7 @@
 import { extName } from '../../../resolve/evaluate';
 import { METHOD_BY_NAME } from '../../../resolve/patterns';
-import { extractGoRoutes, type GoRegistration, type GoRouterSpec } from '../../../lang/go/routing';
-import { linkGoRoutes } from '../../../link/goRouters';
+import type { GoRegistration, GoRouterSpec } from '../../../lang/go/routing';
+import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { chiSyntax } from './path';
 import { goMethods, goPattern } from '../../../lang/go/patterns';
@@ -42,18 +42,11 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
   detection: { deps: PKGS, defaultPort: 3000 },
   pathSyntax: chiSyntax,
-  routes: {
-    languages: ['go'],
-    accepts: (f, text) => f.ext === '.go' && MARKERS.test(text),
-    extract: (file) => extractGoRoutes(file, spec),
-    link: (decls, ctx) =>
-      linkGoRoutes(decls, ctx, {
-        noun: 'chi router',
-        isConstructor: (v) => v.t === 'ext' && PKGS.some((p) => v.path === `${p}.${extName(v)}`) && spec.constructors.includes(extName(v) ?? ''),
-        derive: spec.derive,
-        mountable: true,
-        // chi 5.1 reads a method in `Handle("GET /x", h)` patterns, as net/http does.
-        pattern: (text) => goPattern(text, false),
-      }),
-  },
+  routes: goRoutes(MARKERS, spec, {
+    noun: 'chi router',
+    isConstructor: (v) => v.t === 'ext' && PKGS.some((p) => v.path === `${p}.${extName(v)}`) && spec.constructors.includes(extName(v) ?? ''),
+    mountable: true,
+    // chi 5.1 reads a method in `Handle("GET /x", h)` patterns, as net/http does.
+    pattern: (text) => goPattern(text, false),
+  }),
 });

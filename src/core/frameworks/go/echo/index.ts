@@ -1,8 +1,8 @@
 import { METHOD_BY_NAME } from '../../../resolve/patterns';
 import { goMethods } from '../../../lang/go/patterns';
 import type { Sym } from '../../../resolve/sym';
-import { extractGoRoutes, type GoRegistration, type GoRouterSpec } from '../../../lang/go/routing';
-import { linkGoRoutes } from '../../../link/goRouters';
+import type { GoRegistration, GoRouterSpec } from '../../../lang/go/routing';
+import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { echoJoin, echoSyntax } from './path';
 
@@ -41,17 +41,10 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, crossModule: true },
   detection: { deps: [PKG], defaultPort: 1323 },
   pathSyntax: echoSyntax,
-  routes: {
-    languages: ['go'],
-    accepts: (f, text) => f.ext === '.go' && MARKERS.test(text),
-    extract: (file) => extractGoRoutes(file, spec),
-    link: (decls, ctx) =>
-      linkGoRoutes(decls, ctx, {
-        noun: 'echo router',
-        isConstructor: (v) => v.t === 'ext' && v.path === `${PKG}.New`,
-        derive: spec.derive,
-        mountable: false,
-        join: echoJoin,
-      }),
-  },
+  routes: goRoutes(MARKERS, spec, {
+    noun: 'echo router',
+    isConstructor: (v) => v.t === 'ext' && v.path === `${PKG}.New`,
+    mountable: false,
+    join: echoJoin,
+  }),
 });

@@ -3,8 +3,8 @@ import { isHttpMethod, METHOD_BY_NAME } from '../../../resolve/patterns';
 import type { MethodOrAny } from '../../../types';
 import { goMethods } from '../../../lang/go/patterns';
 import type { Sym } from '../../../resolve/sym';
-import { extractGoRoutes, type GoRegistration, type GoRouterSpec } from '../../../lang/go/routing';
-import { linkGoRoutes } from '../../../link/goRouters';
+import type { GoRegistration, GoRouterSpec } from '../../../lang/go/routing';
+import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { ginJoin, ginSyntax } from './path';
 
@@ -63,18 +63,11 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, crossModule: true },
   detection: { deps: [PKG], defaultPort: 8080 },
   pathSyntax: ginSyntax,
-  routes: {
-    languages: ['go'],
-    accepts: (f, text) => f.ext === '.go' && MARKERS.test(text),
-    extract: (file) => extractGoRoutes(file, spec),
-    link: (decls, ctx) =>
-      linkGoRoutes(decls, ctx, {
-        noun: 'gin router',
-        isConstructor: (v) => v.t === 'ext' && v.path.startsWith(`${PKG}.`) && spec.constructors.includes(extName(v) ?? ''),
-        derive: spec.derive,
-        mountable: false,
-        join: ginJoin,
-        pattern: methodInPath,
-      }),
-  },
+  routes: goRoutes(MARKERS, spec, {
+    noun: 'gin router',
+    isConstructor: (v) => v.t === 'ext' && v.path.startsWith(`${PKG}.`) && spec.constructors.includes(extName(v) ?? ''),
+    mountable: false,
+    join: ginJoin,
+    pattern: methodInPath,
+  }),
 });

@@ -1,8 +1,8 @@
 import { extName } from '../../../resolve/evaluate';
 import { hasManifest } from '../../../project/projects';
-import { extractGoRoutes, type GoRegistration, type GoRouterSpec } from '../../../lang/go/routing';
+import type { GoRegistration, GoRouterSpec } from '../../../lang/go/routing';
 import { goPattern } from '../../../lang/go/patterns';
-import { linkGoRoutes } from '../../../link/goRouters';
+import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { netHttpSyntax } from './path';
 
@@ -42,18 +42,11 @@ export default defineFramework({
   detection: { deps: [], defaultPort: 8080, noteWhenNoRoutes: false },
   detect: (p) => hasManifest(p, 'go'),
   pathSyntax: netHttpSyntax,
-  routes: {
-    languages: ['go'],
-    accepts: (f, text) => f.ext === '.go' && MARKERS.test(text),
-    extract: (file) => extractGoRoutes(file, spec),
-    link: (decls, ctx) =>
-      linkGoRoutes(decls, ctx, {
-        noun: 'ServeMux',
-        isConstructor: (v) => v.t === 'ext' && ((v.path.startsWith(`${HTTP}.`) && extName(v) === 'NewServeMux') || v.path === `${ROUTEGROUP}.New`),
-        isRoot: (v) => v.t === 'ext' && v.path === HTTP,
-        derive: spec.derive,
-        mountable: true,
-        pattern: goPattern,
-      }),
-  },
+  routes: goRoutes(MARKERS, spec, {
+    noun: 'ServeMux',
+    isConstructor: (v) => v.t === 'ext' && ((v.path.startsWith(`${HTTP}.`) && extName(v) === 'NewServeMux') || v.path === `${ROUTEGROUP}.New`),
+    isRoot: (v) => v.t === 'ext' && v.path === HTTP,
+    mountable: true,
+    pattern: goPattern,
+  }),
 });
