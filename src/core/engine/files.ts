@@ -71,6 +71,8 @@ export class FileStore {
   private readonly declSources = new Set<Entry>();
   /** Files this run parsed or took from the cache (their notes and failures are reported). */
   private readonly usedFiles = new Set<Entry>();
+  /** The files this run used, in the order it first used them. */
+  private readonly usedOrder: string[] = [];
   private sourceList: Array<Entry & { parsed: Parsed }> | null = null;
   private entryList: Entry[] | null = null;
   private readonly accepted = new Map<string, Entry[]>();
@@ -151,6 +153,28 @@ export class FileStore {
     return this.usedFiles.has(e);
   }
 
+  /** How many files this run has used so far; with {@link usedSince}, what a pass read. */
+  usedCount(): number {
+    return this.usedOrder.length;
+  }
+
+  /** The files first used after `mark` (a {@link usedCount}), in order. */
+  usedSince(mark: number): readonly string[] {
+    return this.usedOrder.slice(mark);
+  }
+
+  /**
+   * Parse a listed file ahead of need, without counting it as used (a module the run never reads adds
+   * nothing to the result); false when there is nothing to parse.
+   */
+  async prefetch(path: string): Promise<boolean> {
+    const e = this.cache.get(path);
+    if (!e || !this.ws.fileSet.has(path) || e.parsed || e.failed || e.skipped || e.text === null) return false;
+    await this.prepareGrammars(e);
+    this.parse(e);
+    return true;
+  }
+
   /** Read the file's declarations in this run (parsing it first if needed). */
   addSource(e: Entry): Parsed | null {
     this.declSources.add(e);
@@ -174,6 +198,7 @@ export class FileStore {
     if (!e.parsed && !e.failed) this.parse(e);
     if (!this.usedFiles.has(e)) {
       this.usedFiles.add(e);
+      this.usedOrder.push(e.path);
       if (e.parsed) this.ctx.notes.push(...e.parsed.warnings);
     }
     return e.parsed;
