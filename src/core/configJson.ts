@@ -2,6 +2,7 @@
  * The config file as text: JSON with comments, parsed within bounds (the file comes from the repository
  * that is open), and problems located by line and column. Validation of the content is in config.ts.
  */
+import { offsetPositions } from './text';
 import { createScanner, findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot read). */
@@ -33,7 +34,7 @@ export class ConfigurationError extends Error {
 
 /** The config text as a JSON object (comments and trailing commas allowed); throws on anything else. */
 export function parseConfigObject(text: string, file: string): Record<string, unknown> {
-  const at = positions(text);
+  const at = offsetPositions(text);
   if (text.length > MAX_CONFIG_CHARS) throw new ConfigurationError(file, [{ message: `the file is ${text.length} characters long; at most ${MAX_CONFIG_CHARS} are allowed`, line: 1, column: 1 }]);
   const deep = tooDeep(text);
   if (deep !== null) throw new ConfigurationError(file, [{ message: `the configuration is nested deeper than ${MAX_CONFIG_DEPTH} levels`, ...at(deep) }]);
@@ -60,7 +61,7 @@ function tooDeep(text: string): number | null {
 
 /** Collects problems at JSON paths of `text`, located once each, the first {@link MAX_PROBLEMS} of them. */
 export function problemCollector(text: string): { report: (path: (string | number)[], message: string) => void; problems: () => ConfigProblem[] } {
-  const at = positions(text);
+  const at = offsetPositions(text);
   let tree: Node | undefined | null = null;
   const found: ConfigProblem[] = [];
   let more = 0;
@@ -84,23 +85,4 @@ export function problemCollector(text: string): { report: (path: (string | numbe
 
 function pathText(path: (string | number)[]): string {
   return path.length === 0 ? '(root)' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-/** Offset → 1-based line and column, by binary search over the line starts. */
-function positions(text: string): (offset: number) => { line: number; column: number } {
-  let starts: number[] | null = null;
-  return (offset) => {
-    if (starts === null) {
-      starts = [0];
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
 }

@@ -6,6 +6,7 @@
  */
 import { HTTP_METHODS, type HttpMethod } from '../types';
 import type { ApiDocument, DocOperation } from './types';
+import { offsetPositions } from '../text';
 
 /** Does the text look like an OpenAPI/Swagger document (cheap check before parsing)? */
 export function looksLikeOpenApi(text: string): boolean {
@@ -33,15 +34,14 @@ function parseJson(file: string, text: string): ApiDocument | null {
     return null;
   }
   if (!isObject(spec) || !isObject(spec.paths)) return null;
-  const lines = lineStarts(text);
+  const position = offsetPositions(text);
   const operations: DocOperation[] = [];
   let from = 0;
   for (const [path, item] of Object.entries(spec.paths)) {
     if (!path.startsWith('/') || !isObject(item)) continue;
     const at = keyOffset(text, path, from);
     if (at >= 0) from = at;
-    const line = at >= 0 ? lineAt(lines, at) : 1;
-    const column = at >= 0 ? at - lines[line - 1]! + 1 : 1;
+    const { line, column } = at >= 0 ? position(at) : { line: 1, column: 1 };
     for (const m of Object.keys(item)) if (METHODS.has(m)) operations.push({ method: m.toUpperCase() as HttpMethod, path, line, column, endColumn: column + path.length + 2 });
   }
   const servers = Array.isArray(spec.servers) ? spec.servers.flatMap((s) => (isObject(s) && typeof s.url === 'string' ? [s.url] : [])) : [];
@@ -134,23 +134,6 @@ function keyOffset(text: string, key: string, from: number): number {
     }
   }
   return from > 0 ? keyOffset(text, key, 0) : -1;
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
-  return out;
-}
-
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 function unquote(s: string): string {
