@@ -59,13 +59,13 @@ export class Analyzer {
   /** Each request declaration's outcome in the last run, reused by edit runs where nothing it reads changed. */
   private lastRequests: WeakMap<ClientDecl, RequestOutcome> | null = null;
   /**
-   * The modules the last run's link read beyond its sources. Linking is synchronous: the next run parses
-   * them first, between pauses, so that the link does not parse them with the event loop blocked (plane:
-   * a Django link parsing 108 modules, 0.8 s). Only a hint: a prefetched module is not counted as used
-   * unless the link reads it again. Kept by {@link clear}, which forgets results, not the layout's habits.
+   * The files the last run used (parsed, or read from the cache): an edit run that reuses outcomes uses
+   * them too. They are also the next run's prefetch: the link and the evaluator parse imported modules
+   * on demand, synchronously (plane: one request's import chain parsed 100+ modules in one 0.7 s step,
+   * a Django link 108 modules in 0.8 s); the next run parses them first, between pauses. Only a hint: a
+   * prefetched module is not counted as used unless the run reads it again. Kept by {@link clear}, which
+   * forgets results, not the layout's habits.
    */
-  private lastLinkReads: readonly string[] = [];
-  /** The files the last run used (parsed, or read from the cache): an edit run that reuses outcomes uses them too. */
   private lastUsed: readonly string[] = [];
 
   /** Projects, tsconfig aliases and files seen by the last completed analysis. */
@@ -93,11 +93,9 @@ export class Analyzer {
     const store = new FileStore(ctx, ws, this.cache);
     const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
-    for (const file of this.lastLinkReads) if (await store.prefetch(file)) await ctx.pause();
+    for (const file of this.lastUsed) if (await store.prefetch(file)) await ctx.pause();
     ctx.progress('linking', 0, 1);
-    const linkMark = store.usedCount();
     const routes = linkRoutes(ctx, store, program, ws.projects);
-    this.lastLinkReads = store.usedSince(linkMark);
     ctx.check();
     const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
     const reuse = affected && this.lastRequests ? { last: this.lastRequests, affected } : null;
@@ -109,11 +107,11 @@ export class Analyzer {
     this.lastRequests = outcomes;
     ctx.check();
     ctx.progress('matching', 0, 1);
-    const services = buildServices(ctx, routes, ws.projects);
+    const services = await buildServices(ctx, routes, ws.projects);
     const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
-    this.lastUsed = store.entries().flatMap((e) => (store.used(e) ? [e.path] : []));
+    this.lastUsed = store.usedPaths();
     await opts.factsCache?.flush();
     ctx.progress('matching', 1, 1);
     return result;
@@ -165,7 +163,7 @@ async function discoverRequests(ctx: RunContext, store: FileStore, program: Work
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return { index: resolution.finish(env), outcomes: resolution.outcomes() };
+  return { index: await resolution.finish(env), outcomes: resolution.outcomes() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

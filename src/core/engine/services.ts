@@ -35,7 +35,7 @@ interface Draft {
   readonly defaultPorts: Set<number>;
 }
 
-export function buildServices(ctx: RunContext, index: RouteIndex, projects: readonly Project[]): ServiceIndex {
+export async function buildServices(ctx: RunContext, index: RouteIndex, projects: readonly Project[]): Promise<ServiceIndex> {
   const configs = new Map<string, ServiceConfig>();
   for (const s of ctx.config.services) configs.set(normalize(s.root), s);
   const nameOf = serviceNamer(index, projects, configs);
@@ -43,6 +43,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
   const endpointIds = new Map<string, number>();
   const inTests = new Set<string>();
   for (const { framework, route } of index.routes) {
+    await ctx.pause();
     // Routes of mock servers and test apps are not the backend's endpoints.
     if (fileRole(ctx.config, route.file) === 'test') {
       inTests.add(route.file);
