@@ -12,7 +12,7 @@ import { RequestResolution, type RequestIndex, type RequestOutcome, type Request
 import { affectedByEdit } from './engine/affected';
 import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
-import { linkRoutes } from './engine/routes';
+import { linkOrReuse, type LinkMemo } from './engine/routes';
 import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
@@ -58,6 +58,8 @@ export class Analyzer {
   private readonly relationStates = new Map<string, unknown>();
   /** Each request declaration's outcome in the last run, reused by edit runs where nothing it reads changed. */
   private lastRequests: WeakMap<ClientDecl, RequestOutcome> | null = null;
+  /** The last run's link and what it read: an edit run that cannot have changed the routes reuses it. */
+  private lastLink: LinkMemo | null = null;
   /**
    * The files the last run used (parsed, or read from the cache): an edit run that reuses outcomes uses
    * them too. They are also the next run's prefetch: the link and the evaluator parse imported modules
@@ -84,6 +86,7 @@ export class Analyzer {
   clear(): void {
     this.cache.clear();
     this.lastWorkspace = null;
+    this.lastLink = null;
     this.lastRequests = null;
   }
 
@@ -91,11 +94,17 @@ export class Analyzer {
     const ctx = runContext(opts);
     const { ws, resolution, reused } = await this.workspace(ctx);
     const store = new FileStore(ctx, ws, this.cache);
-    const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved, folderIndex(ws.files));
+    const moduleReads = new Set<string>();
+    const load = (file: string) => {
+      moduleReads.add(file);
+      return store.module(file);
+    };
+    const program = new WorkspaceProgram(resolution.resolverOf, load, resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     for (const file of this.lastUsed) if (await store.prefetch(file)) await ctx.pause();
     ctx.progress('linking', 0, 1);
-    const routes = linkRoutes(ctx, store, program, ws.projects);
+    this.lastLink = linkOrReuse(ctx, store, program, ws.projects, moduleReads, reused ? (opts.changed ?? []) : null, this.lastLink);
+    const routes = this.lastLink.index;
     ctx.check();
     const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
     const reuse = affected && this.lastRequests ? { last: this.lastRequests, affected } : null;

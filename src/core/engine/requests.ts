@@ -218,6 +218,19 @@ async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw
  * matched on its own; a single draft when there is no choice.
  */
 function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
+  // An edit run reuses the outcome (the same spec object) of a declaration the edit cannot reach: its
+  // drafts are the last run's, unless the wrapper verdict changed.
+  const cached = draftsOfSpec.get(found);
+  if (cached && cached.decl === decl && cached.fw === fw.id && cached.forcedReason === forcedReason) return cached.drafts;
+  const drafts = computeDrafts(decl, fw, found, evaluator, forcedReason);
+  draftsOfSpec.set(found, { decl, fw: fw.id, forcedReason, drafts });
+  return drafts;
+}
+
+/** Drafts by request outcome (see {@link draftCall}); weak: gone with the outcomes that hold the specs. */
+const draftsOfSpec = new WeakMap<RequestSpec, { readonly decl: ClientDecl; readonly fw: string; readonly forcedReason: string | null; readonly drafts: DraftCall[] }>();
+
+function computeDrafts(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
   const spec = settled(found, evaluator);
   const reason = forcedReason ?? spec.unresolved ?? null;
   const urls = reason ? [urlParts(spec, evaluator)] : expandParts(urlParts(spec, evaluator));
