@@ -80,6 +80,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       possibleCallers: [],
       testCallers: [],
       ...(route.forward ? { forward: route.forward } : {}),
+      ...(route.name !== undefined ? { name: route.name } : {}),
     });
   }
   if (inTests.size) {

@@ -190,6 +190,8 @@ export interface LinkedRoute {
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
   readonly event?: string;
   readonly side?: 'receive' | 'send';
+  /** The route's name (Flask `bp.view`, Django `ns:name`), for named-route helpers; null when the framework names it but the name could not be evaluated. */
+  readonly name?: string | null;
 }
 
 export interface LinkContext {
@@ -247,6 +249,8 @@ export interface RequestSpec {
   readonly onlyServed?: boolean;
   /** The wrapper function this request was instantiated from, for wrapper call sites. */
   readonly wrapper?: FnRef;
+  /** A named-route helper's call (`url_for("bp.view")`, `{% url "x" %}`): matched by this route name, not by `url`. */
+  readonly routeName?: string;
   /**
    * Made by generated client code (an SDK function): the function around it is a wrapper whatever
    * its parameters, and when nobody calls it, it is no call at all.

@@ -1,5 +1,6 @@
 import type { MarkupElement } from '../../../lang/markup';
 import { attrSpan, attrUrl } from '../../../lang/markup';
+import { namedArgs, namedSpec } from '../named';
 import { stripGlobal, type Value } from '../../../resolve/evaluate';
 import { str, type Sym } from '../../../resolve/sym';
 import type { EndpointKind, HttpMethod, MethodOrAny } from '../../../types';
@@ -62,6 +63,7 @@ export default defineFramework({
       }
       if (decl.callee.k !== 'str') return null;
       const [client, kind, method] = decl.callee.v.split(' ') as [string, EndpointKind, MethodOrAny];
+      if (decl.args[1]) return namedSpec(client, kind, method, decl.args[0]!, decl.args[1]);
       return spec(client, kind, method, ctx.value(decl.args[0]!, decl));
     },
   },
@@ -82,15 +84,26 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
     const form = el.tag === 'form';
     const name = form ? 'action' : URL_ATTRS[el.tag]?.attr;
     const a = name ? el.attrs.find((x) => x.name === name) : undefined;
-    if (!a || typeof a.value !== 'string' || !isServerPath(a.value)) return;
+    const args = a && typeof a.value === 'string' ? urlArgs(a.value) : null;
+    if (!a || typeof a.value !== 'string' || !args) return;
     const kind = form ? 'page' : URL_ATTRS[el.tag]!.kind;
     const method = form ? formMethod(file.text, m.elements, i, a.value) : 'GET';
     if (method === null) return;
     const client = form ? 'form' : el.tag === 'area' ? 'a' : el.tag;
     const span = attrSpan(a);
-    out.push({ file: file.ref.path, fn: null, span, anchor: span, callee: str(`${client} ${kind} ${method}`), args: [attrUrl(a.value)] });
+    out.push({ file: file.ref.path, fn: null, span, anchor: span, callee: str(`${client} ${kind} ${method}`), args });
   });
   return out;
+}
+
+/**
+ * The declaration's arguments for a URL attribute: the URL, or for a named-route helper
+ * (`{{ url_for('a') }}`, `{% url 'a' %}`) its text and name; null when it is no server path.
+ */
+function urlArgs(value: string): Sym[] | null {
+  const named = namedArgs(value);
+  if (named) return named.length ? named : null;
+  return isServerPath(value) ? [attrUrl(value)] : null;
 }
 
 /**
@@ -100,13 +113,14 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
 function submitterDecl(file: ParsedFile, elements: readonly MarkupElement[], index: number): ClientDecl[] {
   const el = elements[index]!;
   const a = el.attrs.find((x) => x.name === 'formaction')!;
-  if (typeof a.value !== 'string' || !isServerPath(a.value)) return [];
+  const args = typeof a.value === 'string' ? urlArgs(a.value) : null;
+  if (typeof a.value !== 'string' || !args) return [];
   const fm = el.attrs.find((x) => x.name === 'formmethod')?.value;
   const m = typeof fm === 'string' ? fm.trim().toUpperCase() : '';
   const form = m === 'POST' || m === 'GET' ? -1 : enclosingForm(file.text, elements, index, file.markup!.kind === 'pug');
   const method = m === 'POST' || m === 'GET' ? m : form >= 0 ? (formMethod(file.text, elements, form, a.value) ?? '*') : '*';
   const span = attrSpan(a);
-  return [{ file: file.ref.path, fn: null, span, anchor: span, callee: str(`form page ${method}`), args: [attrUrl(a.value)] }];
+  return [{ file: file.ref.path, fn: null, span, anchor: span, callee: str(`form page ${method}`), args }];
 }
 
 /** The index of the form an element is in: by its end tag in HTML, by indentation in Pug; -1 when none. */

@@ -31,7 +31,27 @@ export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): Link
     // `@scheduler.route("/jobs")`, `handlers.get("/a")(f)`: registrations on things that are no app or blueprint.
     dropForeignOwners: true,
     classify: (v) => classify(v, ctx.evaluator),
+    routeName: (r, chain, owner) => routeName(r as FlaskRouteDecl, chain, owner as FlaskNode | null, ctx),
   });
+}
+
+/** A node of Flask's mount graph; `restful`: a Flask-RESTful `Api`, whose resources are named after their class. */
+type FlaskNode = NodeKind & { readonly restful?: boolean };
+
+/**
+ * Flask's endpoint name: the blueprints' names from the outermost down, then `endpoint=` (or
+ * `as_view("name")`), else the view function's name, else (a Flask-RESTful resource) the class name in
+ * lower case; null when any of it cannot be evaluated (a RESTX resource, whose names RESTX derives).
+ */
+function routeName(r: FlaskRouteDecl, chain: readonly string[] | null, owner: FlaskNode | null, ctx: LinkContext): string | null {
+  if (!chain) return null;
+  let own: string | null = null;
+  if (r.endpoint) {
+    const t = ctx.pathText(r.endpoint, r.file, r.fn, r.params);
+    own = t.unresolved.length || t.text === '' ? null : t.text;
+  } else if (r.endpointDefault === 'handler') own = r.handler?.split('.').pop() ?? null;
+  else if (r.endpointDefault === 'resource' && owner?.restful) own = r.handler?.split('.').pop()?.toLowerCase() ?? null;
+  return own === null ? null : [...chain, own].join('.');
 }
 
 /** The route's methods: literal already, from an expression, or from its view class. */
@@ -49,7 +69,7 @@ function settleMethods(d: FlaskRouteDecl, ctx: LinkContext): RouteDecl {
   return { ...route, methods: withoutImplicit(route.methods) };
 }
 
-function classify(v: Value, ev: Evaluator): NodeKind | null {
+function classify(v: Value, ev: Evaluator): FlaskNode | null {
   if (v.t !== 'call' || v.callee.t !== 'ext') return null;
   const path = stripGlobal(v.callee.path);
   const pkg = path.split('.')[0]!;
@@ -60,15 +80,15 @@ function classify(v: Value, ev: Evaluator): NodeKind | null {
       return { root: true, prefix: null };
     case 'Blueprint':
     case 'APIBlueprint':
-      return { root: false, prefix: ev.keyword(v, 'url_prefix') };
+      return { root: false, prefix: ev.keyword(v, 'url_prefix'), name: ev.arg(v, 0, 'name') };
     case 'Api': {
       // Flask-RESTful takes `prefix` second; RESTX only by keyword; flask-smorest has none (its blueprints carry them).
       const prefix = ev.keyword(v, 'prefix') ?? (pkg === 'flask_restful' ? ev.arg(v, 1) : null);
       const app = ev.arg(v, 0, 'app');
-      return { root: false, prefix, ...(app && !isNone(app) ? { attachedTo: app } : {}) };
+      return { root: false, prefix, ...(app && !isNone(app) ? { attachedTo: app } : {}), restful: pkg === 'flask_restful' };
     }
     case 'Namespace':
-      return { root: false, prefix: namespacePath(v, ev) };
+      return { root: false, prefix: namespacePath(v, ev), name: null };
     default:
       return null;
   }

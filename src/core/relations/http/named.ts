@@ -1,0 +1,43 @@
+/**
+ * Named-route calls (`url_for("bp.view")`, `{% url "ns:name" %}`, `reverse("name")`): matched by the
+ * route's name, not by a URL. The services searched are the caller's own when it names routes, else
+ * every service that does. A name no route has is missing only when every route of the services
+ * searched has its name known; otherwise the call is unresolved, with the reason.
+ */
+import type { MethodOrAny } from '../../types';
+import { methodMatches, type EndpointRec, type MatchOutcome, type ServiceRec } from './matcher';
+
+export type NamedOutcome = MatchOutcome | { readonly status: 'unresolved'; readonly reason: string };
+
+/** The services whose routes carry names (the caller's own first). */
+function namingServices(own: ServiceRec | null, services: readonly ServiceRec[]): readonly ServiceRec[] {
+  const names = (s: ServiceRec) => s.endpoints.some((e) => e.ep.name !== undefined);
+  return own && names(own) ? [own] : services.filter(names);
+}
+
+/**
+ * The route named `name` for a call with `method` from `file`. A name starting with `.` (Flask's
+ * `url_for(".view")`) is relative to the blueprint serving the request: it is read as the routes of the
+ * caller's own module whose names end so, and is unresolved when they are not of exactly one blueprint.
+ */
+export function matchNamed(name: string, method: MethodOrAny, file: string, own: ServiceRec | null, services: readonly ServiceRec[]): NamedOutcome {
+  const searched = namingServices(own, services);
+  if (searched.length === 0) return { status: 'unresolved', reason: `no route in this workspace has a name, so \`${name}\` cannot be looked up` };
+  const all = searched.flatMap((s) => s.endpoints.filter((e) => e.ep.kind !== 'socketio'));
+  let found: EndpointRec[];
+  if (name.startsWith('.')) {
+    found = all.filter((e) => e.ep.file === file && typeof e.ep.name === 'string' && e.ep.name.endsWith(name));
+    const blueprints = new Set(found.map((e) => (e.ep.name as string).slice(0, -name.length)));
+    if (blueprints.size !== 1) return { status: 'unresolved', reason: `\`${name}\` is relative to the blueprint that serves the request, which is not known here` };
+  } else found = all.filter((e) => e.ep.name === name);
+  if (found.length) {
+    const ok = found.filter((e) => methodMatches(e.ep.method, method));
+    if (ok.length === 0) return { status: 'method-mismatch', samePath: found };
+    return { status: 'matched', endpoint: ok.find((e) => e.ep.method === method) ?? ok[0]!, assumption: null };
+  }
+  const unknown = all.filter((e) => e.ep.name === null);
+  if (unknown.length === 0 && !name.startsWith('.')) return { status: 'missing', searched, nearest: [] };
+  const where = [...new Set(unknown.map((e) => `\`${e.service.name}\``))].join(', ');
+  const why = unknown.length ? `the names of ${unknown.length} route${unknown.length === 1 ? '' : 's'} of ${where} could not be evaluated` : 'it is relative to the current blueprint';
+  return { status: 'unresolved', reason: `no route named \`${name}\` was found, but ${why}` };
+}
