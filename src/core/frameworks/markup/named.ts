@@ -13,14 +13,20 @@ import type { RequestSpec } from '../types';
 export function namedArgs(value: string): Sym[] | null {
   const named = namedRouteOf(value);
   if (!named) return null;
-  return named.static ? [] : [str(named.text), named.name === null ? dyn(named.text) : str(named.name)];
+  return named.static ? [] : [str(named.text), named.name === null ? dyn(named.text) : str(named.name), { k: 'arr', items: named.args.map(str) }];
 }
 
 /** A named-route helper in markup: matched by its name; one that is an expression is unresolved. */
-export function namedSpec(client: string, kind: EndpointKind, method: MethodOrAny, text: Sym, name: Sym): RequestSpec {
+export function namedSpec(client: string, kind: EndpointKind, method: MethodOrAny, text: Sym, name: Sym, args?: Sym): RequestSpec {
   const url: Value = { t: 'str', parts: [{ lit: text.k === 'str' ? text.v : '?' }] };
   const base = { client, kind, method: null, defaultMethod: method, url, base: null, via: [] };
   if (name.k !== 'str') return { ...base, unresolved: `the route name in \`${name.k === 'dyn' ? name.text : '?'}\` is an expression` };
-  return { ...base, routeName: name.v };
+  return { ...base, routeName: name.v, ...routeArgs(args) };
+}
+
+/** The keyword arguments a named call gives (an `arr` of strings), for choosing among routes of one name. */
+export function routeArgs(args: Sym | undefined): { routeArgs?: readonly string[] } {
+  if (args?.k !== 'arr') return {};
+  return { routeArgs: args.items.flatMap((i) => (i.k === 'str' ? [i.v] : [])) };
 }
 

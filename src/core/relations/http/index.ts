@@ -162,7 +162,7 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
 /** A named-route call, matched by its route's name (see `named.ts`). */
 function namedCall(base: Omit<CallBase, 'path'>, d: DraftCall, services: ServiceIndex, projects: readonly Project[], config: Config): { call: Call; outcome: MatchOutcome | null } {
   const own = services.byRoot.get(projectOf(projects, d.decl.file).root) ?? null;
-  const outcome = matchNamed(d.spec.routeName!, d.method, d.decl.file, own, services.recs);
+  const outcome = matchNamed(d.spec.routeName!, d.method, d.decl.file, own, services.recs, d.spec.routeArgs);
   if (outcome.status === 'unresolved') return { call: { ...base, path: null, resolved: false, reason: outcome.reason, external: false, origin: null, endpoint: null, status: 'unresolved' }, outcome: null };
   const hit = outcome.status === 'matched' ? outcome.endpoint : outcome.status === 'method-mismatch' ? outcome.samePath[0]! : null;
   const path = hit ? hit.ep.path.replace(/\{[^}]*\}/g, '{}') : null;

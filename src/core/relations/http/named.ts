@@ -20,7 +20,7 @@ function namingServices(own: ServiceRec | null, services: readonly ServiceRec[])
  * `url_for(".view")`) is relative to the blueprint serving the request: it is read as the routes of the
  * caller's own module whose names end so, and is unresolved when they are not of exactly one blueprint.
  */
-export function matchNamed(name: string, method: MethodOrAny, file: string, own: ServiceRec | null, services: readonly ServiceRec[]): NamedOutcome {
+export function matchNamed(name: string, method: MethodOrAny, file: string, own: ServiceRec | null, services: readonly ServiceRec[], args: readonly string[] = []): NamedOutcome {
   const searched = namingServices(own, services);
   if (searched.length === 0) return { status: 'unresolved', reason: `no route in this workspace has a name, so \`${name}\` cannot be looked up` };
   const all = searched.flatMap((s) => s.endpoints.filter((e) => e.ep.kind !== 'socketio'));
@@ -33,11 +33,29 @@ export function matchNamed(name: string, method: MethodOrAny, file: string, own:
   if (found.length) {
     const ok = found.filter((e) => methodMatches(e.ep.method, method));
     if (ok.length === 0) return { status: 'method-mismatch', samePath: found };
-    return { status: 'matched', endpoint: ok.find((e) => e.ep.method === method) ?? ok[0]!, assumption: null };
+    const exact = ok.filter((e) => e.ep.method === method);
+    return { status: 'matched', endpoint: filledBy(exact.length ? exact : ok, args), assumption: null };
   }
   const unknown = all.filter((e) => e.ep.name === null);
   if (unknown.length === 0 && !name.startsWith('.')) return { status: 'missing', searched, nearest: [] };
   const where = [...new Set(unknown.map((e) => `\`${e.service.name}\``))].join(', ');
   const why = unknown.length ? `the names of ${unknown.length} route${unknown.length === 1 ? '' : 's'} of ${where} could not be evaluated` : 'it is relative to the current blueprint';
   return { status: 'unresolved', reason: `no route named \`${name}\` was found, but ${why}` };
+}
+
+/**
+ * Among routes of one name (Flask's `/files` and `/files/<path:path>`), the one whose parameters the
+ * call's keyword arguments fill, the most of them; the first when none is filled.
+ */
+function filledBy(list: readonly EndpointRec[], args: readonly string[]): EndpointRec {
+  let best = list[0]!;
+  let most = -1;
+  for (const e of list) {
+    const params = [...e.ep.path.matchAll(/\{(?:\.\.\.)?([^}]*)\}/g)].map((m) => m[1]!);
+    if (params.every((p) => args.includes(p)) && params.length > most) {
+      best = e;
+      most = params.length;
+    }
+  }
+  return best;
 }

@@ -63,7 +63,7 @@ export default defineFramework({
       }
       if (decl.callee.k !== 'str') return null;
       const [client, kind, method] = decl.callee.v.split(' ') as [string, EndpointKind, MethodOrAny];
-      if (decl.args[1]) return namedSpec(client, kind, method, decl.args[0]!, decl.args[1]);
+      if (decl.args[1]) return namedSpec(client, kind, method, decl.args[0]!, decl.args[1], decl.args[2]);
       return spec(client, kind, method, ctx.value(decl.args[0]!, decl));
     },
   },

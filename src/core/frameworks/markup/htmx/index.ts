@@ -41,7 +41,7 @@ export default defineFramework({
     },
     resolve(decl, ctx) {
       const method = decl.callee.k === 'str' ? decl.callee.v : 'GET';
-      if (decl.args[1]) return namedSpec('htmx', 'http', method as 'GET', decl.args[0]!, decl.args[1]);
+      if (decl.args[1]) return namedSpec('htmx', 'http', method as 'GET', decl.args[0]!, decl.args[1], decl.args[2]);
       return { client: 'htmx', kind: 'http', method: null, defaultMethod: method as 'GET', url: ctx.value(decl.args[0]!, decl), base: null, via: [] };
     },
   },

@@ -10,6 +10,7 @@ import { extName, stripGlobal, type Value } from '../../../resolve/evaluate';
 import { literalText } from '../../../resolve/parts';
 import { str, symText, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import { routeArgs } from '../../markup/named';
 
 const MARKERS = /\b(?:url_for|url_path_for|reverse|reverse_lazy|resolve_url|redirect)\s*\(/;
 /** Helpers by the name they are imported as, with the packages they come from. */
@@ -43,7 +44,7 @@ export default defineFramework({
         const helper = helperName(alias !== undefined ? { k: 'ref', name: alias } : c.callee);
         const name = helper ? (c.args[0] ?? c.kw[NAME_KEYWORD[helper]!]) : undefined;
         if (!helper || !name) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: [name, str(helper)] });
+        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: [name, str(helper), { k: 'arr', items: Object.keys(c.kw).map(str) }] });
       }
       return out;
     },
@@ -61,7 +62,7 @@ export default defineFramework({
       }
       if (text === null || text === '') return { ...base, url: shown, unresolved: `the route name \`${symText(decl.args[0]!)}\` could not be evaluated` };
       if (helper === 'url_for' && (text === 'static' || text.endsWith('.static'))) return null;
-      return { ...base, url: shown, routeName: text };
+      return { ...base, url: shown, routeName: text, ...routeArgs(decl.args[2]) };
     },
   },
 });
