@@ -2,7 +2,8 @@
  * Named-route calls (`url_for("bp.view")`, `{% url "ns:name" %}`, `reverse("name")`): matched by the
  * route's name, not by a URL. The services searched are the caller's own when it names routes, else
  * every service that does. A name no route has is missing only when every route of the services
- * searched has its name known; otherwise the call is unresolved, with the reason.
+ * searched has its name known and some route is under the name's namespace (else it may be a package's,
+ * as Flask extensions register blueprints of their own); otherwise the call is unresolved, with the reason.
  */
 import type { MethodOrAny } from '../../types';
 import { methodMatches, type EndpointRec, type MatchOutcome, type ServiceRec } from './matcher';
@@ -37,6 +38,11 @@ export function matchNamed(name: string, method: MethodOrAny, file: string, own:
     return { status: 'matched', endpoint: filledBy(exact.length ? exact : ok, args), assumption: null };
   }
   const unknown = all.filter((e) => e.ep.name === null);
+  const ns = namespaceOf(name);
+  // A namespace no route is under may be an extension's (Flask-Security's `security.login`, an installed Django app).
+  if (!all.some((e) => typeof e.ep.name === 'string' && namespaceOf(e.ep.name) === ns)) {
+    return { status: 'unresolved', reason: `no route named \`${name}\` was found, and no route of this workspace is under ${ns ? `\`${ns}\`` : 'no namespace'}: it may be a package's` };
+  }
   if (unknown.length === 0 && !name.startsWith('.')) return { status: 'missing', searched, nearest: [] };
   const where = [...new Set(unknown.map((e) => `\`${e.service.name}\``))].join(', ');
   const why = unknown.length ? `the names of ${unknown.length} route${unknown.length === 1 ? '' : 's'} of ${where} could not be evaluated` : 'it is relative to the current blueprint';
@@ -58,4 +64,9 @@ function filledBy(list: readonly EndpointRec[], args: readonly string[]): Endpoi
     }
   }
   return best;
+}
+
+/** A route name's namespace: up to its last `.` (Flask blueprints) or `:` (Django, Starlette mounts); `` when none. */
+function namespaceOf(name: string): string {
+  return name.slice(0, Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1);
 }
