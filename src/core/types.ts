@@ -108,6 +108,11 @@ export interface Endpoint extends Span {
    * documents or the route is not a plain HTTP route. The docs leg of its three-way status (code, docs, use).
    */
   readonly docs?: readonly string[];
+  /**
+   * The route's name, which named-route helpers resolve (`url_for("bp.view")`, `{% url "ns:name" %}`);
+   * null when the framework names the route but its name could not be evaluated; absent when it has none.
+   */
+  readonly name?: string | null;
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';
@@ -135,6 +140,8 @@ export interface Call extends Span {
   status: CallStatus;
   /** `test` for calls in tests, mocks, fixtures and end-to-end specs (the `testFiles` globs). */
   readonly role: 'app' | 'test';
+  /** A named-route helper's call (`url_for("bp.view")`): the route name it resolves, matched instead of a URL. */
+  readonly routeName?: string;
 }
 
 export interface RelatedLocation {

@@ -80,6 +80,7 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
       possibleCallers: [],
       testCallers: [],
       ...(route.forward ? { forward: route.forward } : {}),
+      ...(route.name !== undefined ? { name: route.name } : {}),
     });
   }
   if (inTests.size) {

@@ -36,6 +36,7 @@ import wsMessages from './js/ws-messages';
 import django from './python/django';
 import fastapi from './python/fastapi';
 import flask from './python/flask';
+import routeNames from './python/route-names';
 import wsMessagesPy from './python/ws-messages-py';
 // ruby
 import rails from './ruby/rails';
@@ -77,6 +78,7 @@ export const frameworks: readonly Framework[] = [
   wsMessages,
   wsMessagesPy,
   socketioEvents,
+  routeNames,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

@@ -190,6 +190,7 @@ export interface LinkedRoute {
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
   readonly event?: string;
   readonly side?: 'receive' | 'send';
+  readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
 }
 
 export interface LinkContext {
@@ -245,8 +246,11 @@ export interface RequestSpec {
    * (then a missing route is reported). Otherwise, and when its URL cannot be resolved, it is no call.
    */
   readonly onlyServed?: boolean;
-  /** The wrapper function this request was instantiated from, for wrapper call sites. */
+  /** The wrapper function this request was instantiated from. */
   readonly wrapper?: FnRef;
+  /** A named-route call (`url_for("bp.view", pid=1)`): matched by this name, not `url`; its keywords pick among same-named routes. */
+  readonly routeName?: string;
+  readonly routeArgs?: readonly string[];
   /**
    * Made by generated client code (an SDK function): the function around it is a wrapper whatever
    * its parameters, and when nobody calls it, it is no call at all.

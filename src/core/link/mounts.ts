@@ -18,6 +18,11 @@ export interface NodeKind {
    * an edge from it without a prefix of its own, as if it had been mounted there.
    */
   readonly attachedTo?: Value;
+  /**
+   * For frameworks that name routes: the segment this node puts in front of the names of the routes
+   * below it (a Flask blueprint's name); null when it cannot be evaluated; absent: it adds none.
+   */
+  readonly name?: Value | null;
 }
 
 export interface MountGraphOptions {
@@ -36,6 +41,12 @@ export interface MountGraphOptions {
    * looks like a route registration); owners that are function parameters or unresolvable are kept, partial.
    */
   readonly dropForeignOwners?: boolean;
+  /**
+   * The route's name (Flask `bp.view`), given the name segments of the nodes from the app down to its
+   * owner (null when one could not be evaluated or the owner is unknown) and the owner's kind; null when
+   * it cannot be known. Absent: the framework does not name routes.
+   */
+  routeName?(r: RouteDecl, chain: readonly string[] | null, owner: NodeKind | null): string | null;
 }
 
 interface Node {
@@ -63,7 +74,7 @@ interface Prefix {
 }
 
 /** A prefix from an app down to a node; `orphan` when the chain starts at a router no app mounts. */
-type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[] };
+type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[]; readonly names?: readonly string[] | null };
 
 /** Why a symbol is not a node; `foreign` when it is known to be something else (not merely unresolved). */
 interface NotANode {
@@ -239,20 +250,22 @@ class MountGraph {
     const hit = this.memo.get(node.id);
     if (hit) return hit;
     const own = this.ownPrefix(node.kind.prefix);
+    const names = this.ownName(node.kind.name);
     const out: RoutePrefix[] = [];
     const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
     // An app mounted in another (`app.use('/api', subApp)`, koa-mount, `app.mount("/v2", subapp)`) serves
     // its routes under the mount only.
-    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [] });
+    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [], names });
     else {
-      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [] });
+      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [], names });
       stack.add(node.id);
       for (const e of ins) {
         const parent = this.nodes.get(e.parent)!;
         const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn, e.params) : NO_PREFIX;
         for (const pp of this.prefixesOf(parent, stack)) {
           const mine = e.replacesOwnPrefix ? NO_PREFIX : own;
-          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan, notes: pp.notes });
+          const chain = pp.names && names ? [...pp.names, ...names] : null;
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan, notes: pp.notes, names: chain });
         }
       }
       stack.delete(node.id);
@@ -261,30 +274,40 @@ class MountGraph {
     this.memo.set(node.id, unique);
     return unique;
   }
+
+  /** The name segments a node adds to its routes' names: none, its name, or null when that cannot be evaluated. */
+  private ownName(v: Value | null | undefined): readonly string[] | null {
+    if (v === undefined) return [];
+    if (v === null) return null;
+    const t = this.ctx.valueText(v);
+    return t.unresolved.length || t.text === '' ? null : [t.text];
+  }
 }
 
 /** Emit one linked route per method and prefix of a route's owner (none for a lookalike registration). */
 function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: MountGraphOptions, linked: LinkedRoute[]): void {
   const path = ctx.pathText(r.path, r.file, r.fn, r.params);
   const base = { file: r.at?.file ?? r.file, span: r.at?.span ?? r.span, kind: r.kind, handler: r.handler };
-  const emit = (prefix: Prefix, mountNotes: string[]) => {
+  const emit = (prefix: RoutePrefix | Prefix, mountNotes: string[], kind: NodeKind | null) => {
     const notes = [...(r.notes ?? []), ...mountNotes];
     const unresolved = [...prefix.unresolved, ...path.unresolved];
     const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
+    const chain = 'names' in prefix ? (prefix.names ?? null) : kind ? [] : null;
+    const named = opts.routeName ? { name: opts.routeName(r, chain, kind) } : {};
     for (const method of r.methods) {
-      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes });
+      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes, ...named });
     }
   };
-  if (r.owner === null) return emit(NO_PREFIX, []);
+  if (r.owner === null) return emit(NO_PREFIX, [], { root: true, prefix: null });
   const owner = graph.nodeOf(r.owner, r.file, r.fn, r.params);
   if ('missing' in owner) {
     // With lookalike registrations (`cache.get(key, fn)`), an owner we cannot identify only counts when
     // the path is unmistakably one.
     if (opts.dropForeignOwners && (owner.foreign || path.unresolved.length > 0 || !(path.text.startsWith('/') || path.text === '*'))) return;
-    return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`]);
+    return emit(NO_PREFIX, [`mount prefix unknown: ${owner.missing}`], null);
   }
   for (const p of graph.prefixesOf(owner, new Set())) {
-    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : [...p.notes]);
+    emit(p, p.orphan ? [`${opts.noun} \`${owner.label}\` is not mounted on any ${opts.rootNoun} found in the workspace`] : [...p.notes], owner.kind);
   }
 }
 
@@ -297,7 +320,8 @@ function labelOf(id: string): string {
 
 function dedupe<T extends Prefix>(list: T[]): T[] {
   const seen = new Set<string>();
-  return list.filter((p) => (seen.has(p.text) ? false : (seen.add(p.text), true)));
+  const key = (p: T) => ('names' in p && p.names ? `${p.text}\0${(p.names as readonly string[]).join('.')}` : p.text);
+  return list.filter((p) => (seen.has(key(p)) ? false : (seen.add(key(p)), true)));
 }
 
 /** Join URL path pieces with exactly one `/` between them. */

@@ -46,6 +46,8 @@ export interface MarkupElement {
 }
 
 /** Elements whose content is text up to their own end tag, never markup. */
+/** How template tags inside attribute values close. */
+const TAG_CLOSE: Readonly<Record<string, string>> = { '{{': '}}', '{%': '%}', '<%': '%>' };
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 /** Every start tag outside comments and raw text (script/style bodies, Astro frontmatter), in document order. */
@@ -206,7 +208,13 @@ class Scanner {
     const t = this.t;
     if (this.kind !== 'svelte') {
       const e = t.indexOf(String.fromCharCode(q), from);
-      return e < 0 ? t.length : e;
+      if (e < 0) return t.length;
+      // A template tag may quote inside a quoted value (`href="{{ url_for("a") }}"`): the tag is skipped whole.
+      const tag = t.slice(from, e).search(/\{\{|\{%|<%/);
+      if (tag < 0) return e;
+      const open = from + tag;
+      const close = t.indexOf(TAG_CLOSE[t.slice(open, open + 2)]!, open + 2);
+      return close < 0 || t.slice(open, close).includes('\n') ? e : this.quoted(close + 2, q);
     }
     let e = from;
     while (e < t.length && t.charCodeAt(e) !== q) e = t.charCodeAt(e) === LBRACE ? skipBraces(t, e) : e + 1;

@@ -11,3 +11,4 @@ export { templateValue, type TemplatePart, type TemplateValue } from './template
 export { PUG_EXPRESSION } from './pug';
 export { MARKUP_EXTENSIONS, markupKindOf } from './kinds';
 export { attrSpan, attrUrl } from './urls';
+export { namedRouteOf, type NamedRoute } from './named';

@@ -18,6 +18,7 @@ import type { Call } from '../../types';
 import { matchCall, type MatchOutcome } from './matcher';
 import { MatchMemo } from './memo';
 import { followForward } from './forward';
+import { matchNamed } from './named';
 import type { Relation } from '../types';
 
 export interface HttpRelation {
@@ -62,6 +63,10 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     const role = fileRole(config, d.decl.file);
     const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role };
     const t = d.target;
+    if (d.spec.routeName !== undefined && t.kind !== 'dynamic') {
+      matches.push(namedCall({ ...base, routeName: d.spec.routeName }, d, services, projects, config));
+      continue;
+    }
     // A link or asset URL that cannot be read is not known to be a call at all.
     if (d.spec.onlyServed && (t.kind === 'dynamic' || t.kind === 'unknown-base')) continue;
     if (t.kind === 'dynamic') {
@@ -152,6 +157,16 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
   if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
   const v = decideCall({ outcome, resolved, unresolvedReason, unindexed }) ?? { status: 'unresolved' as const, reason: unresolvedReason };
   return { ...base, resolved, reason: v.reason, external: false, origin: null, endpoint: null, status: v.status };
+}
+
+/** A named-route call, matched by its route's name (see `named.ts`). */
+function namedCall(base: Omit<CallBase, 'path'>, d: DraftCall, services: ServiceIndex, projects: readonly Project[], config: Config): { call: Call; outcome: MatchOutcome | null } {
+  const own = services.byRoot.get(projectOf(projects, d.decl.file).root) ?? null;
+  const outcome = matchNamed(d.spec.routeName!, d.method, d.decl.file, own, services.recs, d.spec.routeArgs);
+  if (outcome.status === 'unresolved') return { call: { ...base, path: null, resolved: false, reason: outcome.reason, external: false, origin: null, endpoint: null, status: 'unresolved' }, outcome: null };
+  const hit = outcome.status === 'matched' ? outcome.endpoint : outcome.status === 'method-mismatch' ? outcome.samePath[0]! : null;
+  const path = hit ? hit.ep.path.replace(/\{[^}]*\}/g, '{}') : null;
+  return { call: quietInTests(applyIgnore(verdict({ ...base, path }, outcome, true, null, services.unindexed, config.countTestCallers), config)), outcome };
 }
 
 /** A test or mock may call what does not exist on purpose (a 404 test): its gaps are not reported. */

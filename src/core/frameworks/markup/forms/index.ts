@@ -1,11 +1,14 @@
-import type { MarkupElement } from '../../../lang/markup';
-import { attrSpan, attrUrl } from '../../../lang/markup';
+import type { MarkupAttr, MarkupElement } from '../../../lang/markup';
+import { attrSpan, attrUrl, scanElements } from '../../../lang/markup';
+import { namedArgs, namedSpec } from '../named';
 import { stripGlobal, type Value } from '../../../resolve/evaluate';
 import { str, type Sym } from '../../../resolve/sym';
 import type { EndpointKind, HttpMethod, MethodOrAny } from '../../../types';
-import { defineFramework, type ClientDecl, type ParsedFile } from '../../types';
+import { defineFramework, type ClientDecl, type MarkupFacts, type ParsedFile } from '../../types';
 
 /** Markup: a start tag that may carry a URL (HTML, or Pug's `form(`, `a.btn(`). */
+/** JSX with a link, form or asset to a root-relative URL (`<a href="/api/x">`, `<form action={`/x/${id}`}>`). */
+const JSX_MARKERS = /<(?:form|a|img|video|audio|source|iframe)\b[^>]*?\b(?:action|href|src)=\{?\s*["'`]\//;
 const MARKUP_MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|\bformaction\s*=|^\s*(?:[\w.#-]+(?:\([^)\n]*\))?:\s+)*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(/im;
 /** Scripts (also a page's): a navigation or a server redirect. */
 const SCRIPT_MARKERS = /\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\b(?:window|self|top)\.open\s*\(|\.redirect\s*\(/;
@@ -44,7 +47,7 @@ export default defineFramework({
   detect: () => true,
   requests: {
     languages: ['markup', 'js'],
-    accepts: (f, text) => SCRIPT_MARKERS.test(text) || (f.language === 'markup' && MARKUP_MARKERS.test(text)),
+    accepts: (f, text) => SCRIPT_MARKERS.test(text) || (f.language === 'markup' ? MARKUP_MARKERS.test(text) : JSX_MARKERS.test(text)),
     extract(file) {
       return [...markupDecls(file), ...scriptDecls(file)];
     },
@@ -62,6 +65,7 @@ export default defineFramework({
       }
       if (decl.callee.k !== 'str') return null;
       const [client, kind, method] = decl.callee.v.split(' ') as [string, EndpointKind, MethodOrAny];
+      if (decl.args[1]) return namedSpec(client, kind, method, decl.args[0]!, decl.args[1], decl.args[2]);
       return spec(client, kind, method, ctx.value(decl.args[0]!, decl));
     },
   },
@@ -73,7 +77,7 @@ function spec(client: string, kind: EndpointKind, method: MethodOrAny, url: Valu
 
 /** Markup: the callee is `"<client> <kind> <method>"`, the argument the URL. */
 function markupDecls(file: ParsedFile): ClientDecl[] {
-  const m = file.markup;
+  const m = file.markup ?? jsxMarkup(file);
   if (!m) return [];
   const out: ClientDecl[] = [];
   m.elements.forEach((el, i) => {
@@ -81,16 +85,48 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
     if (submitter) return void out.push(...submitterDecl(file, m.elements, i));
     const form = el.tag === 'form';
     const name = form ? 'action' : URL_ATTRS[el.tag]?.attr;
-    const a = name ? el.attrs.find((x) => x.name === name) : undefined;
-    if (!a || typeof a.value !== 'string' || !isServerPath(a.value)) return;
+    const a = name ? el.attrs.find((x) => x.name === name || x.name === `:${name}` || x.name === `v-bind:${name}`) : undefined;
+    const value = a ? urlValue(a, m.kind === 'svelte' || m.kind === 'astro') : null;
+    const args = a && value !== null ? urlArgs(value) : null;
+    if (!a || value === null || !args) return;
     const kind = form ? 'page' : URL_ATTRS[el.tag]!.kind;
-    const method = form ? formMethod(file.text, m.elements, i, a.value) : 'GET';
+    const method = form ? formMethod(file.text, m.elements, i, value) : 'GET';
     if (method === null) return;
     const client = form ? 'form' : el.tag === 'area' ? 'a' : el.tag;
     const span = attrSpan(a);
-    out.push({ file: file.ref.path, fn: null, span, anchor: span, callee: str(`${client} ${kind} ${method}`), args: [attrUrl(a.value)] });
+    out.push({ file: file.ref.path, fn: null, span, anchor: span, callee: str(`${client} ${kind} ${method}`), args });
   });
   return out;
+}
+
+/** JSX (`.jsx`/`.tsx`, React `.js`): its elements read like Astro's, with `{…}` attribute values. */
+function jsxMarkup(file: ParsedFile): MarkupFacts | null {
+  if (!file.js || !/^\.(?:jsx|tsx|js)$/.test(file.ref.ext) || !JSX_MARKERS.test(file.text)) return null;
+  return { kind: 'astro', elements: scanElements(file.text, 'astro') };
+}
+
+/**
+ * The URL an attribute gives: its text, or for a bound value (Vue `:href="…"`, JSX/Svelte `href={…}`)
+ * the one string or template literal it is (`` `/api/x/${id}` ``); null for any other expression.
+ * `braces`: the dialect writes expressions as `{…}` values (JSX, Svelte, Astro).
+ */
+function urlValue(a: MarkupAttr, braces: boolean): string | null {
+  if (typeof a.value !== 'string') return null;
+  const bound = a.name.startsWith(':') || a.name.startsWith('v-bind:');
+  const braced = braces ? /^\{([\s\S]*)\}$/.exec(a.value.trim()) : null;
+  if (!bound && !braced) return a.value;
+  const lit = /^\s*(['"`])([^'"`]*)\1\s*$/.exec(bound ? a.value : braced![1]!);
+  return lit ? lit[2]! : null;
+}
+
+/**
+ * The declaration's arguments for a URL attribute: the URL, or for a named-route helper
+ * (`{{ url_for('a') }}`, `{% url 'a' %}`) its text and name; null when it is no server path.
+ */
+function urlArgs(value: string): Sym[] | null {
+  const named = namedArgs(value);
+  if (named) return named.length ? named : null;
+  return isServerPath(value) ? [attrUrl(value)] : null;
 }
 
 /**
@@ -100,13 +136,14 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
 function submitterDecl(file: ParsedFile, elements: readonly MarkupElement[], index: number): ClientDecl[] {
   const el = elements[index]!;
   const a = el.attrs.find((x) => x.name === 'formaction')!;
-  if (typeof a.value !== 'string' || !isServerPath(a.value)) return [];
+  const args = typeof a.value === 'string' ? urlArgs(a.value) : null;
+  if (typeof a.value !== 'string' || !args) return [];
   const fm = el.attrs.find((x) => x.name === 'formmethod')?.value;
   const m = typeof fm === 'string' ? fm.trim().toUpperCase() : '';
-  const form = m === 'POST' || m === 'GET' ? -1 : enclosingForm(file.text, elements, index, file.markup!.kind === 'pug');
+  const form = m === 'POST' || m === 'GET' ? -1 : enclosingForm(file.text, elements, index, file.markup?.kind === 'pug');
   const method = m === 'POST' || m === 'GET' ? m : form >= 0 ? (formMethod(file.text, elements, form, a.value) ?? '*') : '*';
   const span = attrSpan(a);
-  return [{ file: file.ref.path, fn: null, span, anchor: span, callee: str(`form page ${method}`), args: [attrUrl(a.value)] }];
+  return [{ file: file.ref.path, fn: null, span, anchor: span, callee: str(`form page ${method}`), args }];
 }
 
 /** The index of the form an element is in: by its end tag in HTML, by indentation in Pug; -1 when none. */

@@ -77,7 +77,7 @@ function pattern(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
   const piece: PatternText = calleeName(call.callee) === 'path' ? pathRoute(raw.text) : regexRoute(raw.text);
   const notes = [...piece.inexact, ...raw.unresolved.map((u) => `path part ${u} could not be resolved statically`)];
   const here = { file: at.file, span: link.spanOf(at.file, call) };
-  const below: Prefix = { ...prefix, text: prefix.text + piece.text, notes: [...prefix.notes, ...notes], site: here };
+  const below: Prefix = { ...prefix, text: prefix.text + piece.text, notes: [...prefix.notes, ...notes], site: here, leaf: undefined };
   if (view.k === 'call' && calleeName(view.callee) === 'include') return include(link, view, at, below, here);
   if (view.k === 'call' && calleeName(view.callee) === 'URLRouter') {
     const inner = view.args[0];
@@ -85,7 +85,13 @@ function pattern(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
     return;
   }
   if (view.k === 'member' && view.prop === 'urls') return urlsOf(link, view, at, below, here);
-  viewRoutes(link, view, at, below, here);
+  const nameSym = call.kw?.['name'] ?? call.args[3];
+  viewRoutes(link, view, at, { ...below, leaf: nameSym ? link.text(nameSym, at) : false }, here);
+}
+
+/** The prefix below a namespace (`include(…, namespace="x")`, an `app_name`); null `name`: one that cannot be evaluated. */
+function inNamespace(prefix: Prefix, name: string | null): Prefix {
+  return { ...prefix, ns: name !== null && prefix.ns !== null ? [...(prefix.ns ?? []), name] : null };
 }
 
 /** `include("app.urls")`, `include(module)`, `include((patterns, "app"))`, `include([...])`, `include(router.urls)`. */
@@ -93,13 +99,17 @@ function include(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
   const arg = call.args[0] ?? call.kw?.['arg'];
   if (!arg) return;
   // `(patterns, app_name)` names its app; any other list is the patterns themselves.
-  const target = arg.k === 'arr' && arg.items.length === 2 && arg.items[1]!.k === 'str' ? arg.items[0]! : arg;
+  const tuple = arg.k === 'arr' && arg.items.length === 2 && arg.items[1]!.k === 'str';
+  const target = tuple ? arg.items[0]! : arg;
+  const nsSym = call.kw?.['namespace'] ?? call.args[1] ?? (tuple ? arg.items[1] : undefined);
+  const named = nsSym !== undefined;
+  if (named) prefix = inNamespace(prefix, link.text(nsSym, at));
   if (target.k === 'member' && target.prop === 'urls') return urlsOf(link, target, at, prefix, here);
   const v = link.value(target, at);
   if (v.t === 'str') {
     const spec = link.ctx.valueText(v, target);
     const file = spec.unresolved.length ? null : link.ev.program.resolveImport(at.file, spec.text);
-    if (file !== null) return includeModule(link, file, prefix, here);
+    if (file !== null) return includeModule(link, file, prefix, here, named);
     // `include(a + router.urls)`: lists joined with `+` read as a string; they are patterns.
     if (listLike(link, target, at)) return walkPatterns(link, target, at, prefix);
     const why = spec.unresolved.length
@@ -107,7 +117,7 @@ function include(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
       : `\`${spec.text}\` is not a module of this workspace, so the routes it includes are not read`;
     return link.emit(rest(prefix), here, ['*'], spec.text, [why]);
   }
-  if (v.t === 'module' && v.file !== null) return includeModule(link, v.file, prefix, here);
+  if (v.t === 'module' && v.file !== null) return includeModule(link, v.file, prefix, here, named);
   if (v.t === 'ext') return link.emit(rest(prefix), here, ['*'], v.path, [`\`${v.path}\` is outside this workspace, so the routes it includes are not read`]);
   walkPatterns(link, target, at, prefix);
 }
@@ -124,9 +134,12 @@ function listLike(link: DjangoLink, sym: Sym, at: Site): boolean {
 }
 
 /** The `urlpatterns` of an included module (its root, a catch-all, when it has none we can read). */
-export function includeModule(link: DjangoLink, file: string, prefix: Prefix, here: Here): void {
-  const below = link.enter(prefix, file);
+export function includeModule(link: DjangoLink, file: string, prefix: Prefix, here: Here, named = false): void {
+  let below = link.enter(prefix, file);
   if (!below) return;
+  // Its `app_name` is the namespace its names are under, unless `include(…, namespace=)` gave one.
+  const app = named ? null : link.binding(file, 'app_name');
+  if (app) below = inNamespace(below, link.text(app.sym, { file: app.file, fn: null }));
   const b = link.binding(file, 'urlpatterns');
   if (!b) return link.emit(rest(prefix), here, ['*'], file, [`no \`urlpatterns\` could be read in ${file}`]);
   walkPatterns(link, b.sym, { file: b.file, fn: null }, below);

@@ -18,6 +18,17 @@ export interface Prefix {
   readonly via: readonly string[];
   /** The pattern that included these (where patterns we cannot read are reported). */
   readonly site?: Here;
+  /** URL namespaces from the root down (`include(…, namespace=)`, `app_name`); null when one cannot be evaluated. */
+  readonly ns?: readonly string[] | null;
+  /** A pattern's own `name=`: false when it has none, null when it cannot be evaluated; absent above patterns (unknown). */
+  readonly leaf?: string | null | false;
+}
+
+/** A route's name (`ns:name`): absent for a pattern without `name=`, null when it cannot be known. */
+function routeName(prefix: Prefix): { name?: string | null } {
+  if (prefix.leaf === false) return {};
+  if (typeof prefix.leaf !== 'string' || prefix.ns === null) return { name: null };
+  return { name: [...(prefix.ns ?? []), prefix.leaf].join(':') };
 }
 
 export interface Site {
@@ -114,7 +125,7 @@ export class DjangoLink {
       const key = `${method} ${path} ${at.file}:${at.span.line}`;
       if (this.seenRoutes.has(key)) continue;
       this.seenRoutes.add(key);
-      this.out.push({ file: at.file, span: at.span, kind: prefix.kind, method, path, handler, confidence: all.length ? 'partial' : 'exact', notes: all });
+      this.out.push({ file: at.file, span: at.span, kind: prefix.kind, method, path, handler, confidence: all.length ? 'partial' : 'exact', notes: all, ...routeName(prefix) });
     }
   }
 

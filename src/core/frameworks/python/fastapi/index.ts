@@ -5,7 +5,8 @@ import { hasDependency, hasManifest } from '../../../project/projects';
 import { linkDeclarations } from '../../../link/mounts';
 import { expandHelpers, helperCandidate } from '../../../link/helpers';
 import type { PyCall } from '../../../lang/python/facts';
-import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
+import type { Sym } from '../../../resolve/sym';
+import { defineFramework, type BackendDecl, type LinkContext, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
 
 const MARKERS = /\.mount\s*\(|\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
@@ -28,11 +29,25 @@ function literalPath(c: MemberCall): boolean {
 function decoratorRoute(c: MemberCall, handler: string | null, at: { file: string; fn: string | null; span: Span }, decls: BackendDecl[]): void {
   const path = c.args[0] ?? c.kw['path'];
   if (!path) return;
-  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler };
+  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, ...named(c) };
   const method = METHOD_BY_NAME[c.name];
   if (method) decls.push({ ...base, kind: 'http', methods: [method] });
   else if (c.name === 'api_route') decls.push({ ...base, kind: 'http', methods: literalMethods(c.kw['methods']) ?? ['GET'] });
   else if (c.name === 'websocket') decls.push({ ...base, kind: 'websocket', methods: ['GET'] });
+}
+
+/** A route's `name=` (for `request.url_for(name)`), kept for `link`. */
+function named(c: MemberCall): { meta?: Record<string, Sym> } {
+  const name = c.kw['name'];
+  return name ? { meta: { name } } : {};
+}
+
+/** Starlette's route name: `name=`, else the endpoint function's name; null when it cannot be evaluated. */
+function routeName(r: RouteDecl, ctx: LinkContext): string | null {
+  const given = r.meta?.['name'];
+  if (!given) return r.handler?.split('.').pop() ?? null;
+  const t = ctx.pathText(given, r.file, r.fn, r.params);
+  return t.unresolved.length || t.text === '' ? null : t.text;
 }
 
 export default defineFramework({
@@ -92,6 +107,7 @@ export default defineFramework({
             kind: ws ? 'websocket' : 'http',
             methods: ws ? ['GET'] : (literalMethods(c.kw['methods']) ?? ['GET']),
             handler: handlerName(c.args[1] ?? c.kw['endpoint']),
+            ...named(c),
           } satisfies RouteDecl);
         } else if (c.name === 'run' && c.kw['port'] && c.owner.k === 'ref' && c.owner.name === 'uvicorn') {
           decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.kw['port'] });
@@ -104,6 +120,7 @@ export default defineFramework({
       return linkDeclarations(expandHelpers(decls, ctx), ctx, {
         noun: 'router',
         rootNoun: 'FastAPI app',
+        routeName: (r) => routeName(r, ctx),
         // Subclasses (`class UserAPIRouter(APIRouter)`) arrive here as the `APIRouter(…)` call their
         // constructors make, with the prefix they pass on.
         classify: (v) => {

@@ -5,7 +5,7 @@
  * Resource) or on a value that is not a literal are decided in `link`, with every module in view.
  */
 import type { PyCall, PyFileFacts } from '../../../lang/python/facts';
-import type { Sym } from '../../../resolve/sym';
+import { dyn, symText, type Sym } from '../../../resolve/sym';
 import { asMemberCall, handlerName, literalMethods, memberCallOf, type MemberCall } from '../../../resolve/patterns';
 import type { HttpMethod, Span } from '../../../types';
 import type { BackendDecl, MountDecl, RouteDecl } from '../../types';
@@ -22,6 +22,10 @@ export interface FlaskRouteDecl extends RouteDecl {
   readonly methodsSym?: Sym;
   /** Not a route: a call that may reach a project's registration helper (see `link/helpers.ts`). */
   readonly call?: HelperCall;
+  /** The endpoint name given (`endpoint=`, `add_url_rule`'s second argument, `as_view("name")`). */
+  readonly endpoint?: Sym;
+  /** Without one, Flask names it after the view function (`handler`) or, for a Flask-RESTful resource, the class. */
+  readonly endpointDefault?: 'handler' | 'resource';
 }
 
 /** Flask 2 shortcut decorators (`@bp.get`); Flask has no `head`/`options` shortcuts. */
@@ -54,7 +58,8 @@ export function extractFlask(py: PyFileFacts, file: string): BackendDecl[] {
 function functionRoute(c: MemberCall, handler: string | null, at: Site, out: BackendDecl[]): void {
   const path = c.args[0] ?? c.kw['rule'];
   if (!path) return;
-  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, kind: 'http' as const };
+  const endpoint = c.kw['endpoint'];
+  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, kind: 'http' as const, ...(endpoint ? { endpoint } : {}), endpointDefault: 'handler' as const };
   const shortcut = SHORTCUTS[c.name];
   if (shortcut) out.push({ ...base, methods: [shortcut] });
   else if (c.name === 'route') out.push({ ...base, ...methodsOf(c.kw['methods']) } satisfies FlaskRouteDecl);
@@ -68,9 +73,9 @@ function methodsOf(sym: Sym | undefined): { methods: RouteDecl['methods']; metho
 }
 
 /** One route per URL of a Resource class registered on `owner` (an Api or a Namespace). */
-function resourceRoutes(owner: Sym, view: Sym, urls: readonly Sym[], handler: string | null, at: Site, out: BackendDecl[]): void {
+function resourceRoutes(owner: Sym, view: Sym, urls: readonly Sym[], handler: string | null, at: Site, out: BackendDecl[], endpoint?: Sym): void {
   for (const path of urls) {
-    const d: FlaskRouteDecl = { t: 'route', ...at, owner, path, handler, kind: 'http', methods: [], viewClass: { cls: view, resource: true } };
+    const d: FlaskRouteDecl = { t: 'route', ...at, owner, path, handler, kind: 'http', methods: [], viewClass: { cls: view, resource: true }, ...(endpoint ? { endpoint } : {}), endpointDefault: 'resource' };
     out.push(d);
   }
 }
@@ -95,7 +100,7 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
       return helperCandidate(call, at, out);
     }
     case 'add_url_rule':
-      return urlRule(c, at, bindings, out);
+      return urlRule(c, at, bindings, out, spreadEndpoint(call));
     case 'run': {
       // `app.run(port=5001)`, `socketio.run(app, port=5001)`.
       const port = c.kw['port'];
@@ -104,7 +109,7 @@ function callDecls(call: PyCall, file: string, bindings: PyFileFacts['module']['
     }
     case 'add_resource': {
       const resource = c.args[0] ?? c.kw['resource'];
-      if (resource) resourceRoutes(c.owner, resource, c.args.slice(1), handlerName(resource), at, out);
+      if (resource) resourceRoutes(c.owner, resource, c.args.slice(1), handlerName(resource), at, out, c.kw['endpoint'] ?? spreadEndpoint(call));
       return;
     }
     default:
@@ -129,7 +134,7 @@ function mount(out: BackendDecl[], at: Site, parent: Sym, child: Sym | undefined
 }
 
 /** `add_url_rule(rule, endpoint=None, view_func=None, methods=...)`; `view_func=Cls.as_view("name")` takes the class's methods. */
-function urlRule(c: MemberCall, at: Site, bindings: PyFileFacts['module']['bindings'], out: BackendDecl[]): void {
+function urlRule(c: MemberCall, at: Site, bindings: PyFileFacts['module']['bindings'], out: BackendDecl[], spread?: Sym): void {
   const path = c.args[0] ?? c.kw['rule'];
   if (!path) return;
   const viewFunc = c.args[2] ?? c.kw['view_func'];
@@ -137,7 +142,9 @@ function urlRule(c: MemberCall, at: Site, bindings: PyFileFacts['module']['bindi
   const view = asView?.name === 'as_view' ? asView.owner : undefined;
   const explicit = c.kw['methods'];
   const handler = view ? handlerName(view) : (handlerName(viewFunc) ?? null);
-  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, kind: 'http' as const };
+  const endpoint = c.args[1] ?? c.kw['endpoint'] ?? spread ?? (view ? (asView!.args[0] ?? asView!.kw['name']) : undefined);
+  const named = endpoint && !isNone(endpoint) ? { endpoint } : {};
+  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, kind: 'http' as const, ...named, endpointDefault: 'handler' as const };
   if (explicit || !view) out.push({ ...base, ...methodsOf(explicit) } satisfies FlaskRouteDecl);
   else {
     const d: FlaskRouteDecl = { ...base, methods: [], viewClass: { cls: view, resource: false } };
@@ -154,6 +161,11 @@ function boundTo(sym: Sym, bindings: PyFileFacts['module']['bindings']): Sym {
     s = next;
   }
   return s;
+}
+
+/** `add_resource(r, *urls, **kwargs)`: the endpoint may be among the spread keywords, so it is unknown. */
+function spreadEndpoint(call: PyCall): Sym | undefined {
+  return call.kwSpreads.length ? dyn(`**${symText(call.kwSpreads[0]!)}`) : undefined;
 }
 
 function isNone(s: Sym | null): boolean {

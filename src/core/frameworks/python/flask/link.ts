@@ -31,7 +31,42 @@ export function linkFlask(decls: readonly BackendDecl[], ctx: LinkContext): Link
     // `@scheduler.route("/jobs")`, `handlers.get("/a")(f)`: registrations on things that are no app or blueprint.
     dropForeignOwners: true,
     classify: (v) => classify(v, ctx.evaluator),
+    routeName: (r, chain, owner) => routeName(r as FlaskRouteDecl, chain, owner as FlaskNode | null, ctx),
   });
+}
+
+/**
+ * A node of Flask's mount graph. How its resources are named: `restful`, a Flask-RESTful `Api` (the class
+ * name in lower case); `restx`, a RESTX `Api`'s default namespace (the class name in snake case) or a
+ * `Namespace` (its name, `_`, then that); null, a namespace whose name cannot be evaluated.
+ */
+type FlaskNode = NodeKind & { readonly restful?: boolean; readonly restx?: Value | null };
+
+/**
+ * Flask's endpoint name: the blueprints' names from the outermost down, then `endpoint=` (or
+ * `as_view("name")`), else the view function's name, else (a Flask-RESTful resource) the class name in
+ * lower case; null when any of it cannot be evaluated (a RESTX resource, whose names RESTX derives).
+ */
+function routeName(r: FlaskRouteDecl, chain: readonly string[] | null, owner: FlaskNode | null, ctx: LinkContext): string | null {
+  if (!chain) return null;
+  let own: string | null = null;
+  if (r.endpoint) {
+    const t = ctx.pathText(r.endpoint, r.file, r.fn, r.params);
+    own = t.unresolved.length || t.text === '' ? null : t.text;
+  } else if (r.endpointDefault === 'handler') own = r.handler?.split('.').pop() ?? null;
+  else if (r.endpointDefault === 'resource' && owner?.restful) own = r.handler?.split('.').pop()?.toLowerCase() ?? null;
+  else if (r.endpointDefault === 'resource' && owner?.restx !== undefined) own = restxName(r.handler, owner.restx, ctx);
+  return own === null ? null : [...chain, own].join('.');
+}
+
+/** RESTX's default endpoint: `camel_to_dash(Resource)`, after `<namespace>_` outside the default namespace. */
+function restxName(handler: string | null, ns: Value | null, ctx: LinkContext): string | null {
+  const cls = handler?.split('.').pop();
+  if (!cls || ns === null) return null;
+  const snake = cls.replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  if (ns.t === 'unknown' && ns.text === '') return snake;
+  const t = ctx.valueText(ns);
+  return t.unresolved.length || t.text === '' ? null : `${t.text}_${snake}`;
 }
 
 /** The route's methods: literal already, from an expression, or from its view class. */
@@ -49,7 +84,7 @@ function settleMethods(d: FlaskRouteDecl, ctx: LinkContext): RouteDecl {
   return { ...route, methods: withoutImplicit(route.methods) };
 }
 
-function classify(v: Value, ev: Evaluator): NodeKind | null {
+function classify(v: Value, ev: Evaluator): FlaskNode | null {
   if (v.t !== 'call' || v.callee.t !== 'ext') return null;
   const path = stripGlobal(v.callee.path);
   const pkg = path.split('.')[0]!;
@@ -60,15 +95,16 @@ function classify(v: Value, ev: Evaluator): NodeKind | null {
       return { root: true, prefix: null };
     case 'Blueprint':
     case 'APIBlueprint':
-      return { root: false, prefix: ev.keyword(v, 'url_prefix') };
+      return { root: false, prefix: ev.keyword(v, 'url_prefix'), name: ev.arg(v, 0, 'name') };
     case 'Api': {
       // Flask-RESTful takes `prefix` second; RESTX only by keyword; flask-smorest has none (its blueprints carry them).
       const prefix = ev.keyword(v, 'prefix') ?? (pkg === 'flask_restful' ? ev.arg(v, 1) : null);
       const app = ev.arg(v, 0, 'app');
-      return { root: false, prefix, ...(app && !isNone(app) ? { attachedTo: app } : {}) };
+      const restx = pkg === 'flask_restx' || pkg === 'flask_restplus' ? { restx: DEFAULT_NAMESPACE } : {};
+      return { root: false, prefix, ...(app && !isNone(app) ? { attachedTo: app } : {}), restful: pkg === 'flask_restful', ...restx };
     }
     case 'Namespace':
-      return { root: false, prefix: namespacePath(v, ev) };
+      return { root: false, prefix: namespacePath(v, ev), restx: ev.arg(v, 0, 'name') };
     default:
       return null;
   }
@@ -89,6 +125,9 @@ function trimmed(v: Value): Value {
   if (!('lit' in last)) return v;
   return { t: 'str', parts: [...v.parts.slice(0, -1), { lit: last.lit.replace(/\/+$/, '') }] };
 }
+
+/** A RESTX `Api`'s own (default) namespace, whose endpoints carry no namespace name. */
+const DEFAULT_NAMESPACE: Value = { t: 'unknown', text: '', why: 'the default namespace' };
 
 function isNone(v: Value): boolean {
   return v.t === 'unknown' && v.text === 'None';
