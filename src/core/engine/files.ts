@@ -296,7 +296,7 @@ export class FileStore {
   private parseNow(e: Entry, ref: FileRef, text: string): ParseOutcome & { readonly cacheable: boolean } {
     let facts: LanguageFacts;
     try {
-      facts = languageById(e.language)!.parse(e.path, text, this.env);
+      facts = languageById(e.language)!.parse(e.path, text, e.accepting.length ? this.env : { ...this.env, valuesOnly: true });
     } catch (err) {
       if (err instanceof ParseFailure) return { failed: err.reason, cacheable: true };
       return { failed: `could not be parsed: ${(err as Error).message}`, cacheable: false };
