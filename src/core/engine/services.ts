@@ -53,8 +53,11 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
     if (!d) drafts.set(project.root, (d = { project, frameworks: new Set(), endpoints: [], defaultPorts: new Set() }));
     const name = nameOf(project);
     const prefix = configs.get(project.root)?.pathPrefix;
-    const own = parseRoutePath(route.path, framework.pathSyntax);
-    const path = formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
+    const display = (raw: string) => {
+      const own = parseRoutePath(raw, framework.pathSyntax);
+      return formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
+    };
+    const path = display(route.path);
     const baseId = `${name}:${route.method} ${path}${route.event !== undefined ? ` ${route.side === 'send' ? 'emit' : 'on'} ${route.event}` : ''}`;
     const n = (endpointIds.get(baseId) ?? 0) + 1;
     endpointIds.set(baseId, n);
@@ -80,6 +83,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       possibleCallers: [],
       testCallers: [],
       ...(route.forward ? { forward: route.forward } : {}),
+      ...(route.variants?.length ? { variants: route.variants.map(display) } : {}),
     });
   }
   if (inTests.size) {
@@ -119,6 +123,7 @@ function serviceRecords(drafts: ReadonlyMap<string, Draft>, configs: ReadonlyMap
     if (ports.size === 0) for (const p of d.defaultPorts) ports.add(p);
     const rec: ServiceRec = { name, root, ports: [...ports].sort((a, b) => a - b), origin, endpoints: [] };
     for (const ep of d.endpoints) rec.endpoints.push({ ep, template: parseRoutePath(ep.path), service: rec });
+    for (const ep of d.endpoints) for (const v of ep.variants ?? []) (rec.variants ??= []).push({ ep, template: parseRoutePath(v), service: rec });
     recs.push(rec);
     services.push({ name, root, framework: [...d.frameworks].sort().join('+'), ...(cfg?.baseUrl ? { baseUrl: cfg.baseUrl } : {}), ...(cfg?.pathPrefix ? { pathPrefix: cfg.pathPrefix } : {}), ports: rec.ports });
   }
