@@ -12,7 +12,7 @@ import { RequestResolution, type RequestIndex, type RequestOutcome, type Request
 import { affectedByEdit } from './engine/affected';
 import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
-import { linkRoutes } from './engine/routes';
+import { linkOrReuse, type LinkMemo } from './engine/routes';
 import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
@@ -58,14 +58,16 @@ export class Analyzer {
   private readonly relationStates = new Map<string, unknown>();
   /** Each request declaration's outcome in the last run, reused by edit runs where nothing it reads changed. */
   private lastRequests: WeakMap<ClientDecl, RequestOutcome> | null = null;
+  /** The last run's link and what it read: an edit run that cannot have changed the routes reuses it. */
+  private lastLink: LinkMemo | null = null;
   /**
-   * The modules the last run's link read beyond its sources. Linking is synchronous: the next run parses
-   * them first, between pauses, so that the link does not parse them with the event loop blocked (plane:
-   * a Django link parsing 108 modules, 0.8 s). Only a hint: a prefetched module is not counted as used
-   * unless the link reads it again. Kept by {@link clear}, which forgets results, not the layout's habits.
+   * The files the last run used (parsed, or read from the cache): an edit run that reuses outcomes uses
+   * them too. They are also the next run's prefetch: the link and the evaluator parse imported modules
+   * on demand, synchronously (plane: one request's import chain parsed 100+ modules in one 0.7 s step,
+   * a Django link 108 modules in 0.8 s); the next run parses them first, between pauses. Only a hint: a
+   * prefetched module is not counted as used unless the run reads it again. Kept by {@link clear}, which
+   * forgets results, not the layout's habits.
    */
-  private lastLinkReads: readonly string[] = [];
-  /** The files the last run used (parsed, or read from the cache): an edit run that reuses outcomes uses them too. */
   private lastUsed: readonly string[] = [];
 
   /** Projects, tsconfig aliases and files seen by the last completed analysis. */
@@ -84,6 +86,7 @@ export class Analyzer {
   clear(): void {
     this.cache.clear();
     this.lastWorkspace = null;
+    this.lastLink = null;
     this.lastRequests = null;
   }
 
@@ -94,6 +97,7 @@ export class Analyzer {
    */
   private async again(opts: AnalyzeOptions, store: FileStore): Promise<AnalysisResult> {
     await this.cache.loadGrammars(store.missingGrammars);
+    this.lastLink = null;
     this.lastRequests = null;
     return this.analyze(opts);
   }
@@ -102,13 +106,17 @@ export class Analyzer {
     const ctx = runContext(opts);
     const { ws, resolution, reused } = await this.workspace(ctx);
     const store = new FileStore(ctx, ws, this.cache);
-    const program = new WorkspaceProgram(resolution.resolverOf, (file) => store.module(file), resolution.resolved, folderIndex(ws.files));
+    const moduleReads = new Set<string>();
+    const load = (file: string) => {
+      moduleReads.add(file);
+      return store.module(file);
+    };
+    const program = new WorkspaceProgram(resolution.resolverOf, load, resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
-    for (const file of this.lastLinkReads) if (await store.prefetch(file)) await ctx.pause();
+    for (const file of this.lastUsed) if (await store.prefetch(file)) await ctx.pause();
     ctx.progress('linking', 0, 1);
-    const linkMark = store.usedCount();
-    const routes = linkRoutes(ctx, store, program, ws.projects);
-    this.lastLinkReads = store.usedSince(linkMark);
+    this.lastLink = linkOrReuse(ctx, store, program, ws.projects, moduleReads, reused ? (opts.changed ?? []) : null, this.lastLink);
+    const routes = this.lastLink.index;
     if (store.missingGrammars.size) return this.again(opts, store);
     ctx.check();
     const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
@@ -122,12 +130,12 @@ export class Analyzer {
     this.lastRequests = outcomes;
     ctx.check();
     ctx.progress('matching', 0, 1);
-    const services = buildServices(ctx, routes, ws.projects);
+    const services = await buildServices(ctx, routes, ws.projects);
     const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     if (store.missingGrammars.size) return this.again(opts, store);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
-    this.lastUsed = store.entries().flatMap((e) => (store.used(e) ? [e.path] : []));
+    this.lastUsed = store.usedPaths();
     await opts.factsCache?.flush();
     ctx.progress('matching', 1, 1);
     return result;
@@ -179,7 +187,7 @@ async function discoverRequests(ctx: RunContext, store: FileStore, program: Work
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return { index: resolution.finish(env), outcomes: resolution.outcomes() };
+  return { index: await resolution.finish(env), outcomes: resolution.outcomes() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

@@ -103,4 +103,26 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
   it('a classic script edited: its globals are shared without imports, so everything is resolved again', async () => {
     await editEqualsFresh('_workspaces/classic-scripts', 'server/static/lib/api.js', "'/admin/api'", "'/admin/apx'");
   });
+
+  it('a module the link read edited (a prefix constant, no routes of its own): the routes are linked again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-parity-relink-'));
+    try {
+      cpSync(join(FIXTURES, 'fastapi/include-router-prefix'), dir, { recursive: true });
+      const analyzer = new Analyzer();
+      const before = await analyzer.analyze({ root: dir, fs: nodeFileSystem(dir), config: DEFAULT_CONFIG });
+      // An edit elsewhere first: the link is reused, and the next edit must still see the prefix module.
+      const entry = 'shop/entry.py';
+      const other = withOverlays(nodeFileSystem(dir), new Map([['shop/api/hub.py', `${readFileSync(join(dir, 'shop/api/hub.py'), 'utf8')}\n# a comment\n`]]));
+      expect(await analyzer.analyze({ root: dir, fs: other, config: DEFAULT_CONFIG, changed: ['shop/api/hub.py'] })).toEqual(await new Analyzer().analyze({ root: dir, fs: other, config: DEFAULT_CONFIG }));
+      const file = 'shop/core/settings.py';
+      const fs = withOverlays(nodeFileSystem(dir), new Map([[file, readFileSync(join(dir, file), 'utf8').replace('/api/v1', '/api/v9')]]));
+      const after = await analyzer.analyze({ root: dir, fs, config: DEFAULT_CONFIG, changed: [file] });
+      expect(after).toEqual(await new Analyzer().analyze({ root: dir, fs, config: DEFAULT_CONFIG }));
+      expect(after.endpoints.map((e) => e.path)).not.toEqual(before.endpoints.map((e) => e.path));
+      expect(after.endpoints.some((e) => e.path.startsWith('/api/v9'))).toBe(true);
+      expect(readFileSync(join(dir, entry), 'utf8')).toContain('settings.API_V1_STR');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

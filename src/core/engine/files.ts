@@ -160,19 +160,14 @@ export class FileStore {
     return this.declSources.has(e);
   }
 
+  /** The files this run used, in the order it first used them. */
+  usedPaths(): readonly string[] {
+    return this.usedOrder;
+  }
+
   /** Did this run use the file (parse it, or take its parse from the cache)? */
   used(e: Entry): boolean {
     return this.usedFiles.has(e);
-  }
-
-  /** How many files this run has used so far; with {@link usedSince}, what a pass read. */
-  usedCount(): number {
-    return this.usedOrder.length;
-  }
-
-  /** The files first used after `mark` (a {@link usedCount}), in order. */
-  usedSince(mark: number): readonly string[] {
-    return this.usedOrder.slice(mark);
   }
 
   /**

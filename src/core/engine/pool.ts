@@ -30,11 +30,18 @@ export const SLICE_MS = 20;
 export function timeSlicer(after: () => void, sliceMs = SLICE_MS, now: () => number = () => performance.now()): () => Promise<void> {
   let since = now();
   const resolved = Promise.resolve();
+  // Concurrent workers (file loads run a few at a time) share one yield: each awaiting its own would put
+  // one immediate per worker in the same event-loop turn, and each would then run a whole slice (16
+  // workers: 16 slices, 320 ms, with the loop blocked).
+  let pending: Promise<void> | null = null;
   return () => {
+    if (pending) return pending;
     if (now() - since < sliceMs) return resolved;
-    return yieldToEventLoop().then(() => {
+    pending = yieldToEventLoop().then(() => {
+      pending = null;
       since = now();
       after();
     });
+    return pending;
   };
 }

@@ -149,7 +149,7 @@ export class RequestResolution {
   }
 
   /** The drafts, in the order of the frameworks and then of the sources (as if resolved in one go); `env`: values from `.env` files. */
-  finish(env: EnvFiles = NO_ENV_FILES): RequestIndex {
+  async finish(env: EnvFiles = NO_ENV_FILES): Promise<RequestIndex> {
     const position = new Map<ClientDecl, number>();
     for (const fw of indexedFrameworks) {
       if (!fw.requests) continue;
@@ -157,7 +157,7 @@ export class RequestResolution {
     }
     const order = this.all.map((_, i) => i).sort((a, b) => position.get(this.all[a]!.decl)! - position.get(this.all[b]!.decl)!);
     const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
-    const drafts = finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
+    const drafts = await finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
     return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
   }
 
@@ -170,10 +170,10 @@ export class RequestResolution {
 }
 
 /** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
-function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
+async function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): Promise<DraftCall[]> {
   const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap((a, i) => (list[i] === undefined ? [] : [[a!.decl, list[i]!] as const])));
   const results = inOrder(resultList);
-  const drafts = draftCalls(results, wrappers, wrapperDecls, evaluator);
+  const drafts = await draftCalls(ctx, results, wrappers, wrapperDecls, evaluator);
   for (const [decl, { fw, error }] of inOrder(failureList)) {
     ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
     ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
@@ -187,7 +187,7 @@ function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } |
  * Calls: every resolved request that is not the inside of a wrapper; a wrapper nobody calls keeps its
  * inner request, unresolved, with the reason.
  */
-function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): DraftCall[] {
+async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): Promise<DraftCall[]> {
   const calledWrappers = new Set<string>();
   for (const [, r] of results) if (r.spec.wrapper) calledWrappers.add(wrapperKey(r.spec.wrapper));
   const drafts: DraftCall[] = [];
@@ -196,6 +196,7 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
   const byClient = new Set<string>();
   for (const [decl, { fw }] of results) if (!fw.requests!.lazy) byClient.add(`${decl.file}:${decl.span.line}:${decl.span.column}`);
   for (const [decl, { fw, spec }] of results) {
+    await ctx.pause();
     if (fw.requests!.lazy && byClient.has(`${decl.file}:${decl.span.line}:${decl.span.column}`)) continue;
     const key = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
     const w = key ? wrappers.get(key) : undefined;
@@ -217,6 +218,19 @@ function draftCalls(results: ReadonlyMap<ClientDecl, { fw: Framework; spec: Requ
  * matched on its own; a single draft when there is no choice.
  */
 function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
+  // An edit run reuses the outcome (the same spec object) of a declaration the edit cannot reach: its
+  // drafts are the last run's, unless the wrapper verdict changed.
+  const cached = draftsOfSpec.get(found);
+  if (cached && cached.decl === decl && cached.fw === fw.id && cached.forcedReason === forcedReason) return cached.drafts;
+  const drafts = computeDrafts(decl, fw, found, evaluator, forcedReason);
+  draftsOfSpec.set(found, { decl, fw: fw.id, forcedReason, drafts });
+  return drafts;
+}
+
+/** Drafts by request outcome (see {@link draftCall}); weak: gone with the outcomes that hold the specs. */
+const draftsOfSpec = new WeakMap<RequestSpec, { readonly decl: ClientDecl; readonly fw: string; readonly forcedReason: string | null; readonly drafts: DraftCall[] }>();
+
+function computeDrafts(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
   const spec = settled(found, evaluator);
   const reason = forcedReason ?? spec.unresolved ?? null;
   const urls = reason ? [urlParts(spec, evaluator)] : expandParts(urlParts(spec, evaluator));

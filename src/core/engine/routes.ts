@@ -10,6 +10,7 @@ import { Evaluator, isLiteral, literalText, type Part, type Value } from '../res
 import type { WorkspaceProgram } from '../resolve/modules';
 import type { FileStore } from './files';
 import type { RunContext } from './types';
+import type { AnalysisNote } from '../types';
 
 export interface LinkedEndpoint {
   readonly framework: Framework;
@@ -20,6 +21,37 @@ export interface RouteIndex {
   readonly routes: readonly LinkedEndpoint[];
   /** Project root → ports its code starts a server on. */
   readonly ports: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * A link's result with what it depended on: the files whose route declarations it linked and every module
+ * it read through the evaluator, and the notes it left. An edit run whose edited files are none of them
+ * (and declare no routes now) links the same declarations over the same modules: it reuses the result.
+ */
+export interface LinkMemo {
+  readonly index: RouteIndex;
+  readonly reads: ReadonlySet<string>;
+  readonly notes: readonly AnalysisNote[];
+}
+
+/**
+ * The routes: linked again, or the last link's when `changed` (an edit run's files) cannot have changed
+ * them. `moduleReads` collects the modules the run's program loads: the link is the program's first user.
+ */
+export function linkOrReuse(ctx: RunContext, store: FileStore, program: WorkspaceProgram, projects: readonly Project[], moduleReads: ReadonlySet<string>, changed: readonly string[] | null, last: LinkMemo | null): LinkMemo {
+  const routeSources = store.sources().filter((e) => Object.values(e.parsed.decls.routes).some((d) => d.length > 0)).map((e) => e.path);
+  if (changed && last) {
+    const declaring = new Set(routeSources);
+    if (changed.every((f) => !last.reads.has(f) && !declaring.has(f))) {
+      ctx.notes.push(...last.notes);
+      // What the link read counts as used in this run too (its parse notes are reported).
+      for (const f of last.reads) store.module(f);
+      return last;
+    }
+  }
+  const before = ctx.notes.length;
+  const index = linkRoutes(ctx, store, program, projects);
+  return { index, reads: new Set([...routeSources, ...moduleReads]), notes: ctx.notes.slice(before) };
 }
 
 export function linkRoutes(ctx: RunContext, store: FileStore, program: WorkspaceProgram, projects: readonly Project[]): RouteIndex {

@@ -6,7 +6,7 @@
 import { normalize } from '../path';
 import { ruleMatches, type ServiceConfig } from '../config';
 import { frameworks } from '../frameworks/registry';
-import { isIndexed } from '../frameworks/types';
+import { isIndexed, type Framework, type LinkedRoute } from '../frameworks/types';
 import { formatPath, joinTemplates, parseRoutePath } from '../match/path';
 import { hasDependency, projectOf, type Project } from '../project/projects';
 import { fileRole } from '../project/roles';
@@ -35,7 +35,7 @@ interface Draft {
   readonly defaultPorts: Set<number>;
 }
 
-export function buildServices(ctx: RunContext, index: RouteIndex, projects: readonly Project[]): ServiceIndex {
+export async function buildServices(ctx: RunContext, index: RouteIndex, projects: readonly Project[]): Promise<ServiceIndex> {
   const configs = new Map<string, ServiceConfig>();
   for (const s of ctx.config.services) configs.set(normalize(s.root), s);
   const nameOf = serviceNamer(index, projects, configs);
@@ -43,6 +43,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
   const endpointIds = new Map<string, number>();
   const inTests = new Set<string>();
   for (const { framework, route } of index.routes) {
+    await ctx.pause();
     // Routes of mock servers and test apps are not the backend's endpoints.
     if (fileRole(ctx.config, route.file) === 'test') {
       inTests.add(route.file);
@@ -53,11 +54,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
     if (!d) drafts.set(project.root, (d = { project, frameworks: new Set(), endpoints: [], defaultPorts: new Set() }));
     const name = nameOf(project);
     const prefix = configs.get(project.root)?.pathPrefix;
-    const display = (raw: string) => {
-      const own = parseRoutePath(raw, framework.pathSyntax);
-      return formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
-    };
-    const path = display(route.path);
+    const path = displayPath(route, framework.pathSyntax, prefix);
     const baseId = `${name}:${route.method} ${path}${route.event !== undefined ? ` ${route.side === 'send' ? 'emit' : 'on'} ${route.event}` : ''}`;
     const n = (endpointIds.get(baseId) ?? 0) + 1;
     endpointIds.set(baseId, n);
@@ -83,7 +80,7 @@ export function buildServices(ctx: RunContext, index: RouteIndex, projects: read
       possibleCallers: [],
       testCallers: [],
       ...(route.forward ? { forward: route.forward } : {}),
-      ...(route.variants?.length ? { variants: route.variants.map(display) } : {}),
+      ...(route.variants?.length ? { variants: route.variants.map((v) => formatRoute(v, framework.pathSyntax, prefix)) } : {}),
     });
   }
   if (inTests.size) {
@@ -122,8 +119,8 @@ function serviceRecords(drafts: ReadonlyMap<string, Draft>, configs: ReadonlyMap
     if (origin?.port) ports.add(origin.port);
     if (ports.size === 0) for (const p of d.defaultPorts) ports.add(p);
     const rec: ServiceRec = { name, root, ports: [...ports].sort((a, b) => a - b), origin, endpoints: [] };
-    for (const ep of d.endpoints) rec.endpoints.push({ ep, template: parseRoutePath(ep.path), service: rec });
-    for (const ep of d.endpoints) for (const v of ep.variants ?? []) (rec.variants ??= []).push({ ep, template: parseRoutePath(v), service: rec });
+    for (const ep of d.endpoints) rec.endpoints.push({ ep, template: templateOf(ep.path), service: rec });
+    for (const ep of d.endpoints) for (const v of ep.variants ?? []) (rec.variants ??= []).push({ ep, template: templateOf(v), service: rec });
     recs.push(rec);
     services.push({ name, root, framework: [...d.frameworks].sort().join('+'), ...(cfg?.baseUrl ? { baseUrl: cfg.baseUrl } : {}), ...(cfg?.pathPrefix ? { pathPrefix: cfg.pathPrefix } : {}), ports: rec.ports });
   }
@@ -154,3 +151,33 @@ function methodOrder(m: MethodOrAny): number {
   const i = (HTTP_METHODS as readonly string[]).indexOf(m);
   return i < 0 ? 99 : i;
 }
+
+/**
+ * A route's display path under its service's configured prefix. Edit runs reuse the last link's route
+ * objects (see `linkOrReuse`): their paths are kept, not parsed again.
+ */
+function displayPath(route: LinkedRoute, syntax: Framework['pathSyntax'], prefix: string | undefined): string {
+  const known = displayPaths.get(route);
+  if (known && known.prefix === prefix) return known.path;
+  const path = formatRoute(route.path, syntax, prefix);
+  displayPaths.set(route, { prefix, path });
+  return path;
+}
+
+/** A route path as written in its framework's syntax, under the service's configured prefix, in display form. */
+function formatRoute(raw: string, syntax: Framework['pathSyntax'], prefix: string | undefined): string {
+  const own = parseRoutePath(raw, syntax);
+  return formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
+}
+const displayPaths = new WeakMap<LinkedRoute, { readonly prefix: string | undefined; readonly path: string }>();
+
+/** Display paths parsed as templates, kept across runs (bounded: emptied when it grows past 50,000). */
+function templateOf(path: string): ReturnType<typeof parseRoutePath> {
+  let t = templates.get(path);
+  if (!t) {
+    if (templates.size >= 50_000) templates.clear();
+    templates.set(path, (t = parseRoutePath(path)));
+  }
+  return t;
+}
+const templates = new Map<string, ReturnType<typeof parseRoutePath>>();

@@ -30,6 +30,17 @@ export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
 /** Does a request depend on its enclosing function's parameters for its URL structure or method? */
 export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
   if (spec.generated) return true;
+  // Asked twice a run per request (resolution, drafts), and by edit runs for every reused outcome (the
+  // same spec object, whose modules the edit did not touch).
+  const known = wrapping.get(spec);
+  if (known && known.decl === decl) return known.result;
+  const result = computeWrapping(spec, decl, evaluator);
+  wrapping.set(spec, { decl, result });
+  return result;
+}
+const wrapping = new WeakMap<RequestSpec, { readonly decl: ClientDecl; readonly result: boolean }>();
+
+function computeWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
   const own = (p: Part) => 'param' in p && p.fn === decl.fn && p.file === decl.file;
   const parts = urlParts(spec, evaluator);
   // A URL that starts with a parameter is the caller's, whatever base is joined in front of it.
