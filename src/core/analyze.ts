@@ -90,6 +90,18 @@ export class Analyzer {
     this.lastRequests = null;
   }
 
+  /**
+   * Start the run again once the grammars it missed are loaded: a warm run loads none (its files come
+   * from the facts cache) until a module read on demand is not in the cache (FileStore.missingGrammars).
+   * The files read so far keep their facts; only requests resolved in the abandoned run are forgotten.
+   */
+  private async again(opts: AnalyzeOptions, store: FileStore): Promise<AnalysisResult> {
+    await this.cache.loadGrammars(store.missingGrammars);
+    this.lastLink = null;
+    this.lastRequests = null;
+    return this.analyze(opts);
+  }
+
   async analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     const ctx = runContext(opts);
     const { ws, resolution, reused } = await this.workspace(ctx);
@@ -105,6 +117,7 @@ export class Analyzer {
     ctx.progress('linking', 0, 1);
     this.lastLink = linkOrReuse(ctx, store, program, ws.projects, moduleReads, reused ? (opts.changed ?? []) : null, this.lastLink);
     const routes = this.lastLink.index;
+    if (store.missingGrammars.size) return this.again(opts, store);
     ctx.check();
     const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
     const reuse = affected && this.lastRequests ? { last: this.lastRequests, affected } : null;
@@ -113,11 +126,13 @@ export class Analyzer {
     // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
     // are reported), as in the last run, so that an edit never hides what a full run would say.
     if (reuse) for (const file of this.lastUsed) store.module(file);
+    if (store.missingGrammars.size) return this.again(opts, store);
     this.lastRequests = outcomes;
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = await buildServices(ctx, routes, ws.projects);
     const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
+    if (store.missingGrammars.size) return this.again(opts, store);
     const result = assembleResult(ctx, store, services, relations, sources);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
     this.lastUsed = store.usedPaths();

@@ -104,6 +104,12 @@ export interface Endpoint extends Span {
   /** A proxy route's destination: calls that reach it are matched again there. */
   readonly forward?: Forward;
   /**
+   * Other paths the same route also answers at (DRF's format suffix: `/users.{format}` for `/users`;
+   * Django's optional language prefix: `/{lang}/about` for `/about`): a call to one of them is matched
+   * to this endpoint; they are not endpoints of their own (neither counted nor reported unused).
+   */
+  readonly variants?: readonly string[];
+  /**
    * The API documents of its service that list it (none: `[]`); absent when its service has no API
    * documents or the route is not a plain HTTP route. The docs leg of its three-way status (code, docs, use).
    */

@@ -50,6 +50,10 @@ export class FileCache {
       }
     }
   }
+  /** Has the grammar been loaded (or failed to load)? */
+  hasGrammar(name: GrammarName): boolean {
+    return this.grammars.has(name);
+  }
   /** A loaded grammar's parser; throws when it is not loaded or could not be. */
   grammar(name: GrammarName): TsParser {
     const p = this.grammars.get(name);
@@ -76,6 +80,14 @@ export class FileStore {
   private sourceList: Array<Entry & { parsed: Parsed }> | null = null;
   private entryList: Entry[] | null = null;
   private readonly accepted = new Map<string, Entry[]>();
+  private readonly keys = new WeakMap<Entry, string>();
+  private readonly notCached = new WeakSet<Entry>();
+  /**
+   * Grammars a parse needed that were not loaded: grammars are loaded only for a file whose facts are not
+   * in the facts cache, so a warm run loads none; when a module read on demand then misses the cache,
+   * it is left unparsed, its grammar is named here, and the run starts again (see `Analyzer.analyze`).
+   */
+  readonly missingGrammars = new Set<GrammarName>();
 
   constructor(
     private readonly ctx: RunContext,
@@ -204,6 +216,7 @@ export class FileStore {
    * modules it imports are parsed on demand, synchronously, in the middle of an evaluation).
    */
   async prepareGrammars(e: Entry): Promise<void> {
+    if (this.fromCache(e)) return;
     const group = moduleGroup(e.language);
     await this.cache.loadGrammars(languages.filter((l) => moduleGroup(l.id) === group).flatMap((l) => l.grammars));
   }
@@ -271,27 +284,49 @@ export class FileStore {
    * Failures become records. A failure of the parser itself (not of the file) is not cached.
    */
   private parse(e: Entry): void {
-    if (e.parsed || e.failed || e.text === null) return;
-    const cache = this.ctx.opts.factsCache;
-    const ref = this.fileRef(e.path);
-    const key = cache ? factsKey({ parser: this.ctx.jsParser.name, path: e.path, language: e.language, accepting: e.accepting, project: ref.project, text: e.text }) : null;
-    const hit = key !== null ? cache!.get(key) : null;
-    const stored = hit !== null ? decodeOutcome(hit, e.path) : null;
-    if (stored) {
-      if ('failed' in stored) e.failed = { file: e.path, reason: stored.failed };
-      else e.parsed = stored.parsed;
+    if (e.parsed || e.failed || e.text === null || this.fromCache(e)) return;
+    const missing = languageById(e.language)!.grammars.filter((g) => !this.cache.hasGrammar(g));
+    if (missing.length) {
+      for (const g of missing) this.missingGrammars.add(g);
       return;
     }
-    const outcome = this.parseNow(e, ref, e.text);
+    const outcome = this.parseNow(e, this.fileRef(e.path), e.text);
     if ('failed' in outcome) e.failed = { file: e.path, reason: outcome.failed };
     else e.parsed = outcome.parsed;
-    if (key !== null && outcome.cacheable) cache!.set(key, encodeOutcome(outcome));
+    const key = this.factsKeyOf(e);
+    if (key !== null && outcome.cacheable) this.ctx.opts.factsCache!.set(key, encodeOutcome(outcome));
+  }
+
+  /** The file's key in the facts cache (computed once per entry text); null without a cache. */
+  private factsKeyOf(e: Entry): string | null {
+    if (!this.ctx.opts.factsCache || e.text === null) return null;
+    const known = this.keys.get(e);
+    if (known !== undefined) return known;
+    const key = factsKey({ parser: this.ctx.jsParser.name, path: e.path, language: e.language, accepting: e.accepting, project: this.fileRef(e.path).project, text: e.text });
+    this.keys.set(e, key);
+    return key;
+  }
+
+  /** Take the file's parse from the facts cache; false when it is not there (or there is no cache). */
+  private fromCache(e: Entry): boolean {
+    if (e.parsed || e.failed) return true;
+    if (this.notCached.has(e)) return false;
+    const key = this.factsKeyOf(e);
+    const hit = key !== null ? this.ctx.opts.factsCache!.get(key) : null;
+    const stored = hit !== null ? decodeOutcome(hit, e.path) : null;
+    if (!stored) {
+      this.notCached.add(e);
+      return false;
+    }
+    if ('failed' in stored) e.failed = { file: e.path, reason: stored.failed };
+    else e.parsed = stored.parsed;
+    return true;
   }
 
   private parseNow(e: Entry, ref: FileRef, text: string): ParseOutcome & { readonly cacheable: boolean } {
     let facts: LanguageFacts;
     try {
-      facts = languageById(e.language)!.parse(e.path, text, this.env);
+      facts = languageById(e.language)!.parse(e.path, text, e.accepting.length ? this.env : { ...this.env, valuesOnly: true });
     } catch (err) {
       if (err instanceof ParseFailure) return { failed: err.reason, cacheable: true };
       return { failed: `could not be parsed: ${(err as Error).message}`, cacheable: false };

@@ -81,6 +81,7 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
       testCallers: [],
       ...(route.forward ? { forward: route.forward } : {}),
       ...(route.name !== undefined ? { name: route.name } : {}),
+      ...(route.variants?.length ? { variants: route.variants.map((v) => formatRoute(v, framework.pathSyntax, prefix)) } : {}),
     });
   }
   if (inTests.size) {
@@ -120,6 +121,7 @@ function serviceRecords(drafts: ReadonlyMap<string, Draft>, configs: ReadonlyMap
     if (ports.size === 0) for (const p of d.defaultPorts) ports.add(p);
     const rec: ServiceRec = { name, root, ports: [...ports].sort((a, b) => a - b), origin, endpoints: [] };
     for (const ep of d.endpoints) rec.endpoints.push({ ep, template: templateOf(ep.path), service: rec });
+    for (const ep of d.endpoints) for (const v of ep.variants ?? []) (rec.variants ??= []).push({ ep, template: templateOf(v), service: rec });
     recs.push(rec);
     services.push({ name, root, framework: [...d.frameworks].sort().join('+'), ...(cfg?.baseUrl ? { baseUrl: cfg.baseUrl } : {}), ...(cfg?.pathPrefix ? { pathPrefix: cfg.pathPrefix } : {}), ports: rec.ports });
   }
@@ -158,10 +160,15 @@ function methodOrder(m: MethodOrAny): number {
 function displayPath(route: LinkedRoute, syntax: Framework['pathSyntax'], prefix: string | undefined): string {
   const known = displayPaths.get(route);
   if (known && known.prefix === prefix) return known.path;
-  const own = parseRoutePath(route.path, syntax);
-  const path = formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
+  const path = formatRoute(route.path, syntax, prefix);
   displayPaths.set(route, { prefix, path });
   return path;
+}
+
+/** A route path as written in its framework's syntax, under the service's configured prefix, in display form. */
+function formatRoute(raw: string, syntax: Framework['pathSyntax'], prefix: string | undefined): string {
+  const own = parseRoutePath(raw, syntax);
+  return formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
 }
 const displayPaths = new WeakMap<LinkedRoute, { readonly prefix: string | undefined; readonly path: string }>();
 

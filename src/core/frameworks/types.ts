@@ -185,6 +185,8 @@ export interface LinkedRoute {
   readonly handler: string | null;
   /** A proxy route's destination (a Next.js rewrite): calls that reach it are matched again there. */
   readonly forward?: Forward;
+  /** Other paths the route also answers at, in the same syntax as `path` (see `Endpoint.variants`). */
+  readonly variants?: readonly string[];
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */

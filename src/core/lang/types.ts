@@ -36,6 +36,11 @@ export interface ParseEnv {
    * the middle of an evaluation); throws when the grammar could not be loaded.
    */
   grammar(name: GrammarName): TsParser;
+  /**
+   * True when no contribution accepts the file: only the evaluator reads it (its `module` facts, for an
+   * imported value), so a pack may skip the facts only contributions read (calls, decorators).
+   */
+  readonly valuesOnly?: boolean;
 }
 
 /** Why a file could not be parsed at all; the file becomes a skipped record with this reason. */

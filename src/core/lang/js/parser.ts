@@ -45,6 +45,8 @@ export class JsSyntaxError extends Error {
 export const estreeParser: JsParser = {
   name: 'typescript-estree',
   parse(text, options) {
+    const blank = blankProgram(text);
+    if (blank) return blank;
     try {
       return loadEstree().parse(text, {
         jsx: options.jsx,
@@ -69,6 +71,17 @@ export const estreeParser: JsParser = {
     }
   },
 };
+
+/**
+ * An all-blank module (a template without script blocks, as the markup pack embeds it) as the empty
+ * program typescript-estree would return, without loading typescript-estree (most of the bundle).
+ */
+function blankProgram(text: string): JsProgram | null {
+  if (!/^\s*$/.test(text)) return null;
+  const lines = text.split(/\r\n|[\n\r\u2028\u2029]/);
+  const end = { line: lines.length, column: lines[lines.length - 1]!.length };
+  return { type: 'Program', range: [0, text.length], body: [], sourceType: 'script', loc: { start: { line: 1, column: 0 }, end } } as unknown as JsProgram;
+}
 
 const JS_EXT = /^\.(js|cjs|mjs|ts|cts|mts|jsx|tsx)$/;
 

@@ -50,6 +50,7 @@ export default markup;
  * right after each block so that blocks on one line stay separate statements.
  */
 export function embed(text: string, blocks: readonly ScriptBlock[]): string {
+  if (blocks.length === 0) return text.replace(/[^\r\n]/g, ' ');
   const out = text.replace(/[^\r\n]/g, ' ').split('');
   for (const b of [...blocks].sort((x, y) => x.offset - y.offset)) {
     for (let i = 0; i < b.text.length; i++) out[b.offset + i] = b.text[i]!;

@@ -47,9 +47,13 @@ export interface PyFileFacts {
 /** The class whose body is being walked: its name and the attribute defaults found so far. */
 type ClassCtx = { name: string; attrs: Record<string, Sym> };
 
-/** The facts of one parsed Python module. */
-export function buildPyFacts(tree: TsTree, file: string): PyFileFacts {
-  return new PyFactsBuilder(file).build(tree);
+/**
+ * The facts of one parsed Python module. With `valuesOnly` (no contribution reads the file, only the
+ * evaluator its module facts) calls, decorators and discriminants are left out, except the calls of
+ * constructors (a class's `baseInit`): they are most of the walk's cost.
+ */
+export function buildPyFacts(tree: TsTree, file: string, valuesOnly = false): PyFileFacts {
+  return new PyFactsBuilder(file, valuesOnly).build(tree);
 }
 
 class PyFactsBuilder implements ImportTables {
@@ -61,8 +65,13 @@ class PyFactsBuilder implements ImportTables {
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: PyCall[] = [];
   private readonly decorated: PyDecorated[] = [];
+  /** Function ids of the `__init__` methods walked so far (their calls give `baseInit`). */
+  private readonly ctors = new Set<string>();
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly valuesOnly: boolean,
+  ) {}
 
   build(tree: TsTree): PyFileFacts {
     const root = tree.rootNode;
@@ -83,11 +92,12 @@ class PyFactsBuilder implements ImportTables {
       calls: this.calls,
       decorated: this.decorated,
       hasErrors: root.hasError,
-      discriminants: pyDiscriminants(root, scope),
+      discriminants: this.valuesOnly ? [] : pyDiscriminants(root, scope),
     };
   }
 
   private scanCalls(node: TsNode, scope: Scope): void {
+    if (this.valuesOnly && !(scope.fnId !== null && this.ctors.has(scope.fnId))) return;
     scanCalls(node, scope, this.calls);
   }
 
@@ -174,27 +184,33 @@ class PyFactsBuilder implements ImportTables {
   }
 
   private decoratedDef(node: TsNode, scope: Scope, classCtx: ClassCtx | null): void {
-    const decorators: PyDecorator[] = [];
-    for (const c of node.namedChildren) {
-      if (c?.type === 'decorator') {
-        const expr = c.namedChildren[0];
-        if (expr) {
-          decorators.push({ expr: toSym(expr, scope), span: spanOfTs(c) });
-          this.scanCalls(expr, scope);
-        }
-      }
-    }
     const def = node.childForFieldName('definition');
     if (!def) return;
+    const decorators = this.valuesOnly ? [] : this.decorators(node, scope);
     if (def.type === 'function_definition') {
       const fnId = this.funcDef(def, scope, classCtx);
+      if (this.valuesOnly) return;
       const name = def.childForFieldName('name')?.text ?? '<lambda>';
       this.decorated.push({ kind: 'function', name: classCtx ? `${classCtx.name}.${name}` : name, fnId, decorators, span: spanOfTs(def.childForFieldName('name') ?? def) });
     } else if (def.type === 'class_definition') {
       this.classDef(def, scope);
+      if (this.valuesOnly) return;
       const name = def.childForFieldName('name')?.text ?? '<class>';
       this.decorated.push({ kind: 'class', name, fnId: null, decorators, span: spanOfTs(def.childForFieldName('name') ?? def) });
     }
+  }
+
+  private decorators(node: TsNode, scope: Scope): PyDecorator[] {
+    const decorators: PyDecorator[] = [];
+    for (const c of node.namedChildren) {
+      if (c?.type !== 'decorator') continue;
+      const expr = c.namedChildren[0];
+      if (expr) {
+        decorators.push({ expr: toSym(expr, scope), span: spanOfTs(c) });
+        this.scanCalls(expr, scope);
+      }
+    }
+    return decorators;
   }
 
   private funcDef(node: TsNode, scope: Scope, classCtx: { name: string } | null): string {
@@ -202,6 +218,7 @@ class PyFactsBuilder implements ImportTables {
     const name = nameNode?.text ?? '<lambda>';
     const id = `@${node.startPosition.row + 1}:${node.startPosition.column + 1}`;
     const inner: Scope = { fnId: id, locals: new Set(), params: new Map(), parent: scope, returns: [] };
+    if (classCtx && name === '__init__') this.ctors.add(id);
     const params = this.params(node.childForFieldName('parameters'), id, scope, inner);
     const body = node.childForFieldName('body');
     if (body) {

@@ -14,7 +14,7 @@ const python: LanguageSupport = {
     const tree = parser.parse(text);
     if (!tree) throw new Error('the Python parser returned no tree');
     try {
-      const py = buildPyFacts(tree, path);
+      const py = buildPyFacts(tree, path, env.valuesOnly);
       return { module: py.module, py, notes: py.hasErrors ? ['has Python syntax errors; routes were read from the parts that parse'] : [] };
     } finally {
       tree.delete();

@@ -13,6 +13,8 @@ export interface ServiceRec {
   readonly ports: readonly number[];
   readonly origin: Origin | null;
   readonly endpoints: EndpointRec[];
+  /** The other paths of endpoints that have `variants`: calls are matched to them too, nothing else lists them. */
+  variants?: EndpointRec[];
 }
 
 export interface EndpointRec {
@@ -262,11 +264,11 @@ function firstLiteral(t: PathTemplate): string | null {
 /** The endpoints of a service that can match a call path, found by the first path segment. */
 function routable(s: ServiceRec, call: PathTemplate): readonly EndpointRec[] {
   const lit = firstLiteral(call);
-  if (lit === null) return s.endpoints;
+  if (lit === null) return s.variants ? [...s.endpoints, ...s.variants] : s.endpoints;
   let idx = indexes.get(s);
   if (!idx) {
     idx = { byFirst: new Map(), wild: [] };
-    for (const e of s.endpoints) {
+    for (const e of s.variants ? [...s.endpoints, ...s.variants] : s.endpoints) {
       const fl = firstLiteral(e.template);
       if (fl === null) idx.wild.push(e);
       else {

@@ -64,6 +64,9 @@ export default defineFramework({
         else if ((name === 'append' || name === 'extend') && c.fn === null && c.callee.k === 'member' && c.callee.obj.k === 'ref' && c.callee.obj.name === 'urlpatterns' && c.args[0]) {
           // `urlpatterns.append(path(...))`, `urlpatterns.extend([...])`: more patterns of this URLconf.
           decls.push({ ...here, name: 'urlconf-more', value: name === 'append' ? { k: 'arr', items: [c.args[0]] } : c.args[0] });
+        } else if ((name === 'format_suffix_patterns' || name === 'i18n_patterns') && c.fn === null && c.args[0]?.k === 'ref' && c.args[0].name === 'urlpatterns') {
+          // `urlpatterns = format_suffix_patterns(urlpatterns)`: the binding keeps the list, this wraps it.
+          decls.push({ ...here, name: 'urlconf-wrap' });
         }
       }
       for (const d of py.decorated) {

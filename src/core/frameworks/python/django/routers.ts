@@ -2,7 +2,7 @@
  * DRF routers: `router.register(prefix, ViewSet)` gives a list route and a detail route with the
  * ViewSet's actions (its mixins and own methods, `http_method_names`), one route per `@action`
  * (`detail`, `methods`, `url_path`, `@x.mapping.delete`), `trailing_slash=False`, `DefaultRouter`'s API
- * root, and drf-nested-routers (`NestedSimpleRouter(parent, "domains", lookup="domain")`).
+ * root and `.{format}` suffixes (variants of each route), and drf-nested-routers (`NestedSimpleRouter(parent, "domains", lookup="domain")`).
  */
 import type { Value } from '../../../resolve/evaluate';
 import { extName } from '../../../resolve/evaluate';
@@ -34,6 +34,8 @@ export function routerRoutes(link: DjangoLink, ownerSym: Sym, owner: Value, at: 
   }
   const regs = registrations(link, router);
   const base = nestedBase(link, router, 0);
+  // Each of the router's patterns is a leaf; a `DefaultRouter` also serves them with a `.{format}` suffix.
+  prefix = { ...prefix, leafStart: prefix.text.length, ...(!prefix.suffix && /DefaultRouter$/.test(extName(router.callee) ?? '') ? { suffix: 'optional' as const } : {}) };
   const slash = trailingSlash(link, router);
   const first = regs[0];
   if (first && extName(router.callee) === 'DefaultRouter') {

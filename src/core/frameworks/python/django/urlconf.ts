@@ -14,8 +14,6 @@ import { viewRoutes } from './view';
 import { calleeName, type DjangoLink, type Here, type Prefix, type Site } from './walk';
 
 const PATTERN_FNS = new Set(['path', 're_path', 'url']);
-/** Calls that return their first argument's patterns, decorated (`format_suffix_patterns`, `i18n_patterns`). */
-const PASS_THROUGH = new Set(['format_suffix_patterns', 'i18n_patterns']);
 /** Calls whose patterns serve files, not an API (`static(settings.MEDIA_URL, …)`). */
 const NOT_API = new Set(['static', 'staticfiles_urlpatterns']);
 
@@ -36,10 +34,8 @@ export function walkPatterns(link: DjangoLink, sym: Sym, at: Site, prefix: Prefi
     case 'call': {
       const name = calleeName(sym.callee);
       if (name && PATTERN_FNS.has(name)) return pattern(link, sym, at, prefix);
-      if (name && PASS_THROUGH.has(name)) {
-        for (const a of sym.args) walkPatterns(link, a, at, prefix);
-        return;
-      }
+      if (name === 'format_suffix_patterns') return formatSuffixes(link, sym, at, prefix);
+      if (name === 'i18n_patterns') return languagePrefixed(link, sym, at, prefix);
       if (name && NOT_API.has(name)) return;
       return walkValue(link, link.value(sym, at), sym, at, prefix);
     }
@@ -49,6 +45,33 @@ export function walkPatterns(link: DjangoLink, sym: Sym, at: Site, prefix: Prefi
     default:
       return;
   }
+}
+
+/**
+ * DRF's `format_suffix_patterns(urlpatterns, suffix_required=False, allowed=None)`: every route below
+ * also answers with a `.{format}` suffix (`/users.json`); that variant is kept as its own route, marked
+ * a variant of the plain one (never unused on its own). With `suffix_required=True` only the suffixed
+ * route exists. `allowed` only narrows the formats: one `{format}` parameter stands for them all.
+ */
+function formatSuffixes(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, prefix: Prefix, patterns = call.args[0] ?? call.kw?.['urlpatterns']): void {
+  const required = call.args[1] ?? call.kw?.['suffix_required'];
+  const suffix = required?.k === 'dyn' && required.text === 'True' ? 'required' : 'optional';
+  if (patterns) walkPatterns(link, patterns, at, { ...prefix, suffix });
+}
+
+/**
+ * Django's `i18n_patterns(*urls, prefix_default_language=True)`: the routes below sit under each language
+ * code of the settings' `LANGUAGES` (`/fr/…`; `{lang}` and partial when they cannot be read); with
+ * `prefix_default_language=False` they are served without a code too, and the prefixed paths are the
+ * route's variants.
+ */
+function languagePrefixed(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, prefix: Prefix, patterns: readonly Sym[] = call.args): void {
+  const flag = call.kw?.['prefix_default_language'];
+  const optional = flag?.k === 'dyn' && flag.text === 'False';
+  const codes = link.languages();
+  const notes = codes ? prefix.notes : [...prefix.notes, 'the language codes (`LANGUAGES` in the settings) could not be read, so `{lang}` stands for any'];
+  const below: Prefix = { ...prefix, notes, lang: { at: prefix.text.length, codes, optional } };
+  for (const a of patterns) walkPatterns(link, a, at, below);
 }
 
 /** Patterns given as a value: a list, a module (its `urlpatterns`), a tuple from `include()`. */
@@ -77,7 +100,7 @@ function pattern(link: DjangoLink, call: Extract<Sym, { k: 'call' }>, at: Site, 
   const piece: PatternText = calleeName(call.callee) === 'path' ? pathRoute(raw.text) : regexRoute(raw.text);
   const notes = [...piece.inexact, ...raw.unresolved.map((u) => `path part ${u} could not be resolved statically`)];
   const here = { file: at.file, span: link.spanOf(at.file, call) };
-  const below: Prefix = { ...prefix, text: prefix.text + piece.text, notes: [...prefix.notes, ...notes], site: here, leaf: undefined };
+  const below: Prefix = { ...prefix, text: prefix.text + piece.text, notes: [...prefix.notes, ...notes], site: here, leaf: undefined, leafStart: prefix.text.length };
   if (view.k === 'call' && calleeName(view.callee) === 'include') return include(link, view, at, below, here);
   if (view.k === 'call' && calleeName(view.callee) === 'URLRouter') {
     const inner = view.args[0];
@@ -142,8 +165,14 @@ export function includeModule(link: DjangoLink, file: string, prefix: Prefix, he
   if (app) below = inNamespace(below, link.text(app.sym, { file: app.file, fn: null }));
   const b = link.binding(file, 'urlpatterns');
   if (!b) return link.emit(rest(prefix), here, ['*'], file, [`no \`urlpatterns\` could be read in ${file}`]);
-  walkPatterns(link, b.sym, { file: b.file, fn: null }, below);
-  for (const more of link.more.get(b.file) ?? []) walkPatterns(link, more, { file: b.file, fn: null }, below);
+  const at = { file: b.file, fn: null };
+  const wrap = link.wraps.get(b.file);
+  const all = [b.sym, ...(link.more.get(b.file) ?? [])];
+  for (const patterns of all) {
+    if (wrap && calleeName(wrap.callee) === 'format_suffix_patterns') formatSuffixes(link, wrap, at, below, patterns);
+    else if (wrap) languagePrefixed(link, wrap, at, below, [patterns]);
+    else walkPatterns(link, patterns, at, below);
+  }
 }
 
 /** `router.urls`, `admin.site.urls`, `module.urls`. */

@@ -22,6 +22,19 @@ export interface Prefix {
   readonly ns?: readonly string[] | null;
   /** A pattern's own `name=`: false when it has none, null when it cannot be evaluated; absent above patterns (unknown). */
   readonly leaf?: string | null | false;
+  /** Where the innermost pattern's own text starts in `text` (a format suffix goes after it, less its `/`). */
+  readonly leafStart?: number;
+  /**
+   * Under `format_suffix_patterns` (or a `DefaultRouter`): `optional`, every route also has a
+   * `.{format}` variant; `required` (`suffix_required=True`), only that one.
+   */
+  readonly suffix?: 'optional' | 'required';
+  /**
+   * Under `i18n_patterns`: where the language code goes in `text`, the codes (`LANGUAGES` of the
+   * settings; null when they cannot be read: `{lang}` then), and whether the routes are also served
+   * without it (`prefix_default_language=False`).
+   */
+  readonly lang?: { readonly at: number; readonly codes: readonly string[] | null; readonly optional: boolean };
 }
 
 /** A route's name (`ns:name`): absent for a pattern without `name=`, null when it cannot be known. */
@@ -70,8 +83,11 @@ export class DjangoLink {
   readonly registers: ConfDecl[] = [];
   /** URLconf file → the patterns `urlpatterns.append(...)`/`.extend(...)` add to it. */
   readonly more = new Map<string, Sym[]>();
+  /** URLconf file → the call that wraps its own `urlpatterns` (`urlpatterns = format_suffix_patterns(urlpatterns)`). */
+  readonly wraps = new Map<string, Extract<Sym, { k: 'call' }>>();
   private readonly classes = new Map<string, ViewClass | null>();
   private readonly seenRoutes = new Set<string>();
+  private langs: readonly string[] | null | undefined;
 
   constructor(
     readonly ctx: LinkContext,
@@ -86,6 +102,7 @@ export class DjangoLink {
       else if (d.name === 'action' && d.key) this.actions.set(`${d.file}#${d.key}`, d.value);
       else if (d.name === 'register') this.registers.push(d);
       else if (d.name === 'urlconf-more') this.more.set(d.file, [...(this.more.get(d.file) ?? []), d.value]);
+      else if (d.name === 'urlconf-wrap' && d.value.k === 'call' && !this.wraps.has(d.file)) this.wraps.set(d.file, d.value);
     }
   }
 
@@ -120,13 +137,38 @@ export class DjangoLink {
   /** One route per method, once per method, path and registration. */
   emit(prefix: Prefix, at: { file: string; span: Span }, methods: readonly MethodOrAny[], handler: string | null, notes: readonly string[] = []): void {
     const all = [...prefix.notes, ...notes];
-    const path = '/' + prefix.text.replace(/^\/+/, '');
+    const { text, variants } = forms(prefix);
+    const path = routePath(text);
+    const extra = variants.length ? { variants: variants.map(routePath) } : {};
     for (const method of methods) {
       const key = `${method} ${path} ${at.file}:${at.span.line}`;
       if (this.seenRoutes.has(key)) continue;
       this.seenRoutes.add(key);
-      this.out.push({ file: at.file, span: at.span, kind: prefix.kind, method, path, handler, confidence: all.length ? 'partial' : 'exact', notes: all, ...routeName(prefix) });
+      this.out.push({ file: at.file, span: at.span, kind: prefix.kind, method, path, handler, confidence: all.length ? 'partial' : 'exact', notes: all, ...extra, ...routeName(prefix) });
     }
+  }
+
+  /** The codes of `LANGUAGES` in the settings that name the root URLconf, when written as `(code, name)` pairs. */
+  languages(): readonly string[] | null {
+    if (this.langs === undefined) this.langs = this.readLanguages();
+    return this.langs;
+  }
+
+  private readLanguages(): string[] | null {
+    for (const d of this.decls) {
+      const b = d.name === 'root-urlconf' ? this.binding(d.file, 'LANGUAGES') : null;
+      if (!b) continue;
+      const v = this.value(b.sym, { file: b.file, fn: null });
+      if (v.t !== 'arr') return null;
+      const codes: string[] = [];
+      for (const item of v.items) {
+        const code = item.k === 'arr' && item.items[0] ? this.text(item.items[0], { file: v.ctx.file, fn: v.ctx.fn }) : null;
+        if (!code) return null;
+        codes.push(code);
+      }
+      return codes.length ? codes : null;
+    }
+    return null;
   }
 
   /** The prefix below an include of `file`; null on an include cycle or past the depth limit. */
@@ -161,4 +203,31 @@ export class DjangoLink {
     }
     return null;
   }
+}
+
+function routePath(text: string): string {
+  return '/' + text.replace(/^\/+/, '');
+}
+
+/**
+ * The route text a prefix stands for and the other texts the same route answers at. Under
+ * `i18n_patterns` the route sits under each language code (the first code's text is the route's, the
+ * others variants), or, with `prefix_default_language=False`, the text without a code is the route's.
+ * A format suffix (DRF's `format_suffix_patterns`: the innermost pattern's text less its trailing `/`,
+ * then `.{format}`) gives each text its suffixed variant, or replaces it when the suffix is required.
+ */
+function forms(prefix: Prefix): { text: string; variants: string[] } {
+  const { text, lang, suffix } = prefix;
+  const leaf = prefix.leafStart ?? text.length;
+  const bases: Array<[string, number]> = lang && !lang.optional ? [] : [[text, leaf]];
+  for (const code of lang ? (lang.codes ?? ['{lang}']) : []) {
+    const ins = `${code}/`;
+    bases.push([text.slice(0, lang!.at) + ins + text.slice(lang!.at), lang!.at <= leaf ? leaf + ins.length : leaf]);
+  }
+  const all: string[] = [];
+  for (const [t, at] of bases) {
+    if (suffix !== 'required') all.push(t);
+    if (suffix) all.push(t.slice(0, at) + t.slice(at).replace(/\/+$/, '') + '.{format}');
+  }
+  return { text: all[0]!, variants: all.slice(1) };
 }
