@@ -20,6 +20,11 @@ import fastify from './js/fastify';
 import fetch from './js/fetch';
 import hono from './js/hono';
 import jquery from './js/jquery';
+import ky from './js/ky';
+import got from './js/got';
+import superagent from './js/superagent';
+import beacon from './js/beacon';
+import eventsource from './js/eventsource';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
@@ -56,6 +61,11 @@ export const frameworks: readonly Framework[] = [
   openapiClient,
   ofetch,
   jquery,
+  ky,
+  got,
+  superagent,
+  beacon,
+  eventsource,
   wrappers,
   htmx,
   forms,
