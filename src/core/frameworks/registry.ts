@@ -14,6 +14,7 @@ import nethttp from './go/nethttp';
 // java
 import spring from './java/spring';
 // js
+import angular from './js/angular';
 import axios from './js/axios';
 import express from './js/express';
 import fastify from './js/fastify';
@@ -66,6 +67,7 @@ export const frameworks: readonly Framework[] = [
   superagent,
   beacon,
   eventsource,
+  angular,
   wrappers,
   htmx,
   forms,
