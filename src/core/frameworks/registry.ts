@@ -24,6 +24,8 @@ import jquery from './js/jquery';
 import ky from './js/ky';
 import got from './js/got';
 import superagent from './js/superagent';
+import vite from './js/vite';
+import webpack from './js/webpack';
 import beacon from './js/beacon';
 import eventsource from './js/eventsource';
 import koa from './js/koa';
@@ -57,6 +59,8 @@ export const frameworks: readonly Framework[] = [
   fastapi,
   express,
   nextjs,
+  vite,
+  webpack,
   fetch,
   axios,
   openapiClient,

@@ -4,7 +4,6 @@ import { defineFramework, type ClientDecl } from '../../types';
 
 const MARKERS = /@angular\/common\/http|\bHttpClient\b/;
 const HTTP_CLIENT = /^@angular\/common\/http\.HttpClient$/;
-const INJECT = /^@angular\/core\.inject$/;
 /** HttpClient's methods with the URL first → their HTTP method; `request` takes the method first. */
 const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', jsonp: 'GET' };
 
@@ -56,15 +55,11 @@ export default defineFramework({
 });
 
 /**
- * An `HttpClient`: an instance injected by type (a parameter property of an `@Injectable()` class,
- * seen as `HttpClient()`), or `inject(HttpClient)`.
+ * An `HttpClient`: an instance injected by type (a parameter property of an `@Injectable()` class)
+ * or by `inject(HttpClient)`, both seen as `HttpClient()`.
  */
 function isHttpClient(value: Value, ev: Evaluator): boolean {
   const v = ev.concrete(value);
   if (v.t !== 'call' || v.callee.t !== 'ext') return false;
-  const path = stripGlobal(v.callee.path);
-  if (HTTP_CLIENT.test(path)) return true;
-  if (!INJECT.test(path)) return false;
-  const token = ev.arg(v, 0);
-  return token?.t === 'ext' && HTTP_CLIENT.test(stripGlobal(token.path));
+  return HTTP_CLIENT.test(stripGlobal(v.callee.path));
 }
