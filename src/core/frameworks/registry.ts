@@ -24,6 +24,7 @@ import jquery from './js/jquery';
 import ky from './js/ky';
 import got from './js/got';
 import superagent from './js/superagent';
+import swr from './js/swr';
 import vite from './js/vite';
 import webpack from './js/webpack';
 import beacon from './js/beacon';
@@ -72,6 +73,7 @@ export const frameworks: readonly Framework[] = [
   beacon,
   eventsource,
   angular,
+  swr,
   wrappers,
   htmx,
   forms,
