@@ -38,6 +38,8 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       return { k: 'alt', options: [sym(node.consequent), sym(node.alternate)] };
     case 'LogicalExpression':
       if (node.operator === '??' || node.operator === '||') return { k: 'fallback', options: [sym(node.left), sym(node.right)] };
+      // `ready && url`: the right side, or a falsy left side (SWR's "do not fetch yet" key).
+      if (node.operator === '&&') return { k: 'alt', options: [{ k: 'dyn', text: 'false' }, sym(node.right)] };
       return dyn(node, src);
     case 'Identifier':
       if (node.name === 'undefined') return { k: 'dyn', text: 'undefined' };
