@@ -5,7 +5,7 @@
  * backend's `/users`. A `rewrite`/`pathRewrite` other than that one anchored replace cannot be followed:
  * the route is partial, with the reason, and its destination is left unknown. Regex keys are skipped.
  */
-import { displayParts } from '../../../match/url';
+import { displayParts, joinBase } from '../../../match/url';
 import type { Part, Value } from '../../../resolve/evaluate';
 import type { BackendDecl, LinkContext, LinkedRoute, ParsedFile } from '../../types';
 import { settingDecl, settingsOf } from '../settings';
@@ -62,9 +62,9 @@ export function proxyRoute(ctx: LinkContext, entry: ProxyEntry, file: string, li
     } else rest = [{ lit: `${r.prefix}/:path*`.replace(/^\/\//, '/') }];
   }
   const targetParts = ev.partsOf(target);
-  const parts: Part[] = rest && notes.length === 0 ? [...targetParts, ...rest] : [{ dyn: `the proxy of ${entry.context}` }];
+  const parts: Part[] = rest && notes.length === 0 ? joinBase(targetParts, rest) : [{ dyn: `the proxy of ${entry.context}` }];
   const source = `${context}/:path*`;
-  const destination = rest ? displayParts([...targetParts, ...rest]) : `${displayParts(targetParts)} (rewritten)`;
+  const destination = rest ? displayParts(joinBase(targetParts, rest)) : `${displayParts(targetParts)} (rewritten)`;
   return { file, span: { line, column: 1, endLine: line, endColumn: 1 }, kind: 'http', method: '*', path: nextSourcePath(source), handler: `proxy → ${destination}`, confidence: notes.length ? 'partial' : 'exact', notes, forward: { source, destination, parts } };
 }
 
