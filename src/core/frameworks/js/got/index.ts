@@ -1,13 +1,12 @@
 import { defineFramework } from '../../types';
-import { extractCalls, resolveCall, type PrefixClient } from '../ky/client';
-
-const MARKERS = /\bfrom\s*['"]got['"]|require\(\s*['"]got['"]\s*\)|\bgot\s*[.(]/;
+import { extractCalls, markers, resolveCall, type PrefixClient } from '../ky/client';
 
 const GOT: PrefixClient = {
   pkg: 'got',
   verbs: { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD' },
   factories: ['extend'],
 };
+const MARKER = markers(GOT);
 
 /**
  * got (also its browser build): `got(url, { method })`, `got.get/post/…(url)`, and instances from
@@ -24,8 +23,8 @@ export default defineFramework({
   detect: () => true,
   requests: {
     languages: ['js'],
-    accepts: (_f, text) => MARKERS.test(text),
-    extract: extractCalls,
+    accepts: (_f, text) => MARKER.test(text),
+    extract: (file) => extractCalls(GOT, file),
     resolve: (decl, ctx) => resolveCall(GOT, decl, ctx),
   },
 });

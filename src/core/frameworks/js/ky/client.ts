@@ -24,11 +24,21 @@ interface Target {
   readonly options: Value | null;
 }
 
-/** Calls on a name chain (`ky(…)`, `api.get(…)`): which are requests is decided in `resolve`. */
-export function extractCalls(file: ParsedFile): ClientDecl[] {
+/** A file that may call such a client: it names the package, or calls a verb method (an instance may be imported). */
+export function markers(client: PrefixClient): RegExp {
+  return new RegExp(`['"]${client.pkg}['"]|\\.(?:${Object.keys(client.verbs).join('|')})\\s*[<(]`);
+}
+
+/**
+ * Calls on a name chain that may be requests, decided in `resolve`: verb methods (`api.get(…)`, the
+ * instance may come from another module), and any call in a file that imports the package (`ky(…)`).
+ */
+export function extractCalls(client: PrefixClient, file: ParsedFile): ClientDecl[] {
   const out: ClientDecl[] = [];
+  const imports = Object.values(file.js!.module.imports).some((i) => i.specifier === client.pkg) || file.js!.module.deps.includes(client.pkg);
   for (const c of file.js!.calls) {
     if (c.isNew || c.assign || !c.args[0] || calleeRoot(c.callee) === null) continue;
+    if (!imports && !(c.callee.k === 'member' && c.callee.prop in client.verbs)) continue;
     out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
   }
   return out;

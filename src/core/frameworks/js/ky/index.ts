@@ -1,13 +1,12 @@
 import { defineFramework } from '../../types';
-import { extractCalls, resolveCall, type PrefixClient } from './client';
-
-const MARKERS = /\bfrom\s*['"]ky(?:-universal)?['"]|require\(\s*['"]ky['"]\s*\)|\bky\s*[.(]/;
+import { extractCalls, markers, resolveCall, type PrefixClient } from './client';
 
 const KY: PrefixClient = {
   pkg: 'ky',
   verbs: { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD' },
   factories: ['create', 'extend'],
 };
+const MARKER = markers(KY);
 
 /**
  * ky: `ky(url, { method })`, `ky.get/post/put/patch/delete/head(url)`, and instances from
@@ -26,8 +25,8 @@ export default defineFramework({
   detect: () => true,
   requests: {
     languages: ['js'],
-    accepts: (_f, text) => MARKERS.test(text),
-    extract: extractCalls,
+    accepts: (_f, text) => MARKER.test(text),
+    extract: (file) => extractCalls(KY, file),
     resolve: (decl, ctx) => resolveCall(KY, decl, ctx),
   },
 });
