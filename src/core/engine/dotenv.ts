@@ -39,7 +39,8 @@ export async function loadEnvFiles(ctx: RunContext, files: readonly string[], pr
   const dirs = new Set<string>(['.', ...projects.map((p) => p.root), ...listed.keys()]);
   const byDir = new Map<string, Map<string, EnvValue>>();
   for (const dir of dirs) {
-    const names = [...new Set([...PREFERRED, ...TEMPLATES.filter((t) => listed.get(dir)?.includes(t)), ...(listed.get(dir) ?? []).sort((a, b) => Number(LATE.test(a)) - Number(LATE.test(b)) || a.localeCompare(b))])];
+    // Templates too are read unlisted: a `.env.*` ignore pattern hides a committed `.env.example` from the listing.
+    const names = [...new Set([...PREFERRED, ...TEMPLATES, ...(listed.get(dir) ?? []).sort((a, b) => Number(LATE.test(a)) - Number(LATE.test(b)) || a.localeCompare(b))])];
     const values = new Map<string, EnvValue>();
     for (const name of names) {
       const path = dir === '.' ? name : join(dir, name);

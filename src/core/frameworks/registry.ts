@@ -14,12 +14,21 @@ import nethttp from './go/nethttp';
 // java
 import spring from './java/spring';
 // js
+import angular from './js/angular';
 import axios from './js/axios';
 import express from './js/express';
 import fastify from './js/fastify';
 import fetch from './js/fetch';
 import hono from './js/hono';
 import jquery from './js/jquery';
+import ky from './js/ky';
+import got from './js/got';
+import superagent from './js/superagent';
+import swr from './js/swr';
+import vite from './js/vite';
+import webpack from './js/webpack';
+import beacon from './js/beacon';
+import eventsource from './js/eventsource';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
@@ -52,11 +61,20 @@ export const frameworks: readonly Framework[] = [
   fastapi,
   express,
   nextjs,
+  vite,
+  webpack,
   fetch,
   axios,
   openapiClient,
   ofetch,
   jquery,
+  ky,
+  got,
+  superagent,
+  beacon,
+  eventsource,
+  angular,
+  swr,
   wrappers,
   htmx,
   forms,

@@ -119,7 +119,10 @@ function locate(parts: readonly Part[]): UrlTarget {
     // `host:8000` port is not one).
     const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text);
     if (scheme) return { kind: 'absolute', origin: { scheme: scheme[1]!.toLowerCase(), host: '', port: null, text: `${scheme[1]!.toLowerCase()}:` }, path: '/' };
-    return { kind: 'relative', path: ensureSlash(pathText(parts)) };
+    // `users/1` (no leading slash) resolves against the page's `<base href>`: a single-page app that
+    // uses such URLs sets one, and a deployment prefix in it prefixes the backend's routes as well, so
+    // the path is read from the app's root. (`./x` is `x`.)
+    return { kind: 'relative', path: ensureSlash(pathText(parts).replace(/^\.\//, '')) };
   }
   if ('env' in first) {
     let fallback: Origin | null = null;

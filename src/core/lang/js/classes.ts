@@ -15,8 +15,13 @@ export function selfOf(node: FunctionLike, id: string, method: boolean): Pick<Sc
   return node.type === 'ArrowFunctionExpression' ? {} : { self: null };
 }
 
+/** Class decorators of dependency injectors (Angular, NestJS, tsyringe, InversifyJS, TypeDI): they build the class. */
+const DI_DECORATORS = /^(?:Injectable|Component|Directive|Pipe|NgModule|Controller|Resolver|WebSocketGateway|injectable|singleton|autoInjectable|scoped|Service)$/;
+
 interface Frame {
   readonly ctorId: string | null;
+  /** Built by a dependency injector: a constructor parameter typed with a class gets an instance of it. */
+  readonly injected: boolean;
   readonly methods: Record<string, string>;
   readonly selfAssigned: Record<string, Sym>;
   baseInit?: CallArgs;
@@ -29,7 +34,8 @@ export class ClassMembers {
   open(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Frame {
     const ctor = node.body.body.find((el): el is TSESTree.MethodDefinition => el.type === 'MethodDefinition' && el.kind === 'constructor');
     // Plain objects, as the cache gives them back: read them with `own` (a member may be named `constructor`).
-    const frame: Frame = { ctorId: ctor ? fnId(ctor.value as FunctionLike) : null, methods: {}, selfAssigned: {} };
+    const injected = (node.decorators ?? []).some((d) => DI_DECORATORS.test(decoratorName(d.expression)));
+    const frame: Frame = { ctorId: ctor ? fnId(ctor.value as FunctionLike) : null, injected, methods: {}, selfAssigned: {} };
     this.stack.push(frame);
     return frame;
   }
@@ -57,6 +63,17 @@ export class ClassMembers {
     return true;
   }
 
+  /**
+   * A TypeScript parameter property of the constructor (`constructor(private http: HttpClient)`): the
+   * field holds the argument; in a class a dependency injector builds (`@Injectable()`), the argument
+   * is `injected`, an instance of the parameter's declared class, when it has one.
+   */
+  parameterProperty(fnId: string, name: string, param: Sym, injected: Sym | null): void {
+    const f = this.stack[this.stack.length - 1];
+    if (!f || f.ctorId !== fnId || Object.hasOwn(f.selfAssigned, name)) return;
+    f.selfAssigned[name] = f.injected && injected ? injected : param;
+  }
+
   /** `super(…)` in a constructor: the arguments the base class's constructor gets. */
   superCall(node: TSESTree.CallExpression, scope: Scope, sym: (n: Node) => Sym): void {
     if (node.callee.type !== 'Super') return;
@@ -64,4 +81,11 @@ export class ClassMembers {
     if (!f || f.baseInit) return;
     f.baseInit = { args: node.arguments.map((a) => (a.type === 'SpreadElement' ? ({ k: 'dyn', text: '…' } as Sym) : sym(a as Node))), kw: {}, kwSpreads: [] };
   }
+}
+
+/** `Injectable` of `@Injectable()`, `@Injectable`, `@di.Injectable()`. */
+function decoratorName(e: TSESTree.Expression): string {
+  const callee = e.type === 'CallExpression' ? e.callee : e;
+  if (callee.type === 'Identifier') return callee.name;
+  return callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
 }

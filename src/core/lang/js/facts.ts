@@ -305,8 +305,10 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       def = this.sym(target.right, scope);
       target = target.left;
     }
-    if (target.type === 'Identifier') inner.params.set(target.name, base);
-    else if (target.type === 'ObjectPattern') {
+    if (target.type === 'Identifier') {
+      inner.params.set(target.name, base);
+      if (p.type === 'TSParameterProperty') this.classMembers.parameterProperty(id, target.name, base, injectedType(target, (n) => this.sym(n, scope)));
+    } else if (target.type === 'ObjectPattern') {
       for (const prop of target.properties) {
         if (prop.type !== 'Property' || prop.computed) continue;
         const local = patternTarget(prop.value);
@@ -339,6 +341,13 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close() };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
+}
+
+/** `x: SomeClass` (a plain class name): `SomeClass()` as the instance an injector would give; null otherwise. */
+function injectedType(id: TSESTree.Identifier, sym: (n: Node) => Sym): Sym | null {
+  const t = id.typeAnnotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeReference' || t.typeName.type !== 'Identifier') return null;
+  return { k: 'call', callee: sym(t.typeName as Node), args: [] };
 }
 
 const GLOBAL_OBJECTS = new Set(['window', 'self', 'globalThis']);

@@ -38,6 +38,8 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       return { k: 'alt', options: [sym(node.consequent), sym(node.alternate)] };
     case 'LogicalExpression':
       if (node.operator === '??' || node.operator === '||') return { k: 'fallback', options: [sym(node.left), sym(node.right)] };
+      // `ready && url`: the right side, or a falsy left side (SWR's "do not fetch yet" key).
+      if (node.operator === '&&') return { k: 'alt', options: [{ k: 'dyn', text: 'false' }, sym(node.right)] };
       return dyn(node, src);
     case 'Identifier':
       if (node.name === 'undefined') return { k: 'dyn', text: 'undefined' };
@@ -48,7 +50,7 @@ export function toSym(node: Node, scope: Scope, src: SymSource): Sym {
       return memberSym(node, scope, src);
     case 'CallExpression':
     case 'NewExpression':
-      return { k: 'call', callee: sym(node.callee as Node), args: argSyms(node.arguments, scope, src) };
+      return injectedInstance(node, src, sym) ?? { k: 'call', callee: sym(node.callee as Node), args: argSyms(node.arguments, scope, src) };
     case 'ImportExpression':
       return { k: 'call', callee: { k: 'ref', name: 'import' }, args: [sym(node.source)] };
     case 'ObjectExpression':
@@ -78,6 +80,19 @@ export function thisSym(scope: Scope): Sym {
 /** Call arguments as symbols; a spread argument is only known at run time. */
 export function argSyms(args: readonly TSESTree.CallExpressionArgument[], scope: Scope, src: SymSource): Sym[] {
   return args.map((a) => (a.type === 'SpreadElement' ? ({ k: 'dyn', text: sourceText(a, src.text) } as Sym) : toSym(a, scope, src)));
+}
+
+/**
+ * Angular's `inject(SomeClass)` (imported from `@angular/core`) gives the instance the injector builds:
+ * `SomeClass()`, as a constructor parameter typed with the class does in an injected class.
+ */
+function injectedInstance(node: TSESTree.CallExpression | TSESTree.NewExpression, src: SymSource, sym: (n: Node) => Sym): Sym | null {
+  const c = node.callee;
+  const a = node.arguments[0];
+  if (node.type !== 'CallExpression' || c.type !== 'Identifier' || node.arguments.length !== 1 || a?.type !== 'Identifier') return null;
+  const imp = src.imports[c.name];
+  if (imp?.specifier !== '@angular/core' || imp.name !== 'inject') return null;
+  return { k: 'call', callee: sym(a as Node), args: [] };
 }
 
 /** The source of a node on one line, clipped to 80 characters (for messages). */

@@ -38,7 +38,8 @@ export default defineFramework({
     resolve(decl, ctx) {
       if (decl.callee.k !== 'member') return null;
       const ev = ctx.evaluator;
-      const target = ctx.value(decl.callee.obj, decl);
+      // `this.xhr.open(…)` in a method: the field of an instance of its class.
+      const target = ev.concrete(ctx.value(decl.callee.obj, decl));
       const prop = decl.callee.prop;
       if (prop === 'open') {
         if (!isXhr(target)) return null;

@@ -1,0 +1,65 @@
+import { calleeRoot, isAbsent } from '../../../lang/js/clients';
+import { stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
+import { defineFramework, type ClientDecl } from '../../types';
+
+const MARKERS = /@angular\/common\/http|\bHttpClient\b/;
+const HTTP_CLIENT = /^@angular\/common\/http\.HttpClient$/;
+/** HttpClient's methods with the URL first → their HTTP method; `request` takes the method first. */
+const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', jsonp: 'GET' };
+
+/**
+ * Angular's `HttpClient`: `this.http.get<T>(url)`, `.post/.put/.patch/.delete/.head/.options(url, …)`,
+ * `.request(method, url)`, on a client injected through a constructor parameter property
+ * (`constructor(private http: HttpClient)`) or `inject(HttpClient)` (a field or a local). URLs come
+ * from the evaluator: `environment.apiUrl` constants, service base methods and fields.
+ */
+export default defineFramework({
+  id: 'angular',
+  title: 'Angular HttpClient',
+  language: 'js',
+  docs: 'https://angular.dev/guide/http/making-requests',
+  supports: { crossModule: true, instances: true },
+  detection: { deps: ['@angular/common'] },
+  detect: () => true,
+  requests: {
+    languages: ['js'],
+    accepts: (_f, text) => MARKERS.test(text),
+    extract(file) {
+      const out: ClientDecl[] = [];
+      for (const c of file.js!.calls) {
+        if (c.isNew || !c.args[0] || c.callee.k !== 'member' || !(c.callee.prop in VERBS || c.callee.prop === 'request') || calleeRoot(c.callee) === null) continue;
+        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
+      }
+      return out;
+    },
+    resolve(decl, ctx) {
+      if (decl.callee.k !== 'member') return null;
+      const ev = ctx.evaluator;
+      if (!isHttpClient(ctx.value(decl.callee.obj, decl), ev)) return null;
+      const prop = decl.callee.prop;
+      if (prop !== 'request') {
+        return { client: 'HttpClient', kind: 'http', method: { t: 'str', parts: [{ lit: VERBS[prop]! }] }, defaultMethod: 'GET', url: ctx.value(decl.args[0]!, decl), base: null, via: [] };
+      }
+      // `request(method, url, options)`, or `request(new HttpRequest(method, url))`.
+      const first = ctx.value(decl.args[0]!, decl);
+      if (first.t === 'call' && first.callee.t === 'ext' && stripGlobal(first.callee.path) === '@angular/common/http.HttpRequest') {
+        const m = ev.arg(first, 0);
+        const u = ev.arg(first, 1);
+        if (!m || !u) return null;
+        return { client: 'HttpClient', kind: 'http', method: m, defaultMethod: 'GET', url: u, base: null, via: [] };
+      }
+      if (!decl.args[1]) return null;
+      return { client: 'HttpClient', kind: 'http', method: isAbsent(first) ? null : first, defaultMethod: 'GET', url: ctx.value(decl.args[1], decl), base: null, via: [] };
+    },
+  },
+});
+
+/**
+ * An `HttpClient`: an instance injected by type (a parameter property of an `@Injectable()` class)
+ * or by `inject(HttpClient)`, both seen as `HttpClient()`.
+ */
+function isHttpClient(value: Value, ev: Evaluator): boolean {
+  const v = ev.concrete(value);
+  if (v.t !== 'call' || v.callee.t !== 'ext') return false;
+  return HTTP_CLIENT.test(stripGlobal(v.callee.path));
+}
