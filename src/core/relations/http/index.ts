@@ -155,6 +155,7 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
     return { ...base, resolved, reason: outcome.assumption, external: false, origin: null, endpoint: ep.id, status: 'matched' };
   }
   if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
+  if (outcome.status === 'no-services') for (const e of outcome.possible ?? []) if (!e.ep.possibleCallers.includes(base.id)) e.ep.possibleCallers.push(base.id);
   const v = decideCall({ outcome, resolved, unresolvedReason, unindexed }) ?? { status: 'unresolved' as const, reason: unresolvedReason };
   return { ...base, resolved, reason: v.reason, external: false, origin: null, endpoint: null, status: v.status };
 }

@@ -28,7 +28,8 @@ export type MatchOutcome =
   | { readonly status: 'method-mismatch'; readonly samePath: readonly EndpointRec[] }
   | { readonly status: 'missing'; readonly searched: readonly ServiceRec[]; readonly nearest: readonly EndpointRec[] }
   | { readonly status: 'external'; readonly origin: string; readonly reason: string }
-  | { readonly status: 'no-services'; readonly reason: string };
+  /** `possible`: routes the call may reach once what is unknown is known (they get it as a possible caller). */
+  | { readonly status: 'no-services'; readonly reason: string; readonly possible?: readonly EndpointRec[] };
 
 export interface CallQuery {
   readonly kind: EndpointKind;
@@ -68,6 +69,8 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   if (best.length === 0) {
     // Endpoints with the same path at a lower score still count for method checks.
     if (externalIfNone) return { status: 'external', ...externalIfNone };
+    const carried = unknownEnvPrefix(q, candidates);
+    if (carried) return carried;
     return { status: 'missing', searched: candidates, nearest: closestRoutes(q, candidates) };
   }
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
@@ -76,6 +79,42 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   if (other) return { status: 'matched', endpoint: other, assumption };
   if (externalIfNone) return { status: 'external', ...externalIfNone };
   return { status: 'method-mismatch', samePath: best };
+}
+
+/**
+ * A base from an env var whose value is known nowhere (no .env file, no default in code) is taken for a
+ * service's origin. When no route has the call's path but one ends with it under a longer prefix
+ * (`${VITE_API_URL}/notes` and `/api/notes`), the variable may well hold that prefix
+ * (`VITE_API_URL=https://host/api`): the call is not checked, with the reason, rather than missing.
+ */
+function unknownEnvPrefix(q: CallQuery, candidates: readonly ServiceRec[]): Extract<MatchOutcome, { status: 'no-services' }> | null {
+  const t = q.target;
+  const first = q.template.segments[0];
+  if (t.kind !== 'env' || t.fallback || !first || !isLiteralSegment(first)) return null;
+  const n = q.template.segments.length;
+  const ends: EndpointRec[] = [];
+  for (const s of candidates) {
+    for (const e of s.endpoints) {
+      const segs = e.template.segments;
+      if (segs.length <= n || !kindMatches(q, e) || segs.some((g) => g.t === 'splat')) continue;
+      // The call's first segment is a literal one of the route's, not a value filling a parameter.
+      const at = segs[segs.length - n]!;
+      if (!isLiteralSegment(at) || segmentText(at) !== segmentText(first)) continue;
+      if (matchScore({ ...e.template, segments: segs.slice(segs.length - n) }, q.template) !== null) ends.push(e);
+    }
+  }
+  if (ends.length === 0) return null;
+  const sameMethod = ends.filter((e) => methodMatches(e.ep.method, q.method));
+  const possible = sameMethod.length ? sameMethod : ends;
+  return { status: 'no-services', possible, reason: `the value of ${t.env} is not known here, and ${possible[0]!.ep.path} ends with this path: ${t.env} may hold a path prefix (set it in a .env file, or "baseUrl" of the service in api-parity.config.json)` };
+}
+
+/** A segment of literal text only (`notes`), and that text. */
+function isLiteralSegment(g: PathTemplate['segments'][number]): boolean {
+  return g.t === 'seg' && g.pieces.every((p) => 'lit' in p);
+}
+function segmentText(g: PathTemplate['segments'][number]): string {
+  return g.t === 'seg' ? g.pieces.map((p) => ('lit' in p ? p.lit : '{}')).join('') : '';
 }
 
 /** The services a call can reach, by the kind of its target; or the outcome when that settles it. */

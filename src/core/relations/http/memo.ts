@@ -18,7 +18,8 @@ type StoredOutcome =
   | { readonly status: 'matched'; readonly endpoint: string; readonly assumption: string | null }
   | { readonly status: 'method-mismatch'; readonly samePath: readonly string[] }
   | { readonly status: 'missing'; readonly searched: readonly string[]; readonly nearest: readonly string[] }
-  | Extract<MatchOutcome, { status: 'external' | 'no-services' }>;
+  | { readonly status: 'no-services'; readonly reason: string; readonly possible?: readonly string[] }
+  | Extract<MatchOutcome, { status: 'external' }>;
 
 export class MatchMemo {
   private readonly store = new Map<string, StoredOutcome>();
@@ -54,6 +55,8 @@ function restore(hit: StoredOutcome, ep: (id: string) => EndpointRec, byRoot: Re
       return { status: 'method-mismatch', samePath: hit.samePath.map(ep) };
     case 'missing':
       return { status: 'missing', searched: hit.searched.map((n) => byRoot.get(n)!), nearest: hit.nearest.map(ep) };
+    case 'no-services':
+      return { status: 'no-services', reason: hit.reason, ...(hit.possible ? { possible: hit.possible.map(ep) } : {}) };
     default:
       return hit;
   }
@@ -67,6 +70,8 @@ function toStored(o: MatchOutcome): StoredOutcome {
       return { status: 'method-mismatch', samePath: o.samePath.map((e) => e.ep.id) };
     case 'missing':
       return { status: 'missing', searched: o.searched.map((s) => s.root), nearest: o.nearest.map((e) => e.ep.id) };
+    case 'no-services':
+      return { status: 'no-services', reason: o.reason, ...(o.possible ? { possible: o.possible.map((e) => e.ep.id) } : {}) };
     default:
       return o;
   }
