@@ -41,7 +41,7 @@ export interface Forward {
 }
 
 /** The kinds of the registered gap rules (`rules/<kind>/`; `test/core/rules.test.ts` keeps them equal). */
-export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch';
+export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch' | 'unused-client-method';
 
 /** A span in a file. `line`/`column` are 1-based; the end is exclusive. */
 export interface Span {
@@ -101,6 +101,8 @@ export interface Endpoint extends Span {
   possibleCallers: string[];
   /** Calls from tests, mocks and fixtures that reach it; they make it used only when configured to. */
   testCallers: string[];
+  /** Calls made inside client methods that nothing calls (unused-client-method): never callers. */
+  uncalledCallers?: string[];
   /** A proxy route's destination: calls that reach it are matched again there. */
   readonly forward?: Forward;
   /**
@@ -135,6 +137,11 @@ export interface Call extends Span {
   status: CallStatus;
   /** `test` for calls in tests, mocks, fixtures and end-to-end specs (the `testFiles` globs). */
   readonly role: 'app' | 'test';
+  /**
+   * The client method the request is made in, when nothing calls it (`nowhere`) or only tests do: the
+   * call is then no caller of its route (a test caller when tests call it). Absent otherwise.
+   */
+  readonly clientMethod?: { readonly name: string; readonly calledFrom: 'nowhere' | 'tests' };
 }
 
 export interface RelatedLocation {

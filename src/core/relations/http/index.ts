@@ -14,15 +14,18 @@ import { fileRole } from '../../project/roles';
 import { methodLabel } from '../../report/labels';
 import { decideCall, ruleForCallStatus } from '../../rules/registry';
 import { hashText } from '../../text';
-import type { Call } from '../../types';
+import type { Call, Endpoint } from '../../types';
 import { matchCall, type MatchOutcome } from './matcher';
 import { MatchMemo } from './memo';
 import { followForward } from './forward';
+import { uncalledClientMethods, type ClientMethod, type ClientMethodIndex } from './clientMethods';
 import type { Relation } from '../types';
 
 export interface HttpRelation {
   readonly calls: readonly Call[];
   readonly matches: ReadonlyArray<{ readonly call: Call; readonly outcome: MatchOutcome | null }>;
+  /** Client methods that make requests and that nothing calls (their calls are not callers). */
+  readonly clientMethods: readonly ClientMethod[];
 }
 
 declare module '../types' {
@@ -35,7 +38,9 @@ const http: Relation<'http', MatchMemo> = {
   id: 'http',
   title: 'HTTP requests ↔ routes',
   async relate(input, memo) {
-    const { relation, memo: kept } = await relateHttp(input.requests.drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''), () => input.ctx.pause());
+    const { drafts, wrappers } = input.requests;
+    const methods = uncalledClientMethods(drafts, wrappers, input.store, input.program, input.projects, input.ctx.config);
+    const { relation, memo: kept } = await relateHttp(drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''), () => input.ctx.pause(), methods);
     return { output: relation, state: kept };
   },
 };
@@ -45,7 +50,7 @@ export default http;
  * `memo` is the previous run's (kept when the services are the same); the one to keep is returned.
  * `pause` is awaited once per call (the run's cooperative pause point).
  */
-export async function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo, pause: () => Promise<void>): Promise<{ relation: HttpRelation; memo: MatchMemo }> {
+export async function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo, pause: () => Promise<void>, methods: ClientMethodIndex = { methods: [], byDraft: new Map() }): Promise<{ relation: HttpRelation; memo: MatchMemo }> {
   const envKey = hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...services.unindexedPorts]]));
   const kept = memo.envKey === envKey ? memo : new MatchMemo(envKey);
   const bound = kept.bind(services.recs);
@@ -60,7 +65,10 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     if (ids.has(id)) continue;
     ids.add(id);
     const role = fileRole(config, d.decl.file);
-    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role };
+    const uncalled = methods.byDraft.get(d);
+    uncalled?.callIds.push(id);
+    const clientMethod = uncalled ? { clientMethod: { name: uncalled.name, calledFrom: uncalled.calledFrom } } : {};
+    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role, ...clientMethod };
     const t = d.target;
     // A link or asset URL that cannot be read is not known to be a call at all.
     if (d.spec.onlyServed && (t.kind === 'dynamic' || t.kind === 'unknown-base')) continue;
@@ -85,7 +93,7 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     matches.push({ call, outcome });
   }
   settleMethodChoices(sorted, matches);
-  return { relation: { calls: matches.map((m) => m.call), matches }, memo: kept };
+  return { relation: { calls: matches.map((m) => m.call), matches, clientMethods: methods.methods }, memo: kept };
 }
 
 /**
@@ -143,15 +151,24 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
   if (outcome.status === 'matched') {
     const ep = outcome.endpoint.ep;
     if (!resolved) {
-      ep.possibleCallers.push(base.id);
+      (base.clientMethod?.calledFrom === 'nowhere' ? (ep.uncalledCallers ??= []) : ep.possibleCallers).push(base.id);
       return { ...base, resolved, reason: `${unresolvedReason ?? 'the URL could not be evaluated'}; its path would reach ${methodLabel(ep.method)} ${ep.path}, which is not counted as a caller`, external: false, origin: null, endpoint: null, status: 'unresolved' };
     }
-    (base.role === 'test' && !countTests ? ep.testCallers : ep.callers).push(base.id);
+    callersFor(ep, base, countTests).push(base.id);
     return { ...base, resolved, reason: outcome.assumption, external: false, origin: null, endpoint: ep.id, status: 'matched' };
   }
   if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
   const v = decideCall({ outcome, resolved, unresolvedReason, unindexed }) ?? { status: 'unresolved' as const, reason: unresolvedReason };
   return { ...base, resolved, reason: v.reason, external: false, origin: null, endpoint: null, status: v.status };
+}
+
+/**
+ * Where a matched call counts: a caller; a test caller when it is in a test, or in a client method only
+ * tests call; nowhere but `uncalledCallers` when it is in a client method nothing calls.
+ */
+function callersFor(ep: Endpoint, base: CallBase, countTests: boolean): string[] {
+  if (base.clientMethod?.calledFrom === 'nowhere') return (ep.uncalledCallers ??= []);
+  return (base.role === 'test' || base.clientMethod?.calledFrom === 'tests') && !countTests ? ep.testCallers : ep.callers;
 }
 
 /** A test or mock may call what does not exist on purpose (a 404 test): its gaps are not reported. */
