@@ -111,7 +111,7 @@ export class Analyzer {
     ctx.progress('matching', 0, 1);
     const services = buildServices(ctx, routes, ws.projects);
     const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
-    const result = assembleResult(ctx, store, services, relations, sources);
+    const result = assembleResult(ctx, store, services, relations, sources, ws.projects);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
     this.lastUsed = store.entries().flatMap((e) => (store.used(e) ? [e.path] : []));
     await opts.factsCache?.flush();

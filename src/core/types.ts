@@ -205,6 +205,18 @@ export interface Summary {
   readonly coverage: number;
   readonly filesScanned: number;
   readonly filesParsed: number;
+  /**
+   * Per project that makes application API calls (a frontend), by root: how many it makes and how many
+   * of them resolved. Absent in results written before it existed.
+   */
+  readonly frontends?: readonly FrontendShare[];
+}
+
+export interface FrontendShare {
+  /** The project's root folder, relative to the analysis root (`.` for the root). */
+  readonly root: string;
+  readonly calls: number;
+  readonly resolved: number;
 }
 
 export interface AnalysisResult {
