@@ -30,6 +30,11 @@ export interface DraftCall {
   /** Which URL alternative it is, and how many methods were possible for it (see the http relation). */
   readonly urlChoice: number;
   readonly methodChoices: number;
+  /**
+   * Why the call is not known to be made although its path is (a wrapper nobody calls, whose URL's shape is
+   * read from its body): the routes it matches get it as a possible caller, never as a caller.
+   */
+  readonly possibleOnly?: string;
 }
 
 export interface RequestIndex {
@@ -223,10 +228,12 @@ function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluato
   const methods = methodsOf(spec, evaluator);
   const combos = urls.flatMap((parts, u) => methods.map((method) => ({ parts, method, u })));
   return combos.map(({ parts, method, u }, i) => {
-    const target: UrlTarget = reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
+    const shaped = forcedReason && !spec.unresolved ? interpretUrl(parts) : null;
+    const possibleOnly = shaped && shaped.kind !== 'dynamic' ? { possibleOnly: forcedReason! } : {};
+    const target: UrlTarget = shaped && shaped.kind !== 'dynamic' ? shaped : reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
     const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
     const choice = combos.length > 1 ? { alternative: i + 1, urlChoice: u, methodChoices: methods.length } : { alternative: null, urlChoice: 0, methodChoices: 1 };
-    return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice };
+    return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice, ...possibleOnly };
   });
 }
 

@@ -86,8 +86,8 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     });
     // Another origin is not this workspace's API; an unmatched path outside every route family is a page.
     if (d.spec.onlyServed && (outcome.status === 'external' || (outcome.status !== 'matched' && !families.has(firstSegment(formatPath(template)))))) continue;
-    const resolved = t.kind !== 'unknown-base';
-    const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null;
+    const resolved = t.kind !== 'unknown-base' && !d.possibleOnly;
+    const unresolvedReason = d.possibleOnly ?? (t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null);
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
     const call = quietInTests(applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed, config.countTestCallers), config));
     matches.push({ call, outcome });
@@ -152,6 +152,7 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
     const ep = outcome.endpoint.ep;
     if (!resolved) {
       (base.clientMethod?.calledFrom === 'nowhere' ? (ep.uncalledCallers ??= []) : ep.possibleCallers).push(base.id);
+      for (const other of outcome.alsoMatches ?? []) other.ep.possibleCallers.push(base.id);
       return { ...base, resolved, reason: `${unresolvedReason ?? 'the URL could not be evaluated'}; its path would reach ${methodLabel(ep.method)} ${ep.path}, which is not counted as a caller`, external: false, origin: null, endpoint: null, status: 'unresolved' };
     }
     callersFor(ep, base, countTests).push(base.id);
