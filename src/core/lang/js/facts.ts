@@ -262,7 +262,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         // Appended on some paths only (in a branch the variable was not declared in): either value.
         this.bindings[key] = this.conditional > (this.declaredAt.get(key) ?? 0) ? { k: 'alt', options: [prev, appended] } : appended;
       }
-      else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
+      else if (node.operator === '=' && (!prev || prev.k === 'dyn' || isPlaceholder(prev)) && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
+      // Set in a branch (`let route = ""; if (q) route = "chunk/search"; else route = "chunks/scroll"`): each value it may have.
+      else if (node.operator === '=' && prev && this.conditional > (this.declaredAt.get(key) ?? 0)) this.bindings[key] = { k: 'alt', options: [...(prev.k === 'alt' ? prev.options : [prev]), this.sym(node.right, scope)] };
       this.reassigned.add(key);
     }
   }
@@ -348,4 +350,9 @@ function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
   const l = node.left;
   if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
   return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
+}
+
+/** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */
+function isPlaceholder(s: Sym): boolean {
+  return (s.k === 'str' && s.v === '') || (s.k === 'dyn' && (s.text === 'null' || s.text === 'undefined'));
 }
