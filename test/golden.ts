@@ -21,8 +21,8 @@ export async function analyzeFixture(dir: string): Promise<AnalysisResult> {
  * Locations are `file:line`, relative to the root; an optional field is shown only when it is set.
  *
  *   service <name> root=<root> framework=<fw> ports=<p,…|-> [baseUrl=<url>] [pathPrefix=<prefix>]
- *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [name=<route name|?>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
- *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
+ *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [uncalledCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [name=<route name|?>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
+ *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [role=test] [in=<client method>(uncalled|only-tests-call-it)] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
  *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…]
  *   skipped <file> [extractor=<id>] <reason>
  *   note <level> [<file>] <message>
@@ -64,7 +64,7 @@ export function goldenFacts(result: AnalysisResult): string {
   );
 
   const matchedTo = new Map<string, string[]>();
-  for (const c of result.calls) if (c.endpoint !== null && c.role !== 'test') matchedTo.set(c.endpoint, [...(matchedTo.get(c.endpoint) ?? []), c.id]);
+  for (const c of result.calls) if (c.endpoint !== null && c.role !== 'test' && !c.clientMethod) matchedTo.set(c.endpoint, [...(matchedTo.get(c.endpoint) ?? []), c.id]);
   const sameList = (a: readonly string[], b: readonly string[]): boolean => [...a].sort().join('\n') === [...b].sort().join('\n');
 
   const routes = result.endpoints.map((e) => {
@@ -74,6 +74,7 @@ export function goldenFacts(result: AnalysisResult): string {
       `route ${v.head} ${e.path} ${e.framework} ${at(e.file, e.line)} service=${e.service} handler=${e.handler ?? '-'} callers=${e.callers.length}${v.extra}` +
       (e.possibleCallers.length ? ` possibleCallers=${e.possibleCallers.length}` : '') +
       (e.testCallers.length ? ` testCallers=${e.testCallers.length}` : '') +
+      (e.uncalledCallers?.length ? ` uncalledCallers=${e.uncalledCallers.length}` : '') +
       (e.source !== 'code' ? ` source=${e.source}` : '') +
       (e.variants ? ` variants=${e.variants.join(',')}` : '') +
       (e.name !== undefined ? ` name=${e.name ?? '?'}` : '') +
@@ -90,6 +91,7 @@ export function goldenFacts(result: AnalysisResult): string {
     return (
       `call ${v.head} ${c.path ?? '?'} ${c.status} ${at(c.file, c.line)} client=${c.client}${v.extra}` +
       (c.role === 'test' ? ' role=test' : '') +
+      (c.clientMethod ? ` in=${c.clientMethod.name}(${c.clientMethod.calledFrom === 'tests' ? 'only-tests-call-it' : 'uncalled'})` : '') +
       (c.url !== c.path ? ` url=${c.url ?? '?'}` : '') +
       (c.endpoint !== null ? ` → ${c.endpoint}` : '') +
       (c.external ? ` external origin=${c.origin ?? '-'}` : c.origin !== null ? ` origin=${c.origin}` : '') +

@@ -133,7 +133,7 @@ export class Analyzer {
     const services = await buildServices(ctx, routes, ws.projects);
     const relations = await runRelations({ ctx, store, program, projects: ws.projects, services, requests }, this.relationStates);
     if (store.missingGrammars.size) return this.again(opts, store);
-    const result = assembleResult(ctx, store, services, relations, sources);
+    const result = assembleResult(ctx, store, services, relations, sources, ws.projects);
     this.lastLayout = { projects: ws.projects, tsconfigs: ws.tsconfigs, files: new Set(ws.files) };
     this.lastUsed = store.usedPaths();
     await opts.factsCache?.flush();

@@ -41,7 +41,7 @@ export interface Forward {
 }
 
 /** The kinds of the registered gap rules (`rules/<kind>/`; `test/core/rules.test.ts` keeps them equal). */
-export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch';
+export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch' | 'unused-client-method';
 
 /** A span in a file. `line`/`column` are 1-based; the end is exclusive. */
 export interface Span {
@@ -101,6 +101,8 @@ export interface Endpoint extends Span {
   possibleCallers: string[];
   /** Calls from tests, mocks and fixtures that reach it; they make it used only when configured to. */
   testCallers: string[];
+  /** Calls made inside client methods that nothing calls (unused-client-method): never callers. */
+  uncalledCallers?: string[];
   /** A proxy route's destination: calls that reach it are matched again there. */
   readonly forward?: Forward;
   /**
@@ -148,6 +150,11 @@ export interface Call extends Span {
   readonly role: 'app' | 'test';
   /** A named-route helper's call (`url_for("bp.view")`): the route name it resolves, matched instead of a URL. */
   readonly routeName?: string;
+  /**
+   * The client method the request is made in, when nothing calls it (`nowhere`) or only tests do: the
+   * call is then no caller of its route (a test caller when tests call it). Absent otherwise.
+   */
+  readonly clientMethod?: { readonly name: string; readonly calledFrom: 'nowhere' | 'tests' };
 }
 
 export interface RelatedLocation {
@@ -211,6 +218,18 @@ export interface Summary {
   readonly coverage: number;
   readonly filesScanned: number;
   readonly filesParsed: number;
+  /**
+   * Per project that makes application API calls (a frontend), by root: how many it makes and how many
+   * of them resolved. Absent in results written before it existed.
+   */
+  readonly frontends?: readonly FrontendShare[];
+}
+
+export interface FrontendShare {
+  /** The project's root folder, relative to the analysis root (`.` for the root). */
+  readonly root: string;
+  readonly calls: number;
+  readonly resolved: number;
 }
 
 export interface AnalysisResult {

@@ -43,8 +43,8 @@ describe('bounded globs', () => {
       expect(r.code).toBe(0);
       return (JSON.parse(r.stdout) as { summary: { filesScanned: number } }).summary.filesScanned;
     };
-    expect(await files(['{app,web}/**'])).toBe(3);
-    expect(await files(['web/**/*.{ts,tsx}'])).toBe(1);
+    expect(await files(['{app,web}/**'])).toBe(4);
+    expect(await files(['web/**/*.{ts,tsx}'])).toBe(2);
     expect(await files(['[{]app,web}/**'])).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ describe('exit codes: gaps against --fail-on', () => {
     const s = scratch();
     try {
       const config = join(s.dir, 'only-hints.json');
-      writeFileSync(config, JSON.stringify({ severity: { 'missing-endpoint': 'off', 'method-mismatch': 'off' } }));
+      writeFileSync(config, JSON.stringify({ severity: { 'missing-endpoint': 'off', 'method-mismatch': 'off', 'unused-client-method': 'off' } }));
       expect((await runCli(['--config', config])).code).toBe(0);
       expect((await runCli(['--config', config, '--fail-on', 'info'])).code).toBe(0);
       expect((await runCli(['--config', config, '--fail-on', 'hint'])).code).toBe(1);

@@ -45,10 +45,11 @@ describe('--format text (no colour: not a TTY)', () => {
       ['web/src/api.ts:16:21', 'warning'],
       ['app/main.py:6:1', 'hint'],
       ['app/main.py:16:1', 'hint'],
+      ['web/src/api.ts:25:23', 'info'],
     ]);
     expect(text.indexOf('Missing endpoints (1)')).toBeLessThan(text.indexOf('Method mismatches (1)'));
     expect(text.indexOf('Method mismatches (1)')).toBeLessThan(text.indexOf('Unused endpoints (2)'));
-    expect(text).toMatch(/^Analysed 3 files in \d+\.\d\ds: 2 warnings, 2 hints\.$/m);
+    expect(text).toMatch(/^Analysed 4 files in \d+\.\d\ds: 2 warnings, 1 info, 2 hints\.$/m);
   });
 });
 
@@ -93,6 +94,7 @@ describe('--format markdown', () => {
       '### Method Mismatches (1)',
       '### External Calls (1)',
       '### Unresolved Calls (1)',
+      '### Unused client methods (1)',
     ]);
     expect(md).toContain('- **Total Backend Endpoints**: 3\n- **Endpoints Used in Frontend**: 1\n- **Unused Endpoints**: 2\n');
     expect(md).toContain('### GET `/api/v1/users`\n- **Backend**: `app/main.py:11` (`list_users`)\n- **Frontend Usage**:\n  - `web/src/api.ts:6` (fetch)\n');
@@ -147,14 +149,14 @@ describe('--format sarif', () => {
     expect(run.originalUriBaseIds['%SRCROOT%']!.uri).toMatch(/^file:\/\/\/.*\/shop\/$/);
 
     const ruleIds = run.tool.driver.rules.map((r) => r.id);
-    expect(ruleIds).toEqual(['missing-endpoint', 'method-mismatch', 'unused-endpoint']);
+    expect(ruleIds).toEqual(['missing-endpoint', 'method-mismatch', 'unused-endpoint', 'unused-client-method']);
     for (const rule of run.tool.driver.rules) {
       expect(rule.shortDescription.text).not.toBe('');
       expect(rule.fullDescription.text).not.toBe('');
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
 
-    expect(run.results).toHaveLength(4);
+    expect(run.results).toHaveLength(5);
     for (const result of run.results) {
       expect(ruleIds).toContain(result.ruleId);
       expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
@@ -172,7 +174,7 @@ describe('--format sarif', () => {
       }
       expect(Object.values(result.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
     }
-    expect(run.results.map((r) => r.level)).toEqual(['note', 'note', 'warning', 'warning']);
+    expect(run.results.map((r) => r.level)).toEqual(['note', 'note', 'warning', 'warning', 'note']);
     const mismatch = run.results.find((r) => r.ruleId === 'method-mismatch')!;
     expect(mismatch.relatedLocations?.map((r) => r.message.text)).toEqual(['POST /api/v1/orders (create_order)']);
   });

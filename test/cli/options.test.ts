@@ -14,7 +14,7 @@ describe('--output', () => {
       const r = await runCli(['check', SHOP, '--format', 'markdown', '--output', 'reports/api/map.md'], { cwd: s.dir });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('api-parity: markdown report written to reports/api/map.md (4 gaps, 2 at or above warning)\n');
+      expect(r.stderr).toBe('api-parity: markdown report written to reports/api/map.md (5 gaps, 2 at or above warning)\n');
       const md = readFileSync(join(s.dir, 'reports', 'api', 'map.md'), 'utf8');
       expect(md.startsWith('# API Endpoint Mapping: Backend to Frontend\n')).toBe(true);
     } finally {
@@ -88,7 +88,7 @@ describe('--quiet and --verbose', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const lines = stripAnsi(r.stdout).trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     for (const line of lines) expect(line).toMatch(/^\S+:\d+:\d+ +(error|warning|info|hint) +\S/);
   });
 

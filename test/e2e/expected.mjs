@@ -6,6 +6,7 @@ export const GROUPS = [
   { id: 'missing', label: 'Missing', always: true },
   { id: 'method-mismatch', label: 'Method mismatch', always: true },
   { id: 'unused', label: 'Unused', always: true },
+  { id: 'unused-client-method', label: 'Unused client methods', always: false },
   { id: 'documented-not-implemented', label: 'Documented, not implemented', always: false },
   { id: 'undocumented-endpoint', label: 'Undocumented endpoints', always: false },
   { id: 'event-mismatch', label: 'Event mismatches', always: false },

@@ -29,6 +29,8 @@ export function formatText(result: AnalysisResult, ctx: ReportContext): string {
   const out: string[] = [];
   out.push(`${c.bold(`API Parity ${ctx.version}`)} ${c.dim('·')} ${printable(result.root)}`);
   out.push(counts(result, c));
+  const shares = frontendLine(result);
+  if (shares) out.push(c.dim(shares));
   if (ctx.verbose) {
     for (const s of result.services) {
       const ports = s.ports.length ? `, port${s.ports.length > 1 ? 's' : ''} ${s.ports.join(', ')}` : '';
@@ -99,6 +101,14 @@ function counts(result: AnalysisResult, c: Colors): string {
     `coverage ${Math.round(s.coverage * 100)}%`,
   ];
   return parts.join(c.dim(' · '));
+}
+
+/** The share of calls resolved per frontend (the projects that make calls), when there are calls. */
+function frontendLine(result: AnalysisResult): string | null {
+  const list = result.summary.frontends ?? [];
+  if (list.length === 0) return null;
+  const share = (n: number, of: number) => `${n}/${of} (${Math.round((n / of) * 100)}%)`;
+  return printable(`Calls resolved per frontend: ${list.map((f) => `${f.root === '.' ? '(root)' : f.root} ${share(f.resolved, f.calls)}`).join(', ')}`);
 }
 
 function footer(result: AnalysisResult, ctx: ReportContext, c: Colors): string {

@@ -25,7 +25,8 @@ export function recognition(services: ServiceIndex, http: HttpRelation): Recogni
   const unresolved = http.calls.filter((c) => c.status === 'unresolved' && c.role === 'app');
   for (const rec of services.recs) {
     const eligible = rec.endpoints.filter((e) => e.ep.kind === 'http' && e.ep.ignored === null && !e.ep.path.includes('{...'));
-    const used = eligible.filter((e) => e.ep.callers.length > 0).length;
+    // A route requested only by a client method nothing calls is recognised (the call style is understood).
+    const used = eligible.filter((e) => e.ep.callers.length > 0 || (e.ep.uncalledCallers?.length ?? 0) > 0).length;
     if (eligible.length < MIN_ROUTES || used / eligible.length >= MAX_USED_SHARE) continue;
     low.add(rec.name);
     notes.push({ level: 'warning', code: 'low-recognition', message: lowMessage(rec.name, rec.root, used, eligible.length, unresolved) });

@@ -6,7 +6,7 @@
  */
 import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
-import { interpretUrl, type UrlTarget } from '../match/url';
+import { interpretUrl, isQueryPart, type UrlTarget } from '../match/url';
 import { Evaluator, literalText, type FnRef, type Part, type Value } from '../resolve/evaluate';
 import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
@@ -30,6 +30,11 @@ export interface DraftCall {
   /** Which URL alternative it is, and how many methods were possible for it (see the http relation). */
   readonly urlChoice: number;
   readonly methodChoices: number;
+  /**
+   * Why the call is not known to be made although its path is (a wrapper nobody calls, whose URL's shape is
+   * read from its body): the routes it matches get it as a possible caller, never as a caller.
+   */
+  readonly possibleOnly?: string;
 }
 
 export interface RequestIndex {
@@ -233,15 +238,38 @@ const draftsOfSpec = new WeakMap<RequestSpec, { readonly decl: ClientDecl; reado
 function computeDrafts(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
   const spec = settled(found, evaluator);
   const reason = forcedReason ?? spec.unresolved ?? null;
-  const urls = reason ? [urlParts(spec, evaluator)] : expandParts(urlParts(spec, evaluator));
+  const urls = reason ? [urlParts(spec, evaluator)] : samePathOnce(expandParts(urlParts(spec, evaluator)));
   const methods = methodsOf(spec, evaluator);
   const combos = urls.flatMap((parts, u) => methods.map((method) => ({ parts, method, u })));
   return combos.map(({ parts, method, u }, i) => {
-    const target: UrlTarget = reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
+    const shaped = forcedReason && !spec.unresolved ? interpretUrl(parts) : null;
+    const possibleOnly = shaped && shaped.kind !== 'dynamic' ? { possibleOnly: forcedReason! } : {};
+    const target: UrlTarget = shaped && shaped.kind !== 'dynamic' ? shaped : reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
     const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
     const choice = combos.length > 1 ? { alternative: i + 1, urlChoice: u, methodChoices: methods.length } : { alternative: null, urlChoice: 0, methodChoices: 1 };
-    return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice };
+    return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice, ...possibleOnly };
   });
+}
+
+/**
+ * Alternatives that differ only after the path (`data ? `${path}?${qs}` : path`) are one request: the
+ * query string is not matched, so they would be the same call twice. The shortest of each path is kept.
+ */
+function samePathOnce(urls: readonly Part[][]): Part[][] {
+  const byPath = new Map<string, Part[]>();
+  for (const parts of urls) {
+    let path = '';
+    for (let i = 0; i < parts.length && !isQueryPart(parts, i); i++) {
+      const p = parts[i]!;
+      const cut = 'lit' in p ? p.lit.search(/[?#]/) : -1;
+      path += 'lit' in p ? (cut >= 0 ? p.lit.slice(0, cut) : p.lit) : `\u0000${JSON.stringify(p)}\u0000`;
+      if (cut >= 0) break;
+    }
+    // The shortest spelling (usually the one without a query string) stands for them.
+    const kept = byPath.get(path);
+    if (!kept || parts.length < kept.length) byPath.set(path, parts);
+  }
+  return [...byPath.values()];
 }
 
 /** A request with no receiver left to bind: `this` and constructor arguments read from an instance built out of sight. */

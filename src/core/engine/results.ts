@@ -4,12 +4,13 @@ import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
 import { isUnused } from '../rules/unused-endpoint';
 import { recognition } from './blindspots';
-import { API_KINDS, type AnalysisNote, type AnalysisResult, type Endpoint, type Service, type SkippedFile, type Summary } from '../types';
+import { API_KINDS, type AnalysisNote, type AnalysisResult, type Call, type Endpoint, type FrontendShare, type Service, type SkippedFile, type Summary } from '../types';
 import type { FileStore } from './files';
+import { projectOf, type Project } from '../project/projects';
 import type { ServiceIndex } from './services';
 import type { RunContext } from './types';
 
-export function assembleResult(ctx: RunContext, store: FileStore, services: ServiceIndex, relations: RelationOutputs, sourceCount: number): AnalysisResult {
+export function assembleResult(ctx: RunContext, store: FileStore, services: ServiceIndex, relations: RelationOutputs, sourceCount: number, projects: readonly Project[] = []): AnalysisResult {
   const { endpoints } = services;
   const { calls } = relations.http;
   const seen = recognition(services, relations.http);
@@ -49,6 +50,7 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
     coverage: denominator > 0 ? Math.round((apiUsed / denominator) * 1000) / 1000 : 1,
     filesScanned: sourceCount,
     filesParsed: parsed,
+    frontends: frontendShares(calls, projects),
   };
   return {
     schemaVersion: 1,
@@ -80,4 +82,18 @@ function withDocs(list: readonly Service[], relations: RelationOutputs): Service
     const files = docs.filter((d) => d.service.name === s.name).map((d) => d.doc.file);
     return files.length ? { ...s, docs: files } : s;
   });
+}
+
+/** The share of application calls resolved, per project that makes them (the frontends), by root. */
+function frontendShares(calls: readonly Call[], projects: readonly Project[]): FrontendShare[] {
+  const by = new Map<string, { calls: number; resolved: number }>();
+  for (const c of calls) {
+    if (c.role !== 'app' || !API_KINDS.includes(c.kind)) continue;
+    const root = projects.length ? projectOf(projects, c.file).root : '.';
+    const s = by.get(root) ?? { calls: 0, resolved: 0 };
+    s.calls++;
+    if (c.resolved) s.resolved++;
+    by.set(root, s);
+  }
+  return [...by.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([root, s]) => ({ root, ...s }));
 }

@@ -21,6 +21,8 @@ export interface Project {
   readonly scriptPorts: readonly number[];
   /** The `name` of its package.json (`@plane/constants`), which other packages import it by. */
   readonly packageName?: string;
+  /** A package other codebases may import: its package.json names an entry (`main`, `module`, `exports`) and is not `private`. */
+  readonly library?: boolean;
   /** The Rust package name from `Cargo.toml` (`[package] name`), which its binaries use as a crate path. */
   readonly crateName?: string;
   /** The module path its go.mod declares (`github.com/acme/shop`), for Go import resolution. */
@@ -63,6 +65,7 @@ interface ManifestInfo {
   readonly versions: Record<string, string>;
   name: string | null;
   scripts: string;
+  library?: boolean;
 }
 
 /** Readers per manifest kind; a reader that throws keeps what it found before. */
@@ -76,20 +79,21 @@ const READERS: Record<ManifestKind, (info: ManifestInfo, text: string, path: str
 };
 
 /** Dependency names declared in a manifest's text (lower-case). Tolerant: bad text yields fewer names. */
-export function parseDependencies(path: string, text: string): { deps: string[]; name: string | null; scripts: string; versions: Record<string, string> } {
+export function parseDependencies(path: string, text: string): { deps: string[]; name: string | null; scripts: string; versions: Record<string, string>; library?: boolean } {
   const info: ManifestInfo = { deps: new Set(), versions: {}, name: null, scripts: '' };
   try {
     READERS[manifestKind(path)](info, text, path);
   } catch {
     // A manifest we cannot read still makes a project; it just declares nothing.
   }
-  return { deps: [...info.deps], name: info.name, scripts: info.scripts, versions: info.versions };
+  return { deps: [...info.deps], name: info.name, scripts: info.scripts, versions: info.versions, ...(info.library ? { library: true } : {}) };
 }
 
 /** package.json: every dependency table (with version ranges), the package name, the scripts. */
 function readPackageJson(info: ManifestInfo, text: string): void {
   const json = JSON.parse(text) as Record<string, unknown>;
   if (typeof json['name'] === 'string') info.name = json['name'];
+  if (json['private'] !== true && ['main', 'module', 'exports'].some((k) => json[k] !== undefined)) info.library = true;
   for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const d = json[key];
     if (d && typeof d === 'object')
@@ -190,7 +194,7 @@ export interface ManifestInput {
 
 /** Build projects from manifests; the root always gets one. */
 export function buildProjects(manifests: readonly ManifestInput[], rootName: string): Project[] {
-  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string; goModule?: string }>();
+  const byRoot = new Map<string, { manifests: string[]; kinds: Set<ManifestKind>; deps: Set<string>; versions: Record<string, string>; name: string | null; scripts: string[]; crate?: string; goModule?: string; library?: boolean }>();
   const get = (root: string) => {
     let p = byRoot.get(root);
     if (!p) {
@@ -212,6 +216,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       Object.assign(p.versions, parsed.versions);
       if (parsed.scripts) p.scripts.push(parsed.scripts);
       if (manifestKind(m.path) === 'node' && parsed.name) p.name ??= parsed.name;
+      if (manifestKind(m.path) === 'node' && parsed.library) p.library = true;
       if (manifestKind(m.path) === 'rust' && parsed.name) p.crate = parsed.name;
       if (manifestKind(m.path) === 'go' && parsed.name) p.goModule ??= parsed.name;
     }
@@ -226,6 +231,7 @@ export function buildProjects(manifests: readonly ManifestInput[], rootName: str
       versions: p.versions,
       scriptPorts: scriptPorts(p.scripts.join('\n')),
       ...(p.name ? { packageName: p.name } : {}),
+      ...(p.library ? { library: true } : {}),
       ...(p.crate ? { crateName: p.crate } : {}),
       ...(p.goModule ? { goModule: p.goModule } : {}),
     }))

@@ -32,6 +32,8 @@ function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string
   lines.push('', `URL as built: \`${call.url ?? '(unknown)'}\``);
   if (call.via.length) lines.push('', `Built through: ${call.via.map((v) => `\`${v}\``).join(' → ')}`);
   lines.push('', `Client: \`${call.client}\``);
+  const m = call.clientMethod;
+  if (m) lines.push('', `In \`${m.name}\`, which ${m.calledFrom === 'tests' ? 'only tests call' : 'nothing calls'}: not counted as a caller of its route.`);
   return lines.join('\n');
 }
 

@@ -53,6 +53,8 @@ function summary(result: AnalysisResult): string[] {
   if (s.ignored) lines.push(`- **Ignored Endpoints**: ${s.ignored}`);
   lines.push(`- **Frontend Calls**: ${s.calls}`);
   lines.push(`- **Calls Resolved**: ${s.resolvedCalls} of ${s.calls} (${percent(s.calls ? s.resolvedCalls / s.calls : 1)})`);
+  const frontends = s.frontends ?? [];
+  if (frontends.length) lines.push(`- **Calls Resolved per Frontend**: ${frontends.map((f) => `${mdCode(f.root)} ${f.resolved} of ${f.calls} (${percent(f.resolved / f.calls)})`).join(', ')}`);
   lines.push(`- **Missing Endpoints**: ${s.missing}`);
   lines.push(`- **Method Mismatches**: ${s.methodMismatch}`);
   lines.push(`- **External Calls**: ${s.external}`);

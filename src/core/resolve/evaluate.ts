@@ -14,7 +14,7 @@ import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
-import { globalValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
+import { globalValue, isAbsentValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
 export type { Ctx, EvalHost, FnRef, Part, Program, Value } from './value';
 export { extName, stripGlobal, unknown } from './value';
@@ -74,11 +74,11 @@ export class Evaluator implements EvalHost {
         if (sym.index === THIS_PARAM) return ctx.self && ctx.fn === sym.fn ? ctx.self : { t: 'param', fn: sym.fn, file: ctx.file, index: THIS_PARAM, name: 'this', path: [] };
         if (ctx.params && ctx.fn === sym.fn) {
           const v = ctx.params[sym.index];
-          if (v) return v;
+          if (v && !isAbsentValue(v)) return v;
           const fn = this.program.module(ctx.file)?.functions[sym.fn];
           const def = fn?.params[sym.index]?.default;
           if (def) return this.evaluate(def, { ...ctx, fn: sym.fn });
-          return { t: 'unknown', text: symText(sym), why: `argument \`${sym.name}\` not given`, absent: true };
+          return v ?? { t: 'unknown', text: symText(sym), why: `argument \`${sym.name}\` not given`, absent: true };
         }
         return { t: 'param', fn: sym.fn, file: ctx.file, index: sym.index, name: sym.name, path: [] };
       }
@@ -293,7 +293,7 @@ export class Evaluator implements EvalHost {
   /**
    * Replace the parameters of function `fn` inside a value by the given argument values; with `self`
    * (the receiver of a method called), its `this` too, and the parameters of the constructors of the
-   * receiver's class chain by what that construction passes them.
+   * receiver's class chain by what that construction passes them (a parameter passed on keeps its default).
    */
   subst(v: Value, fn: FnRef, args: readonly Value[], self?: Value): Value {
     switch (v.t) {
@@ -301,9 +301,12 @@ export class Evaluator implements EvalHost {
         const own = v.fn === fn.id && v.file === fn.file;
         if (v.index === THIS_PARAM) return own && self ? this.along(self, v.path) : v;
         if (!own) return self ? (this.constructorArg(v, self) ?? v) : v;
-        const a = args[v.index] ?? this.defaultOf(v.file, fn.id, v.index, args);
-        const val = a ? this.along(a, v.path) : null;
+        const [given, def] = [args[v.index], this.defaultOf(v.file, fn.id, v.index, args)];
+        const a = (given && !isAbsentValue(given) ? given : def) ?? given;
+        let val = a ? this.along(a, v.path) : null;
+        if ((!val || isAbsentValue(val)) && v.orDefault) val = v.orDefault;
         if (v.orElse && (!val || val.t === 'unknown')) return this.subst(v.orElse, fn, args, self);
+        if (val?.t === 'param' && a === given && (def || v.orElse)) val = { ...val, ...(def ? { orDefault: this.along(def, v.path) } : {}), ...(v.orElse && !val.orElse ? { orElse: this.subst(v.orElse, fn, args, self) } : {}) };
         return val ?? { t: 'unknown', text: v.name, why: `argument \`${v.name}\` not given`, absent: true };
       }
       case 'str':
@@ -391,7 +394,6 @@ export class Evaluator implements EvalHost {
 
   /** Forget memoised values (after a module changed). */
   reset(): void {
-    this.memo.clear();
-    this.exports.clear();
+    [this.memo, this.exports].forEach((m) => m.clear());
   }
 }

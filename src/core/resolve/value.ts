@@ -77,6 +77,11 @@ export type Value =
       readonly path: readonly string[];
       /** `param || x`: what applies when the argument turns out not to be given (or unknown). */
       readonly orElse?: Value;
+      /**
+       * The default of the parameter this one was passed on to (`get(path, options) => fetch(path, options)`
+       * where `fetch(…, options = {})`), its path applied: what applies when this argument is not given.
+       */
+      readonly orDefault?: Value;
     }
   /** One of several values, chosen at run time (a conditional expression). */
   | { readonly t: 'alt'; readonly options: readonly Value[] }
@@ -147,4 +152,9 @@ export function extName(v: Value): string | null {
   if (v.t !== 'ext') return null;
   const p = stripGlobal(v.path);
   return p.slice(p.lastIndexOf('.') + 1);
+}
+
+/** A value for an argument or member that is simply not there (`undefined`): a parameter's default applies to it. */
+export function isAbsentValue(v: Value): boolean {
+  return v.t === 'unknown' && v.absent === true;
 }

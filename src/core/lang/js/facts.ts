@@ -76,6 +76,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
   private readonly reassigned = new Set<string>();
+  /** Variables whose initial value was a placeholder (`let route = ""`): their branch values are alternatives. */
+  private readonly placeheld = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
   /** How many branches (if, ?:, loops, switch, try, && / ||) the walk is inside, in the current function. */
@@ -262,7 +264,12 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         // Appended on some paths only (in a branch the variable was not declared in): either value.
         this.bindings[key] = this.conditional > (this.declaredAt.get(key) ?? 0) ? { k: 'alt', options: [prev, appended] } : appended;
       }
-      else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
+      else if (node.operator === '=' && prev && isPlaceholder(prev) && !this.reassigned.has(key)) {
+        // `let route = ""` set in branches (`if (q) route = "chunk/search"; else …`): each value it may have.
+        this.bindings[key] = this.sym(node.right, scope);
+        this.placeheld.add(key);
+      } else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
+      else if (node.operator === '=' && prev && this.placeheld.has(key) && this.conditional > (this.declaredAt.get(key) ?? 0)) this.bindings[key] = { k: 'alt', options: [...(prev.k === 'alt' ? prev.options : [prev]), this.sym(node.right, scope)] };
       this.reassigned.add(key);
     }
   }
@@ -357,4 +364,9 @@ function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
   const l = node.left;
   if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
   return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
+}
+
+/** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */
+function isPlaceholder(s: Sym): boolean {
+  return (s.k === 'str' && s.v === '') || (s.k === 'dyn' && (s.text === 'null' || s.text === 'undefined'));
 }

@@ -14,16 +14,19 @@ import { fileRole } from '../../project/roles';
 import { methodLabel } from '../../report/labels';
 import { decideCall, ruleForCallStatus } from '../../rules/registry';
 import { hashText } from '../../text';
-import type { Call } from '../../types';
+import type { Call, Endpoint } from '../../types';
 import { matchCall, type MatchOutcome } from './matcher';
 import { MatchMemo } from './memo';
 import { followForward } from './forward';
 import { matchNamed } from './named';
+import { uncalledClientMethods, type ClientMethod, type ClientMethodIndex } from './clientMethods';
 import type { Relation } from '../types';
 
 export interface HttpRelation {
   readonly calls: readonly Call[];
   readonly matches: ReadonlyArray<{ readonly call: Call; readonly outcome: MatchOutcome | null }>;
+  /** Client methods that make requests and that nothing calls (their calls are not callers). */
+  readonly clientMethods: readonly ClientMethod[];
 }
 
 declare module '../types' {
@@ -36,7 +39,9 @@ const http: Relation<'http', MatchMemo> = {
   id: 'http',
   title: 'HTTP requests ↔ routes',
   async relate(input, memo) {
-    const { relation, memo: kept } = await relateHttp(input.requests.drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''), () => input.ctx.pause());
+    const { drafts, wrappers } = input.requests;
+    const methods = uncalledClientMethods(drafts, wrappers, input.store, input.program, input.projects, input.ctx.config);
+    const { relation, memo: kept } = await relateHttp(drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''), () => input.ctx.pause(), methods);
     return { output: relation, state: kept };
   },
 };
@@ -46,7 +51,7 @@ export default http;
  * `memo` is the previous run's (kept when the services are the same); the one to keep is returned.
  * `pause` is awaited once per call (the run's cooperative pause point).
  */
-export async function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo, pause: () => Promise<void>): Promise<{ relation: HttpRelation; memo: MatchMemo }> {
+export async function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo, pause: () => Promise<void>, methods: ClientMethodIndex = { methods: [], byDraft: new Map() }): Promise<{ relation: HttpRelation; memo: MatchMemo }> {
   const envKey = hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...services.unindexedPorts]]));
   const kept = memo.envKey === envKey ? memo : new MatchMemo(envKey);
   const bound = kept.bind(services.recs);
@@ -61,7 +66,10 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     if (ids.has(id)) continue;
     ids.add(id);
     const role = fileRole(config, d.decl.file);
-    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role };
+    const uncalled = methods.byDraft.get(d);
+    uncalled?.callIds.push(id);
+    const clientMethod = uncalled ? { clientMethod: { name: uncalled.name, calledFrom: uncalled.calledFrom } } : {};
+    const base = { id, kind: d.spec.kind, method: d.method, file: d.decl.file, ...d.decl.anchor, client: d.spec.client, url: displayParts(d.parts), via: d.via, role, ...clientMethod };
     const t = d.target;
     if (d.spec.routeName !== undefined && t.kind !== 'dynamic') {
       matches.push(namedCall({ ...base, routeName: d.spec.routeName }, d, services, projects, config));
@@ -83,14 +91,14 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
     });
     // Another origin is not this workspace's API; an unmatched path outside every route family is a page.
     if (d.spec.onlyServed && (outcome.status === 'external' || (outcome.status !== 'matched' && !families.has(firstSegment(formatPath(template)))))) continue;
-    const resolved = t.kind !== 'unknown-base';
-    const unresolvedReason = t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null;
+    const resolved = t.kind !== 'unknown-base' && !d.possibleOnly;
+    const unresolvedReason = d.possibleOnly ?? (t.kind === 'unknown-base' ? `the base URL \`${t.base}\` could not be evaluated${t.why ? ` (${t.why})` : ''}` : null);
     const path = formatPath(template).replace(/\{[^}]*\}/g, '{}');
     const call = quietInTests(applyIgnore(verdict({ ...base, path }, outcome, resolved, unresolvedReason, services.unindexed, config.countTestCallers), config));
     matches.push({ call, outcome });
   }
   settleMethodChoices(sorted, matches);
-  return { relation: { calls: matches.map((m) => m.call), matches }, memo: kept };
+  return { relation: { calls: matches.map((m) => m.call), matches, clientMethods: methods.methods }, memo: kept };
 }
 
 /**
@@ -148,10 +156,12 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
   if (outcome.status === 'matched') {
     const ep = outcome.endpoint.ep;
     if (!resolved) {
-      ep.possibleCallers.push(base.id);
+      (base.clientMethod?.calledFrom === 'nowhere' ? (ep.uncalledCallers ??= []) : ep.possibleCallers).push(base.id);
+      for (const other of outcome.alsoMatches ?? []) other.ep.possibleCallers.push(base.id);
       return { ...base, resolved, reason: `${unresolvedReason ?? 'the URL could not be evaluated'}; its path would reach ${methodLabel(ep.method)} ${ep.path}, which is not counted as a caller`, external: false, origin: null, endpoint: null, status: 'unresolved' };
     }
-    (base.role === 'test' && !countTests ? ep.testCallers : ep.callers).push(base.id);
+    callersFor(ep, base, countTests).push(base.id);
+    for (const other of outcome.alsoMatches ?? []) other.ep.possibleCallers.push(base.id);
     return { ...base, resolved, reason: outcome.assumption, external: false, origin: null, endpoint: ep.id, status: 'matched' };
   }
   if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };
@@ -168,6 +178,15 @@ function namedCall(base: Omit<CallBase, 'path'>, d: DraftCall, services: Service
   const hit = outcome.status === 'matched' ? outcome.endpoint : outcome.status === 'method-mismatch' ? outcome.samePath[0]! : null;
   const path = hit ? hit.ep.path.replace(/\{[^}]*\}/g, '{}') : null;
   return { call: quietInTests(applyIgnore(verdict({ ...base, path }, outcome, true, null, services.unindexed, config.countTestCallers), config)), outcome };
+}
+
+/**
+ * Where a matched call counts: a caller; a test caller when it is in a test, or in a client method only
+ * tests call; nowhere but `uncalledCallers` when it is in a client method nothing calls.
+ */
+function callersFor(ep: Endpoint, base: CallBase, countTests: boolean): string[] {
+  if (base.clientMethod?.calledFrom === 'nowhere') return (ep.uncalledCallers ??= []);
+  return (base.role === 'test' || base.clientMethod?.calledFrom === 'tests') && !countTests ? ep.testCallers : ep.callers;
 }
 
 /** A test or mock may call what does not exist on purpose (a 404 test): its gaps are not reported. */

@@ -24,7 +24,7 @@ export interface EndpointRec {
 }
 
 export type MatchOutcome =
-  | { readonly status: 'matched'; readonly endpoint: EndpointRec; readonly assumption: string | null }
+  | { readonly status: 'matched'; readonly endpoint: EndpointRec; readonly assumption: string | null; readonly alsoMatches?: readonly EndpointRec[] }
   | { readonly status: 'method-mismatch'; readonly samePath: readonly EndpointRec[] }
   | { readonly status: 'missing'; readonly searched: readonly ServiceRec[]; readonly nearest: readonly EndpointRec[] }
   | { readonly status: 'external'; readonly origin: string; readonly reason: string }
@@ -74,7 +74,12 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
     return { status: 'missing', searched: candidates, nearest: closestRoutes(q, candidates) };
   }
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
-  if (methodOk.length) return { status: 'matched', endpoint: preferExactMethod(methodOk, q.method), assumption };
+  if (methodOk.length) {
+    const endpoint = preferExactMethod(methodOk, q.method);
+    // A path with run-time parts (`/${entity}.list`) may reach each route it ties with: they are possible callers' routes.
+    const also = methodOk.filter((e) => e !== endpoint && e.ep.path !== endpoint.ep.path);
+    return { status: 'matched', endpoint, assumption, ...(also.length ? { alsoMatches: also } : {}) };
+  }
   const other = weakerRouteWithMethod(q, candidates);
   if (other) return { status: 'matched', endpoint: other, assumption };
   if (externalIfNone) return { status: 'external', ...externalIfNone };

@@ -15,7 +15,7 @@ export interface MemoQuery {
 }
 
 type StoredOutcome =
-  | { readonly status: 'matched'; readonly endpoint: string; readonly assumption: string | null }
+  | { readonly status: 'matched'; readonly endpoint: string; readonly assumption: string | null; readonly alsoMatches?: readonly string[] }
   | { readonly status: 'method-mismatch'; readonly samePath: readonly string[] }
   | { readonly status: 'missing'; readonly searched: readonly string[]; readonly nearest: readonly string[] }
   | { readonly status: 'no-services'; readonly reason: string; readonly possible?: readonly string[] }
@@ -50,7 +50,7 @@ export class MatchMemo {
 function restore(hit: StoredOutcome, ep: (id: string) => EndpointRec, byRoot: ReadonlyMap<string, ServiceRec>): MatchOutcome {
   switch (hit.status) {
     case 'matched':
-      return { status: 'matched', endpoint: ep(hit.endpoint), assumption: hit.assumption };
+      return { status: 'matched', endpoint: ep(hit.endpoint), assumption: hit.assumption, ...(hit.alsoMatches ? { alsoMatches: hit.alsoMatches.map(ep) } : {}) };
     case 'method-mismatch':
       return { status: 'method-mismatch', samePath: hit.samePath.map(ep) };
     case 'missing':
@@ -65,7 +65,7 @@ function restore(hit: StoredOutcome, ep: (id: string) => EndpointRec, byRoot: Re
 function toStored(o: MatchOutcome): StoredOutcome {
   switch (o.status) {
     case 'matched':
-      return { status: 'matched', endpoint: o.endpoint.ep.id, assumption: o.assumption };
+      return { status: 'matched', endpoint: o.endpoint.ep.id, assumption: o.assumption, ...(o.alsoMatches ? { alsoMatches: o.alsoMatches.map((e) => e.ep.id) } : {}) };
     case 'method-mismatch':
       return { status: 'method-mismatch', samePath: o.samePath.map((e) => e.ep.id) };
     case 'missing':

@@ -26,13 +26,16 @@ const rule: GapRule = {
     configurable: true,
     subject: 'endpoint',
   },
-  check({ endpoints, lowRecognition }) {
+  check({ endpoints, lowRecognition, relations }) {
+    const calls = new Map(relations.http.calls.map((c) => [c.id, c]));
     return endpoints.flatMap((ep) => {
       if (!isUnused(ep, lowRecognition)) return [];
       const { method, path, file, line, column, endLine, endColumn } = ep;
       const tests = ep.testCallers.length ? ` Only ${ep.testCallers.length} call${ep.testCallers.length === 1 ? '' : 's'} from tests reach it.` : '';
+      const methods = [...new Set((ep.uncalledCallers ?? []).map((id) => calls.get(id)?.clientMethod?.name).filter((n) => n !== undefined))];
+      const uncalled = methods.length ? ` Only ${methods.map((n) => `\`${n}\``).join(', ')} request${methods.length === 1 ? 's' : ''} it, and nothing calls ${methods.length === 1 ? 'it' : 'them'}.` : '';
       const partial = ep.confidence === 'partial' ? ' Part of its path could not be resolved, so callers of its real path may have been missed.' : '';
-      return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path, ep.kind)} has no callers in this workspace.${tests}${partial}`, related: [], subject: ep.id }];
+      return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path, ep.kind)} has no callers in this workspace.${uncalled}${tests}${partial}`, related: [], subject: ep.id }];
     });
   },
 };

@@ -1,7 +1,8 @@
 import { callsWorkspaceName, isAbsent } from '../../../lang/js/clients';
 import { isAbsoluteUrl } from '../../../match/url';
 import type { Evaluator, Value } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { symText, type Sym } from '../../../resolve/sym';
+import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
 
 /**
  * A call on a name with at least one argument, or a method call (`service.list()`, whose receiver may
@@ -32,18 +33,20 @@ export default defineFramework({
       for (const c of js.calls) {
         // Without arguments: a method (its receiver may shape the URL) or an imported function (a generated SDK's).
         const bare = c.args.length === 0 && c.callee.k !== 'member' && !(c.callee.k === 'ref' && js.module.imports[c.callee.name]);
-        if (c.isNew || bare || !callsWorkspaceName(c, js.module)) continue;
+        // `(cond ? send : retry(send))(url)`: a callee chosen at run time among workspace functions.
+        const chosen = c.callee.k === 'alt' && c.callee.options.some((o) => callsWorkspaceName({ ...c, callee: o }, js.module));
+        if (c.isNew || bare || !(chosen || callsWorkspaceName(c, js.module))) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
       return out;
     },
     resolve(decl, ctx) {
       // `this.service.list(…)`: the field of an instance of the method's class.
-      const callee = ctx.evaluator.concrete(ctx.value(decl.callee, decl));
-      if (callee.t !== 'fn') return null;
-      const tpl = ctx.wrapper({ file: callee.file, id: callee.id });
-      if (!tpl) return null;
       const ev = ctx.evaluator;
+      const callee = calledFunction(ev, ctx.evaluator.concrete(ctx.value(decl.callee, decl)), ctx.wrapper);
+      if (callee === null) return null;
+      if ('unresolved' in callee) return chosenAtRunTime(callee.unresolved, decl.callee);
+      const tpl = ctx.wrapper({ file: callee.file, id: callee.id })!;
       const args = decl.args.map((a) => ctx.value(a, decl));
       const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args, callee.self) : null);
       // A base read from an argument that does not set it (`config.baseURL` of `{}`) is no base.
@@ -67,6 +70,35 @@ export default defineFramework({
     },
   },
 });
+
+type FnValue = Extract<Value, { t: 'fn' }>;
+
+/**
+ * The wrapper a call reaches: a function that is one, or a callee chosen at run time (`cond ? send :
+ * retry(send)`) whose every option is that same wrapper, or a call that decorates it (`retry(send)`
+ * receives it). Options that are different functions, or that cannot be evaluated, are not guessed: the
+ * call is kept unresolved (`unresolved`). Null when no option is a wrapper (not a request at all).
+ */
+function calledFunction(ev: Evaluator, callee: Value, wrapper: (fn: { file: string; id: string }) => unknown): FnValue | { unresolved: true } | null {
+  const isWrapper = (v: Value): v is FnValue => v.t === 'fn' && wrapper({ file: v.file, id: v.id }) !== undefined;
+  if (callee.t !== 'alt') return isWrapper(callee) ? callee : null;
+  const fns = callee.options.map((o) => (o.t === 'fn' ? o : o.t === 'call' ? decorated(ev, o) : null));
+  const found = fns.find((f): f is FnValue => f !== null && isWrapper(f));
+  if (!found) return null;
+  return fns.every((f) => f !== null && f.file === found.file && f.id === found.id) ? found : { unresolved: true };
+}
+
+/** The one workspace function a call receives among its arguments (`retry(send)`), or null. */
+function decorated(ev: Evaluator, call: Extract<Value, { t: 'call' }>): FnValue | null {
+  const fns = call.args.map((a) => ev.evaluate(a, call.ctx)).filter((v): v is FnValue => v.t === 'fn');
+  return fns.length === 1 ? fns[0]! : null;
+}
+
+/** A request through a callee chosen at run time among functions that are not the same wrapper. */
+function chosenAtRunTime(_u: true, callee: Sym): RequestSpec {
+  const text = symText(callee);
+  return { client: text, kind: 'http', method: null, defaultMethod: '*', url: { t: 'unknown', text, why: `the function called is chosen at run time (\`${text}\`)` }, base: null, via: [], unresolved: `the function called is chosen at run time (\`${text}\`), and its options are not the same wrapper` };
+}
 
 /**
  * A base the caller gives (through a config or base argument) that cannot be evaluated, in front of a

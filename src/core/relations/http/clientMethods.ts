@@ -1,0 +1,177 @@
+/**
+ * Client methods nobody calls: a named client helper, a service object's or class's method, or a
+ * generated SDK function that makes a request, and whose name no application file mentions besides its
+ * definition. Its requests are then not callers of the routes they reach (the unused-client-method rule
+ * reports the method, and the route may become unused).
+ *
+ * Trust first: a method is "called" when its name appears anywhere else (a call, a reference passed as a
+ * value, a string, a template attribute), so a finding means the name is written nowhere but at its
+ * definition. Never candidates: nested and anonymous functions (callbacks, local handlers), members of
+ * object literals that are not a module's named binding (`export default { mounted() {} }`,
+ * `defineComponent({ setup() {} })`), PascalCase functions (components), default exports, framework entry
+ * points called by name at run time (lifecycle hooks, loaders, route handlers), everything in a package
+ * another codebase may import (a package.json with `main`/`module`/`exports` that is not `private`), and
+ * the members of an object or class that a file indexes dynamically (`this[name]()`, `api[op](…)`).
+ */
+import type { Config } from '../../config';
+import type { DraftCall } from '../../engine/requests';
+import type { FileStore } from '../../engine/files';
+import type { WrapperTemplate } from '../../frameworks/types';
+import { projectOf, type Project } from '../../project/projects';
+import { fileRole } from '../../project/roles';
+import type { WorkspaceProgram } from '../../resolve/modules';
+import { API_KINDS, type Span } from '../../types';
+
+export interface ClientMethod extends Span {
+  /** As the facts name it: `api.updateJob`, `IssueService.list`, `getAccount`. */
+  readonly name: string;
+  readonly file: string;
+  /** `nowhere`: no file mentions it; `tests`: only tests, mocks and fixtures do (`testFiles`). */
+  readonly calledFrom: 'nowhere' | 'tests';
+  /** Test files that mention it. */
+  readonly testFiles: readonly string[];
+  /** The ids the http relation gives its requests' calls (filled there); none for a generated function. */
+  readonly callIds: string[];
+}
+
+export interface ClientMethodIndex {
+  readonly methods: readonly ClientMethod[];
+  /** The uncalled method each draft's request sits in. */
+  readonly byDraft: ReadonlyMap<DraftCall, ClientMethod>;
+}
+
+/** Names a framework calls at run time, never written at a call site. */
+const ENTRY_POINTS = new Set([
+  'constructor', 'render', 'componentDidMount', 'componentDidUpdate', 'componentWillMount', 'componentWillUnmount', 'UNSAFE_componentWillMount',
+  'mounted', 'created', 'beforeMount', 'beforeCreate', 'beforeUpdate', 'updated', 'activated', 'deactivated', 'unmounted', 'beforeUnmount', 'destroyed', 'beforeDestroy',
+  'setup', 'data', 'asyncData', 'fetch', 'fetchOnServer', 'head', 'middleware', 'validate', 'nuxtServerInit', 'serverPrefetch',
+  'ngOnInit', 'ngOnChanges', 'ngAfterViewInit', 'ngAfterContentInit', 'ngOnDestroy', 'ngDoCheck', 'resolve', 'canActivate', 'intercept',
+  'getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps', 'generateMetadata', 'generateStaticParams',
+  'loader', 'action', 'clientLoader', 'clientAction', 'load', 'handle', 'handler', 'main', 'default', 'onMount', 'connectedCallback',
+]);
+
+const SCANNED = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|html?|hbs|ejs|pug)$/i;
+/** A call through a computed member with a non-literal key, `this[name](…)`, `api[op](…)`: its receiver. */
+const DYNAMIC_CALL = /([A-Za-z_$][\w$]*)\s*\[\s*[A-Za-z_$][\w$.]*\s*\]\s*(?:\?\.)?\(/g;
+
+interface Candidate {
+  readonly file: string;
+  readonly fn: string;
+  readonly name: string;
+  readonly short: string;
+  /** The object or class the method belongs to (`api`, `IssueService`), or null for a plain function. */
+  readonly owner: string | null;
+  readonly line: number;
+}
+
+export function uncalledClientMethods(drafts: readonly DraftCall[], wrappers: ReadonlyMap<string, WrapperTemplate>, store: FileStore, program: WorkspaceProgram, projects: readonly Project[], config: Config): ClientMethodIndex {
+  const candidates = new Map<string, { c: Candidate; drafts: DraftCall[] }>();
+  const called = new Set<string>();
+  for (const d of drafts) if (d.spec.wrapper) called.add(`${d.spec.wrapper.file}#${d.spec.wrapper.id}`);
+  const consider = (file: string, fn: string, d: DraftCall | null) => {
+    const key = `${file}#${fn}`;
+    let entry = candidates.get(key);
+    if (entry === undefined) {
+      const c = candidate(file, fn, program, projects, config);
+      if (!c) return;
+      entry = { c, drafts: [] };
+      candidates.set(key, entry);
+    }
+    if (d) entry.drafts.push(d);
+  };
+  // Navigations and assets (`location = …`, `<img src>`) are not requests a client method makes.
+  for (const d of drafts) if (d.decl.fn !== null && API_KINDS.includes(d.spec.kind)) consider(d.decl.file, d.decl.fn, d);
+  // A generated SDK function nobody calls has no draft (its definition is not a call).
+  for (const [key, w] of wrappers) if (w.spec.generated && !called.has(key)) consider(w.fn.file, w.fn.id, null);
+  if (candidates.size === 0) return { methods: [], byDraft: new Map() };
+  const use = mentions([...candidates.values()].map((x) => x.c), store, config);
+  const texts = new Map(store.entries().map((e) => [e.path, e.text ?? '']));
+  const methods: ClientMethod[] = [];
+  const byDraft = new Map<DraftCall, ClientMethod>();
+  for (const { c, drafts: own } of candidates.values()) {
+    const u = use.get(c.short)!;
+    if (u.app > 0 || (c.owner !== null && use.dynamicOwners.has(c.owner))) continue;
+    const m: ClientMethod = { name: c.name, file: c.file, ...nameSpan(texts.get(c.file) ?? '', c), calledFrom: u.tests.size > 0 ? 'tests' : 'nowhere', testFiles: [...u.tests].sort(), callIds: [] };
+    methods.push(m);
+    for (const d of own) byDraft.set(d, m);
+  }
+  return { methods: methods.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line), byDraft };
+}
+
+/** The function as a client method, or null when it is not one this rule may judge. */
+function candidate(file: string, fn: string, program: WorkspaceProgram, projects: readonly Project[], config: Config): Candidate | null {
+
+  if (fileRole(config, file) === 'test' || projectOf(projects, file).library) return null;
+  const mod = program.module(file);
+  const fact = mod?.functions[fn];
+  if (!mod || !fact || !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(fact.name)) return null;
+  const segments = fact.name.split('.');
+  const short = segments[segments.length - 1]!;
+  if (ENTRY_POINTS.has(short) || /^[A-Z]/.test(short) || short.length < 3) return null;
+  const owner = segments.length > 1 ? segments[0]! : null;
+  if (owner !== null) {
+    // A named object (`export const api = { … }`) or a class: not an anonymous object a framework consumes.
+    if (!mod.bindings[owner] && !mod.classes[owner]) return null;
+    if (mod.exports?.['default'] === owner) return null;
+  } else {
+    const b = mod.bindings[short];
+    if (!b || b.k !== 'func' || b.id !== fn || mod.exports?.['default'] === short) return null;
+  }
+  return { file, fn, name: fact.name, short, owner, line: fact.line };
+}
+
+interface Use {
+  app: number;
+  readonly tests: Set<string>;
+}
+
+/**
+ * How often each candidate's short name is written in application code (its definitions taken away),
+ * which test files write it, and which owners are indexed dynamically somewhere they are mentioned.
+ */
+function mentions(candidates: readonly Candidate[], store: FileStore, config: Config): Map<string, Use> & { dynamicOwners: Set<string> } {
+  const use = new Map<string, Use>() as Map<string, Use> & { dynamicOwners: Set<string> };
+  use.dynamicOwners = new Set();
+  const owners = new Set<string>();
+  const definitions = new Map<string, Map<string, number>>();
+  const ownersIn = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    use.set(c.short, { app: 0, tests: new Set() });
+    if (c.owner) {
+      owners.add(c.owner);
+      ownersIn.set(c.file, (ownersIn.get(c.file) ?? new Set()).add(c.owner));
+    }
+    const inFile = definitions.get(c.file) ?? new Map<string, number>();
+    inFile.set(c.short, (inFile.get(c.short) ?? 0) + 1);
+    definitions.set(c.file, inFile);
+  }
+  for (const e of store.entries()) {
+    if (e.text === null || !SCANNED.test(e.path)) continue;
+    const test = fileRole(config, e.path) === 'test';
+    const counts = new Map<string, number>();
+    for (const m of e.text.matchAll(/[A-Za-z_$][\w$]*/g)) {
+      const w = m[0];
+      if (use.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    for (const [w, n] of counts) {
+      const left = n - (definitions.get(e.path)?.get(w) ?? 0);
+      if (left <= 0) continue;
+      if (test) use.get(w)!.tests.add(e.path);
+      else use.get(w)!.app += left;
+    }
+    for (const m of e.text.matchAll(DYNAMIC_CALL)) {
+      // `this[name]()` indexes the classes defined in this file; `api[op]()` and `reportService[op]()` their owner.
+      const receiver = m[1]!.toLowerCase();
+      for (const o of owners) if (receiver === o.toLowerCase() || (receiver === 'this' && ownersIn.get(e.path)?.has(o))) use.dynamicOwners.add(o);
+    }
+  }
+  return use;
+}
+
+/** Where the method's name is written on its definition's line (the whole line when it is not there). */
+function nameSpan(text: string, c: Candidate): Span {
+  const lineText = text.split(/\r?\n/)[c.line - 1] ?? '';
+  const at = new RegExp(`\\b${c.short.replace(/\$/g, '\\$')}\\b`).exec(lineText);
+  if (!at) return { line: c.line, column: 1, endLine: c.line, endColumn: lineText.length + 1 };
+  return { line: c.line, column: at.index + 1, endLine: c.line, endColumn: at.index + 1 + c.short.length };
+}
