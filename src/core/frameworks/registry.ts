@@ -32,6 +32,7 @@ import forms from './markup/forms';
 import htmx from './markup/htmx';
 import socketioEvents from './js/socketio-events';
 import wsMessages from './js/ws-messages';
+import payloadReads from './js/payload-reads';
 // python
 import django from './python/django';
 import fastapi from './python/fastapi';
@@ -77,6 +78,7 @@ export const frameworks: readonly Framework[] = [
   wsMessages,
   wsMessagesPy,
   socketioEvents,
+  payloadReads,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

@@ -313,16 +313,7 @@ export interface DocDecl {
   readonly span: Span;
 }
 
-/** A payload field a route or a call uses (`access_token`, `accessToken`). */
-export interface SchemaDecl {
-  readonly t: 'field';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly side: 'backend' | 'frontend';
-  readonly owner: string;
-  readonly field: string;
-  readonly span: Span;
-}
+export type { SchemaDecl } from './schemas';
 
 export interface EventsContribution extends Contribution<EventDecl> {
   link(decls: readonly EventDecl[], ctx: LinkContext): EventFact[];
@@ -332,8 +323,10 @@ export interface DocsContribution extends Contribution<DocDecl> {
   link(decls: readonly DocDecl[]): DocDecl[];
 }
 
+import type { SchemaDecl } from './schemas';
+
 export interface SchemasContribution extends Contribution<SchemaDecl> {
-  link(decls: readonly SchemaDecl[]): SchemaDecl[];
+  link?(decls: readonly SchemaDecl[]): SchemaDecl[];
 }
 
 // ------------------------------------------------------------------ the plugin

@@ -10,10 +10,11 @@ import unusedEndpoint from './unused-endpoint';
 import documentedNotImplemented from './documented-not-implemented';
 import undocumentedEndpoint from './undocumented-endpoint';
 import eventMismatch from './event-mismatch';
+import payloadMismatch from './payload-mismatch';
 import type { CallVerdict, CallVerdictInput, GapRule, RuleInput } from './types';
 import type { Gap, Severity, SeverityOrOff } from '../types';
 
-export const rules: readonly GapRule[] = [missingEndpoint, methodMismatch, unusedEndpoint, documentedNotImplemented, undocumentedEndpoint, eventMismatch];
+export const rules: readonly GapRule[] = [missingEndpoint, methodMismatch, unusedEndpoint, documentedNotImplemented, undocumentedEndpoint, eventMismatch, payloadMismatch];
 
 export function ruleOf(kind: string): GapRule | undefined {
   return rules.find((r) => r.meta.kind === kind);

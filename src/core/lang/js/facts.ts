@@ -22,11 +22,13 @@ import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } fro
 import { toSym, type SymSource } from './syms';
 import { decoratedIn, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
+import { PayloadReads, type JsPayloadRead } from './payloads';
 
 export type { JsCall } from './calls';
 export type { JsDecorated, JsDecorator } from './decorators';
 export type { JsComparison } from './comparisons';
 export type { JsDiscriminant } from './discriminants';
+export type { JsPayloadRead } from './payloads';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -42,6 +44,8 @@ export interface JsFileFacts {
   readonly comparisons: readonly JsComparison[];
   /** Message-kind tests (`switch (msg.type)` cases, `data.type === "x"`), for the real-time relations. */
   readonly discriminants: readonly JsDiscriminant[];
+  /** Fields read off awaited calls' results and bodies (`data.accessToken`), for the payload relation. */
+  readonly payloadReads?: readonly JsPayloadRead[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -78,6 +82,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly reassigned = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
+  private readonly payloads = new PayloadReads();
   /** How many branches (if, ?:, loops, switch, try, && / ||) the walk is inside, in the current function. */
   private conditional = 0;
   /** The branch depth each variable was declared at. */
@@ -111,6 +116,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       importSpans: this.importSpans,
       comparisons: this.comparisons,
       discriminants: this.discriminants,
+      payloadReads: this.payloads.reads,
     };
   }
 
@@ -209,6 +215,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   }
 
   private visitChildren(node: Node, scope: Scope): void {
+    if (node.type === 'MemberExpression') this.payloads.member(node, scope);
     for (const key of Object.keys(node)) {
       if (SKIP_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -224,6 +231,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       this.declaredAt.set(key, this.conditional);
       this.bindings[key] = init ? this.sym(init, scope) : { k: 'dyn', text: node.id.name };
       if (init) this.visit(init, scope, node.id.name);
+      this.payloads.declarator(node, scope);
       return;
     }
     if (node.id.type === 'ObjectPattern' && init) {
@@ -241,9 +249,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       for (const id of patternNames(node.id)) this.bindings[bindingKey(id.name, scope)] = { k: 'dyn', text: id.name };
     }
     if (init) this.visit(init, scope, null);
+    this.payloads.declarator(node, scope);
   }
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
+    this.payloads.reassigned(node.left as Node, scope);
     const nav = navigationFact(node, scope, this);
     if (nav) this.calls.push(nav);
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;

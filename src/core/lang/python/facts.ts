@@ -45,7 +45,7 @@ export interface PyFileFacts {
 }
 
 /** The class whose body is being walked: its name and the attribute defaults found so far. */
-type ClassCtx = { name: string; attrs: Record<string, Sym> };
+type ClassCtx = { name: string; attrs: Record<string, Sym>; fields?: string[] };
 
 /** The facts of one parsed Python module. */
 export function buildPyFacts(tree: TsTree, file: string): PyFileFacts {
@@ -146,6 +146,7 @@ class PyFactsBuilder implements ImportTables {
     if (e.type === 'assignment') {
       const left = e.childForFieldName('left');
       const right = e.childForFieldName('right');
+      if (classCtx?.fields && left?.type === 'identifier' && e.childForFieldName('type')) classCtx.fields.push(left.text);
       // `module.attr = value` patterns are rare for routes; only plain names are bound.
       if (left?.type === 'identifier' && right) {
         const value = toSym(right, scope);
@@ -270,14 +271,15 @@ class PyFactsBuilder implements ImportTables {
     const sup = node.childForFieldName('superclasses');
     for (const b of sup?.namedChildren ?? []) if (b && b.type !== 'keyword_argument') bases.push(toSym(b, scope));
     const attrs: Record<string, Sym> = {};
-    const ctx = { name, attrs };
+    const fields: string[] = [];
+    const ctx = { name, attrs, fields };
     const body = node.childForFieldName('body');
     const firstCall = this.calls.length;
     for (const c of body?.namedChildren ?? []) if (c) this.stmt(c, scope, ctx);
     const methods = this.methodIds(body);
     const ctor = methods['__init__'];
     const baseInit = ctor ? baseInitCall(this.calls.slice(firstCall), ctor, bases) : null;
-    this.classes[name] = { name, bases, attrs, methods, ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
+    this.classes[name] = { name, bases, attrs, methods, ...(fields.length ? { fields } : {}), ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
     if (!scope.fnId) this.bindings[name] = { k: 'class', name };
   }
 
