@@ -16,7 +16,11 @@ export type SchemaDecl =
       readonly bodies: readonly Sym[];
       /** Why some answer of the route cannot be seen (a value passed on, a stream); its shape is then unknown. */
       readonly open: string | null;
+      /** The handler, when it is a function of another module: its answer is that function's `answer` (evaluated in `fn`). */
+      readonly handler?: Sym;
     }
+  /** What a function that may be a route handler answers (an Express controller), by its id. */
+  | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null }
   | { readonly t: 'read'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data'; readonly field: string; readonly span: Span }
   | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null };
 

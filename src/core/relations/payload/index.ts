@@ -48,6 +48,7 @@ const relation: Relation<'payload'> = {
   title: 'Payload fields: answered ↔ read',
   async relate(input) {
     const responses: Decl<'response'>[] = [];
+    const handlers = new Map<string, Decl<'answer'>>();
     const reads: Decl<'read'>[] = [];
     const unwrapRoots = new Set<string>();
     for (const fw of indexedFrameworks) {
@@ -57,6 +58,7 @@ const relation: Relation<'payload'> = {
           if (fileRole(input.ctx.config, d.file) === 'test') continue;
           if (d.t === 'response') responses.push(d);
           else if (d.t === 'read') reads.push(d);
+          else if (d.t === 'answer') handlers.set(`${d.file}#${d.fn}`, d);
           else unwrapRoots.add(projectOf(input.projects, d.file).root);
         }
       }
@@ -66,7 +68,8 @@ const relation: Relation<'payload'> = {
     for (const r of responses) {
       await input.ctx.pause();
       const key = `${r.file}:${r.route.line}:${r.route.column}`;
-      answers.set(key, { fields: answerFields(ev, r), at: { file: r.file, ...r.route } });
+      const own = r.handler ? handlerAnswer(ev, r, handlers) : r;
+      if (own) answers.set(key, { fields: answerFields(ev, own), at: { file: r.file, ...r.route } });
     }
     const byCall = new Map<string, PayloadRead[]>();
     for (const r of reads) {
@@ -80,7 +83,18 @@ const relation: Relation<'payload'> = {
 };
 export default relation;
 
-function answerFields(ev: Evaluator, r: Decl<'response'>): Fields {
+/** A route registered with a function of another module: that function's answer, when it was recorded. */
+function handlerAnswer(ev: Evaluator, r: Decl<'response'>, handlers: ReadonlyMap<string, Decl<'answer'>>): Decl<'answer'> | null {
+  let v;
+  try {
+    v = ev.evaluate(r.handler!, { file: r.file, fn: r.fn, params: null });
+  } catch {
+    return null;
+  }
+  return v.t === 'fn' ? (handlers.get(`${v.file}#${v.id}`) ?? null) : null;
+}
+
+function answerFields(ev: Evaluator, r: Pick<Decl<'response'>, 'file' | 'fn' | 'bodies' | 'open'>): Fields {
   if (r.open !== null) return r.open;
   if (r.bodies.length === 0) return 'the route sends no answer that can be seen';
   const out = new Set<string>();

@@ -67,21 +67,33 @@ export function handlerBodies(fn: string, calls: readonly JsCall[]): { bodies: S
 }
 
 const MARKERS = /\.json\s*\(|\.send\s*\(/;
+/** A function answering with its second parameter (`res.json(…)`): a handler, maybe registered in another module. */
+const ANSWERS = /\bres\s*\.\s*(?:status\s*\([^)]*\)\s*\.\s*)?(?:json|send)\s*\(/;
 
 /** Express answers, one declaration per route registration whose handler is a function of the file. */
 export const expressShapes: SchemasContribution = {
   languages: ['js'],
-  accepts: (_f, text) => MARKERS.test(text) && /\.(?:get|post|put|patch|delete|all)\s*\(/.test(text),
+  accepts: (_f, text) => (MARKERS.test(text) && /\.(?:get|post|put|patch|delete|all)\s*\(/.test(text)) || ANSWERS.test(text),
   extract(file) {
     const js = file.js!;
     const out: SchemaDecl[] = [];
     for (const call of js.calls) {
       const c = memberCallOf(call);
       if (!c || !(c.name in METHOD_BY_NAME || c.name === 'all') || c.args.length === 0) continue;
-      const fn = handlerFn(c.args[c.args.length - 1], js.module);
+      const last = c.args[c.args.length - 1]!;
+      const fn = handlerFn(last, js.module);
+      if (!fn && (last.k === 'member' || last.k === 'ref')) out.push({ t: 'response', file: file.ref.path, fn: call.fn, route: call.anchor, bodies: [], open: null, handler: last });
       if (!fn || js.module.functions[fn]?.params.length === 0) continue;
       const { bodies, open } = handlerBodies(fn, js.calls);
       out.push({ t: 'response', file: file.ref.path, fn, route: call.anchor, bodies, open });
+    }
+    // Functions of this module that answer through their second parameter (controllers registered elsewhere).
+    if (ANSWERS.test(file.text)) {
+      for (const f of Object.values(js.module.functions)) {
+        if (f.params.length < 2 || f.params[1]!.name !== 'res') continue;
+        const { bodies, open } = handlerBodies(f.id, js.calls);
+        if (bodies.length > 0 || open !== null) out.push({ t: 'answer', file: file.ref.path, fn: f.id, bodies, open });
+      }
     }
     return out;
   },
