@@ -18,9 +18,16 @@ export type SchemaDecl =
       readonly open: string | null;
       /** The handler, when it is a function of another module: its answer is that function's `answer` (evaluated in `fn`). */
       readonly handler?: Sym;
+      readonly body?: RequestBody;
     }
   /** What a function that may be a route handler answers (an Express controller), by its id. */
-  | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null }
+  | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null; readonly body?: RequestBody }
   | { readonly t: 'read'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data'; readonly field: string; readonly span: Span }
   | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null };
 
+
+/** The fields a handler reads off its request body (`req.body.name`), or why they cannot all be seen. */
+export interface RequestBody {
+  readonly fields: readonly string[];
+  readonly open: string | null;
+}

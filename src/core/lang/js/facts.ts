@@ -22,13 +22,13 @@ import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } fro
 import { toSym, type SymSource } from './syms';
 import { decoratedIn, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
-import { PayloadReads, type JsPayloadRead } from './payloads';
+import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
 
 export type { JsCall } from './calls';
 export type { JsDecorated, JsDecorator } from './decorators';
 export type { JsComparison } from './comparisons';
 export type { JsDiscriminant } from './discriminants';
-export type { JsPayloadRead } from './payloads';
+export type { JsBodyRead, JsPayloadRead } from './payloads';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -46,6 +46,8 @@ export interface JsFileFacts {
   readonly discriminants: readonly JsDiscriminant[];
   /** Fields read off awaited calls' results and bodies (`data.accessToken`), for the payload relation. */
   readonly payloadReads?: readonly JsPayloadRead[];
+  /** Fields handlers read off their request's body (`req.body.name`). */
+  readonly bodyReads?: readonly JsBodyRead[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -97,6 +99,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     const scope = moduleScope(program.body);
     for (const stmt of program.body) this.visit(stmt, scope, null);
     this.propertyAssignments.apply(this.bindings);
+    this.payloads.finish();
     return {
       module: {
         file: this.file,
@@ -117,6 +120,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       comparisons: this.comparisons,
       discriminants: this.discriminants,
       payloadReads: this.payloads.reads,
+      bodyReads: this.payloads.bodyReads,
     };
   }
 
@@ -215,7 +219,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   }
 
   private visitChildren(node: Node, scope: Scope): void {
-    if (node.type === 'MemberExpression') this.payloads.member(node, scope);
+    this.payloads.visit(node, scope);
     for (const key of Object.keys(node)) {
       if (SKIP_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -250,10 +254,10 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     }
     if (init) this.visit(init, scope, null);
     this.payloads.declarator(node, scope);
+    this.payloads.bodyPattern(node, scope);
   }
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
-    this.payloads.reassigned(node.left as Node, scope);
     const nav = navigationFact(node, scope, this);
     if (nav) this.calls.push(nav);
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;

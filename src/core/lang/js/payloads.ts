@@ -14,7 +14,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import { spanOf, type Node } from './ast';
-import { bindingKey, declaredKey, type Scope } from './scope';
+import { bindingKey, declaredKey, resolveIdent, type Scope } from './scope';
 
 export type PayloadVia = 'result' | 'json' | 'data';
 
@@ -25,6 +25,17 @@ export interface JsPayloadRead {
   readonly field: string;
   readonly span: Span;
   readonly fn: string | null;
+}
+
+/**
+ * A handler reading its request's body (`req.body.user_name`, `const { a } = req.body`), where `req` is
+ * the first parameter of function `fn`; `field` null: the body is used whole (passed on, spread), so the
+ * fields it reads cannot all be seen.
+ */
+export interface JsBodyRead {
+  readonly fn: string;
+  readonly field: string | null;
+  readonly span: Span;
 }
 
 interface Origin {
@@ -53,6 +64,7 @@ function memberName(n: TSESTree.MemberExpression): string | null {
 
 export class PayloadReads {
   readonly reads: JsPayloadRead[] = [];
+  readonly bodyReads: JsBodyRead[] = [];
   private readonly origins = new Map<string, Origin>();
 
   /** Where a value comes from, when it is a request's result or body. */
@@ -122,17 +134,79 @@ export class PayloadReads {
     if (key !== null) this.origins.delete(key);
   }
 
+  /** Nodes whose role a member read depends on, marked before their children are visited (no parent links). */
+  private readonly callees = new WeakSet<Node>();
+  private readonly consumed = new WeakSet<Node>();
+  private readonly pending: Array<{ node: Node; fn: string; span: Span }> = [];
+
+  /** Called for every node the walk descends into generically (before its children). */
+  visit(node: Node, scope: Scope): void {
+    switch (node.type) {
+      case 'CallExpression':
+        this.callees.add(strip(node.callee as Node).node);
+        return;
+      case 'AssignmentExpression':
+        this.callees.add(node.left as Node);
+        return this.reassigned(node.left as Node, scope);
+      case 'LogicalExpression':
+        // `req.body && …` tests the body; `req.body || {}` is the body (its use decides).
+        if (node.operator === '&&') this.consumed.add(node.left as Node);
+        return;
+      case 'UnaryExpression':
+        this.consumed.add(node.argument as Node);
+        return;
+      case 'IfStatement':
+        this.consumed.add(node.test as Node);
+        return;
+      case 'MemberExpression':
+        return this.member(node, scope);
+      default:
+        return;
+    }
+  }
+
   /** `x.field` where `x` has an origin; never a callee (`data.map(…)`) or an assignment target. */
-  member(node: TSESTree.MemberExpression, scope: Scope): void {
-    const obj = strip(node.object as Node).node;
-    if (obj.type !== 'Identifier' && obj.type !== 'MemberExpression' && obj.type !== 'CallExpression') return;
-    const parent = node.parent as Node | undefined;
-    if (parent && ((parent.type === 'CallExpression' && parent.callee === node) || (parent.type === 'AssignmentExpression' && parent.left === node))) return;
+  private member(node: TSESTree.MemberExpression, scope: Scope): void {
+    const body = this.bodyOf(node.object as Node, scope);
+    if (body) {
+      this.consumed.add(node.object as Node);
+      const name = memberName(node);
+      this.bodyReads.push({ fn: body, field: this.callees.has(node) ? null : name, span: spanOf(node) });
+    }
+    if (this.bodyOf(node, scope)) this.pending.push({ node, fn: this.bodyOf(node, scope)!, span: spanOf(node) });
+    if (this.callees.has(node)) return;
     const name = memberName(node);
     if (name === null) return;
     // `data.x`, `res.data.x`, `(await res.json()).x`.
     const origin = this.originOf(node.object as Node, scope);
     if (!origin) return;
     this.reads.push({ call: origin.call, via: origin.via, field: name, span: spanOf(node.property), fn: scope.fnId });
+  }
+
+  /** `req.body` (also `req.body || {}`), where `req` is a function's first parameter: that function's id. */
+  private bodyOf(n: Node, scope: Scope): string | null {
+    let node = strip(n).node;
+    if (node.type === 'LogicalExpression' && node.operator !== '&&') node = strip(node.left as Node).node;
+    if (node.type !== 'MemberExpression' || memberName(node) !== 'body' || node.object.type !== 'Identifier') return null;
+    const p = resolveIdent(node.object.name, scope);
+    return p.k === 'param' && p.index === 0 ? p.fn : null;
+  }
+
+  /** `const { a, b } = req.body`: named reads; a rest element reads the rest. */
+  bodyPattern(node: TSESTree.VariableDeclarator, scope: Scope): void {
+    if (!node.init) return;
+    const fn = this.bodyOf(node.init as Node, scope);
+    if (!fn || node.id.type !== 'ObjectPattern') return;
+    this.consumed.add(strip(node.init as Node).node);
+    if (node.init.type === 'LogicalExpression') this.consumed.add(strip(node.init.left as Node).node);
+    for (const q of node.id.properties) {
+      const key = q.type === 'Property' && !q.computed ? (q.key.type === 'Identifier' ? q.key.name : q.key.type === 'Literal' ? String(q.key.value) : null) : null;
+      this.bodyReads.push({ fn, field: key, span: spanOf(q) });
+    }
+  }
+
+  /** Every `req.body` not read by field, tested or destructured: used whole. */
+  finish(): void {
+    for (const p of this.pending) if (!this.consumed.has(p.node)) this.bodyReads.push({ fn: p.fn, field: null, span: p.span });
   }
 }

@@ -12,6 +12,7 @@ import { fileRole } from '../../project/roles';
 import type { FileLocation } from '../../types';
 import type { Relation } from '../types';
 import { fieldsOfBody, type Fields } from './shape';
+import { sentBodies } from './sends';
 
 export interface PayloadAnswer {
   /** The fields of every answer together, or why they cannot be seen. */
@@ -31,6 +32,10 @@ export interface PayloadRead {
 export interface PayloadRelation {
   /** `file:line:column` of a route registration → its answer. */
   readonly answers: ReadonlyMap<string, PayloadAnswer>;
+  /** `file:line:column` of a route registration → what its handler reads off the request body. */
+  readonly bodies: ReadonlyMap<string, { readonly fields: Fields; readonly at: FileLocation }>;
+  /** `file:line:column` of a request call → the fields of the JSON body it sends (a literal object). */
+  readonly sends: ReadonlyMap<string, { readonly fields: ReadonlySet<string>; readonly at: FileLocation }>;
   /** `file:line:column` of a request call → the fields read off its answer. */
   readonly reads: ReadonlyMap<string, readonly PayloadRead[]>;
 }
@@ -65,12 +70,15 @@ const relation: Relation<'payload'> = {
     }
     const ev = new Evaluator(input.program);
     const answers = new Map<string, PayloadAnswer>();
+    const bodies = new Map<string, { fields: Fields; at: FileLocation }>();
     for (const r of responses) {
       await input.ctx.pause();
       const key = `${r.file}:${r.route.line}:${r.route.column}`;
       const own = r.handler ? handlerAnswer(ev, r, handlers) : r;
       if (own) answers.set(key, { fields: answerFields(ev, own), at: { file: r.file, ...r.route } });
+      if (own?.body) bodies.set(key, { fields: own.body.open ?? new Set(own.body.fields), at: { file: r.file, ...r.route } });
     }
+    const sends = await sentBodies(input, ev);
     const byCall = new Map<string, PayloadRead[]>();
     for (const r of reads) {
       const key = `${r.file}:${r.call.line}:${r.call.column}`;
@@ -78,7 +86,7 @@ const relation: Relation<'payload'> = {
       list.push({ field: r.field, via: r.via, at: { file: r.file, ...r.span }, unwrapped: unwrapRoots.has(projectOf(input.projects, r.file).root) });
       byCall.set(key, list);
     }
-    return { output: { answers, reads: byCall }, state: undefined };
+    return { output: { answers, bodies, sends, reads: byCall }, state: undefined };
   },
 };
 export default relation;

@@ -11,6 +11,7 @@ import type { PayloadRead } from '../../relations/payload';
 import { caseStyle, styleless } from '../../relations/payload/shape';
 import { nearestKind } from '../../relations/events/nearest';
 import type { Finding, GapRule } from '../types';
+import { requestFindings } from './request';
 
 /** The reads that are off the body, for this call's client; none when the client's answer is not known. */
 function bodyReads(call: Call, reads: readonly PayloadRead[]): PayloadRead[] {
@@ -29,8 +30,8 @@ const rule: GapRule = {
     kind: 'payload-mismatch',
     title: 'Payload mismatches',
     name: 'PayloadMismatch',
-    short: 'The frontend reads a field the backend never sends.',
-    full: "The frontend reads a field off an endpoint's answer that the endpoint's handler never sends, so the value is always undefined (often a case-style difference such as `access_token` against `accessToken`). Only reported when every answer of the handler is a literal object or a model the analyzer can read, and the read is off the decoded body. Rename one side, or map the field.",
+    short: 'The frontend reads a field the backend never sends, or sends one the backend never reads.',
+    full: "The frontend reads a field off an endpoint's answer that the endpoint's handler never sends, so the value is always undefined (often a case-style difference such as `access_token` against `accessToken`). Likewise a field the frontend sends in a JSON body that the handler never reads off the request body. Only reported when every answer of the handler is a literal object or a model the analyzer can read (and the read is off the decoded body), or when the body sent is one literal object and the handler reads only named fields of its request body. Rename one side, or map the field.",
     defaultSeverity: 'warning',
     configurable: true,
     subject: 'call',
@@ -42,9 +43,12 @@ const rule: GapRule = {
     const out: Finding[] = [];
     for (const { call } of relations.http.matches) {
       if (call.status !== 'matched' || call.endpoint === null || call.role !== 'app') continue;
-      const reads = payload.reads.get(callSite(call));
+      const site = callSite(call);
+      const reads = payload.reads.get(site);
       const ep = byId.get(call.endpoint);
-      if (!reads || !ep || ep.source !== 'code') continue;
+      if (!ep || ep.source !== 'code') continue;
+      out.push(...requestFindings(call, site, ep, payload));
+      if (!reads) continue;
       const answer = payload.answers.get(`${ep.file}:${ep.line}:${ep.column}`);
       if (!answer || typeof answer.fields === 'string' || answer.fields.size === 0) continue;
       const sent = [...answer.fields];

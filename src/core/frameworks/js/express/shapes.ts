@@ -9,6 +9,8 @@ import { memberCallOf, METHOD_BY_NAME } from '../../../resolve/patterns';
 import type { ModuleFacts, Sym } from '../../../resolve/sym';
 import type { JsCall } from '../../../lang/js/facts';
 import type { SchemaDecl, SchemasContribution } from '../../types';
+import type { RequestBody } from '../../schemas';
+import type { JsBodyRead } from '../../../lang/js/facts';
 
 /** Response methods that send no body, or only set something on the answer. */
 const NO_BODY = new Set(['status', 'end', 'sendStatus', 'set', 'setHeader', 'header', 'cookie', 'clearCookie', 'type', 'location', 'vary', 'append', 'links', 'attachment', 'get', 'removeHeader']);
@@ -66,6 +68,13 @@ export function handlerBodies(fn: string, calls: readonly JsCall[]): { bodies: S
   return { bodies, open: null };
 }
 
+/** What handler `fn` reads off `req.body`. */
+function requestBody(fn: string, reads: readonly JsBodyRead[]): RequestBody {
+  const own = reads.filter((r) => r.fn === fn);
+  const open = own.some((r) => r.field === null) ? 'the handler uses its request body as a whole' : null;
+  return { fields: [...new Set(own.flatMap((r) => (r.field === null ? [] : [r.field])))], open };
+}
+
 const MARKERS = /\.json\s*\(|\.send\s*\(/;
 /** A function answering with its second parameter (`res.json(…)`): a handler, maybe registered in another module. */
 const ANSWERS = /\bres\s*\.\s*(?:status\s*\([^)]*\)\s*\.\s*)?(?:json|send)\s*\(/;
@@ -85,14 +94,14 @@ export const expressShapes: SchemasContribution = {
       if (!fn && (last.k === 'member' || last.k === 'ref')) out.push({ t: 'response', file: file.ref.path, fn: call.fn, route: call.anchor, bodies: [], open: null, handler: last });
       if (!fn || js.module.functions[fn]?.params.length === 0) continue;
       const { bodies, open } = handlerBodies(fn, js.calls);
-      out.push({ t: 'response', file: file.ref.path, fn, route: call.anchor, bodies, open });
+      out.push({ t: 'response', file: file.ref.path, fn, route: call.anchor, bodies, open, body: requestBody(fn, js.bodyReads ?? []) });
     }
     // Functions of this module that answer through their second parameter (controllers registered elsewhere).
     if (ANSWERS.test(file.text)) {
       for (const f of Object.values(js.module.functions)) {
         if (f.params.length < 2 || f.params[1]!.name !== 'res') continue;
         const { bodies, open } = handlerBodies(f.id, js.calls);
-        if (bodies.length > 0 || open !== null) out.push({ t: 'answer', file: file.ref.path, fn: f.id, bodies, open });
+        if (bodies.length > 0 || open !== null) out.push({ t: 'answer', file: file.ref.path, fn: f.id, bodies, open, body: requestBody(f.id, js.bodyReads ?? []) });
       }
     }
     return out;
