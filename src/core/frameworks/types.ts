@@ -292,7 +292,12 @@ export interface EventDecl {
   readonly span: Span;
   /** The end of the connection the file is on, when the plugin can tell (a `WebSocketServer` file, a browser client). */
   readonly role?: 'server' | 'client';
+  /** Socket.IO: a send's first argument after the name; a handler's use of its first parameter (see {@link ArgShape}). */
+  readonly arg?: Sym | ArgShape;
 }
+
+/** How a value is shaped: an object literal with these keys, or a value used as a string. */
+export type ArgShape = { readonly shape: 'object'; readonly keys: readonly string[] } | { readonly shape: 'string' };
 
 export interface EventFact {
   readonly file: string;
@@ -302,6 +307,8 @@ export interface EventFact {
   /** The event name, or null when it could not be evaluated. */
   readonly name: string | null;
   readonly role?: 'server' | 'client';
+  /** The shape of the payload sent, or of the handler's use of it, when it can be seen. */
+  readonly arg?: ArgShape;
 }
 
 /** An endpoint described by documentation (a Markdown table row, an OpenAPI operation). */
