@@ -13,6 +13,7 @@ import type { FileLocation } from '../../types';
 import type { Relation } from '../types';
 import { fieldsOfBody, type Fields } from './shape';
 import { sentBodies } from './sends';
+import { bodyResults } from './wrappers';
 
 export interface PayloadAnswer {
   /** The fields of every answer together, or why they cannot be seen. */
@@ -38,6 +39,8 @@ export interface PayloadRelation {
   readonly sends: ReadonlyMap<string, { readonly fields: ReadonlySet<string>; readonly at: FileLocation }>;
   /** `file:line:column` of a request call → the fields read off its answer. */
   readonly reads: ReadonlyMap<string, readonly PayloadRead[]>;
+  /** `file:line:column` of wrapper calls whose result is the decoded body (the wrapper returns `res.json()`). */
+  readonly bodyResults: ReadonlySet<string>;
 }
 
 declare module '../types' {
@@ -86,7 +89,7 @@ const relation: Relation<'payload'> = {
       list.push({ field: r.field, via: r.via, at: { file: r.file, ...r.span }, unwrapped: unwrapRoots.has(projectOf(input.projects, r.file).root) });
       byCall.set(key, list);
     }
-    return { output: { answers, bodies, sends, reads: byCall }, state: undefined };
+    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input) }, state: undefined };
   },
 };
 export default relation;

@@ -15,8 +15,9 @@ import { requestFindings } from './request';
 import { eventArgFindings } from './events';
 
 /** The reads that are off the body, for this call's client; none when the client's answer is not known. */
-function bodyReads(call: Call, reads: readonly PayloadRead[]): PayloadRead[] {
+function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean): PayloadRead[] {
   const axios = call.client === 'axios' || call.client.startsWith('axios:');
+  if (resultIsBody) return reads.filter((r) => r.via === 'result');
   return reads.filter((r) => r.via === 'json' || (r.via === 'data' && axios && !r.unwrapped));
 }
 
@@ -54,7 +55,7 @@ const rule: GapRule = {
       if (!answer || typeof answer.fields === 'string' || answer.fields.size === 0) continue;
       const sent = [...answer.fields];
       const seen = new Set<string>();
-      for (const r of bodyReads(call, reads)) {
+      for (const r of bodyReads(call, reads, payload.bodyResults.has(site))) {
         if (answer.fields.has(r.field) || seen.has(r.field)) continue;
         seen.add(r.field);
         const same = sent.find((f) => styleless(f) === styleless(r.field));
