@@ -32,6 +32,8 @@ function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string
   lines.push('', `URL as built: \`${call.url ?? '(unknown)'}\``);
   if (call.via.length) lines.push('', `Built through: ${call.via.map((v) => `\`${v}\``).join(' → ')}`);
   lines.push('', `Client: \`${call.client}\``);
+  // Payload contract findings about this call (field names read or sent that the other side does not use).
+  for (const g of result.gaps) if (g.subject === call.id && g.kind === 'payload-mismatch') lines.push('', `⚠ ${g.file}:${g.line} — ${g.message}`);
   return lines.join('\n');
 }
 
