@@ -19,6 +19,8 @@ export type SchemaDecl =
       /** The handler, when it is a function of another module: its answer is that function's `answer` (evaluated in `fn`). */
       readonly handler?: Sym;
       readonly body?: RequestBody;
+      /** The model the request body is validated with (FastAPI: the one parameter annotated with a class). */
+      readonly bodyModel?: Sym;
     }
   /** What a function that may be a route handler answers (an Express controller), by its id. */
   | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null; readonly body?: RequestBody }

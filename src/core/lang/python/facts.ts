@@ -229,6 +229,8 @@ class PyFactsBuilder implements ImportTables {
       const splat = p.type === 'typed_parameter' ? (p.namedChildren.find((c) => c?.type.endsWith('_splat_pattern')) ?? p) : p;
       let pname: string | null = null;
       let def: Sym | undefined;
+      // The annotation as written (`UserIn`), for frameworks reading request bodies from it.
+      const annotation = splat.type === 'typed_parameter' || splat.type === 'typed_default_parameter' ? (p.childForFieldName('type')?.text ?? null) : null;
       switch (splat.type) {
         case 'identifier':
           pname = p.text;
@@ -255,7 +257,7 @@ class PyFactsBuilder implements ImportTables {
         default:
           continue; // `/`
       }
-      if (pname !== null) this.param(params, inner, id, { name: pname, ...(def ? { default: def } : {}), ...(keywordOnly ? { keywordOnly } : {}) });
+      if (pname !== null) this.param(params, inner, id, { name: pname, ...(def ? { default: def } : {}), ...(keywordOnly ? { keywordOnly } : {}), ...(annotation ? { type: annotation } : {}) });
     }
     return params;
   }

@@ -11,7 +11,7 @@ import { projectOf } from '../../project/projects';
 import { fileRole } from '../../project/roles';
 import type { FileLocation } from '../../types';
 import type { Relation } from '../types';
-import { fieldsOfBody, type Fields } from './shape';
+import { fieldsOfBody, modelInputFields, type Fields } from './shape';
 import { sentBodies } from './sends';
 import { bodyResults } from './wrappers';
 
@@ -80,6 +80,8 @@ const relation: Relation<'payload'> = {
       const own = r.handler ? handlerAnswer(ev, r, handlers) : r;
       if (own) answers.set(key, { fields: answerFields(ev, own), at: { file: r.file, ...r.route } });
       if (own?.body) bodies.set(key, { fields: own.body.open ?? new Set(own.body.fields), at: { file: r.file, ...r.route } });
+      const model = r.bodyModel ? modelInputFields(ev, r.bodyModel, { file: r.file, fn: null, params: null }) : null;
+      if (model) bodies.set(key, { fields: model, at: { file: r.file, ...r.route } });
     }
     const sends = await sentBodies(input, ev);
     const byCall = new Map<string, PayloadRead[]>();

@@ -144,3 +144,27 @@ export function caseStyle(name: string): string {
 export function styleless(name: string): string {
   return name.replace(/[_-]/g, '').toLowerCase();
 }
+
+/**
+ * The names a request body model accepts (FastAPI validates the body with it): field names, aliases and
+ * generated aliases together, so that `populate_by_name` either way never makes a false finding. Among
+ * `candidates` (annotated parameters), exactly one must be a workspace model; otherwise unknown.
+ */
+export function modelInputFields(ev: Evaluator, candidates: Sym, ctx: Ctx): Fields | null {
+  const items = candidates.k === 'arr' ? candidates.items : [candidates];
+  const models: Model[] = [];
+  for (const it of items) {
+    const v = ev.evaluate(it, ctx);
+    if (v.t !== 'class') continue;
+    const m = collectModel(ev, v.file, v.name, 0);
+    if (typeof m === 'string') {
+      if (/is not a model$/.test(m)) continue;
+      return m;
+    }
+    models.push(m);
+  }
+  if (models.length === 0) return null;
+  if (models.length > 1) return 'several body models (embedded bodies)';
+  const m = models[0]!;
+  return new Set(m.fields.flatMap((f) => [f.name, applyStyle(f.name, m.style ?? null), ...(f.alias ? [f.alias] : [])]));
+}
