@@ -8,6 +8,8 @@
 import { defineFramework, type SchemaDecl } from '../../types';
 
 const MARKERS = /\.json\s*\(\s*\)|\.data\b/;
+/** Reads pair only with requests of the same function: a file without a request-like call has none to pair. */
+const REQUESTS = /\bfetch\s*\(|\baxios\b|\.(?:get|post|put|patch|delete|request)\s*(?:<[^>]*>)?\s*\(/;
 const UNWRAP = /interceptors\s*\.\s*response\s*\.\s*use\s*\(/;
 
 export default defineFramework({
@@ -19,7 +21,7 @@ export default defineFramework({
   detect: () => true,
   schemas: {
     languages: ['js'],
-    accepts: (f, text) => !f.path.endsWith('.d.ts') && (MARKERS.test(text) || UNWRAP.test(text)),
+    accepts: (f, text) => !f.path.endsWith('.d.ts') && ((MARKERS.test(text) && REQUESTS.test(text)) || UNWRAP.test(text)),
     extract(file) {
       const out: SchemaDecl[] = [];
       if (UNWRAP.test(file.text)) out.push({ t: 'unwrap', file: file.ref.path, fn: null });
