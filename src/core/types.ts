@@ -41,7 +41,7 @@ export interface Forward {
 }
 
 /** The kinds of the registered gap rules (`rules/<kind>/`; `test/core/rules.test.ts` keeps them equal). */
-export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch' | 'unused-client-method';
+export type GapKind = 'missing-endpoint' | 'method-mismatch' | 'unused-endpoint' | 'documented-not-implemented' | 'undocumented-endpoint' | 'event-mismatch' | 'unused-client-method' | 'payload-mismatch';
 
 /** A span in a file. `line`/`column` are 1-based; the end is exclusive. */
 export interface Span {

@@ -49,15 +49,15 @@ describe('CONTRIBUTING recipes', () => {
     git('add', '-A');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'framework');
 
-    expect(scaffold('rule', '--kind', 'payload-mismatch', '--title', 'Payload mismatches').status).toBe(0);
-    expect(changedFiles()).toEqual(['schemas/api-parity.config.schema.json', 'src/core/rules/payload-mismatch/index.ts', 'src/core/rules/registry.ts', 'src/core/types.ts']);
+    expect(scaffold('rule', '--kind', 'header-mismatch', '--title', 'Header mismatches').status).toBe(0);
+    expect(changedFiles()).toEqual(['schemas/api-parity.config.schema.json', 'src/core/rules/header-mismatch/index.ts', 'src/core/rules/registry.ts', 'src/core/types.ts']);
     expect(scaffold('language', '--id', 'java', '--extension', '.java', '--grammar', 'java').status).toBe(0);
-    expect(scaffold('relation', '--id', 'payload').status).toBe(0);
+    expect(scaffold('relation', '--id', 'headers').status).toBe(0);
     // Never overwrites.
-    const again = scaffold('relation', '--id', 'payload');
+    const again = scaffold('relation', '--id', 'headers');
     expect(again.status).toBe(2);
     expect(again.out).toMatch(/already exists; nothing was changed/);
-    expect(readFileSync(join(copy, 'src/core/relations/registry.ts'), 'utf8').match(/import payload/g)).toHaveLength(1);
+    expect(readFileSync(join(copy, 'src/core/relations/registry.ts'), 'utf8').match(/import headers/g)).toHaveLength(1);
 
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: copy, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');

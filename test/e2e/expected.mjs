@@ -10,6 +10,7 @@ export const GROUPS = [
   { id: 'documented-not-implemented', label: 'Documented, not implemented', always: false },
   { id: 'undocumented-endpoint', label: 'Undocumented endpoints', always: false },
   { id: 'event-mismatch', label: 'Event mismatches', always: false },
+  { id: 'payload-mismatch', label: 'Payload mismatches', always: false },
   { id: 'matched', label: 'Matched', always: true },
   { id: 'pages', label: 'Pages', always: false },
   { id: 'realtime', label: 'Socket.IO events', always: false },

@@ -41,6 +41,7 @@ import forms from './markup/forms';
 import htmx from './markup/htmx';
 import socketioEvents from './js/socketio-events';
 import wsMessages from './js/ws-messages';
+import payloadReads from './js/payload-reads';
 // python
 import django from './python/django';
 import fastapi from './python/fastapi';
@@ -97,6 +98,7 @@ export const frameworks: readonly Framework[] = [
   wsMessagesPy,
   socketioEvents,
   routeNames,
+  payloadReads,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

@@ -298,7 +298,12 @@ export interface EventDecl {
   readonly span: Span;
   /** The end of the connection the file is on, when the plugin can tell (a `WebSocketServer` file, a browser client). */
   readonly role?: 'server' | 'client';
+  /** Socket.IO: a send's first argument after the name; a handler's use of its first parameter (see {@link ArgShape}). */
+  readonly arg?: Sym | ArgShape;
 }
+
+/** How a value is shaped: an object literal with these keys, or a value used as a string. */
+export type ArgShape = { readonly shape: 'object'; readonly keys: readonly string[] } | { readonly shape: 'string' };
 
 export interface EventFact {
   readonly file: string;
@@ -308,6 +313,8 @@ export interface EventFact {
   /** The event name, or null when it could not be evaluated. */
   readonly name: string | null;
   readonly role?: 'server' | 'client';
+  /** The shape of the payload sent, or of the handler's use of it, when it can be seen. */
+  readonly arg?: ArgShape;
 }
 
 /** An endpoint described by documentation (a Markdown table row, an OpenAPI operation). */
@@ -319,16 +326,7 @@ export interface DocDecl {
   readonly span: Span;
 }
 
-/** A payload field a route or a call uses (`access_token`, `accessToken`). */
-export interface SchemaDecl {
-  readonly t: 'field';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly side: 'backend' | 'frontend';
-  readonly owner: string;
-  readonly field: string;
-  readonly span: Span;
-}
+export type { SchemaDecl } from './schemas';
 
 export interface EventsContribution extends Contribution<EventDecl> {
   link(decls: readonly EventDecl[], ctx: LinkContext): EventFact[];
@@ -338,8 +336,10 @@ export interface DocsContribution extends Contribution<DocDecl> {
   link(decls: readonly DocDecl[]): DocDecl[];
 }
 
+import type { SchemaDecl } from './schemas';
+
 export interface SchemasContribution extends Contribution<SchemaDecl> {
-  link(decls: readonly SchemaDecl[]): SchemaDecl[];
+  link?(decls: readonly SchemaDecl[]): SchemaDecl[];
 }
 
 // ------------------------------------------------------------------ the plugin

@@ -34,6 +34,8 @@ function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string
   lines.push('', `Client: \`${call.client}\``);
   const m = call.clientMethod;
   if (m) lines.push('', `In \`${m.name}\`, which ${m.calledFrom === 'tests' ? 'only tests call' : 'nothing calls'}: not counted as a caller of its route.`);
+  // Payload contract findings about this call (field names read or sent that the other side does not use).
+  for (const g of result.gaps) if (g.subject === call.id && g.kind === 'payload-mismatch') lines.push('', `⚠ ${g.file}:${g.line} — ${g.message}`);
   return lines.join('\n');
 }
 

@@ -2,9 +2,10 @@
 import http from './http';
 import docs from './docs';
 import events from './events';
+import payload from './payload';
 import type { Relation, RelationInput, RelationOutputs } from './types';
 
-export const relations: readonly Relation[] = [http as Relation, docs as Relation, events as Relation];
+export const relations: readonly Relation[] = [http as Relation, docs as Relation, events as Relation, payload as Relation];
 
 /** Run every relation; `states` carries each relation's state between runs (by id). */
 export async function runRelations(input: RelationInput, states: Map<string, unknown>): Promise<RelationOutputs> {

@@ -3,7 +3,8 @@
  * JSON message (`{"type": "jobStatus", …}`), as a symbol the events link evaluates. A payload given by
  * name (`ws.send(JSON.stringify(msg))`) is read as `msg.type`, so a bound object literal still yields its kind.
  */
-import type { EventDecl, EventFact, LinkContext } from '../frameworks/types';
+import type { ArgShape, EventDecl, EventFact, LinkContext } from '../frameworks/types';
+import type { Value } from './value';
 import type { Sym } from './sym';
 
 const KEYS = ['type', 'kind', 'event', 'action', 'op', 'msgType', 'messageType'];
@@ -30,6 +31,14 @@ export function linkEvents(decls: readonly EventDecl[], ctx: LinkContext): Event
   return decls.map((d) => {
     const p = ctx.pathText(d.name, d.file, d.fn);
     const name = p.unresolved.length === 0 && p.text !== '' && !/[{}]/.test(p.text) ? p.text : null;
-    return { file: d.file, span: d.span, side: d.side, channel: d.channel, name, ...(d.role ? { role: d.role } : {}) };
+    const arg = d.arg === undefined ? undefined : 'shape' in d.arg ? d.arg : argShape(ctx.value(d.arg, d.file, d.fn));
+    return { file: d.file, span: d.span, side: d.side, channel: d.channel, name, ...(d.role ? { role: d.role } : {}), ...(arg ? { arg } : {}) };
   });
+}
+
+/** An evaluated payload: an object literal (no spread) or a string; anything else is not judged. */
+function argShape(v: Value): ArgShape | undefined {
+  if (v.t === 'obj' && v.spreads.length === 0) return { shape: 'object', keys: Object.keys(v.props) };
+  if (v.t === 'str' && v.parts.every((p) => 'lit' in p)) return { shape: 'string' };
+  return undefined;
 }

@@ -80,6 +80,8 @@ export interface ClassFact {
   readonly bases: readonly Sym[];
   /** Class-level attribute defaults (Pydantic settings fields, static fields). */
   readonly attrs: Readonly<Record<string, Sym>>;
+  /** Python: the names annotated in the class body (`access_token: str`), in order (model fields). */
+  readonly fields?: readonly string[];
   /** Function id of the constructor (`__init__`); absent when the class inherits its base's. */
   readonly ctor?: string;
   /** Methods defined directly in the class body: method name → function id (inherited ones are not here). */

@@ -11,10 +11,11 @@ import documentedNotImplemented from './documented-not-implemented';
 import undocumentedEndpoint from './undocumented-endpoint';
 import eventMismatch from './event-mismatch';
 import unusedClientMethod from './unused-client-method';
+import payloadMismatch from './payload-mismatch';
 import type { CallVerdict, CallVerdictInput, GapRule, RuleInput } from './types';
 import type { Gap, Severity, SeverityOrOff } from '../types';
 
-export const rules: readonly GapRule[] = [missingEndpoint, methodMismatch, unusedEndpoint, unusedClientMethod, documentedNotImplemented, undocumentedEndpoint, eventMismatch];
+export const rules: readonly GapRule[] = [missingEndpoint, methodMismatch, unusedEndpoint, unusedClientMethod, documentedNotImplemented, undocumentedEndpoint, eventMismatch, payloadMismatch];
 
 export function ruleOf(kind: string): GapRule | undefined {
   return rules.find((r) => r.meta.kind === kind);

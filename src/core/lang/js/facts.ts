@@ -22,11 +22,13 @@ import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } fro
 import { toSym, type SymSource } from './syms';
 import { decoratedIn, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
+import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
 
 export type { JsCall } from './calls';
 export type { JsDecorated, JsDecorator } from './decorators';
 export type { JsComparison } from './comparisons';
 export type { JsDiscriminant } from './discriminants';
+export type { JsBodyRead, JsPayloadRead } from './payloads';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -42,6 +44,10 @@ export interface JsFileFacts {
   readonly comparisons: readonly JsComparison[];
   /** Message-kind tests (`switch (msg.type)` cases, `data.type === "x"`), for the real-time relations. */
   readonly discriminants: readonly JsDiscriminant[];
+  /** Fields read off awaited calls' results and bodies (`data.accessToken`), for the payload relation. */
+  readonly payloadReads?: readonly JsPayloadRead[];
+  /** Fields handlers read off their request's body (`req.body.name`). */
+  readonly bodyReads?: readonly JsBodyRead[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -80,6 +86,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly placeheld = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
+  private readonly payloads = new PayloadReads();
   /** How many branches (if, ?:, loops, switch, try, && / ||) the walk is inside, in the current function. */
   private conditional = 0;
   /** The branch depth each variable was declared at. */
@@ -94,6 +101,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     const scope = moduleScope(program.body);
     for (const stmt of program.body) this.visit(stmt, scope, null);
     this.propertyAssignments.apply(this.bindings);
+    this.payloads.finish();
     return {
       module: {
         file: this.file,
@@ -113,6 +121,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       importSpans: this.importSpans,
       comparisons: this.comparisons,
       discriminants: this.discriminants,
+      payloadReads: this.payloads.reads,
+      bodyReads: this.payloads.bodyReads,
     };
   }
 
@@ -211,6 +221,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   }
 
   private visitChildren(node: Node, scope: Scope): void {
+    this.payloads.visit(node, scope);
     for (const key of Object.keys(node)) {
       if (SKIP_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -226,6 +237,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       this.declaredAt.set(key, this.conditional);
       this.bindings[key] = init ? this.sym(init, scope) : { k: 'dyn', text: node.id.name };
       if (init) this.visit(init, scope, node.id.name);
+      this.payloads.declarator(node, scope);
       return;
     }
     if (node.id.type === 'ObjectPattern' && init) {
@@ -243,6 +255,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       for (const id of patternNames(node.id)) this.bindings[bindingKey(id.name, scope)] = { k: 'dyn', text: id.name };
     }
     if (init) this.visit(init, scope, null);
+    this.payloads.declarator(node, scope);
+    this.payloads.bodyPattern(node, scope);
   }
 
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {

@@ -135,6 +135,8 @@ function objectSym(node: TSESTree.ObjectExpression, sym: (n: Node) => Sym): Sym 
       const key = propKey(p);
       props[key] = sym(p.value as Node);
     }
+    // `{ [key]: v }`: a key only known at run time, like a spread of unknown keys.
+    else spreads.push({ k: 'dyn', text: '[computed key]' });
   }
   return { k: 'obj', props, spreads };
 }

@@ -45,7 +45,7 @@ export interface PyFileFacts {
 }
 
 /** The class whose body is being walked: its name and the attribute defaults found so far. */
-type ClassCtx = { name: string; attrs: Record<string, Sym> };
+type ClassCtx = { name: string; attrs: Record<string, Sym>; fields?: string[] };
 
 /**
  * The facts of one parsed Python module. With `valuesOnly` (no contribution reads the file, only the
@@ -156,6 +156,7 @@ class PyFactsBuilder implements ImportTables {
     if (e.type === 'assignment') {
       const left = e.childForFieldName('left');
       const right = e.childForFieldName('right');
+      if (classCtx?.fields && left?.type === 'identifier' && e.childForFieldName('type')) classCtx.fields.push(left.text);
       // `module.attr = value` patterns are rare for routes; only plain names are bound.
       if (left?.type === 'identifier' && right) {
         const value = toSym(right, scope);
@@ -245,6 +246,8 @@ class PyFactsBuilder implements ImportTables {
       const splat = p.type === 'typed_parameter' ? (p.namedChildren.find((c) => c?.type.endsWith('_splat_pattern')) ?? p) : p;
       let pname: string | null = null;
       let def: Sym | undefined;
+      // The annotation as written (`UserIn`), for frameworks reading request bodies from it.
+      const annotation = splat.type === 'typed_parameter' || splat.type === 'typed_default_parameter' ? (p.childForFieldName('type')?.text ?? null) : null;
       switch (splat.type) {
         case 'identifier':
           pname = p.text;
@@ -271,7 +274,7 @@ class PyFactsBuilder implements ImportTables {
         default:
           continue; // `/`
       }
-      if (pname !== null) this.param(params, inner, id, { name: pname, ...(def ? { default: def } : {}), ...(keywordOnly ? { keywordOnly } : {}) });
+      if (pname !== null) this.param(params, inner, id, { name: pname, ...(def ? { default: def } : {}), ...(keywordOnly ? { keywordOnly } : {}), ...(annotation ? { type: annotation } : {}) });
     }
     return params;
   }
@@ -287,14 +290,15 @@ class PyFactsBuilder implements ImportTables {
     const sup = node.childForFieldName('superclasses');
     for (const b of sup?.namedChildren ?? []) if (b && b.type !== 'keyword_argument') bases.push(toSym(b, scope));
     const attrs: Record<string, Sym> = {};
-    const ctx = { name, attrs };
+    const fields: string[] = [];
+    const ctx = { name, attrs, fields };
     const body = node.childForFieldName('body');
     const firstCall = this.calls.length;
     for (const c of body?.namedChildren ?? []) if (c) this.stmt(c, scope, ctx);
     const methods = this.methodIds(body);
     const ctor = methods['__init__'];
     const baseInit = ctor ? baseInitCall(this.calls.slice(firstCall), ctor, bases) : null;
-    this.classes[name] = { name, bases, attrs, methods, ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
+    this.classes[name] = { name, bases, attrs, methods, ...(fields.length ? { fields } : {}), ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
     if (!scope.fnId) this.bindings[name] = { k: 'class', name };
   }
 

@@ -140,7 +140,8 @@ function dictSym(node: TsNode, scope: Scope): Sym {
       if (k?.type === 'string' && v) {
         const ks = stringSym(k, scope);
         if (ks.k === 'str') props[ks.v] = toSym(v, scope);
-      }
+        else spreads.push(dyn(k));
+      } else if (k && v) spreads.push(dyn(k));
     } else if (p?.type === 'dictionary_splat') {
       const e = p.namedChildren[0];
       if (e) spreads.push(toSym(e, scope));

@@ -7,6 +7,7 @@ import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } fro
 import { expressSyntax } from './path';
 import { passDecls } from './passes';
 import type { MethodOrAny } from '../../../types';
+import { expressShapes } from './shapes';
 
 /** Files that may register routes (also helpers that only receive the app), or define handlers that render pages (`res.render`). */
 const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(|\.(?:get|post|put|patch|delete|all|route)\s*\(\s*['"`]\//;
@@ -21,6 +22,7 @@ export default defineFramework({
   supports: { pathParams: true, mounts: true, crossModule: true },
   detection: { deps: ['express'] },
   pathSyntax: expressSyntax,
+  schemas: expressShapes,
   routes: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),

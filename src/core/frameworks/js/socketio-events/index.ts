@@ -6,14 +6,15 @@
  * library's reserved events (`connect`, `disconnect` …) and Node's socket events (`data`, `timeout`, `secureConnect`
  * …, in files opening `net`/`tls`/`dgram` sockets none are read) are not message kinds. An acknowledgement callback
  * as the last argument is part of the call, not an event. The end a file is on: a component (`.vue`,
- * `.svelte`) or a file importing `socket.io-client` is a client; one importing `socket.io` or listening for
+ * `.svelte`), a file importing `socket.io-client` or calling the browser's global `io()` is a client; one importing `socket.io` or listening for
  * `connection` is a server; otherwise its project decides (see relations/events).
  */
 import { memberCallOf } from '../../../resolve/patterns';
 import { linkEvents } from '../../../resolve/messages';
 import { hasDependency } from '../../../project/projects';
 import type { Sym } from '../../../resolve/sym';
-import { defineFramework, type EventDecl } from '../../types';
+import { defineFramework, type EventDecl, type ParsedFile } from '../../types';
+import { handlerArgUse, sentArg } from './args';
 
 const RESERVED = new Set(['connect', 'connection', 'disconnect', 'disconnecting', 'connect_error', 'error', 'reconnect', 'reconnect_attempt', 'reconnect_error', 'reconnect_failed', 'ping', 'newListener', 'removeListener']);
 /** Events of Node's own sockets and streams (`net`, `tls`, `dgram`): a `socket.on("data")` there is not Socket.IO. */
@@ -33,8 +34,14 @@ function receiverText(s: Sym): string {
   return '';
 }
 
-function roleOf(language: string, text: string): { role?: 'server' | 'client' } {
-  if (language === 'markup' || CLIENT.test(text)) return { role: 'client' };
+/** `io(…)` with `io` neither imported nor defined: the browser global the Socket.IO client script defines. */
+function globalIo(js: ParsedFile['js']): boolean {
+  if (!js || 'io' in js.module.imports || 'io' in js.module.bindings) return false;
+  return js.calls.some((c) => c.callee.k === 'ref' && c.callee.name === 'io');
+}
+
+function roleOf(language: string, text: string, browserGlobal: boolean): { role?: 'server' | 'client' } {
+  if (language === 'markup' || CLIENT.test(text) || browserGlobal) return { role: 'client' };
   if (SERVER.test(text)) return { role: 'server' };
   return {};
 }
@@ -52,13 +59,15 @@ export default defineFramework({
     extract(file) {
       const decls: EventDecl[] = [];
       if (NODE_SOCKETS.test(file.text) && !/socket\.io/.test(file.text)) return decls;
-      const role = roleOf(file.ref.language, file.text);
+      const role = roleOf(file.ref.language, file.text, globalIo(file.js));
       for (const call of file.js?.calls ?? []) {
         const c = memberCallOf(call);
         if (!c || !['emit', 'on', 'once'].includes(c.name) || !c.args[0] || !SOCKETISH.test(receiverText(c.owner))) continue;
         const name = c.args[0];
         if (name.k === 'str' && (RESERVED.has(name.v) || NODE_SOCKET_EVENTS.has(name.v))) continue;
-        decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: c.name === 'emit' ? 'send' : 'receive', channel: 'socketio', name, span: call.anchor, ...role });
+        const handler = c.args[1];
+        const arg = c.name === 'emit' ? sentArg(c.args) : handler?.k === 'func' ? handlerArgUse(handler.id, file.js!.calls, file.js!.module) : undefined;
+        decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: c.name === 'emit' ? 'send' : 'receive', channel: 'socketio', name, span: call.anchor, ...role, ...(arg ? { arg } : {}) });
       }
       return decls;
     },

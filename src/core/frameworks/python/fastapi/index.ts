@@ -8,6 +8,7 @@ import type { PyCall } from '../../../lang/python/facts';
 import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type BackendDecl, type LinkContext, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
+import { pythonRouteShapes } from '../shapes';
 
 const MARKERS = /\.mount\s*\(|\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
 
@@ -60,6 +61,7 @@ export default defineFramework({
   // A Python folder without a manifest may still be a FastAPI app (scripts, monorepo services).
   detect: (p) => hasDependency(p, 'fastapi') || !hasManifest(p, 'python'),
   pathSyntax: starletteSyntax,
+  schemas: pythonRouteShapes,
   routes: {
     languages: ['python'],
     accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),

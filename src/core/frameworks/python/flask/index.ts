@@ -2,6 +2,7 @@ import { defineFramework } from '../../types';
 import { extractFlask } from './extract';
 import { linkFlask } from './link';
 import { flaskSyntax } from './path';
+import { pythonRouteShapes } from '../shapes';
 
 const MARKERS = /\b(?:Flask|Blueprint|register_blueprint|add_url_rule|add_resource|add_namespace|Namespace|Api|init_app)\b|@\s*[\w.]+\.(?:route|get|post|put|patch|delete)\s*\(|\.route\s*\(/;
 
@@ -18,6 +19,7 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
   detection: { deps: ['flask', 'flask-restful', 'flask-restx', 'flask-restplus', 'flask-smorest', 'apiflask'], defaultPort: 5000 },
   pathSyntax: flaskSyntax,
+  schemas: pythonRouteShapes,
   routes: {
     languages: ['python'],
     accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),

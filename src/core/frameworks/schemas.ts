@@ -1,0 +1,35 @@
+import type { Sym } from '../resolve/sym';
+import type { Span } from '../types';
+
+/**
+ * Payload shapes (relations/payload). `response`: what a route answers, by its registration (`route`, the
+ * span its endpoint is reported at): each body it sends (`bodies`, evaluated in `fn`), or `open` when some
+ * answer cannot be seen (a value passed on, a stream). `read`: a field code reads off an awaited call's result (see lang/js/payloads).
+ * `unwrap`: the file makes an HTTP client hand back bodies instead of responses (an axios interceptor).
+ */
+export type SchemaDecl =
+  | {
+      readonly t: 'response';
+      readonly file: string;
+      readonly fn: string | null;
+      readonly route: Span;
+      readonly bodies: readonly Sym[];
+      /** Why some answer of the route cannot be seen (a value passed on, a stream); its shape is then unknown. */
+      readonly open: string | null;
+      /** The handler, when it is a function of another module: its answer is that function's `answer` (evaluated in `fn`). */
+      readonly handler?: Sym;
+      readonly body?: RequestBody;
+      /** The model the request body is validated with (FastAPI: the one parameter annotated with a class). */
+      readonly bodyModel?: Sym;
+    }
+  /** What a function that may be a route handler answers (an Express controller), by its id. */
+  | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null; readonly body?: RequestBody }
+  | { readonly t: 'read'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data'; readonly field: string; readonly span: Span }
+  | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null };
+
+
+/** The fields a handler reads off its request body (`req.body.name`), or why they cannot all be seen. */
+export interface RequestBody {
+  readonly fields: readonly string[];
+  readonly open: string | null;
+}

@@ -1,0 +1,125 @@
+/**
+ * The payload relation: what each route answers (its fields, when every answer can be seen) and which
+ * fields code reads off each request's answer. The pairing itself follows the http relation's matches
+ * and is done by the payload-mismatch rule: answers are keyed by where their route is registered (the
+ * endpoint's location), reads by the request call's location (the call's).
+ */
+import { Evaluator } from '../../resolve/evaluate';
+import { indexedFrameworks } from '../../frameworks/registry';
+import type { SchemaDecl } from '../../frameworks/types';
+import { projectOf } from '../../project/projects';
+import { fileRole } from '../../project/roles';
+import type { FileLocation } from '../../types';
+import type { Relation } from '../types';
+import { fieldsOfBody, modelInputFields, type Fields } from './shape';
+import { sentBodies } from './sends';
+import { bodyResults } from './wrappers';
+
+export interface PayloadAnswer {
+  /** The fields of every answer together, or why they cannot be seen. */
+  readonly fields: Fields;
+  /** Where the first answer is built (the handler), for related locations. */
+  readonly at: FileLocation;
+}
+
+export interface PayloadRead {
+  readonly field: string;
+  readonly via: 'result' | 'json' | 'data';
+  readonly at: FileLocation;
+  /** Its project makes axios hand back bodies (a response interceptor): `.data` is not the body there. */
+  readonly unwrapped: boolean;
+}
+
+export interface PayloadRelation {
+  /** `file:line:column` of a route registration → its answer. */
+  readonly answers: ReadonlyMap<string, PayloadAnswer>;
+  /** `file:line:column` of a route registration → what its handler reads off the request body. */
+  readonly bodies: ReadonlyMap<string, { readonly fields: Fields; readonly at: FileLocation }>;
+  /** `file:line:column` of a request call → the fields of the JSON body it sends (a literal object). */
+  readonly sends: ReadonlyMap<string, { readonly fields: ReadonlySet<string>; readonly at: FileLocation }>;
+  /** `file:line:column` of a request call → the fields read off its answer. */
+  readonly reads: ReadonlyMap<string, readonly PayloadRead[]>;
+  /** `file:line:column` of wrapper calls whose result is the decoded body (the wrapper returns `res.json()`). */
+  readonly bodyResults: ReadonlySet<string>;
+}
+
+declare module '../types' {
+  interface RelationOutputs {
+    payload: PayloadRelation;
+  }
+}
+
+type Decl<T extends SchemaDecl['t']> = Extract<SchemaDecl, { t: T }>;
+
+const relation: Relation<'payload'> = {
+  id: 'payload',
+  title: 'Payload fields: answered ↔ read',
+  async relate(input) {
+    const responses: Decl<'response'>[] = [];
+    const handlers = new Map<string, Decl<'answer'>>();
+    const reads: Decl<'read'>[] = [];
+    const unwrapRoots = new Set<string>();
+    for (const fw of indexedFrameworks) {
+      if (!fw.schemas) continue;
+      for (const e of input.store.sources()) {
+        for (const d of e.parsed.decls.schemas[fw.id] ?? []) {
+          if (fileRole(input.ctx.config, d.file) === 'test') continue;
+          if (d.t === 'response') responses.push(d);
+          else if (d.t === 'read') reads.push(d);
+          else if (d.t === 'answer') handlers.set(`${d.file}#${d.fn}`, d);
+          else unwrapRoots.add(projectOf(input.projects, d.file).root);
+        }
+      }
+    }
+    const ev = new Evaluator(input.program);
+    const answers = new Map<string, PayloadAnswer>();
+    const bodies = new Map<string, { fields: Fields; at: FileLocation }>();
+    for (const r of responses) {
+      await input.ctx.pause();
+      const key = `${r.file}:${r.route.line}:${r.route.column}`;
+      const own = r.handler ? handlerAnswer(ev, r, handlers) : r;
+      if (own) answers.set(key, { fields: answerFields(ev, own), at: { file: r.file, ...r.route } });
+      if (own?.body) bodies.set(key, { fields: own.body.open ?? new Set(own.body.fields), at: { file: r.file, ...r.route } });
+      const model = r.bodyModel ? modelInputFields(ev, r.bodyModel, { file: r.file, fn: null, params: null }) : null;
+      if (model) bodies.set(key, { fields: model, at: { file: r.file, ...r.route } });
+    }
+    const sends = await sentBodies(input, ev);
+    const byCall = new Map<string, PayloadRead[]>();
+    for (const r of reads) {
+      const key = `${r.file}:${r.call.line}:${r.call.column}`;
+      const list = byCall.get(key) ?? [];
+      list.push({ field: r.field, via: r.via, at: { file: r.file, ...r.span }, unwrapped: unwrapRoots.has(projectOf(input.projects, r.file).root) });
+      byCall.set(key, list);
+    }
+    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input) }, state: undefined };
+  },
+};
+export default relation;
+
+/** A route registered with a function of another module: that function's answer, when it was recorded. */
+function handlerAnswer(ev: Evaluator, r: Decl<'response'>, handlers: ReadonlyMap<string, Decl<'answer'>>): Decl<'answer'> | null {
+  let v;
+  try {
+    v = ev.evaluate(r.handler!, { file: r.file, fn: r.fn, params: null });
+  } catch {
+    return null;
+  }
+  return v.t === 'fn' ? (handlers.get(`${v.file}#${v.id}`) ?? null) : null;
+}
+
+function answerFields(ev: Evaluator, r: Pick<Decl<'response'>, 'file' | 'fn' | 'bodies' | 'open'>): Fields {
+  if (r.open !== null) return r.open;
+  if (r.bodies.length === 0) return 'the route sends no answer that can be seen';
+  const out = new Set<string>();
+  for (const b of r.bodies) {
+    let f: Fields;
+    try {
+      f = fieldsOfBody(ev, b, { file: r.file, fn: r.fn, params: null }, r.file.endsWith('.py'));
+    } catch (err) {
+      f = `its answer could not be read (${(err as Error).message})`;
+    }
+    if (typeof f === 'string') return f;
+    for (const k of f) out.add(k);
+  }
+  return out;
+}
