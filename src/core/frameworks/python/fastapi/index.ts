@@ -7,6 +7,7 @@ import { expandHelpers, helperCandidate } from '../../../link/helpers';
 import type { PyCall } from '../../../lang/python/facts';
 import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
+import { fastapiStub } from './stub';
 
 const MARKERS = /\.mount\s*\(|\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
 
@@ -45,6 +46,7 @@ export default defineFramework({
   // A Python folder without a manifest may still be a FastAPI app (scripts, monorepo services).
   detect: (p) => hasDependency(p, 'fastapi') || !hasManifest(p, 'python'),
   pathSyntax: starletteSyntax,
+  stub: fastapiStub,
   routes: {
     languages: ['python'],
     accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),

@@ -1,0 +1,113 @@
+/**
+ * "Create the route in the backend": a "not implemented" handler for a method and path, written by the
+ * framework's `stub` contribution next to an existing route of the service whose router prefix covers the
+ * path (the prefix is what the route's full path adds to the path literal at its registration). When no
+ * such place can be found the fix is not offered, and the reason is logged.
+ */
+import { frameworks } from '../frameworks/registry';
+import type { Endpoint } from '../types';
+import { unsafeSegmentReason, isPlainIdentifier } from './codeText';
+import { registrationPath, spanText, type StubSegment } from './stubText';
+import type { FixContext, FixEdit, FixKind, FixPlan } from './types';
+
+/** How many routes of the service are read to find the router (and files read for them). */
+const MAX_CANDIDATES = 300;
+const MAX_FILES = 60;
+const MAX_TRIES = 8;
+
+export interface StubRequest {
+  readonly service: string;
+  readonly method: string;
+  /** Canonical path, `{name}` parameters. */
+  readonly path: string;
+  /** Routes to try first (the nearest ones, the route of the same path). */
+  readonly prefer: readonly string[];
+  readonly kind: FixKind;
+  readonly title: (file: string) => string;
+}
+
+/** The path as whole segments, or why it cannot become a stub. */
+export function stubSegments(path: string): StubSegment[] | { reason: string } {
+  const out: StubSegment[] = [];
+  for (const seg of path.split('/').filter(Boolean)) {
+    const p = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(seg);
+    if (p) out.push({ param: p[1]! });
+    else if (seg.includes('{') || seg.includes('}')) return { reason: `the segment ${JSON.stringify(seg)} is not a plain literal or parameter` };
+    else {
+      const why = unsafeSegmentReason(seg);
+      if (why) return { reason: `the path has ${why}` };
+      out.push({ lit: seg });
+    }
+  }
+  return out;
+}
+
+const isParamSeg = (s: string) => /[{:<*]/.test(s);
+
+/** The segments of `ep.path` its router adds (its prefix), from the literal at its registration; null when unclear. */
+function routerPrefix(ep: Endpoint, text: string): string[] | null {
+  const lit = registrationPath(spanText(text, ep));
+  if (lit === null) return null;
+  const litSegs = lit.split('/').filter(Boolean);
+  const full = ep.path.split('/').filter(Boolean);
+  if (litSegs.length > full.length) return null;
+  const tail = full.slice(full.length - litSegs.length);
+  for (let i = 0; i < litSegs.length; i++) {
+    const a = litSegs[i]!;
+    const b = tail[i]!;
+    if (isParamSeg(a) ? !b.startsWith('{') : a !== b) return null;
+  }
+  return full.slice(0, full.length - litSegs.length);
+}
+
+function covers(prefix: readonly string[], segs: readonly StubSegment[]): boolean {
+  if (prefix.length > segs.length) return false;
+  return prefix.every((p, i) => {
+    const s = segs[i]!;
+    return 'lit' in s ? p === s.lit : p.startsWith('{');
+  });
+}
+
+export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null {
+  const fail = (why: string) => {
+    ctx.log(`no route stub for ${req.method} ${req.path}: ${why}`);
+    return null;
+  };
+  const segs = stubSegments(req.path);
+  if ('reason' in segs) return fail(segs.reason);
+  if (segs.some((s) => 'param' in s && !isPlainIdentifier(s.param))) return fail('a parameter name is not an identifier');
+  const stubs = new Map(frameworks.filter((f) => f.stub).map((f) => [f.id, f.stub!]));
+  const own = ctx.result.endpoints.filter((e) => e.service === req.service && e.kind === 'http' && e.source === 'code' && e.confidence === 'exact');
+  if (own.length && !own.some((e) => stubs.has(e.framework))) return fail(`no stub writer for ${[...new Set(own.map((e) => e.framework))].join(', ')}`);
+  const rank = (e: Endpoint) => (req.prefer.includes(e.id) ? 0 : 1);
+  const candidates = own.filter((e) => stubs.has(e.framework)).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
+  const texts = new Map<string, string | null>();
+  const scored: Array<{ ep: Endpoint; prefix: string[]; text: string }> = [];
+  for (const ep of candidates) {
+    if (!texts.has(ep.file)) {
+      if (texts.size >= MAX_FILES) continue;
+      texts.set(ep.file, ctx.readFile(ep.file));
+    }
+    const text = texts.get(ep.file);
+    if (!text) continue;
+    const prefix = stubs.get(ep.framework)!.fileBased ? [] : routerPrefix(ep, text);
+    if (prefix && covers(prefix, segs)) scored.push({ ep, prefix, text });
+  }
+  if (!scored.length) return fail(`no route of service \`${req.service}\` shows a router whose prefix covers the path`);
+  scored.sort((a, b) => b.prefix.length - a.prefix.length || rank(a.ep) - rank(b.ep));
+  const project = ctx.workspace.layout()?.projects.find((p) => p.root === ctx.result.services.find((s) => s.name === req.service)?.root);
+  const reasons: string[] = [];
+  for (const { ep, prefix, text } of scored.slice(0, MAX_TRIES)) {
+    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: segs.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {} });
+    if ('reason' in out) {
+      reasons.push(`${ep.file}:${ep.line}: ${out.reason}`);
+      continue;
+    }
+    const edits: FixEdit[] = out.edits.map((e) => {
+      const file = e.file ?? ep.file;
+      return e.end ? { t: 'replace', file, line: e.line, column: e.column, endLine: e.end.line, endColumn: e.end.column, text: e.text } : { t: 'insert', file, line: e.line, column: e.column, text: e.text };
+    });
+    return { title: req.title(ep.file), kind: req.kind, edits, reveal: { file: ep.file, ...out.reveal } };
+  }
+  return fail(reasons.join('; '));
+}
