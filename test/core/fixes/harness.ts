@@ -17,7 +17,7 @@ export async function analyse(files: Files): Promise<{ result: AnalysisResult; a
 export async function fixesFor(files: Files, pick: (g: Gap) => boolean): Promise<{ plans: FixPlan[]; logs: string[]; result: AnalysisResult; gap: Gap }> {
   const { result, analyzer } = await analyse(files);
   const gap = result.gaps.find(pick);
-  expect(gap, `a gap among ${JSON.stringify(result.gaps.map((g) => g.message))}`).toBeDefined();
+  expect(gap, `a gap among ${JSON.stringify(result.gaps.map((g) => g.message))}; routes ${JSON.stringify(result.endpoints.map((e) => `${e.method} ${e.path} ${e.service}`))}; calls ${JSON.stringify(result.calls.map((c) => `${c.method} ${c.path} ${c.status} ${c.reason}`))}`).toBeDefined();
   const logs: string[] = [];
   const plans = planFixes({ gap: gap!, result, workspace: analyzer, readFile: (p) => files[p] ?? null, log: (m) => logs.push(m) });
   return { plans, logs, result, gap: gap! };
