@@ -7,7 +7,7 @@
 import { frameworks } from '../frameworks/registry';
 import type { Endpoint } from '../types';
 import { unsafeSegmentReason, isPlainIdentifier } from './codeText';
-import { registrationPath, spanText, type StubSegment } from './stubText';
+import { registrationPath, spanText, type StubContribution, type StubSegment } from './stubText';
 import type { FixContext, FixEdit, FixKind, FixPlan } from './types';
 
 /** How many routes of the service are read to find the router (and files read for them). */
@@ -45,8 +45,8 @@ export function stubSegments(path: string): StubSegment[] | { reason: string } {
 const isParamSeg = (s: string) => /[{:<*]/.test(s);
 
 /** The segments of `ep.path` its router adds (its prefix), from the literal at its registration; null when unclear. */
-function routerPrefix(ep: Endpoint, text: string): string[] | null {
-  const lit = registrationPath(spanText(text, ep));
+function routerPrefix(ep: Endpoint, text: string, stub: StubContribution): string[] | null {
+  const lit = stub.pathLiteral ? stub.pathLiteral(text, ep) : registrationPath(spanText(text, ep));
   if (lit === null) return null;
   const litSegs = lit.split('/').filter(Boolean);
   const full = ep.path.split('/').filter(Boolean);
@@ -90,24 +90,29 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
     }
     const text = texts.get(ep.file);
     if (!text) continue;
-    const prefix = stubs.get(ep.framework)!.fileBased ? [] : routerPrefix(ep, text);
+    const stub = stubs.get(ep.framework)!;
+    const prefix = stub.fileBased ? [] : routerPrefix(ep, text, stub);
     if (prefix && covers(prefix, segs)) scored.push({ ep, prefix, text });
   }
   if (!scored.length) return fail(`no route of service \`${req.service}\` shows a router whose prefix covers the path`);
   scored.sort((a, b) => b.prefix.length - a.prefix.length || rank(a.ep) - rank(b.ep));
-  const project = ctx.workspace.layout()?.projects.find((p) => p.root === ctx.result.services.find((s) => s.name === req.service)?.root);
+  const root = ctx.result.services.find((s) => s.name === req.service)?.root;
+  const layout = ctx.workspace.layout();
+  const project = layout?.projects.find((p) => p.root === root);
+  const files = root === undefined || !layout ? [] : [...layout.files].filter((f) => root === '.' || f.startsWith(`${root}/`));
   const reasons: string[] = [];
   for (const { ep, prefix, text } of scored.slice(0, MAX_TRIES)) {
-    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: segs.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {} });
+    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: segs.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {}, files, readFile: (p) => ctx.readFile(p) });
     if ('reason' in out) {
       reasons.push(`${ep.file}:${ep.line}: ${out.reason}`);
       continue;
     }
     const edits: FixEdit[] = out.edits.map((e) => {
       const file = e.file ?? ep.file;
+      if (e.create) return { t: 'create', file, text: e.text };
       return e.end ? { t: 'replace', file, line: e.line, column: e.column, endLine: e.end.line, endColumn: e.end.column, text: e.text } : { t: 'insert', file, line: e.line, column: e.column, text: e.text };
     });
-    return { title: req.title(ep.file), kind: req.kind, edits, reveal: { file: ep.file, ...out.reveal } };
+    return { title: req.title(out.reveal.file ?? ep.file), kind: req.kind, edits, reveal: { file: out.reveal.file ?? ep.file, line: out.reveal.line, column: out.reveal.column } };
   }
   return fail(reasons.join('; '));
 }

@@ -19,6 +19,10 @@ export interface StubInput {
   readonly text: string;
   /** Versions of the service's dependencies (`axum` → `0.8`). */
   readonly versions: Readonly<Record<string, string>>;
+  /** The service's files (root-relative), for a registration that lives in another module. */
+  readonly files: readonly string[];
+  /** Text of a root-relative file, or null when it does not exist. */
+  readFile(path: string): string | null;
 }
 
 export interface StubEdit {
@@ -29,9 +33,11 @@ export interface StubEdit {
   readonly text: string;
   /** Another file of the workspace (a registration elsewhere); the sibling's file when absent. */
   readonly file?: string;
+  /** A new file (`text` is all of it; line and column are 1). */
+  readonly create?: boolean;
 }
 
-export type StubResult = { readonly edits: readonly StubEdit[]; readonly reveal: { readonly line: number; readonly column: number } } | { readonly reason: string };
+export type StubResult = { readonly edits: readonly StubEdit[]; readonly reveal: { readonly line: number; readonly column: number; readonly file?: string } } | { readonly reason: string };
 
 export const lines = (text: string): string[] => text.split(/\r?\n/);
 export const indentOf = (line: string): string => /^[ \t]*/.exec(line)![0];
@@ -144,4 +150,6 @@ export interface StubContribution {
    * (default: the prefix is what the route's path adds to the literal at its registration).
    */
   readonly fileBased?: boolean;
+  /** The path literal at a route's registration when it is not the span's first argument (axum's `.route("/x", get(h))`). */
+  pathLiteral?(text: string, span: Span): string | null;
 }

@@ -12,6 +12,8 @@ interface Case {
   readonly file: string;
   /** Text the stub must contain. */
   readonly contains: string;
+  /** Another edited file and text it must contain (a registration, an import). */
+  readonly also?: readonly [string, string];
 }
 
 const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps });
@@ -77,6 +79,51 @@ const CASES: Record<string, Case> = {
     file: 'api/main.go',
     contains: '\t\tr.Post("/{userId}/avatar", func(w http.ResponseWriter, r *http.Request) {\n\t\t\thttp.Error(w, "not implemented", http.StatusNotImplemented)\n\t\t})\n',
   },
+  flask: {
+    backend: {
+      'api/requirements.txt': 'flask\n',
+      'api/app.py': 'from flask import Flask\nfrom .users import bp\n\napp = Flask(__name__)\napp.register_blueprint(bp, url_prefix="/api/users")\n',
+      'api/users.py': 'from flask import Blueprint\n\nbp = Blueprint("users", __name__)\n\n\n@bp.get("/<int:id>")\ndef get_user(id):\n    return {}\n',
+    },
+    file: 'api/users.py',
+    contains: '@bp.route("/<userId>/avatar", methods=["POST"])\ndef post_by_user_id_avatar(userId):\n    return {"error": "Not implemented"}, 501\n\n\n@bp.get("/<int:id>")',
+  },
+  nestjs: {
+    backend: {
+      'api/package.json': pkg({ '@nestjs/core': '10', '@nestjs/common': '10' }),
+      'api/src/users.controller.ts': "import { Controller, Get, Param } from '@nestjs/common';\n\n@Controller('api/users')\nexport class UsersController {\n  @Get(':id')\n  one(@Param('id') id: string) {\n    return {};\n  }\n}\n",
+    },
+    file: 'api/src/users.controller.ts',
+    also: ['api/src/users.controller.ts', "import { Controller, Get, Param, Post, NotImplementedException } from '@nestjs/common';"],
+    contains: "  @Post(':userId/avatar')\n  postByUserIdAvatar(): never {\n    throw new NotImplementedException();\n  }\n\n  @Get(':id')",
+  },
+  nextjs: {
+    backend: {
+      'api/package.json': pkg({ next: '15' }),
+      'api/app/api/users/[id]/route.ts': "export async function GET() {\n  return Response.json({});\n}\n",
+    },
+    file: 'api/app/api/users/[userId]/avatar/route.ts',
+    contains: "export async function POST() {\n  return Response.json({ error: 'Not implemented' }, { status: 501 });\n}\n",
+  },
+  axum: {
+    backend: {
+      'api/Cargo.toml': '[package]\nname = "api"\nversion = "0.1.0"\n\n[dependencies]\naxum = "0.8"\n',
+      'api/src/main.rs': 'use axum::{routing::get, Router};\n\nmod users;\n\n#[tokio::main]\nasync fn main() {\n    let app = Router::new().nest("/api/users", users::router());\n    let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();\n    axum::serve(listener, app).await.unwrap();\n}\n',
+      'api/src/users.rs': 'use axum::{routing::get, Router};\n\npub fn router() -> Router {\n    Router::new()\n        .route("/{id}", get(get_user))\n}\n\nasync fn get_user() -> &\'static str {\n    "user"\n}\n',
+    },
+    file: 'api/src/users.rs',
+    contains: '        .route("/{id}", get(get_user))\n        .route("/{userId}/avatar", axum::routing::post(post_by_user_id_avatar))\n}',
+  },
+  actix: {
+    backend: {
+      'api/Cargo.toml': '[package]\nname = "api"\nversion = "0.1.0"\n\n[dependencies]\nactix-web = "4"\n',
+      'api/src/main.rs': 'use actix_web::{web, App, HttpServer};\n\nmod users;\n\n#[actix_web::main]\nasync fn main() -> std::io::Result<()> {\n    HttpServer::new(|| {\n        App::new().service(\n            web::scope("/api/users")\n                .service(users::get_user),\n        )\n    })\n    .bind(("127.0.0.1", 8080))?\n    .run()\n    .await\n}\n',
+      'api/src/users.rs': 'use actix_web::{get, HttpResponse};\n\n#[get("/{id}")]\npub async fn get_user() -> HttpResponse {\n    HttpResponse::Ok().finish()\n}\n',
+    },
+    file: 'api/src/users.rs',
+    also: ['api/src/main.rs', '                .service(users::get_user)\n                .service(users::post_by_user_id_avatar),'],
+    contains: '#[actix_web::post("/{userId}/avatar")]\nasync fn post_by_user_id_avatar() -> actix_web::HttpResponse {\n    actix_web::HttpResponse::NotImplemented().finish()\n}\n\n#[get("/{id}")]',
+  },
 };
 
 describe('create the route in the backend', () => {
@@ -92,6 +139,7 @@ describe('create the route in the backend', () => {
       expect(create?.title, logs.join('\n')).toBe(`Create the route POST /api/users/{userId}/avatar in ${c.file}`);
       const { files: after, result: again } = await applyAndCheck(files, create!, result, gap);
       expect(after[c.file]).toContain(c.contains);
+      if (c.also) expect(after[c.also[0]]).toContain(c.also[1]);
       const route = again.endpoints.find((e) => e.method === 'POST' && e.path === '/api/users/{userId}/avatar');
       expect(route?.file).toBe(c.file);
       expect(route?.framework).toBe(fw);

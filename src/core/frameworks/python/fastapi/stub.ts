@@ -1,19 +1,8 @@
 /** FastAPI route stub: a decorated handler before the sibling's, on the same router, raising a 501. */
-import { afterImports, decoratorBlockStart, handlerName, indentOf, lines, renderPath, spanText, type StubInput, type StubResult } from '../../../fixes/stubText';
+import { afterImports, handlerName, lines, renderPath, type StubInput, type StubResult } from '../../../fixes/stubText';
+import { pythonDecoratorReceiver } from '../../../fixes/decoratorStub';
 import type { StubContribution } from '../../../fixes/stubText';
 import { pyString } from '../../../fixes/codeText';
-
-export function pythonDecoratorReceiver(input: StubInput): { receiver: string; line: number; indent: string; async: boolean } | { reason: string } {
-  const src = spanText(input.text, input.sibling.span);
-  const m = /^@\s*([A-Za-z_][\w.]*)\s*\.\s*\w+\s*\(/.exec(src);
-  if (!m) return { reason: 'the route is not registered with a decorator' };
-  const all = lines(input.text);
-  const line = decoratorBlockStart(all, input.sibling.span.line);
-  if (line > 1 && /^\s*[)\]}]/.test(all[line - 2]!)) return { reason: 'the decorators above the route span several lines' };
-  const def = all.slice(input.sibling.span.line - 1, input.sibling.span.line + 30).find((l) => /^\s*(async\s+)?def\s/.test(l));
-  if (!def) return { reason: 'the decorated function was not found' };
-  return { receiver: m[1]!, line, indent: indentOf(all[line - 1]!), async: /^\s*async\s/.test(def) };
-}
 
 export const fastapiStub: StubContribution = {
   routeStub(input: StubInput): StubResult {

@@ -1,0 +1,32 @@
+/**
+ * Next.js route handler stub: `app/<path>/route.ts` exporting the method and answering 501, in the App
+ * Router of the sibling route (a new file, or the export appended to the route file of that path).
+ * Folders Next.js reads specially (`(group)`, `_private`, `@slot`) are never written.
+ */
+import { lines, type StubContribution } from '../../../fixes/stubText';
+
+const EXPORTS = (m: string) => new RegExp(`export\\s+(?:async\\s+)?(?:function\\s+|const\\s+|let\\s+)${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`);
+
+export const nextjsStub: StubContribution = {
+  fileBased: true,
+  routeStub(input) {
+    const m = /^((?:.*\/)?app)\/(?:.*\/)?route\.(ts|js|tsx|jsx|mjs)$/.exec(input.sibling.file);
+    if (!m) return { reason: 'the route is not an App Router route handler' };
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(input.method)) return { reason: `a route handler cannot export ${input.method}` };
+    const folders: string[] = [];
+    for (const s of input.segments) {
+      if ('param' in s) folders.push(`[${s.param}]`);
+      else if (/^[(_@[]/.test(s.lit)) return { reason: `the segment ${JSON.stringify(s.lit)} has a meaning of its own to Next.js` };
+      else folders.push(s.lit);
+    }
+    const ext = m[2] === 'tsx' || m[2] === 'jsx' || m[2] === 'mjs' ? (m[2].startsWith('t') ? 'ts' : 'js') : m[2]!;
+    const file = [m[1], ...folders, `route.${ext}`].join('/');
+    const handler = `export async function ${input.method}() {\n  return Response.json({ error: 'Not implemented' }, { status: 501 });\n}\n`;
+    const existing = input.readFile(file);
+    if (existing === null) return { edits: [{ file, create: true, line: 1, column: 1, text: handler }], reveal: { file, line: 1, column: 1 } };
+    if (EXPORTS(input.method).test(existing)) return { reason: `${file} already exports ${input.method}` };
+    const all = lines(existing);
+    const last = all[all.length - 1]!;
+    return { edits: [{ file, line: all.length, column: last.length + 1, text: `${last === '' ? '' : '\n'}\n${handler}` }], reveal: { file, line: all.length + 1, column: 1 } };
+  },
+};
