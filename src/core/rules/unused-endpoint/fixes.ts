@@ -6,6 +6,7 @@
 import { isInside } from '../../path';
 import { findNextApps, scaffoldProxyRoute } from '../../fixes/scaffoldProxy';
 import type { FixContext, FixPlan } from '../../fixes/types';
+import { findWebApps, serverAction, webProxy } from '../../fixes/webProxies';
 import type { Endpoint } from '../../types';
 
 export function unusedEndpointFixes(ctx: FixContext): FixPlan[] {
@@ -14,6 +15,15 @@ export function unusedEndpointFixes(ctx: FixContext): FixPlan[] {
   const plans: FixPlan[] = [];
   const proxy = nextProxy(ctx, ep);
   if (proxy) plans.push(proxy);
+  if (ep.kind !== 'http' || ep.framework === 'nextjs') return plans;
+  const service = ctx.result.services.find((s) => s.name === ep.service);
+  const byCalls = <T extends { project: { root: string } }>(apps: T[]) => apps.filter((a) => !service || a.project.root !== service.root).sort((a, b) => callsToService(ctx, ep.service, b.project.root).length - callsToService(ctx, ep.service, a.project.root).length);
+  const web = byCalls(findWebApps(ctx))[0];
+  const webPlan = web ? webProxy(ctx, ep, web) : null;
+  if (webPlan) plans.push(webPlan);
+  const next = byCalls(findNextApps(ctx.workspace))[0];
+  const action = next ? serverAction(ctx, ep, next) : null;
+  if (action) plans.push(action);
   return plans;
 }
 
