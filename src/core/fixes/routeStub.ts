@@ -75,6 +75,7 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
   };
   const segs = stubSegments(req.path);
   if ('reason' in segs) return fail(segs.reason);
+  if (segs.length === 0) return fail('a call to the root path is no route to create');
   if (segs.some((s) => 'param' in s && !isPlainIdentifier(s.param))) return fail('a parameter name is not an identifier');
   const stubs = new Map(frameworks.filter((f) => f.stub).map((f) => [f.id, f.stub!]));
   const own = ctx.result.endpoints.filter((e) => e.service === req.service && e.kind === 'http' && e.source === 'code' && e.confidence === 'exact');

@@ -66,6 +66,8 @@ export function rewriteUrlLiteral(src: string, callPath: string, target: string)
     dyn.push(segs[i]!);
   }
   const esc = (s: string) => (q === '`' ? templateChunk(s) : s.replace(/[\\'"]/g, (c) => (c === q ? `\\${c}` : c)));
+  const why = closeness(Sx, Tx);
+  if (why) return { reason: why };
   const out: string[] = [];
   if (Tx.length === Sx.length) {
     for (let i = 0; i < Tx.length; i++) out.push(isDyn(Tx[i]!) ? (Sx[i] === '{}' || !isDyn(Sx[i]!) ? segs[i]! : '') : esc(Tx[i]!));
@@ -80,6 +82,40 @@ export function rewriteUrlLiteral(src: string, callPath: string, target: string)
   const shaped = shape.slice(0, ps) + newRegion + shape.slice(qe);
   const text = [...shaped].map((c) => (isMark(c) ? exprs[c.charCodeAt(0) - MARK]! : c)).join('');
   return { text: `${q}${text}${q}` };
+}
+
+/** Edit distance of two short strings (bounded inputs: URL path segments). */
+function distance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Why `to` is not a close fix of `from` (the parts of the path the literal holds), or null: the same
+ * number of segments with literal typos only (a few characters), or the same segments with a prefix
+ * added or removed. Catch-alls are never a URL to change to.
+ */
+function closeness(from: readonly string[], to: readonly string[]): string | null {
+  if (to.some((t) => t.startsWith('{...'))) return 'the route is a catch-all';
+  const same = (a: string, b: string) => (isDyn(a) && isDyn(b)) || a === b;
+  if (from.length === to.length) {
+    for (let i = 0; i < from.length; i++) {
+      const a = from[i]!;
+      const b = to[i]!;
+      if (same(a, b) || (isDyn(b) && !isDyn(a))) continue;
+      if (isDyn(a) || isDyn(b) || distance(a, b) > Math.max(2, Math.floor(Math.max(a.length, b.length) / 4))) return `${JSON.stringify(a)} and ${JSON.stringify(b)} are not a typo apart`;
+    }
+    return null;
+  }
+  const [short, long] = from.length < to.length ? [from, to] : [to, from];
+  const off = long.length - short.length;
+  return short.every((s, i) => same(s, long[off + i]!)) ? null : 'the paths differ by more than a prefix';
 }
 
 /** The top-level arguments of the call `callee(a, b)` in `src` (offsets into it; `close` -1 when the text stops inside it), or null. */

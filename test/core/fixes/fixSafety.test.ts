@@ -44,11 +44,11 @@ describe('fixes escape what they paste', () => {
 
   it('a URL change to a route whose path holds quotes keeps them inside the literal', () => {
     for (const [src, expected] of [
-      ["'/api/usr/1'", "/api/o'k/1"],
-      ['"/api/usr/1"', "/api/o'k/1"],
-      ['`/api/usr/${id}`', "/api/o'k/${}"],
+      ["'/api/usr/1'", "/api/us'r/1"],
+      ['"/api/usr/1"', "/api/us'r/1"],
+      ['`/api/usr/${id}`', "/api/us'r/${}"],
     ] as const) {
-      const out = rewriteUrlLiteral(src, src.includes('$') ? '/api/usr/{}' : '/api/usr/1', "/api/o'k/{id}");
+      const out = rewriteUrlLiteral(src, src.includes('$') ? '/api/usr/{}' : '/api/usr/1', "/api/us'r/{id}");
       expect('text' in out, src).toBe(true);
       const code = `const id = 1; export const u = ${(out as { text: string }).text};`;
       expect(literals(code)).toContain(expected);

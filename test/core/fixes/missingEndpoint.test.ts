@@ -52,3 +52,17 @@ describe('create the route in the backend (FastAPI)', () => {
     expect(again.endpoints.find((e) => e.method === 'POST' && e.path === '/api/users/{userId}/avatar')?.file).toBe('api/users.py');
   });
 });
+
+describe('what is not a close URL', () => {
+  it('refuses catch-alls, distant names, middle segments, and prefixes behind an env base', async () => {
+    const { rewriteUrlLiteral } = await import('../../../src/core/fixes/urlLiteral');
+    expect(rewriteUrlLiteral('`/api/faqs/${id}`', '/api/faqs/{}', '/api/auth/{...nextauth}')).toEqual({ reason: 'the route is a catch-all' });
+    expect('reason' in rewriteUrlLiteral("'/api/jobs/send-view-invitation'", '/api/jobs/send-view-invitation', '/api/jobs/send-notification')).toBe(true);
+    expect('reason' in rewriteUrlLiteral('`/documents/failed/${id}/view`', '/documents/failed/{}/view', '/documents/{id}/view')).toBe(true);
+    expect(rewriteUrlLiteral("'/users/'", '/users', '/api/users')).toEqual({ text: "'/api/users/'" });
+    const files = { ...FASTAPI, 'web/a.ts': 'export const a = () => fetch(`${process.env.API_URL}/users`);\nexport const c = () => fetch(`${process.env.API_URL}/api/health`);\n' };
+    const { plans, logs } = await fixesFor(files, (g) => g.kind === 'missing-endpoint' && g.line === 1);
+    expect(plans.filter((p) => p.kind === 'change-url')).toEqual([]);
+    expect(logs.join('\n')).toContain('environment variable');
+  });
+});

@@ -20,8 +20,14 @@ export function missingEndpointFixes(ctx: FixContext): FixPlan[] {
   const plans: FixPlan[] = [];
   const near = relatedEndpoints(ctx, ctx.gap).filter((e) => methodMatches(e.method, call.method));
   const text = ctx.readFile(call.file);
+  // A prefix added or removed is only sure when the URL's base is known (an env var may hold a path).
+  const envBase = call.via.some((v) => v.startsWith('env '));
   for (const path of [...new Set(near.map((e) => e.path))]) {
     if (!text) break;
+    if (envBase && path.split('/').filter(Boolean).length !== call.path.split('/').filter(Boolean).length) {
+      ctx.log(`no URL change for ${call.file}:${call.line} to ${path}: the base URL comes from an environment variable, which may hold a path`);
+      continue;
+    }
     const out = urlChange(text, call, path);
     if ('reason' in out) {
       ctx.log(`no URL change for ${call.file}:${call.line} to ${path}: ${out.reason}`);

@@ -22,6 +22,8 @@ export const nextjsStub: StubContribution = {
     const ext = m[2] === 'tsx' || m[2] === 'jsx' || m[2] === 'mjs' ? (m[2].startsWith('t') ? 'ts' : 'js') : m[2]!;
     const file = [m[1], ...folders, `route.${ext}`].join('/');
     const handler = `export async function ${input.method}() {\n  return Response.json({ error: 'Not implemented' }, { status: 501 });\n}\n`;
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    if (input.files.some((f) => f.startsWith(dir) && /^page\.(tsx|jsx|ts|js|mdx)$/.test(f.slice(dir.length)))) return { reason: `${dir} has a page, which a route handler cannot sit beside` };
     const existing = input.readFile(file);
     if (existing === null) return { edits: [{ file, create: true, line: 1, column: 1, text: handler }], reveal: { file, line: 1, column: 1 } };
     if (EXPORTS(input.method).test(existing)) return { reason: `${file} already exports ${input.method}` };
