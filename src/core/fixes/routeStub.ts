@@ -23,7 +23,8 @@ export interface StubRequest {
   /** Routes to try first (the nearest ones, the route of the same path). */
   readonly prefer: readonly string[];
   readonly kind: FixKind;
-  readonly title: (file: string) => string;
+  /** The title, from the file written and the path as created (parameters named as the service names them). */
+  readonly title: (file: string, path: string) => string;
 }
 
 /** The path as whole segments, or why it cannot become a stub. */
@@ -80,6 +81,7 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
   const stubs = new Map(frameworks.filter((f) => f.stub).map((f) => [f.id, f.stub!]));
   const own = ctx.result.endpoints.filter((e) => e.service === req.service && e.kind === 'http' && e.source === 'code' && e.confidence === 'exact');
   if (own.length && !own.some((e) => stubs.has(e.framework))) return fail(`no stub writer for ${[...new Set(own.map((e) => e.framework))].join(', ')}`);
+  const named = alignParams(segs, own);
   const rank = (e: Endpoint) => (req.prefer.includes(e.id) ? 0 : 1);
   const candidates = own.filter((e) => stubs.has(e.framework)).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
   const texts = new Map<string, string | null>();
@@ -96,14 +98,16 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
     if (prefix && covers(prefix, segs)) scored.push({ ep, prefix, text });
   }
   if (!scored.length) return fail(`no route of service \`${req.service}\` shows a router whose prefix covers the path`);
-  scored.sort((a, b) => b.prefix.length - a.prefix.length || rank(a.ep) - rank(b.ep));
+  // File-based routers: the route sharing the most of the path shows the folder (and route group) to use.
+  const shared = (e: Endpoint) => commonLength(e.path.split('/').filter(Boolean), segs);
+  scored.sort((a, b) => b.prefix.length - a.prefix.length || shared(b.ep) - shared(a.ep) || rank(a.ep) - rank(b.ep));
   const root = ctx.result.services.find((s) => s.name === req.service)?.root;
   const layout = ctx.workspace.layout();
   const project = layout?.projects.find((p) => p.root === root);
   const files = root === undefined || !layout ? [] : [...layout.files].filter((f) => root === '.' || f.startsWith(`${root}/`));
   const reasons: string[] = [];
   for (const { ep, prefix, text } of scored.slice(0, MAX_TRIES)) {
-    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: segs.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {}, files, readFile: (p) => ctx.readFile(p) });
+    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: named.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {}, files, readFile: (p) => ctx.readFile(p) });
     if ('reason' in out) {
       reasons.push(`${ep.file}:${ep.line}: ${out.reason}`);
       continue;
@@ -113,7 +117,37 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
       if (e.create) return { t: 'create', file, text: e.text };
       return e.end ? { t: 'replace', file, line: e.line, column: e.column, endLine: e.end.line, endColumn: e.end.column, text: e.text } : { t: 'insert', file, line: e.line, column: e.column, text: e.text };
     });
-    return { title: req.title(out.reveal.file ?? ep.file), kind: req.kind, edits, reveal: { file: out.reveal.file ?? ep.file, line: out.reveal.line, column: out.reveal.column } };
+    const created = `/${named.map((x) => ('lit' in x ? x.lit : `{${x.param}}`)).join('/')}`;
+    return { title: req.title(out.reveal.file ?? ep.file, created), kind: req.kind, edits, reveal: { file: out.reveal.file ?? ep.file, line: out.reveal.line, column: out.reveal.column } };
   }
   return fail(reasons.join('; '));
+}
+
+function commonLength(path: readonly string[], segs: readonly StubSegment[]): number {
+  let n = 0;
+  for (; n < path.length && n < segs.length; n++) {
+    const s = segs[n]!;
+    if ('lit' in s ? path[n] !== s.lit : !path[n]!.startsWith('{')) break;
+  }
+  return n;
+}
+
+/**
+ * Parameters named as the service's routes name them at the same place (`/failed/{id}` makes the new
+ * `/failed/{x}/view` use `id`): routers such as axum's and Next.js's refuse two names for one position.
+ */
+function alignParams(segs: readonly StubSegment[], routes: readonly Endpoint[]): StubSegment[] {
+  const out = [...segs];
+  for (let i = 0; i < out.length; i++) {
+    if (!('param' in out[i]!)) continue;
+    for (const e of routes) {
+      const p = e.path.split('/').filter(Boolean);
+      const name = /^\{([A-Za-z_]\w*)\}$/.exec(p[i] ?? '')?.[1];
+      if (name && commonLength(p, out) >= i && !out.some((s, k) => k !== i && 'param' in s && s.param === name)) {
+        out[i] = { param: name };
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /** Missing-endpoint fixes: change the URL to the closest route, create the route in the backend. */
 import { describe, expect, it } from 'vitest';
 import { applyAndCheck, fixesFor, type Files } from './harness';
+import { rewriteUrlLiteral } from '../../../src/core/fixes/urlLiteral';
 
 const FASTAPI: Files = {
   'api/requirements.txt': 'fastapi\n',
@@ -45,17 +46,16 @@ describe('create the route in the backend (FastAPI)', () => {
     const files = { ...FASTAPI, 'web/a.ts': 'export const a = (userId: string) => fetch(`http://localhost:8000/api/users/${userId}/avatar`, { method: "POST" });\nexport const c = () => fetch(`http://localhost:8000/api/health`);\n' };
     const { plans, result, gap } = await fixesFor(files, missing('web/a.ts'));
     const create = plans.find((p) => p.kind === 'create-route')!;
-    expect(create.title).toBe('Create the route POST /api/users/{userId}/avatar in api/users.py');
+    expect(create.title).toBe('Create the route POST /api/users/{user_id}/avatar in api/users.py');
     const { files: after, result: again } = await applyAndCheck(files, create, result, gap, (g) => g.kind === 'unused-endpoint');
-    expect(after['api/users.py']).toContain('@router.post("/{userId}/avatar")\ndef post_by_user_id_avatar(userId: str):\n    raise HTTPException(status_code=501, detail="Not implemented")');
+    expect(after['api/users.py']).toContain('@router.post("/{user_id}/avatar")\nasync def post_by_user_id_avatar(user_id: str):\n    raise HTTPException(status_code=501, detail="Not implemented")');
     expect(after['api/users.py']).toMatch(/^from fastapi import APIRouter\nfrom fastapi import HTTPException\n/);
-    expect(again.endpoints.find((e) => e.method === 'POST' && e.path === '/api/users/{userId}/avatar')?.file).toBe('api/users.py');
+    expect(again.endpoints.find((e) => e.method === 'POST' && e.path === '/api/users/{user_id}/avatar')?.file).toBe('api/users.py');
   });
 });
 
 describe('what is not a close URL', () => {
   it('refuses catch-alls, distant names, middle segments, and prefixes behind an env base', async () => {
-    const { rewriteUrlLiteral } = await import('../../../src/core/fixes/urlLiteral');
     expect(rewriteUrlLiteral('`/api/faqs/${id}`', '/api/faqs/{}', '/api/auth/{...nextauth}')).toEqual({ reason: 'the route is a catch-all' });
     expect('reason' in rewriteUrlLiteral("'/api/jobs/send-view-invitation'", '/api/jobs/send-view-invitation', '/api/jobs/send-notification')).toBe(true);
     expect('reason' in rewriteUrlLiteral('`/documents/failed/${id}/view`', '/documents/failed/{}/view', '/documents/{id}/view')).toBe(true);

@@ -27,7 +27,7 @@ const CASES: Record<string, Case> = {
       'api/users.js': "const express = require('express');\nconst router = express.Router();\n\nrouter.get('/:id', (req, res) => {\n  res.json({});\n});\n\nmodule.exports = router;\n",
     },
     file: 'api/users.js',
-    contains: "router.post('/:userId/avatar', (req, res) => {\n  res.status(501).json({ error: 'Not implemented' });\n});",
+    contains: "router.post('/:id/avatar', (req, res) => {\n  res.status(501).json({ error: 'Not implemented' });\n});",
   },
   koa: {
     backend: {
@@ -35,7 +35,7 @@ const CASES: Record<string, Case> = {
       'api/index.js': "const Koa = require('koa');\nconst Router = require('@koa/router');\nconst app = new Koa();\nconst router = new Router({ prefix: '/api/users' });\nrouter.get('/:id', (ctx) => { ctx.body = {}; });\napp.use(router.routes());\napp.listen(3000);\n",
     },
     file: 'api/index.js',
-    contains: "router.post('/:userId/avatar', (ctx) => {\n  ctx.status = 501;",
+    contains: "router.post('/:id/avatar', (ctx) => {\n  ctx.status = 501;",
   },
   fastify: {
     backend: {
@@ -44,7 +44,7 @@ const CASES: Record<string, Case> = {
       'api/users.ts': "import type { FastifyInstance } from 'fastify';\n\nexport default async function users(app: FastifyInstance) {\n  app.get('/:id', async () => ({}));\n}\n",
     },
     file: 'api/users.ts',
-    contains: "  app.post('/:userId/avatar', async (request, reply) => reply.code(501).send({ error: 'Not implemented' }));",
+    contains: "  app.post('/:id/avatar', async (request, reply) => reply.code(501).send({ error: 'Not implemented' }));",
   },
   hono: {
     backend: {
@@ -53,7 +53,7 @@ const CASES: Record<string, Case> = {
       'api/users.ts': "import { Hono } from 'hono';\nconst users = new Hono();\nusers.get('/:id', (c) => c.json({}));\nexport default users;\n",
     },
     file: 'api/users.ts',
-    contains: "users.post('/:userId/avatar', (c) => c.json({ error: 'Not implemented' }, 501));",
+    contains: "users.post('/:id/avatar', (c) => c.json({ error: 'Not implemented' }, 501));",
   },
   gin: {
     backend: {
@@ -61,7 +61,7 @@ const CASES: Record<string, Case> = {
       'api/main.go': GO_MAIN('"github.com/gin-gonic/gin"', 'func main() {\n\tr := gin.Default()\n\tusers := r.Group("/api/users")\n\tusers.GET("/:id", getUser)\n\tr.Run(":8080")\n}\n\nfunc getUser(c *gin.Context) {}\n'),
     },
     file: 'api/main.go',
-    contains: '\tusers.POST("/:userId/avatar", func(c *gin.Context) {\n\t\tc.String(501, "not implemented")\n\t})\n',
+    contains: '\tusers.POST("/:id/avatar", func(c *gin.Context) {\n\t\tc.String(501, "not implemented")\n\t})\n',
   },
   echo: {
     backend: {
@@ -69,7 +69,7 @@ const CASES: Record<string, Case> = {
       'api/main.go': GO_MAIN('"github.com/labstack/echo/v4"', 'func main() {\n\te := echo.New()\n\tg := e.Group("/api/users")\n\tg.GET("/:id", getUser)\n\te.Start(":8080")\n}\n\nfunc getUser(c echo.Context) error { return nil }\n'),
     },
     file: 'api/main.go',
-    contains: '\tg.POST("/:userId/avatar", func(c echo.Context) error {\n\t\treturn c.String(501, "not implemented")\n\t})\n',
+    contains: '\tg.POST("/:id/avatar", func(c echo.Context) error {\n\t\treturn c.String(501, "not implemented")\n\t})\n',
   },
   chi: {
     backend: {
@@ -77,7 +77,7 @@ const CASES: Record<string, Case> = {
       'api/main.go': GO_MAIN('"github.com/go-chi/chi/v5"', 'func main() {\n\tr := chi.NewRouter()\n\tr.Route("/api/users", func(r chi.Router) {\n\t\tr.Get("/{id}", getUser)\n\t})\n\thttp.ListenAndServe(":8080", r)\n}\n\nfunc getUser(w http.ResponseWriter, r *http.Request) {}\n'),
     },
     file: 'api/main.go',
-    contains: '\t\tr.Post("/{userId}/avatar", func(w http.ResponseWriter, r *http.Request) {\n\t\t\thttp.Error(w, "not implemented", http.StatusNotImplemented)\n\t\t})\n',
+    contains: '\t\tr.Post("/{id}/avatar", func(w http.ResponseWriter, r *http.Request) {\n\t\t\thttp.Error(w, "not implemented", http.StatusNotImplemented)\n\t\t})\n',
   },
   flask: {
     backend: {
@@ -86,7 +86,7 @@ const CASES: Record<string, Case> = {
       'api/users.py': 'from flask import Blueprint\n\nbp = Blueprint("users", __name__)\n\n\n@bp.get("/<int:id>")\ndef get_user(id):\n    return {}\n',
     },
     file: 'api/users.py',
-    contains: '@bp.route("/<userId>/avatar", methods=["POST"])\ndef post_by_user_id_avatar(userId):\n    return {"error": "Not implemented"}, 501\n\n\n@bp.get("/<int:id>")',
+    contains: '@bp.route("/<id>/avatar", methods=["POST"])\ndef post_by_id_avatar(id):\n    return {"error": "Not implemented"}, 501\n\n\n@bp.get("/<int:id>")',
   },
   nestjs: {
     backend: {
@@ -95,14 +95,14 @@ const CASES: Record<string, Case> = {
     },
     file: 'api/src/users.controller.ts',
     also: ['api/src/users.controller.ts', "import { Controller, Get, Param, Post, NotImplementedException } from '@nestjs/common';"],
-    contains: "  @Post(':userId/avatar')\n  postByUserIdAvatar(): never {\n    throw new NotImplementedException();\n  }\n\n  @Get(':id')",
+    contains: "  @Post(':id/avatar')\n  postByIdAvatar(): never {\n    throw new NotImplementedException();\n  }\n\n  @Get(':id')",
   },
   nextjs: {
     backend: {
       'api/package.json': pkg({ next: '15' }),
       'api/app/api/users/[id]/route.ts': "export async function GET() {\n  return Response.json({});\n}\n",
     },
-    file: 'api/app/api/users/[userId]/avatar/route.ts',
+    file: 'api/app/api/users/[id]/avatar/route.ts',
     contains: "export async function POST() {\n  return Response.json({ error: 'Not implemented' }, { status: 501 });\n}\n",
   },
   axum: {
@@ -112,7 +112,7 @@ const CASES: Record<string, Case> = {
       'api/src/users.rs': 'use axum::{routing::get, Router};\n\npub fn router() -> Router {\n    Router::new()\n        .route("/{id}", get(get_user))\n}\n\nasync fn get_user() -> &\'static str {\n    "user"\n}\n',
     },
     file: 'api/src/users.rs',
-    contains: '        .route("/{id}", get(get_user))\n        .route("/{userId}/avatar", axum::routing::post(post_by_user_id_avatar))\n}',
+    contains: '        .route("/{id}", get(get_user))\n        .route("/{id}/avatar", axum::routing::post(post_by_id_avatar))\n}',
   },
   actix: {
     backend: {
@@ -121,8 +121,8 @@ const CASES: Record<string, Case> = {
       'api/src/users.rs': 'use actix_web::{get, HttpResponse};\n\n#[get("/{id}")]\npub async fn get_user() -> HttpResponse {\n    HttpResponse::Ok().finish()\n}\n',
     },
     file: 'api/src/users.rs',
-    also: ['api/src/main.rs', '                .service(users::get_user)\n                .service(users::post_by_user_id_avatar),'],
-    contains: '#[actix_web::post("/{userId}/avatar")]\nasync fn post_by_user_id_avatar() -> actix_web::HttpResponse {\n    actix_web::HttpResponse::NotImplemented().finish()\n}\n\n#[get("/{id}")]',
+    also: ['api/src/main.rs', '                .service(users::get_user)\n                .service(users::post_by_id_avatar),'],
+    contains: '#[actix_web::post("/{id}/avatar")]\nasync fn post_by_id_avatar() -> actix_web::HttpResponse {\n    actix_web::HttpResponse::NotImplemented().finish()\n}\n\n#[get("/{id}")]',
   },
 };
 
@@ -132,15 +132,15 @@ describe('create the route in the backend', () => {
       const files: Files = {
         ...c.backend,
         'web/package.json': '{"name":"web"}',
-        'web/api.ts': `export const avatar = (userId: string) => fetch(\`/api/users/\${userId}/avatar\`, { method: 'POST' });\nexport const user = (id: string) => fetch(\`/api/users/\${id}\`);\n`,
+        'web/api.ts': `export const avatar = (userId: string) => fetch(\`/api/users/\${id}/avatar\`, { method: 'POST' });\nexport const user = (id: string) => fetch(\`/api/users/\${id}\`);\n`,
       };
       const { plans, result, gap, logs } = await fixesFor(files, (g) => g.kind === 'missing-endpoint');
       const create = plans.find((p) => p.kind === 'create-route');
-      expect(create?.title, logs.join('\n')).toBe(`Create the route POST /api/users/{userId}/avatar in ${c.file}`);
+      expect(create?.title, logs.join('\n')).toBe(`Create the route POST /api/users/{id}/avatar in ${c.file}`);
       const { files: after, result: again } = await applyAndCheck(files, create!, result, gap);
       expect(after[c.file]).toContain(c.contains);
       if (c.also) expect(after[c.also[0]]).toContain(c.also[1]);
-      const route = again.endpoints.find((e) => e.method === 'POST' && e.path === '/api/users/{userId}/avatar');
+      const route = again.endpoints.find((e) => e.method === 'POST' && e.path === '/api/users/{id}/avatar');
       expect(route?.file).toBe(c.file);
       expect(route?.framework).toBe(fw);
     });

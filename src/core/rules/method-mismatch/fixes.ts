@@ -30,7 +30,7 @@ export function methodMismatchFixes(ctx: FixContext): FixPlan[] {
   }
   const target = same[0];
   if (target) {
-    const stub = planRouteStub(ctx, { service: target.service, method: call.method, path: target.path, prefer: same.map((e) => e.id), kind: 'add-method', title: (file) => `Add ${call.method} ${target.path} to ${file}` });
+    const stub = planRouteStub(ctx, { service: target.service, method: call.method, path: target.path, prefer: same.map((e) => e.id), kind: 'add-method', title: (file, created) => `Add ${call.method} ${created} to ${file}` });
     if (stub) plans.push(stub);
   }
   return plans;

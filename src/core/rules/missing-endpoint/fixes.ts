@@ -38,7 +38,7 @@ export function missingEndpointFixes(ctx: FixContext): FixPlan[] {
   const service = targetService(ctx, near);
   if (service) {
     const path = namedPath(call);
-    const stub = planRouteStub(ctx, { service, method: call.method, path, prefer: near.map((e) => e.id), kind: 'create-route', title: (file) => `Create the route ${call.method} ${path} in ${file}` });
+    const stub = planRouteStub(ctx, { service, method: call.method, path, prefer: near.map((e) => e.id), kind: 'create-route', title: (file, created) => `Create the route ${call.method} ${created} in ${file}` });
     if (stub) plans.push(stub);
   }
   return plans;
