@@ -146,3 +146,19 @@ describe('create the route in the backend', () => {
     });
   }
 });
+
+describe('Next.js route handler placement', () => {
+  it('follows the route group of the route that shares the path', async () => {
+    const files: Files = {
+      'api/package.json': pkg({ next: '15' }),
+      'api/app/(ee)/api/faqs/route.ts': 'export async function GET() {\n  return Response.json([]);\n}\n',
+      'api/app/api/other/route.ts': 'export async function GET() {\n  return Response.json([]);\n}\n',
+      'web/package.json': '{"name":"web"}',
+      'web/a.ts': "export const a = (id: string) => fetch(`/api/faqs/${id}`, { method: 'POST' });\nexport const b = () => fetch('/api/faqs');\nexport const c = () => fetch('/api/other');\n",
+    };
+    const { plans, result, gap } = await fixesFor(files, (g) => g.kind === 'missing-endpoint');
+    const create = plans.find((p) => p.kind === 'create-route')!;
+    expect(create.title).toBe('Create the route POST /api/faqs/{id} in api/app/(ee)/api/faqs/[id]/route.ts');
+    await applyAndCheck(files, create, result, gap);
+  });
+});

@@ -14,11 +14,23 @@ export const nextjsStub: StubContribution = {
     if (!m) return { reason: 'the route is not an App Router route handler' };
     if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(input.method)) return { reason: `a route handler cannot export ${input.method}` };
     const folders: string[] = [];
-    for (const s of input.segments) {
+    // Follow the sibling's folders while they serve the same path (route groups kept): `app/(ee)/api/faqs/…`.
+    const own = input.sibling.file.slice(m[1]!.length + 1).split('/').slice(0, -1);
+    let k = 0;
+    for (const f of own) {
+      const s = input.segments[k];
+      if (/^\(.*\)$/.test(f)) folders.push(f);
+      else if (s && ('lit' in s ? f === s.lit : /^\[[A-Za-z_]\w*\]$/.test(f) && f === `[${s.param}]`)) {
+        folders.push(f);
+        k++;
+      } else break;
+    }
+    for (const s of input.segments.slice(k)) {
       if ('param' in s) folders.push(`[${s.param}]`);
       else if (/^[(_@[]/.test(s.lit)) return { reason: `the segment ${JSON.stringify(s.lit)} has a meaning of its own to Next.js` };
       else folders.push(s.lit);
     }
+    while (folders.length && /^\(.*\)$/.test(folders[folders.length - 1]!)) folders.pop();
     const ext = m[2] === 'tsx' || m[2] === 'jsx' || m[2] === 'mjs' ? (m[2].startsWith('t') ? 'ts' : 'js') : m[2]!;
     const file = [m[1], ...folders, `route.${ext}`].join('/');
     const handler = `export async function ${input.method}() {\n  return Response.json({ error: 'Not implemented' }, { status: 501 });\n}\n`;
