@@ -134,7 +134,9 @@ export function serverAction(ctx: FixContext, ep: Endpoint, app: NextApp): FixPl
   if (unsafe || ep.kind !== 'http') return null;
   const { folder, params } = proxyFolder(ep.path);
   const words = folder.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const resource = words.find((w) => !/^\d/.test(w)) ?? 'api';
+  const resource = words.find((w) => !/^\d/.test(w));
+  // The root path (`GET /`) names no action worth writing.
+  if (!resource) return null;
   const name = [method.toLowerCase(), ...words].map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
   if (!isPlainIdentifier(name) || !isPlainIdentifier(resource)) return null;
   const file = `${app.appDir}/actions/${resource}.${app.typescript ? 'ts' : 'js'}`;
