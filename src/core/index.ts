@@ -17,6 +17,8 @@ export { normalizeRoutePath, parseRoutePath, formatPath } from './match/path';
 export * from './types';
 export { scaffoldProxyRoute, findNextApps, proxyFolder, unsafeRoutePath, type ScaffoldPlan, type NextApp } from './fixes/scaffoldProxy';
 export { isInside as isInsideFolder } from './path';
+export { planFixes } from './fixes/plan';
+export type { FixContext, FixEdit, FixKind, FixPlan, FixWorkspace } from './fixes/types';
 export { renderMarkdown, type MarkdownOptions } from './report/markdown';
 export { groupByArea } from './report/areas';
 export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gapKinds';

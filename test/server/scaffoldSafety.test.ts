@@ -82,7 +82,8 @@ describe('quick fixes in a hostile workspace', () => {
   for (const name of ['traversal', 'injection', 'encoded', 'encodedSlash', 'backslash', 'linkedOut', 'linkedFile']) {
     it(`withholds the proxy scaffold for the ${name} route, and keeps the ignore fix`, async () => {
       const titles = (await actionsFor(ROUTES[name]!)).map((a) => a.title);
-      expect(titles.filter((t) => /scaffold|proxy route/i.test(t))).toEqual([]);
+      // A server action is written under app/actions/, away from the symlinked api/ folders: it may stay for those.
+      expect(titles.filter((t) => /scaffold|proxy route/i.test(t) && !(name.startsWith('linked') && /^Scaffold a server action \w+ \(web\/app\/actions\/\w+\.ts\)$/.test(t)))).toEqual([]);
       expect(titles.some((t) => t.startsWith('Ignore '))).toBe(true);
     });
   }

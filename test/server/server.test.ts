@@ -148,6 +148,7 @@ describe('language server', () => {
     const actions = (await client.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri: client.uri(ITEMS) }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     expect(actions.map((a) => a.title)).toEqual([
       'Scaffold proxy route /api/items/[itemId] (frontend/src/app/api/items/[itemId]/route.ts)',
+      'Scaffold a server action deleteItemsItemId (frontend/src/app/actions/items.ts)',
       'Ignore DELETE /api/v1/items/{item_id} in api-parity.config.json…',
     ]);
     const scaffold = actions[0]!;

@@ -45,3 +45,8 @@ export function templateChunk(s: string): string {
 export function commentText(s: string): string {
   return s.replace(/\*\//g, '*\\/').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
+
+/** A double-quoted Python (and Rust, Go, JSON) string literal holding exactly the URL path `s` (pchar only). */
+export function pyString(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
+}

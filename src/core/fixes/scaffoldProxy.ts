@@ -4,7 +4,7 @@
  * constant or env var. Pure: the caller says what exists; the plan never overwrites a file — an existing
  * route file gets the missing method appended instead.
  */
-import type { Analyzer } from '../analyze';
+import type { FixWorkspace as Analyzer } from './types';
 import type { Endpoint } from '../types';
 import type { Sym } from '../resolve/sym';
 import { dirname, isInside, join, normalize, relativeTo } from '../path';

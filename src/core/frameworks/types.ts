@@ -5,6 +5,7 @@
  * (backends: router prefixes and mounts) or `resolve` (frontends: URLs, instances, wrappers), both of
  * which get an evaluator over every module's facts. Extractors never read files.
  */
+import type { StubContribution } from '../fixes/stubText';
 import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
 import type { Sym } from '../resolve/sym';
 import type { EndpointKind, Forward, MethodOrAny, Span } from '../types';
@@ -380,6 +381,8 @@ export interface Framework {
   readonly events?: EventsContribution;
   readonly docsSource?: DocsContribution;
   readonly schemas?: SchemasContribution;
+  /** Quick fixes: a "not implemented" handler for a new route, written in this framework's style (`<id>/stub.ts`). */
+  readonly stub?: StubContribution;
 }
 
 export type ContributionKind = 'routes' | 'requests' | 'events' | 'docsSource' | 'schemas';

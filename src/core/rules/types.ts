@@ -6,6 +6,7 @@
 import type { CallStatus, Endpoint, Gap, Severity } from '../types';
 import type { RelationOutputs } from '../relations/types';
 import type { MatchOutcome } from '../relations/http/matcher';
+import type { FixContext, FixPlan } from '../fixes/types';
 
 export interface RuleMeta {
   /** kebab-case, equal to the folder name: the gap kind in every output. */
@@ -57,4 +58,6 @@ export interface GapRule {
   decideCall?(input: CallVerdictInput): CallVerdict | null;
   /** The findings, from the matched model. */
   check(input: RuleInput): Finding[];
+  /** Quick fixes for one of its findings, as plain plans (`rules/<kind>/fixes.ts`); none when absent. */
+  fixes?(ctx: FixContext): FixPlan[];
 }

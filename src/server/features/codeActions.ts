@@ -1,13 +1,14 @@
 /**
- * Quick fixes on API Parity diagnostics:
- * - unused endpoint → scaffold a Next.js proxy route (new file, or the method added to an existing one);
- * - unused endpoint / missing call → ignore it, with a reason, in api-parity.config.json.
- * Edits never overwrite a file: new files are created with `ignoreIfExists`. The scaffold is a command
- * (`apiParity.applyFix`) carrying its edit, so the client applies it, saves it and opens the file.
+ * Quick fixes on API Parity diagnostics. The rules plan them as plain data (`rules/<kind>/fixes.ts`,
+ * `core/fixes/types.ts`); this module is the one conversion of a plan into an LSP WorkspaceEdit, carried by
+ * the `apiParity.applyFix` command (the client applies it, saves the files and opens `reveal`). Every
+ * plan is checked here again: it never creates a file that exists, never edits one that does not, and
+ * never writes outside the workspace (real paths, after symlinks). Ignoring a gap with a reason in
+ * api-parity.config.json is a command of its own (the client asks for the reason).
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { findNextApps, isInsideFolder, scaffoldProxyRoute, type AnalysisResult, type Analyzer, type Endpoint } from '../../core';
-import { Commands, type ApplyFixArgs, type IgnoreCommandArgs, type RevealArgs } from '../../shared/protocol';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
+import { planFixes, type AnalysisResult, type Analyzer, type FixPlan } from '../../core';
+import { Commands, type ApplyFixArgs, type IgnoreCommandArgs } from '../../shared/protocol';
 import { fileUri, type GapData } from '../convert';
 
 export interface ActionContext {
@@ -28,72 +29,71 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
   for (const d of diagnostics) {
     const data = d.data as GapData | undefined;
     if (d.source !== 'API Parity' || !data || data.folderUri !== ctx.folderUri) continue;
-    if (data.kind === 'unused-endpoint') {
-      const ep = ctx.result.endpoints.find((e) => e.id === data.subject);
-      if (!ep) continue;
-      const scaffold = scaffoldAction(ctx, ep, d);
-      if (scaffold) actions.push(scaffold);
-      actions.push(ignoreAction({ folderUri: ctx.folderUri, method: ep.method, path: ep.path, kind: 'endpoint' }, `Ignore ${ep.method === '*' ? '' : `${ep.method} `}${ep.path} in api-parity.config.json…`, d));
-    } else if (data.kind === 'missing-endpoint' || data.kind === 'method-mismatch') {
-      const call = ctx.result.calls.find((c) => c.id === data.subject);
-      if (!call?.path) continue;
-      actions.push(ignoreAction({ folderUri: ctx.folderUri, method: call.method, path: call.path.replace(/\{\}/g, '*'), kind: 'call' }, `Ignore calls to ${call.method === '*' ? '' : `${call.method} `}${call.path} in api-parity.config.json…`, d));
+    const gap = ctx.result.gaps.find((g) => g.kind === data.kind && g.subject === data.subject);
+    if (gap) {
+      const plans = planFixes({ gap, result: ctx.result, workspace: ctx.analyzer, readFile: (p) => ctx.readFile(p), log: (m) => ctx.log(m) });
+      for (const plan of plans) {
+        const action = toAction(ctx, plan, d);
+        if (action) actions.push(action);
+      }
     }
+    const ignore = ignoreFor(ctx, data);
+    if (ignore) actions.push(ignoreAction(ignore.args, ignore.title, d));
   }
   return actions;
+}
+
+function ignoreFor(ctx: ActionContext, data: GapData): { args: IgnoreCommandArgs; title: string } | null {
+  if (data.kind === 'unused-endpoint') {
+    const ep = ctx.result.endpoints.find((e) => e.id === data.subject);
+    if (!ep) return null;
+    return { args: { folderUri: ctx.folderUri, method: ep.method, path: ep.path, kind: 'endpoint' }, title: `Ignore ${ep.method === '*' ? '' : `${ep.method} `}${ep.path} in api-parity.config.json…` };
+  }
+  if (data.kind === 'missing-endpoint' || data.kind === 'method-mismatch') {
+    const call = ctx.result.calls.find((c) => c.id === data.subject);
+    if (!call?.path) return null;
+    return { args: { folderUri: ctx.folderUri, method: call.method, path: call.path.replace(/\{\}/g, '*'), kind: 'call' }, title: `Ignore calls to ${call.method === '*' ? '' : `${call.method} `}${call.path} in api-parity.config.json…` };
+  }
+  return null;
 }
 
 function ignoreAction(args: IgnoreCommandArgs, title: string, d: Diagnostic): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: Commands.ignoreEndpoint, arguments: [args] } };
 }
 
-function scaffoldAction(ctx: ActionContext, ep: Endpoint, d: Diagnostic): CodeAction | null {
-  if (ep.framework === 'nextjs' || ep.kind !== 'http') return null;
-  const service = ctx.result.services.find((s) => s.name === ep.service);
-  // A Next.js app other than the endpoint's own service, preferring one that already calls it.
-  const apps = findNextApps(ctx.analyzer).filter((a) => !service || a.project.root !== service.root);
-  if (apps.length === 0) return null;
-  const servicesEndpoints = new Set(ctx.result.endpoints.filter((e) => e.service === ep.service).map((e) => e.id));
-  const callsTo = (root: string) => ctx.result.calls.filter((c) => c.endpoint && servicesEndpoints.has(c.endpoint) && isInsideFolder(c.file, root));
-  const app = [...apps].sort((a, b) => callsTo(b.project.root).length - callsTo(a.project.root).length)[0]!;
-  const envNames = [...new Set(callsTo(app.project.root).flatMap((c) => c.via.filter((v) => v.startsWith('env ')).map((v) => v.slice(4))))];
-  const origin = service?.baseUrl ?? `http://localhost:${service?.ports[0] ?? 8000}`;
-  const plan = scaffoldProxyRoute({ analyzer: ctx.analyzer, endpoint: ep, app, envNames, defaultOrigin: origin, readFile: (p) => ctx.readFile(p) });
-  if ('reason' in plan) {
-    ctx.log(`no proxy scaffold for ${ep.method} ${ep.path}: ${plan.reason}`);
-    return null;
+const pos = (line: number, column: number) => ({ line: line - 1, character: column - 1 });
+
+/** The plan as an `apiParity.applyFix` action, or null (logged) when one of its edits may not be written. */
+function toAction(ctx: ActionContext, plan: FixPlan, d: Diagnostic): CodeAction | null {
+  const changes: Array<CreateFile | TextDocumentEdit> = [];
+  const created = new Set<string>();
+  for (const e of plan.edits) {
+    const problem = ctx.writeProblem(e.file) ?? (e.t === 'create' ? (ctx.readFile(e.file) !== null ? `${e.file} exists` : null) : ctx.readFile(e.file) === null && !created.has(e.file) ? `${e.file} does not exist` : null);
+    if (problem) {
+      ctx.log(`no quick fix "${plan.title}": ${problem}`);
+      return null;
+    }
+    const uri = fileUri(ctx.root, e.file);
+    if (e.t === 'create') {
+      created.add(e.file);
+      changes.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } });
+      changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: pos(1, 1), end: pos(1, 1) }, newText: e.text }] });
+      continue;
+    }
+    const range = e.t === 'insert' ? { start: pos(e.line, e.column), end: pos(e.line, e.column) } : { start: pos(e.line, e.column), end: pos(e.endLine, e.endColumn) };
+    const last = changes[changes.length - 1];
+    if (last && 'textDocument' in last && last.textDocument.uri === uri) (last.edits as Array<{ range: typeof range; newText: string }>).push({ range, newText: e.text });
+    else changes.push({ textDocument: { uri, version: null }, edits: [{ range, newText: e.text }] });
   }
-  const problem = ctx.writeProblem(plan.file);
-  if (problem) {
-    ctx.log(`no proxy scaffold for ${ep.method} ${ep.path}: ${problem}`);
-    return null;
-  }
-  const uri = fileUri(ctx.root, plan.file);
-  let edit: WorkspaceEdit;
-  let reveal: RevealArgs;
-  if (!plan.exists) {
-    edit = {
-      documentChanges: [
-        { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plan.text }] },
-      ],
-    };
-    reveal = { uri, line: Math.max(0, plan.text.split('\n').findIndex((l) => l.startsWith('export async function'))), character: 0 };
-  } else {
-    const existing = ctx.readFile(plan.file) ?? '';
-    const lines = existing.split('\n');
-    const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
-    const edits = [{ range: { start: end, end }, newText: plan.text }];
-    if (plan.importInsert) edits.unshift({ range: { start: { line: plan.importInsert.line, character: 0 }, end: { line: plan.importInsert.line, character: 0 } }, newText: plan.importInsert.text });
-    edit = { documentChanges: [{ textDocument: { uri, version: null }, edits }] };
-    reveal = { uri, line: lines.length + (plan.importInsert ? 1 : 0), character: 0 };
-  }
-  const args: ApplyFixArgs = { edit, reveal };
+  const edit: WorkspaceEdit = { documentChanges: changes };
+  const args: ApplyFixArgs = { edit, reveal: { uri: fileUri(ctx.root, plan.reveal.file), ...pos(plan.reveal.line, plan.reveal.column) } };
   return {
     title: plan.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    isPreferred: true,
+    ...(plan.preferred ? { isPreferred: true } : {}),
     command: { title: plan.title, command: Commands.applyFix, arguments: [args] },
   };
 }
+
+

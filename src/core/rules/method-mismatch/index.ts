@@ -2,6 +2,7 @@
 import { methodLabel } from '../../report/labels';
 import { endpointRelated, label } from '../helpers';
 import type { GapRule } from '../types';
+import { methodMismatchFixes } from './fixes';
 
 const rule: GapRule = {
   meta: {
@@ -28,5 +29,6 @@ const rule: GapRule = {
       return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path)}: ${target.path} accepts only ${methods} (service \`${target.service}\`).`, related: outcome.samePath.map(endpointRelated), subject: call.id }];
     });
   },
+  fixes: methodMismatchFixes,
 };
 export default rule;

@@ -5,6 +5,7 @@
  */
 import { endpointRelated, groupByPath, label } from '../helpers';
 import type { GapRule } from '../types';
+import { missingEndpointFixes } from './fixes';
 
 const rule: GapRule = {
   meta: {
@@ -36,6 +37,7 @@ const rule: GapRule = {
       return [{ method, path, file, line, column, endLine, endColumn, message: `No route ${what}${kindNote(call)} in ${where}.${closest}`, related: outcome.nearest.map(endpointRelated), subject: call.id }];
     });
   },
+  fixes: missingEndpointFixes,
 };
 export default rule;
 

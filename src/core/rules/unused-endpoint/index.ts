@@ -8,6 +8,7 @@
 import { label } from '../helpers';
 import type { GapRule } from '../types';
 import type { Endpoint } from '../../types';
+import { unusedEndpointFixes } from './fixes';
 
 /** Is the endpoint one this rule reports (whatever its severity)? */
 export function isUnused(ep: Endpoint, lowRecognition: ReadonlySet<string>): boolean {
@@ -38,5 +39,6 @@ const rule: GapRule = {
       return [{ method, path, file, line, column, endLine, endColumn, message: `${label(method, path, ep.kind)} has no callers in this workspace.${uncalled}${tests}${partial}`, related: [], subject: ep.id }];
     });
   },
+  fixes: unusedEndpointFixes,
 };
 export default rule;

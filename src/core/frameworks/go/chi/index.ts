@@ -5,6 +5,7 @@ import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { chiSyntax } from './path';
 import { goMethods, goPattern } from '../../../lang/go/patterns';
+import { chiStub } from './stub';
 
 const PKGS = ['github.com/go-chi/chi/v5', 'github.com/go-chi/chi'];
 const MARKERS = /"github\.com\/go-chi\/chi(?:\/v5)?"|\bchi\.(?:Router|Mux)\b/;
@@ -36,6 +37,7 @@ const spec: GoRouterSpec = {
  * `r.With(mw).Get`, `r.Mount("/x", sub)` (routers built by constructor functions too), `NotFound`. */
 export default defineFramework({
   id: 'chi',
+  stub: chiStub,
   title: 'chi',
   language: 'go',
   docs: 'https://go-chi.io/#/pages/routing',

@@ -5,6 +5,7 @@ import type { GoRegistration, GoRouterSpec } from '../../../lang/go/routing';
 import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { echoJoin, echoSyntax } from './path';
+import { echoStub } from './stub';
 
 const PKG = 'github.com/labstack/echo/v4';
 const MARKERS = /"github\.com\/labstack\/echo\/v4"|\*echo\.(?:Echo|Group)\b/;
@@ -35,6 +36,7 @@ const spec: GoRouterSpec = {
  * passed to helper functions). */
 export default defineFramework({
   id: 'echo',
+  stub: echoStub,
   title: 'Echo',
   language: 'go',
   docs: 'https://echo.labstack.com/docs/routing',

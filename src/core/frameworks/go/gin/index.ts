@@ -7,6 +7,7 @@ import type { GoRegistration, GoRouterSpec } from '../../../lang/go/routing';
 import { goRoutes } from '../routes';
 import { defineFramework } from '../../types';
 import { ginJoin, ginSyntax } from './path';
+import { ginStub } from './stub';
 
 const PKG = 'github.com/gin-gonic/gin';
 const MARKERS = /"github\.com\/gin-gonic\/gin"|\*gin\.(?:RouterGroup|Engine)\b|gin\.I(?:Routes|Router)\b/;
@@ -57,6 +58,7 @@ const spec: GoRouterSpec = {
  * (chained `.Use(…)` too), and helper functions that receive a router, across packages of the module. */
 export default defineFramework({
   id: 'gin',
+  stub: ginStub,
   title: 'Gin',
   language: 'go',
   docs: 'https://gin-gonic.com/docs/examples/param-in-path/',

@@ -8,6 +8,7 @@ import { expressSyntax } from './path';
 import { passDecls } from './passes';
 import type { MethodOrAny } from '../../../types';
 import { expressShapes } from './shapes';
+import { expressStub } from './stub';
 
 /** Files that may register routes (also helpers that only receive the app), or define handlers that render pages (`res.render`). */
 const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(|\.(?:get|post|put|patch|delete|all|route)\s*\(\s*['"`]\//;
@@ -16,6 +17,7 @@ const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(|\.(?:ge
  * `app.use('/prefix', router)` mounts across `require`/`import`. */
 export default defineFramework({
   id: 'express',
+  stub: expressStub,
   title: 'Express',
   language: 'js',
   docs: 'https://expressjs.com/en/guide/routing.html',

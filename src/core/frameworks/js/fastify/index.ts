@@ -5,6 +5,7 @@ import { defineFramework, type BackendDecl, type MountDecl, type RouteDecl } fro
 import type { MethodOrAny } from '../../../types';
 import { expressSyntax } from '../express/path';
 import { AUTOLOAD, linkFastify } from './link';
+import { fastifyStub } from './stub';
 
 const MARKERS = /\bfastify\b/i;
 
@@ -16,6 +17,7 @@ const MARKERS = /\bfastify\b/i;
  */
 export default defineFramework({
   id: 'fastify',
+  stub: fastifyStub,
   title: 'Fastify',
   language: 'js',
   docs: 'https://fastify.dev/docs/latest/Reference/Routes/',

@@ -5,6 +5,7 @@ import type { MethodOrAny } from '../../../types';
 import { honoSyntax } from './path';
 import { CHAINABLE, chainBase, isNewHono } from './chain';
 import { linkHono } from './link';
+import { honoStub } from './stub';
 
 const MARKERS = /\bhono\b|\bHono\b/;
 
@@ -18,6 +19,7 @@ type At = Pick<RouteDecl, 'file' | 'fn' | 'span'>;
  */
 export default defineFramework({
   id: 'hono',
+  stub: honoStub,
   title: 'Hono',
   language: 'js',
   docs: 'https://hono.dev/docs/api/routing',

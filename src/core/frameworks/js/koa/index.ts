@@ -7,6 +7,7 @@ import { defineFramework, type BackendDecl, type LinkContext, type LinkedRoute, 
 import type { MethodOrAny } from '../../../types';
 import { expressSyntax } from '../express/path';
 import { passDecls } from '../express/passes';
+import { koaStub } from './stub';
 
 const MARKERS = /\bkoa\b|@koa\/router|koa-router|\bRouter\b/;
 const ROUTER_PACKAGE = /^(koa-router|@koa\/router)(\.default|\.Router)?$/;
@@ -22,6 +23,7 @@ type At = Pick<RouteDecl, 'file' | 'fn' | 'span'>;
  */
 export default defineFramework({
   id: 'koa',
+  stub: koaStub,
   title: 'Koa',
   language: 'js',
   docs: 'https://github.com/koajs/router',

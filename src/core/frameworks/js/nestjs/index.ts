@@ -13,6 +13,7 @@ import { settingDecl } from '../settings';
 import { expressSyntax } from '../express/path';
 import { linkNest } from './link';
 import { nestName, ROUTE_DECORATORS } from './names';
+import { nestjsStub } from './stub';
 
 const MARKERS = /@\s*(?:[\w$]+\.)?(?:Controller|Module|WebSocketGateway|Get|Post|Put|Patch|Delete|All|Head|Options|SubscribeMessage)\s*\(|\bNestFactory\b|\bsetGlobalPrefix\b|\benableVersioning\b|\bRouterModule\b/;
 
@@ -21,6 +22,7 @@ const CLASS_DECORATORS: Readonly<Record<string, string>> = { Controller: 'contro
 
 export default defineFramework({
   id: 'nestjs',
+  stub: nestjsStub,
   title: 'NestJS',
   language: 'js',
   docs: 'https://docs.nestjs.com/controllers',

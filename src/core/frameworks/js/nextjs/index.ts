@@ -9,6 +9,7 @@ import { CONFIG_FILE, readConfig, type NextConfig } from './config';
 import { delegatedMethods, delegateOf, METHOD_CHECKS, methodChecksDecl, PAGES_API, pagesApiMethods, pagesApiPath } from './pages';
 import type { MethodOrAny } from '../../../types';
 import { rewriteRoutes } from './rewrites';
+import { nextjsStub } from './stub';
 
 /** `app/.../route.ts` (or `src/app`), relative to the Next.js project root. */
 const ROUTE_FILE = /^(?:src\/)?app\/(?:(.*)\/)?route\.(?:ts|js|tsx|jsx|mjs)$/;
@@ -23,6 +24,7 @@ const ACTION_USER = /from\s*['"][^'"\n]*action[^'"\n]*['"]|\bimport\s*\{[^}]*act
  */
 export default defineFramework({
   id: 'nextjs',
+  stub: nextjsStub,
   title: 'Next.js',
   language: 'js',
   docs: 'https://nextjs.org/docs/app/building-your-application/routing/route-handlers',

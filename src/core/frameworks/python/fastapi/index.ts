@@ -9,6 +9,7 @@ import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type BackendDecl, type LinkContext, type MountDecl, type RouteDecl } from '../../types';
 import { starletteSyntax } from './path';
 import { pythonRouteShapes } from '../shapes';
+import { fastapiStub } from './stub';
 
 const MARKERS = /\.mount\s*\(|\b(?:FastAPI|APIRouter|include_router|add_api_route|add_api_websocket_route)\b|@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
 
@@ -62,6 +63,7 @@ export default defineFramework({
   detect: (p) => hasDependency(p, 'fastapi') || !hasManifest(p, 'python'),
   pathSyntax: starletteSyntax,
   schemas: pythonRouteShapes,
+  stub: fastapiStub,
   routes: {
     languages: ['python'],
     accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),

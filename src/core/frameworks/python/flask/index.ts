@@ -3,6 +3,7 @@ import { extractFlask } from './extract';
 import { linkFlask } from './link';
 import { flaskSyntax } from './path';
 import { pythonRouteShapes } from '../shapes';
+import { flaskStub } from './stub';
 
 const MARKERS = /\b(?:Flask|Blueprint|register_blueprint|add_url_rule|add_resource|add_namespace|Namespace|Api|init_app)\b|@\s*[\w.]+\.(?:route|get|post|put|patch|delete)\s*\(|\.route\s*\(/;
 
@@ -13,6 +14,7 @@ const MARKERS = /\b(?:Flask|Blueprint|register_blueprint|add_url_rule|add_resour
  */
 export default defineFramework({
   id: 'flask',
+  stub: flaskStub,
   title: 'Flask',
   language: 'python',
   docs: 'https://flask.palletsprojects.com/en/stable/quickstart/#routing',

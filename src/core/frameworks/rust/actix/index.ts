@@ -2,6 +2,7 @@ import { defineFramework } from '../../types';
 import { linkBuilders } from '../../../link/builders';
 import { actixSyntax } from './path';
 import { actixDecls } from './routes';
+import { actixStub } from './stub';
 
 /** A file that may register actix-web routes: builders, `configure` functions, route macros, utoipa paths. */
 const MARKERS = /\b(?:App::new|web::(?:scope|resource|get|post|put|patch|delete|route)|ServiceConfig|Scope::new|Resource::new)\b|#\[\s*(?:actix_web::)?(?:get|post|put|patch|delete|head|options|trace|connect|route)\s*\(|utoipa::path/;
@@ -10,6 +11,7 @@ const MARKERS = /\b(?:App::new|web::(?:scope|resource|get|post|put|patch|delete|
  * modules, route macros registered with `.service(h)`, and utoipa paths compared with the registration. */
 export default defineFramework({
   id: 'actix',
+  stub: actixStub,
   title: 'actix-web',
   language: 'rust',
   docs: 'https://actix.rs/docs/url-dispatch/',

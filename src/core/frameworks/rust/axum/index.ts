@@ -2,6 +2,7 @@ import { defineFramework } from '../../types';
 import { linkBuilders } from '../../../link/builders';
 import { axumSyntax } from './path';
 import { axumDecls } from './routes';
+import { axumStub } from './stub';
 
 /** A file that may register axum routes or document a handler for utoipa-axum's `routes!`. */
 const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter)\b|\broutes!\s*\(|utoipa::path/;
@@ -10,6 +11,7 @@ const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter)\b|\broutes!\s*\(|utoipa::p
  * functions, `route_service`, and utoipa-axum `OpenApiRouter::routes(routes!(…))`. */
 export default defineFramework({
   id: 'axum',
+  stub: axumStub,
   title: 'axum',
   language: 'rust',
   docs: 'https://docs.rs/axum/latest/axum/routing/struct.Router.html',

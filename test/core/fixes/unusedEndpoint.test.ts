@@ -1,0 +1,65 @@
+/** Unused-endpoint fixes: proxy routes in Nuxt, SvelteKit and Next.js, and a Next.js server action. */
+import { describe, expect, it } from 'vitest';
+import { applyAndCheck, fixesFor, type Files } from './harness';
+
+const API: Files = {
+  'api/requirements.txt': 'fastapi\n',
+  'api/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.delete("/api/v1/items/{item_id}")\ndef delete_item(item_id: int): ...\n\n\n@app.get("/api/v1/items")\ndef items(): ...\n',
+};
+const unused = (g: { kind: string; path: string | null }) => g.kind === 'unused-endpoint' && g.path === '/api/v1/items/{item_id}';
+
+const WEBS: Record<string, { files: Files; kind: string; title: string; contains: string }> = {
+  nuxt: {
+    files: { 'web/package.json': JSON.stringify({ name: 'web', dependencies: { nuxt: '3' } }), 'web/nuxt.config.ts': 'export default defineNuxtConfig({});\n', 'web/app.vue': '<template><div /></template>\n', 'web/utils/items.ts': "export const items = () => fetch('http://localhost:8000/api/v1/items');\n" },
+    kind: 'proxy-route',
+    title: 'Scaffold Nuxt proxy route /api/items/[itemId] (web/server/api/items/[itemId].delete.ts)',
+    contains: "const response = await fetch(`${BACKEND_URL}/api/v1/items/${encodeURIComponent(params.itemId ?? '')}${getRequestURL(event).search}`, {",
+  },
+  sveltekit: {
+    files: { 'web/package.json': JSON.stringify({ name: 'web', devDependencies: { '@sveltejs/kit': '2' } }), 'web/tsconfig.json': '{}', 'web/src/lib/items.ts': "export const items = () => fetch('http://localhost:8000/api/v1/items');\n" },
+    kind: 'proxy-route',
+    title: 'Scaffold SvelteKit proxy route /api/items/[itemId] (web/src/routes/api/items/[itemId]/+server.ts)',
+    contains: 'export const DELETE: RequestHandler = async ({ params, request, url }) => {',
+  },
+  'next server action': {
+    files: { 'web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '15' } }), 'web/tsconfig.json': '{}', 'web/app/page.tsx': 'export default function Page() { return null; }\n', 'web/lib/items.ts': "export const items = () => fetch('http://localhost:8000/api/v1/items');\n" },
+    kind: 'server-action',
+    title: 'Scaffold a server action deleteItemsItemId (web/app/actions/items.ts)',
+    contains: "'use server';",
+  },
+  'next proxy': {
+    files: { 'web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '15' } }), 'web/tsconfig.json': '{}', 'web/app/page.tsx': 'export default function Page() { return null; }\n', 'web/lib/items.ts': "export const items = () => fetch('http://localhost:8000/api/v1/items');\n" },
+    kind: 'proxy-route',
+    title: 'Scaffold proxy route /api/items/[itemId] (web/app/api/items/[itemId]/route.ts)',
+    contains: 'export async function DELETE(request: NextRequest, context: { params: Promise<{ itemId: string }> }) {',
+  },
+};
+
+describe('unused endpoint', () => {
+  for (const [name, w] of Object.entries(WEBS)) {
+    it(name, async () => {
+      const files = { ...API, ...w.files };
+      const { plans, result, gap, logs } = await fixesFor(files, unused);
+      const plan = plans.find((p) => p.kind === w.kind && p.title === w.title);
+      expect(plan, `${plans.map((p) => p.title).join('\n')}\n${logs.join('\n')}`).toBeDefined();
+      const file = plan!.edits[0]!.file;
+      // A Next.js proxy is a route of the web app itself, which nothing calls yet: its own unused hint is expected.
+      const { files: after, result: again } = await applyAndCheck(files, plan!, result, gap, (g) => g.kind === 'unused-endpoint' && g.file === file);
+      expect(after[file]).toContain(w.contains);
+      expect(again.endpoints.find((e) => e.method === 'DELETE')!.callers.map((c) => c.split(':')[0])).toEqual([file]);
+    });
+  }
+
+  it('appends a server action to an existing action module', async () => {
+    const files: Files = {
+      ...API,
+      ...WEBS['next server action']!.files,
+      'web/app/actions/items.ts': "'use server';\n\nconst BACKEND_URL = process.env.API_BASE_URL ?? 'http://localhost:8000';\n\nexport async function listItems() {\n  return (await fetch(`${BACKEND_URL}/api/v1/items`)).json();\n}\n",
+    };
+    const { plans, result, gap } = await fixesFor(files, unused);
+    const plan = plans.find((p) => p.kind === 'server-action')!;
+    expect(plan.edits.map((e) => e.t)).toEqual(['insert']);
+    const { files: after } = await applyAndCheck(files, plan, result, gap);
+    expect(after['web/app/actions/items.ts']).toMatch(/export async function listItems[\s\S]*export async function deleteItemsItemId\(itemId: string\) \{/);
+  });
+});
