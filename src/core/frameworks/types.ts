@@ -16,6 +16,8 @@ import type { RsFileFacts } from '../lang/rust/facts';
 import { hasDependency, type Project } from '../project/projects';
 import type { MarkupElement, MarkupKind } from '../lang/markup/elements';
 import { canonicalSyntax, type PathSyntax } from '../match/path';
+import type { DocDecl, EventDecl, EventFact } from './contractDecls';
+import type { SchemaDecl } from './schemas';
 
 /** The language whose facts a contribution reads (a markup file offers its script blocks as `js`). */
 export type Language = 'python' | 'js' | 'markup' | 'rust' | 'go';
@@ -288,45 +290,7 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
 
 // ------------------------------------------------------------------ events, docs, schemas
 
-/** A real-time message kind sent or handled (`socket.emit("jobStatus")`, `case "chat":`). */
-export interface EventDecl {
-  readonly t: 'event';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly side: 'send' | 'receive';
-  readonly channel: 'websocket' | 'socketio' | 'sse';
-  readonly name: Sym;
-  readonly span: Span;
-  /** The end of the connection the file is on, when the plugin can tell (a `WebSocketServer` file, a browser client). */
-  readonly role?: 'server' | 'client';
-  /** Socket.IO: a send's first argument after the name; a handler's use of its first parameter (see {@link ArgShape}). */
-  readonly arg?: Sym | ArgShape;
-}
-
-/** How a value is shaped: an object literal with these keys, or a value used as a string. */
-export type ArgShape = { readonly shape: 'object'; readonly keys: readonly string[] } | { readonly shape: 'string' };
-
-export interface EventFact {
-  readonly file: string;
-  readonly span: Span;
-  readonly side: 'send' | 'receive';
-  readonly channel: 'websocket' | 'socketio' | 'sse';
-  /** The event name, or null when it could not be evaluated. */
-  readonly name: string | null;
-  readonly role?: 'server' | 'client';
-  /** The shape of the payload sent, or of the handler's use of it, when it can be seen. */
-  readonly arg?: ArgShape;
-}
-
-/** An endpoint described by documentation (a Markdown table row, an OpenAPI operation). */
-export interface DocDecl {
-  readonly t: 'doc';
-  readonly file: string;
-  readonly method: MethodOrAny;
-  readonly path: string;
-  readonly span: Span;
-}
-
+export type { ArgShape, DocDecl, EventDecl, EventFact } from './contractDecls';
 export type { SchemaDecl } from './schemas';
 
 export interface EventsContribution extends Contribution<EventDecl> {
@@ -336,8 +300,6 @@ export interface EventsContribution extends Contribution<EventDecl> {
 export interface DocsContribution extends Contribution<DocDecl> {
   link(decls: readonly DocDecl[]): DocDecl[];
 }
-
-import type { SchemaDecl } from './schemas';
 
 export interface SchemasContribution extends Contribution<SchemaDecl> {
   link?(decls: readonly SchemaDecl[]): SchemaDecl[];

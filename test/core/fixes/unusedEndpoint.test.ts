@@ -1,6 +1,6 @@
 /** Unused-endpoint fixes: proxy routes in Nuxt, SvelteKit and Next.js, and a Next.js server action. */
 import { describe, expect, it } from 'vitest';
-import { applyAndCheck, fixesFor, type Files } from './harness';
+import { analyse, applyAndCheck, applyPlan, fixesFor, type Files } from './harness';
 
 const API: Files = {
   'api/requirements.txt': 'fastapi\n',
@@ -37,6 +37,7 @@ const WEBS: Record<string, { files: Files; kind: string; title: string; contains
 
 describe('unused endpoint', () => {
   for (const [name, w] of Object.entries(WEBS)) {
+    if (w.kind === 'server-action') continue;
     it(name, async () => {
       const files = { ...API, ...w.files };
       const { plans, result, gap, logs } = await fixesFor(files, unused);
@@ -50,6 +51,29 @@ describe('unused endpoint', () => {
     });
   }
 
+  it('next server action: written, then the endpoint is used once a page calls it', async () => {
+    const w = WEBS['next server action']!;
+    const files = { ...API, ...w.files };
+    const { plans, result } = await fixesFor(files, unused);
+    const plan = plans.find((p) => p.kind === w.kind && p.title === w.title);
+    expect(plan, plans.map((p) => p.title).join('\n')).toBeDefined();
+    const file = plan!.edits[0]!.file;
+    const written = applyPlan(files, plan!);
+    expect(written[file]).toContain(w.contains);
+    // The action is a client function nothing calls yet: the endpoint stays unused, and says so.
+    const { result: unwired } = await analyse(written);
+    const del = (r: typeof result) => r.endpoints.find((e) => e.method === 'DELETE')!;
+    expect((del(unwired).uncalledCallers ?? []).map((c) => c.split(':')[0])).toEqual([file]);
+    expect(unwired.gaps.find((g) => g.kind === 'unused-endpoint' && g.subject === del(unwired).id)?.message).toContain('Only `deleteItemsItemId` requests it');
+    expect(unwired.gaps.filter((g) => !result.gaps.some((o) => o.kind === g.kind && o.subject === g.subject)).map((g) => g.kind)).toEqual(['unused-client-method']);
+    // Wired into a page, the gap is gone and no other appears.
+    const wired = { ...written, 'web/app/items/page.tsx': "import { deleteItemsItemId } from '../actions/items';\nexport default function Items() { return <form action={() => deleteItemsItemId('1')} />; }\n" };
+    const { result: after } = await analyse(wired);
+    expect(del(after).callers.map((c) => c.split(':')[0])).toEqual([file]);
+    expect(after.gaps.filter((g) => !result.gaps.some((o) => o.kind === g.kind && o.subject === g.subject))).toEqual([]);
+    expect(after.gaps.some((g) => g.kind === 'unused-endpoint' && g.subject === del(after).id)).toBe(false);
+  });
+
   it('appends a server action to an existing action module', async () => {
     const files: Files = {
       ...API,
@@ -59,7 +83,9 @@ describe('unused endpoint', () => {
     const { plans, result, gap } = await fixesFor(files, unused);
     const plan = plans.find((p) => p.kind === 'server-action')!;
     expect(plan.edits.map((e) => e.t)).toEqual(['insert']);
-    const { files: after } = await applyAndCheck(files, plan, result, gap);
+    const after = applyPlan(files, plan);
+    expect(gap.kind).toBe('unused-endpoint');
+    expect(result.gaps.length).toBeGreaterThan(0);
     expect(after['web/app/actions/items.ts']).toMatch(/export async function listItems[\s\S]*export async function deleteItemsItemId\(itemId: string\) \{/);
   });
 });
