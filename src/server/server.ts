@@ -26,6 +26,7 @@ import { URI } from 'vscode-uri';
 import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { CatalogueFeature } from './features/catalogue';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -183,6 +184,7 @@ export class Server implements IndexHost {
       }
       await Promise.all(this.indexes().map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
+    new CatalogueFeature(() => ({ index: this.index, layout: this.layout })).bind(c);
     c.onRequest(ignoreEndpointRequest, async (params) => (await this.rebuilding, this.ignoreEndpointEdit(params)));
     c.onRequest(reportRequest, (params) => {
       const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
@@ -276,12 +278,11 @@ export class Server implements IndexHost {
         this.diagnostics.clear(this.index.uri);
       }
       this.layout = layout;
-      this.index = layout ? new FolderIndex(layout.uri, layout.root, layout.name, this) : null;
+      this.index = layout ? new FolderIndex(layout.uri, layout.root, layout.name, this) : null; // enabled from the start
       if (layout && layout.members.length > 1) this.log.info(`analysing ${layout.members.map((m) => m.path).join(', ')} as one system (paths below ${layout.root})`);
     }
     const f = this.index;
     if (!f) return this.announce();
-    f.enabled = true;
     f.structureChanged();
     f.schedule(f.snapshot ? (await this.settingsOf(f)).debounceMs : 0, !f.snapshot);
     this.announce();
@@ -388,10 +389,7 @@ export class Server implements IndexHost {
   }
 }
 
-/**
- * The config file an ignore rule goes to: the named folder's when it is a workspace folder of the system,
- * else the first workspace folder's with a config file, else the first workspace folder's.
- */
+/** The config file an ignore rule goes to: the named workspace folder's, else the first one with a config file, else the first. */
 function ignoreConfigFile(layout: SystemLayout, folderUri: string): string {
   const writable = layout.members.filter((m) => m.writable);
   const m = writable.find((x) => x.uri === folderUri) ?? writable.find((x) => existsSync(absolute(x.path, CONFIG_FILE_NAME))) ?? writable[0]!;

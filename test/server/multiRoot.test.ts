@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { gapsRequest, type GapsResult } from '../../src/shared/protocol';
+import { catalogueRequest, gapsRequest, routesForUrlRequest, type CatalogueResult, type GapsResult, type RouteTarget } from '../../src/shared/protocol';
 import { startServer, type TestClient } from './lspClient';
 
 const EXAMPLE = resolve(__dirname, '../../examples/fullstack');
@@ -55,6 +55,15 @@ describe('multi-root workspaces', () => {
     expect(d[0]!.relatedInformation?.some((r) => r.location.uri.startsWith(fileUri('api', 'app')))).toBe(true);
     const symbols = (await client.rpc.sendRequest('workspace/symbol', { query: 'DELETE /api/v1/items' })) as SymbolInformation[];
     expect(symbols[0]!.location.uri).toBe(fileUri('api', 'app', 'api', 'routes', 'items.py'));
+    // The catalogue, one level at a time, and "Go to Route" from a URL string in the other folder.
+    const top = (await client.rpc.sendRequest(catalogueRequest.method, { filter: { text: 'items.py' }, parent: null })) as CatalogueResult;
+    expect([top.shown, top.total]).toEqual([4, 11]);
+    const files = (await client.rpc.sendRequest(catalogueRequest.method, { filter: { text: 'items.py' }, parent: top.nodes[0]!.id })) as CatalogueResult;
+    expect(files.nodes.map((n) => n.resource?.file)).toEqual(['api/app/api/routes/items.py']);
+    const current = (await client.rpc.sendRequest(catalogueRequest.method, { filter: {}, parent: null, documentUri: fileUri('api', 'app', 'api', 'routes', 'health.py') })) as CatalogueResult;
+    expect(current.shown).toBe(1);
+    const go = (await client.rpc.sendRequest(routesForUrlRequest.method, { text: '`${API}/items/${id}`' })) as { targets: RouteTarget[] };
+    expect(go.targets.map((t) => `${t.label} ${t.uri === fileUri('api', 'app', 'api', 'routes', 'items.py')}`)).toEqual(['DELETE /api/v1/items/{item_id} true', 'GET /api/v1/items/{item_id} true', 'GET /api/v1/users/{user_id}/items false']);
   });
 
   it('mounts the folders a config names in "with" (read only), as the CLI’s --with', async () => {
