@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueChildren, DEFAULT_CONFIG, endpointStatuses, parseConfig, readUrlString, routesForUrl, systemConfig, unionFileSystem, type AnalysisResult, type FileSystem } from '../../src/core';
+import { catalogueChildren, DEFAULT_CONFIG, gapTree, endpointStatuses, parseConfig, readUrlString, routesForUrl, systemConfig, unionFileSystem, type AnalysisResult, type FileSystem } from '../../src/core';
 import { analyzeFixture } from '../golden';
 
 const EXAMPLE = resolve(__dirname, '../../examples/fullstack');
@@ -39,6 +39,16 @@ describe('endpoint catalogue', () => {
     expect(catalogueChildren(result, 'ws', { statuses: ['unused'] }, null).shown).toBe(1);
     expect(catalogueChildren(result, 'ws', { file: 'backend/app/api/routes/users.py' }, null).shown).toBe(result.endpoints.filter((e) => e.file.endsWith('users.py')).length);
     expect(catalogueChildren(result, 'ws', { files: [] }, null).nodes).toEqual([]);
+  });
+});
+
+describe('the Gap Explorer’s "Unused" group', () => {
+  it('lists only routes the rule reported; a withheld finding (a blind spot) is "Not checked", never "Unused"', () => {
+    const groups = (r: AnalysisResult) => gapTree([{ key: 'ws', name: 'ws', result: r }], false).roots.map((n) => `${n.label} ${n.description}`);
+    expect(groups(result)).toContain('Unused 1');
+    expect(groups(result)).not.toContain('Not checked 1');
+    const withheld = { ...result, gaps: result.gaps.filter((g) => g.kind !== 'unused-endpoint') };
+    expect(groups(withheld)).toEqual(expect.arrayContaining(['Unused 0', 'Not checked 1']));
   });
 });
 
