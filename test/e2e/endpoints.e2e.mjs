@@ -59,9 +59,12 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     await waitFor(async () => (await wb.gapGroups()).some((g) => g.startsWith('Matched')), 60_000, 'the Gap Explorer');
     await waitFor(async () => (await wb.paneRows('Endpoints')).length > 0, 30_000, 'the Endpoints view rows');
     await wb.runCommand('API Parity: Filter Endpoints…');
-    await waitFor(async () => (await wb.quickInput().count()) > 0, 10_000, 'the filter input box');
-    await page.keyboard.type('items');
-    await page.keyboard.press('Enter');
+    // Typed into the box itself once it shows (keys pressed while it opens would be lost).
+    const box = wb.quickInput().locator('input');
+    await waitFor(async () => (await box.count()) > 0, 10_000, 'the filter input box');
+    await box.fill('items');
+    await waitFor(async () => (await box.inputValue()) === 'items', 5_000, 'the filter text in the box');
+    await box.press('Enter');
     const shown = filtered(report, 'items');
     const expected = `${shown.length} of ${report.endpoints.length} endpoints · “items”`;
     await waitFor(async () => (await wb.paneMessage('Endpoints')) === expected, 30_000, `the Endpoints message "${expected}"`).catch(async (e) => {
