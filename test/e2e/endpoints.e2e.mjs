@@ -105,7 +105,8 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     assert.ok(together.summary.used > 0, 'the CLI matches calls across the folders');
     const expected = groupsOf(together);
     await wb.openWorkspace(`${URL_}/?workspace=${encodeURIComponent(file)}`);
-    await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(expected), 90_000, `the Gap Explorer groups ${expected.join(', ')}`).catch(async (e) => {
+    // A new window: its extension host starts and indexes the two folders (slow on a loaded machine).
+    await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(expected), 150_000, `the Gap Explorer groups ${expected.join(', ')}`).catch(async (e) => {
       throw new Error(`${e.message}\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}`);
     });
     const rows = await wb.paneRows('Gap Explorer');
@@ -122,7 +123,7 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     console.log(`multi-root Problems:\n${problems.join('\n')}`);
     await screenshot('multi-root-problems');
     await page.keyboard.press('Control+J');
-  });
+  }, { timeout: 240_000 });
 
   for (const [i, file] of REAL.entries()) {
     step(
