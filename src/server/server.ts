@@ -255,6 +255,7 @@ export class Server implements IndexHost {
   }
 
   private async layOut(): Promise<void> {
+    this.log.debug(`laying out ${this.workspace.size} workspace folder(s)`);
     const included: FolderInfo[] = [];
     const excluded: typeof this.excluded = [];
     for (const f of this.workspace.values()) {
