@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <folder>…] [--runs N] [--edits N] [--no-generated] [--no-build] [--strict]`: speed and memory of the
+ * `npm run bench [-- <folder>…] [--runs N] [--edits N] [--routes N] [--no-generated] [--no-tree] [--no-build] [--strict]`: speed and memory of the
  * built CLI and language server, as whole processes (wall, CPU, peak RSS), each paired in the same run
  * with its floors: node reading the same files, typescript-estree alone and tree-sitter alone over the
  * files the CLI actually parsed. Printed as ratios next to the targets of the speed issue. Absolute times
@@ -27,7 +27,7 @@ const flag = (name: string, def: number) => {
 const RUNS = flag('--runs', 3);
 const EDITS = flag('--edits', 15);
 const strict = args.includes('--strict');
-const folders = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--edits'].includes(args[i - 1] ?? ''));
+const folders = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--edits', '--routes'].includes(args[i - 1] ?? ''));
 const scratch = mkdtempSync(join(tmpdir(), 'api-parity-bench-'));
 
 interface Usage {
@@ -174,6 +174,89 @@ async function benchServer(name: string, root: string, rel: string): Promise<voi
   row(`${name}: server RSS after indexing`, `${rssIndexed.toFixed(0)} MB`, '≤ 300 MB', rssIndexed <= 300);
 }
 
+/**
+ * A workspace with `routes` FastAPI routes (50 per router module, each router mounted under its own prefix)
+ * and a frontend calling every other one with fetch.
+ */
+function makeRouteWorkspace(routes: number): string {
+  const root = join(scratch, `routes-${routes}`);
+  const modules = Math.ceil(routes / 50);
+  mkdirSync(join(root, 'api', 'app'), { recursive: true });
+  mkdirSync(join(root, 'web', 'src'), { recursive: true });
+  writeFileSync(join(root, 'api', 'requirements.txt'), 'fastapi\n');
+  writeFileSync(join(root, 'web', 'package.json'), '{ "name": "web", "dependencies": { "react": "18" } }\n');
+  const main = ['from fastapi import FastAPI', ...Array.from({ length: modules }, (_, i) => `from app.routes_${i} import router as r${i}`), 'app = FastAPI()'];
+  for (let i = 0; i < modules; i++) {
+    main.push(`app.include_router(r${i}, prefix="/m${i}")`);
+    const lines = ['from fastapi import APIRouter', 'router = APIRouter()'];
+    const calls: string[] = [];
+    for (let j = 0; j < 50; j++) {
+      lines.push(`@router.${j % 2 ? 'post' : 'get'}("/items${j}/{item_id}")`, `def handler_${j}(item_id: int):`, '    return {}');
+      if (j % 4 < 2) calls.push(`export const call${j} = (id: string) => fetch(\`http://localhost:8000/m${i}/items${j}/\${id}\`, { method: '${j % 2 ? 'POST' : 'GET'}' });`);
+    }
+    writeFileSync(join(root, 'api', 'app', `routes_${i}.py`), `${lines.join('\n')}\n`);
+    writeFileSync(join(root, 'web', 'src', `calls${i}.ts`), `${calls.join('\n')}\n`);
+  }
+  writeFileSync(join(root, 'api', 'app', 'main.py'), `${main.join('\n')}\n`);
+  return root;
+}
+
+/**
+ * The views on a 2,000-route workspace, through the built server: the Gap Explorer's whole snapshot
+ * (`apiParity/gaps`), and the Endpoints view's lazy levels (`apiParity/catalogue`: the services, one
+ * service's files, one file's routes, a text filter), each next to a hover on the same server (the
+ * floor of any request), as ratios.
+ */
+async function benchTree(routes: number): Promise<void> {
+  const root = makeRouteWorkspace(routes);
+  const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, API_PARITY_CACHE_DIR: mkdtempSync(join(scratch, 'tree-cache-')) } });
+  const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let published = 0;
+  rpc.onNotification('apiParity/indexChanged', () => void published++);
+  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ enable: true, debounceMs: 50 })));
+  for (const m of ['window/workDoneProgress/create', 'client/registerCapability', 'workspace/codeLens/refresh']) rpc.onRequest(m, () => null);
+  rpc.listen();
+  const uri = URI.file(root).toString();
+  await rpc.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'routes' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
+  await rpc.sendNotification('initialized', {});
+  for (const deadline = Date.now() + 300_000; ; await new Promise((r) => setTimeout(r, 20))) {
+    const g = (await rpc.sendRequest('apiParity/gaps')) as { indexing: boolean; folders: Array<{ result: { endpoints: unknown[] } | null }> };
+    if (!g.indexing && g.folders[0]?.result) break;
+    if (Date.now() > deadline) throw new Error('tree bench: the workspace was not indexed');
+  }
+  const time = async (fn: () => Promise<unknown>) => {
+    const ts: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      bytes = JSON.stringify(await fn()).length;
+      ts.push(performance.now() - t);
+    }
+    ts.sort((a, b) => a - b);
+    return { ms: ts[Math.floor(ts.length / 2)]!, bytes };
+  };
+  const hover = await time(() => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI.file(join(root, 'api/app/routes_0.py')).toString() }, position: { line: 2, character: 2 } }));
+  const gaps = await time(() => rpc.sendRequest('apiParity/gaps'));
+  const level = (parent: string | null, filter: object = {}) => rpc.sendRequest('apiParity/catalogue', { filter, parent }) as Promise<{ nodes: Array<{ id: string }>; shown: number; total: number }>;
+  const top = await level(null);
+  const files = await level(top.nodes[0]!.id);
+  const measured = {
+    services: await time(() => level(null)),
+    files: await time(() => level(top.nodes[0]!.id)),
+    routes: await time(() => level(files.nodes[0]!.id)),
+    filtered: await time(() => level(null, { text: 'items7 post' })),
+  };
+  rpc.dispose();
+  child.kill();
+  const total = top.total;
+  console.log(`\n${total} routes (server): hover ${hover.ms.toFixed(1)} ms; apiParity/gaps ${gaps.ms.toFixed(1)} ms, ${(gaps.bytes / 1024).toFixed(0)} KiB`);
+  for (const [name, m] of Object.entries(measured)) console.log(`  catalogue ${name}: ${m.ms.toFixed(1)} ms, ${(m.bytes / 1024).toFixed(1)} KiB (${ratio(m.ms, hover.ms)} a hover)`);
+  const worst = Math.max(...Object.values(measured).map((m) => m.ms));
+  row(`${total} routes: catalogue level / hover, worst`, ratio(worst, hover.ms), '≤ 10×', worst <= 10 * Math.max(hover.ms, 1));
+  row(`${total} routes: catalogue level, worst`, `${worst.toFixed(1)} ms`, '≤ 50 ms', worst <= 50);
+  row(`${total} routes: Gap Explorer snapshot (apiParity/gaps)`, `${gaps.ms.toFixed(0)} ms, ${(gaps.bytes / 1024).toFixed(0)} KiB`);
+}
+
 /** Resident set size of a process (Linux /proc, else ps), in MB. */
 function rssMb(pid: number): number {
   try {
@@ -222,6 +305,7 @@ async function main(): Promise<void> {
     const edited = await benchFolder(name, root);
     if (edited && name !== 'generated (small)') await benchServer(name, root, edited);
   }
+  if (!args.includes('--no-tree')) await benchTree(flag('--routes', 2000));
   console.log('\n' + rows.map((r) => `${r.ok === null ? ' ' : r.ok ? '✔' : '✘'} ${r.name.padEnd(52)} ${r.value.padStart(24)}   ${r.target ? `target ${r.target}` : ''}`).join('\n'));
   rmSync(scratch, { recursive: true, force: true });
   if (strict && rows.some((r) => r.ok === false)) process.exitCode = 1;

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, ConfigurationError, loadConfig, mountedFileSystem, mountNames, nodeFileSystem, openFactsCache, type AnalysisResult, type FileSystem, type LoadedConfig } from '../core';
+import { AnalysisCancelled, analyzeWorkspace, broadWorkspaceReason, CONFIG_FILE_NAME, ConfigurationError, loadConfig, withFolderError, mountedFileSystem, mountNames, nodeFileSystem, openFactsCache, type AnalysisResult, type FileSystem, type LoadedConfig } from '../core';
 import type { CheckOptions } from './args';
 import { baselineFor, defaultBaselinePath, withBaseline, writeBaseline } from './baseline';
 import { UsageError } from './errors';
@@ -34,18 +34,12 @@ export async function openWorkspace(options: CheckOptions, io: CliIo, fs?: FileS
   const root = path.resolve(io.cwd, options.dir);
   await assertReadableFolder(root, options.dir);
   if (!options.allowHomeOrRoot) await assertNotTooBroad(root, io.env);
-  const { files, displayPath } = fs ? { files: fs, displayPath: (f: string) => f } : await withFolders(root, options, io);
   const cwdPath = (file: string) => shownPath(io.cwd, path.resolve(root, file));
   try {
-    if (options.config !== null) {
-      const abs = path.resolve(io.cwd, options.config);
-      const text = await readConfigText(abs, options.config);
-      const loaded = await loadConfig(files, { text, file: toPosix(options.config) });
-      const inRoot = path.relative(root, abs);
-      return { root, fs: files, loaded, configFile: inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot), displayPath };
-    }
-    const loaded = await loadConfig(files);
-    return { root, fs: files, loaded, configFile: loaded.file, displayPath };
+    const first = await openWith(root, options, io, fs);
+    const extra = fs ? [] : await configWith(root, options, io, first);
+    // The config names other folders (`"with": ["../api"]`): mounted as --with ones are.
+    return extra.length ? await openWith(root, { ...options, with: [...options.with, ...extra] }, io) : first;
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
     // An explicit --config is named as typed; the workspace's own file relative to the working directory.
@@ -54,6 +48,38 @@ export async function openWorkspace(options: CheckOptions, io: CliIo, fs?: FileS
     for (const p of err.problems) io.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
     return EXIT_USAGE;
   }
+}
+
+/** The folder's file system (with the `--with` folders) and its configuration (or `--config`). */
+async function openWith(root: string, options: CheckOptions, io: CliIo, fs?: FileSystem): Promise<OpenedWorkspace> {
+  const { files, displayPath } = fs ? { files: fs, displayPath: (f: string) => f } : await withFolders(root, options, io);
+  if (options.config !== null) {
+    const abs = path.resolve(io.cwd, options.config);
+    const text = await readConfigText(abs, options.config);
+    const loaded = await loadConfig(files, { text, file: toPosix(options.config) });
+    const inRoot = path.relative(root, abs);
+    return { root, fs: files, loaded, configFile: inRoot.startsWith('..') || path.isAbsolute(inRoot) ? abs : toPosix(inRoot), displayPath };
+  }
+  const loaded = await loadConfig(files);
+  return { root, fs: files, loaded, configFile: loaded.file, displayPath };
+}
+
+/**
+ * The absolute paths of the config's `with` folders (relative to the config file's folder); one that is
+ * not a folder is a configuration error at its entry.
+ */
+async function configWith(root: string, options: CheckOptions, io: CliIo, opened: OpenedWorkspace): Promise<string[]> {
+  const list = opened.loaded.config.with;
+  if (list.length === 0) return [];
+  const configAbs = options.config !== null ? path.resolve(io.cwd, options.config) : path.join(root, CONFIG_FILE_NAME);
+  const dirs = list.map((w) => path.resolve(path.dirname(configAbs), w));
+  const missing: Array<{ index: number; reason: string }> = [];
+  for (const [index, d] of dirs.entries()) {
+    const isDir = await stat(d).then((st) => st.isDirectory(), () => null);
+    if (isDir !== true) missing.push({ index, reason: `${JSON.stringify(list[index])} ${isDir === null ? `names no folder (${d} does not exist)` : `(${d}) is not a folder`}` });
+  }
+  if (missing.length) throw withFolderError(await readFile(configAbs, 'utf8'), opened.loaded.file ?? CONFIG_FILE_NAME, missing);
+  return dirs;
 }
 
 /** Analyse an opened workspace with a progress line; the exit code on Ctrl-C. */

@@ -9,12 +9,16 @@ import { REQUIRES_RESTART } from '../shared/settings';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createLog, stringify } from './log';
+import { registerCatalogueCommands } from './catalogueCommands';
 import { StatusItem } from './status';
+import { EndpointCatalogue } from './views/catalogue';
 import { GapExplorer } from './views/gapExplorer';
 
 export interface ApiParityApi {
   /** The last tree data received from the server. */
   gaps(): GapsResult | null;
+  /** What the Endpoints view's message says (its filter and counts). */
+  catalogueSummary(): string;
   /** Resolves with the next tree data that has at least one analysed folder. */
   whenIndexed(): Promise<GapsResult>;
 }
@@ -24,11 +28,7 @@ let client: LanguageClient | null = null;
 export async function activate(context: vscode.ExtensionContext): Promise<ApiParityApi> {
   const log = createLog();
   context.subscriptions.push(log);
-  const explorer = new GapExplorer(context);
-  const status = new StatusItem();
-  const view = vscode.window.createTreeView('apiParity.gapExplorer', { treeDataProvider: explorer, showCollapseAll: false });
-  context.subscriptions.push(explorer, status, view);
-  void vscode.commands.executeCommand('setContext', 'apiParity.state', 'indexing');
+  const { explorer, status, view, catalogue } = createViews(context, () => (client?.state === State.Running ? client : null));
 
   let last: GapsResult | null = null;
   const waiters: Array<(g: GapsResult) => void> = [];
@@ -38,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     try {
       last = await client.sendRequest(gapsRequest);
       const groups = explorer.update(last);
+      catalogue.refresh();
       const total = groups.reduce((n, g) => n + (g.t === 'group' ? g.items.length : 0), 0);
       view.badge = undefined;
       view.message = last.indexing && total === 0 ? 'Indexing…' : undefined;
@@ -77,6 +78,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
   };
 
   context.subscriptions.push(...registerCommands({ client: () => client, restart, log }));
+  const serviceChanged = (service: string | null) => {
+    explorer.focus(service);
+    status.focused(service);
+  };
+  context.subscriptions.push(...registerCatalogueCommands({ client: () => client, catalogue, serviceChanged }));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (REQUIRES_RESTART.some((k) => e.affectsConfiguration(k))) void restart();
@@ -94,8 +100,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
 
   return {
     gaps: () => last,
+    catalogueSummary: () => catalogue.summary,
     whenIndexed: () => (last?.folders.some((f) => f.result) ? Promise.resolve(last) : new Promise((resolve) => waiters.push(resolve))),
   };
+}
+
+/** The Gap Explorer, the Endpoints view and the status items. */
+function createViews(context: vscode.ExtensionContext, running: () => LanguageClient | null) {
+  const explorer = new GapExplorer(context);
+  const status = new StatusItem();
+  const view = vscode.window.createTreeView('apiParity.gapExplorer', { treeDataProvider: explorer, showCollapseAll: false });
+  const catalogue = new EndpointCatalogue(context, running);
+  const catalogueView = vscode.window.createTreeView('apiParity.endpoints', { treeDataProvider: catalogue, showCollapseAll: true });
+  context.subscriptions.push(explorer, status, view, catalogue, catalogueView, ...catalogue.attach(catalogueView));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => catalogue.state.currentFile && catalogue.refresh()));
+  void vscode.commands.executeCommand('setContext', 'apiParity.state', 'indexing');
+  return { explorer, status, view, catalogue };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,6 +8,8 @@ import type { StatusParams } from '../shared/protocol';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
+  /** The service picker: which service the views focus on. */
+  private readonly service: vscode.LanguageStatusItem;
   last: StatusParams | null = null;
 
   constructor() {
@@ -17,6 +19,15 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = 'API Parity: starting…';
     this.item.busy = true;
     this.item.command = { title: 'Open Gap Explorer', command: 'apiParity.gapExplorer.focus' };
+    this.service = vscode.languages.createLanguageStatusItem('apiParity.service', selector);
+    this.service.name = 'API Parity service';
+    this.focused(null);
+  }
+
+  /** Show the focused service (null: all). */
+  focused(service: string | null): void {
+    this.service.text = service ? `API service: ${service}` : 'API services: all';
+    this.service.command = { title: 'Pick Service', command: 'apiParity.pickService' };
   }
 
   update(s: StatusParams): void {
@@ -37,5 +48,6 @@ export class StatusItem implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.service.dispose();
   }
 }

@@ -50,6 +50,11 @@ export interface Config {
   readonly countTestCallers: boolean;
   /** The baseline file `check` compares with (relative to the workspace root), or null. */
   readonly baseline: string | null;
+  /**
+   * Other folders analysed with this one as one system (a backend in a sibling checkout: `["../api"]`),
+   * relative to the config file's folder; the CLI's `--with`. The front ends check that they exist.
+   */
+  readonly with: readonly string[];
 }
 
 /** Tests, mocks, fixtures, end-to-end specs and stories, by the names their tools use. */
@@ -84,11 +89,12 @@ export const DEFAULT_CONFIG: Config = {
   testFiles: DEFAULT_TEST_FILES,
   countTestCallers: false,
   baseline: null,
+  with: [],
 };
 
 export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = rules.filter((r) => r.meta.configurable).map((r) => r.meta.kind);
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
-const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers', 'baseline'] as const;
+const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers', 'baseline', 'with'] as const;
 const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
 const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
 /** Each service is matched against every project, each ignore rule against every route and call. */
@@ -115,6 +121,7 @@ export function parseConfig(text: string, file: string): Config {
   const ignore = readIgnoreRules(obj['ignore'], problem);
   const severity = readSeverity(obj['severity'], problem);
   const baseline = readBaselinePath(obj['baseline'], problem);
+  const withFolders = readWithFolders(obj['with'], problem);
   const problems = collector.problems();
   if (problems.length) throw new ConfigurationError(file, problems);
   return {
@@ -128,7 +135,18 @@ export function parseConfig(text: string, file: string): Config {
     testFiles: testFiles ?? DEFAULT_CONFIG.testFiles,
     countTestCallers: countTestCallers ?? DEFAULT_CONFIG.countTestCallers,
     baseline,
+    with: withFolders,
   };
+}
+
+/** `with`: folder paths (relative to the config file's folder, `..` allowed: they name other checkouts). */
+function readWithFolders(v: unknown, problem: Report): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.length > 20 || v.some((x) => typeof x !== 'string' || x.trim() === '' || x.length > 1000 || x.includes('\0'))) {
+    problem(['with'], 'expected an array of at most 20 folder paths, such as ["../api"]');
+    return [];
+  }
+  return v as string[];
 }
 
 /** A file inside the workspace, relative to its root. */

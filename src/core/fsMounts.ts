@@ -55,3 +55,50 @@ export function mountNames(folders: readonly string[], taken: ReadonlySet<string
     return name;
   });
 }
+
+/** One folder of a {@link unionFileSystem}: its files appear under `at` (a root-relative folder, '' for the root). */
+export interface Member {
+  readonly at: string;
+  readonly fs: FileSystem;
+}
+
+/**
+ * Several folders as one tree rooted at a common ancestor (a multi-root workspace: `web/` and `api/`,
+ * or `apps/web` and `apps/api`): only the members' files exist. A path outside every member is not
+ * there (stat null, read ENOENT), so nothing between or beside the members is ever read.
+ */
+export function unionFileSystem(members: readonly Member[]): FileSystem {
+  const sorted = [...members].sort((a, b) => b.at.length - a.at.length);
+  const owner = (path: string): { member: Member; rest: string } | null => {
+    for (const m of sorted) {
+      if (m.at === '') return { member: m, rest: path };
+      if (path.startsWith(`${m.at}/`)) return { member: m, rest: path.slice(m.at.length + 1) };
+    }
+    return null;
+  };
+  const prefix = (m: Member, f: string) => (m.at === '' ? f : `${m.at}/${f}`);
+  return {
+    async list(options) {
+      const lists = await Promise.all(
+        sorted.map(async (m) => {
+          const onSkipped = options.onSkipped ? (folder: string, reason: string) => options.onSkipped!(prefix(m, folder), reason) : undefined;
+          // The config's globs are read against the combined path (`web/src/**`), so they are applied here.
+          const files = await m.fs.list({ ...options, include: ['**/*'], exclude: [], ...(onSkipped ? { onSkipped } : {}) });
+          const wanted = (f: string) => options.include.some((g) => matchFileGlob(g, f)) && !options.exclude.some((g) => matchFileGlob(g, f));
+          // A file of a member nested in another is listed by the inner one only.
+          return files.map((f) => prefix(m, f)).filter((f) => owner(f)?.member === m && wanted(f));
+        }),
+      );
+      return [...new Set(lists.flat())].sort();
+    },
+    async stat(path) {
+      const o = owner(path);
+      return o ? o.member.fs.stat(o.rest) : null;
+    },
+    read(path) {
+      const o = owner(path);
+      if (o) return o.member.fs.read(o.rest);
+      return Promise.reject(Object.assign(new Error(`ENOENT: ${path} is outside the analysed folders`), { code: 'ENOENT' }));
+    },
+  };
+}

@@ -25,7 +25,8 @@ export { GAP_KINDS, kindRank, methodLabel, type GapKindInfo } from './report/gap
 export * from './query';
 export { printable, mdCode, mdText } from './report/escape';
 export { matchFileGlob } from './glob';
-export { mountedFileSystem, mountNames, type Mount } from './fsMounts';
+export { mountedFileSystem, mountNames, unionFileSystem, type Member, type Mount } from './fsMounts';
+export { rebaseConfigError, systemConfig, withFolderError, type SystemPart } from './configSystem';
 export { applyBaseline, makeBaseline, parseBaseline, BaselineError, type Baseline } from './review/baseline';
 export { diffResults, type ReviewDiff, type BreakingChange } from './review/diff';
 export { renderDiffMarkdown } from './report/diffMarkdown';

@@ -6,7 +6,8 @@ import { DiagnosticSeverity, DiagnosticTag, SymbolKind, type Diagnostic, type Lo
 import { URI } from 'vscode-uri';
 import { absolute, relativeToRoot } from '../core/path';
 import type { DiagnosticTagName, FileDiagnostic, Position as CorePosition, RouteSymbol } from '../core/query';
-import type { FileLocation, Gap, Severity, Span } from '../core/types';
+import type { Endpoint, FileLocation, Gap, Severity, Span } from '../core/types';
+import type { RouteTarget } from '../shared/protocol';
 
 export function toRange(s: Span): Range {
   return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: s.endLine - 1, character: s.endColumn - 1 } };
@@ -75,4 +76,9 @@ export function toDiagnostic(root: string, folderUri: string, d: FileDiagnostic)
 /** A route as a workspace symbol (a method, in the route's service). */
 export function toRouteSymbol(root: string, s: RouteSymbol): SymbolInformation {
   return { name: s.name, kind: SymbolKind.Method, containerName: s.detail, location: toLocation(root, s.location) };
+}
+
+/** A route as a "Go to Route" target. */
+export function toRouteTarget(root: string, e: Endpoint): RouteTarget {
+  return { label: `${e.method === '*' ? 'ANY' : e.method} ${e.path}`, detail: `${e.handler ? `${e.handler} · ` : ''}${e.service} · ${e.file}:${e.line}`, uri: fileUri(root, e.file), ...toPosition(e.line, e.column) };
 }

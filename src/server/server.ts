@@ -1,7 +1,8 @@
 /**
- * The language server: every handler is bound here, in one place. It owns one FolderIndex per
- * workspace folder, re-analyses on edits (debounced, open buffers as overlays) and on file changes,
- * and answers from the last complete snapshot while indexing.
+ * The language server: every handler is bound here, in one place. Its workspace folders (and the
+ * folders their configs name in `"with"`) are one system with one index (server/system.ts); it
+ * re-analyses on edits (debounced, open buffers as overlays) and on file changes, and answers from the
+ * last complete snapshot while indexing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -22,15 +23,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, renderMarkdown, routeSymbols, workspaceTarget, type Logger } from '../core';
-import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams, type StatusParams } from '../shared/protocol';
+import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { CatalogueFeature } from './features/catalogue';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { definition, hover, references } from './features/hover';
 import { fileUri, relPath, toRouteSymbol } from './convert';
 import { SettingsCache } from './settings';
+import { statusOf, type StatusFolder } from './status';
+import { memberConfig, memberOf, memberWriteProblem, openSystem, systemLayout, type FolderInfo, type OpenedSystem, type SystemLayout } from './system';
 import { FolderIndex, type IndexHost } from './workspaceIndex';
 
 /** The package version, injected by esbuild (`dev` when running from source). */
@@ -43,7 +47,14 @@ const WATCHED = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|Pip
 
 export class Server implements IndexHost {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly folders = new Map<string, FolderIndex>();
+  /** The workspace folders (file URIs only). */
+  private readonly workspace = new Map<string, FolderInfo>();
+  /** The system's index and layout; null when no folder is analysed. */
+  private index: FolderIndex | null = null;
+  private layout: SystemLayout | null = null;
+  /** Folders left out of the system: disabled, or too broad (with the reason). */
+  private excluded: Array<StatusFolder & { uri: string; root: string }> = [];
+  private rebuilding: Promise<void> = Promise.resolve();
   private readonly settings: SettingsCache;
   private readonly diagnostics: DiagnosticsPublisher;
   private generation = 0;
@@ -83,15 +94,16 @@ export class Server implements IndexHost {
       if (this.canWatchFolders) {
         void c.client.register(DidChangeWorkspaceFoldersNotification.type, undefined);
         c.workspace.onDidChangeWorkspaceFolders((e) => {
-          for (const f of e.removed) this.removeFolder(f.uri);
+          for (const f of e.removed) this.workspace.delete(f.uri);
           for (const f of e.added) this.addFolder(f);
+          void this.rebuild();
         });
       }
-      for (const f of this.folders.values()) void this.start(f);
+      void this.rebuild();
     });
     c.onDidChangeConfiguration(() => {
       this.settings.clear();
-      for (const f of this.folders.values()) void this.start(f);
+      void this.rebuild();
     });
     c.onDidChangeWatchedFiles((params) => {
       for (const change of params.changes) {
@@ -101,7 +113,9 @@ export class Server implements IndexHost {
         // A file created or deleted changes the file list; a changed source file only its own content.
         if (change.type === FileChangeType.Changed && !WATCHED.test(rel)) folder.contentChanged(rel);
         else folder.structureChanged();
-        void this.reschedule(folder);
+        // A config file may name other folders (`with`): the system is laid out again.
+        if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
+        else void this.reschedule(folder);
       }
     });
     this.documents.onDidChangeContent((e) => this.onDocument(e.document.uri));
@@ -127,7 +141,7 @@ export class Server implements IndexHost {
           result: f.snapshot,
           analyzer: f.analyzer,
           readFile: (rel) => this.readFile(f, rel),
-          writeProblem: (rel) => writeProblem(f.root, rel),
+          writeProblem: (rel) => this.writeProblem(f, rel),
           log: (m) => this.connection.console.warn(m),
         },
         params.context.diagnostics,
@@ -144,7 +158,7 @@ export class Server implements IndexHost {
       return f?.snapshot && rel ? definition(f.root, f.snapshot, rel, params.position) : null;
     });
     // Routes as workspace symbols: Ctrl+T `GET /api/users` jumps to the handler's registration.
-    c.onWorkspaceSymbol((params) => [...this.folders.values()].flatMap((f) => (f.snapshot ? routeSymbols(f.snapshot, params.query).map((s) => toRouteSymbol(f.root, s)) : [])));
+    c.onWorkspaceSymbol((params) => this.indexes().flatMap((f) => (f.snapshot ? routeSymbols(f.snapshot, params.query).map((s) => toRouteSymbol(f.root, s)) : [])));
     c.onReferences((params) => {
       const f = this.folderOf(params.textDocument.uri);
       const rel = f ? relPath(f.root, params.textDocument.uri) : null;
@@ -157,19 +171,23 @@ export class Server implements IndexHost {
     const c = this.connection;
     c.onRequest(gapsRequest, (): GapsResult => ({
       generation: this.generation,
-      indexing: [...this.folders.values()].some((f) => f.running),
-      folders: [...this.folders.values()].map((f) => ({ uri: f.uri, name: f.name, root: f.root, result: f.enabled ? f.snapshot : null, error: f.error ?? (f.configError ? f.configError.message : null) })),
+      indexing: this.indexes().some((f) => f.running),
+      folders: [
+        ...this.indexes().map((f) => ({ uri: f.uri, name: f.name, root: f.root, result: f.enabled ? f.snapshot : null, error: f.error ?? (f.configError ? f.configError.message : null) })),
+        ...this.excluded.map((f) => ({ uri: f.uri, name: f.name, root: f.root, result: null, error: f.error })),
+      ],
     }));
     c.onRequest(reindexRequest, async () => {
-      for (const f of this.folders.values()) {
+      for (const f of this.indexes()) {
         f.analyzer.clear();
         f.structureChanged();
       }
-      await Promise.all([...this.folders.values()].map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
+      await Promise.all(this.indexes().map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
-    c.onRequest(ignoreEndpointRequest, (params) => this.ignoreEndpointEdit(params));
+    new CatalogueFeature(() => ({ index: this.index, layout: this.layout })).bind(c);
+    c.onRequest(ignoreEndpointRequest, async (params) => (await this.rebuilding, this.ignoreEndpointEdit(params)));
     c.onRequest(reportRequest, (params) => {
-      const list = [...this.folders.values()].filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
+      const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
       if (list.length === 0) return { markdown: '# API Parity\n\nNo analysis result yet.\n' };
       return { markdown: list.map((f) => renderMarkdown(f.snapshot!, { version: SERVER_VERSION })).join('\n\n---\n\n') };
     });
@@ -177,13 +195,15 @@ export class Server implements IndexHost {
 
   /** The workspace edit that adds an ignore rule to the folder's config file (creating the file if needed). */
   private ignoreEndpointEdit(params: IgnoreEndpointParams): WorkspaceEdit {
-    const f = this.folders.get(params.folderUri) ?? this.folderOf(params.folderUri);
-    if (!f) throw new Error(`no workspace folder ${params.folderUri}`);
-    const uri = fileUri(f.root, CONFIG_FILE_NAME);
-    const problem = writeProblem(f.root, CONFIG_FILE_NAME);
+    const f = this.index;
+    const layout = this.layout;
+    if (!f || !layout) throw new Error(`no workspace folder ${params.folderUri}`);
+    const configRel = ignoreConfigFile(layout, params.folderUri);
+    const uri = fileUri(f.root, configRel);
+    const problem = this.writeProblem(f, configRel);
     if (problem) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${problem}`);
-    const existing = this.readFile(f, CONFIG_FILE_NAME);
-    if (existing === null && existsSync(absolute(f.root, CONFIG_FILE_NAME))) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: it is not a text file it can read`);
+    const existing = this.readFile(f, configRel);
+    if (existing === null && existsSync(absolute(f.root, configRel))) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: it is not a text file it can read`);
     const rule = { ...(params.method && params.method !== '*' ? { method: params.method } : {}), path: params.path, reason: params.reason };
     const r = ignoreRuleEdits(existing, rule);
     if ('refused' in r) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${r.refused}`);
@@ -203,7 +223,7 @@ export class Server implements IndexHost {
     this.canRefreshLenses = !!caps.workspace?.codeLens?.refreshSupport;
     this.canWatchFolders = !!caps.workspace?.workspaceFolders;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.split('/').pop() ?? 'workspace' }] : []);
-    for (const f of folders) this.addFolder(f, false);
+    for (const f of folders) this.addFolder(f);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -219,45 +239,63 @@ export class Server implements IndexHost {
     };
   }
 
-  private addFolder(f: WorkspaceFolder, start = true): void {
+  private addFolder(f: WorkspaceFolder): void {
     const u = URI.parse(f.uri);
-    if (u.scheme !== 'file' || this.folders.has(f.uri)) return;
-    const index = new FolderIndex(f.uri, u.fsPath, f.name, this);
-    this.folders.set(f.uri, index);
-    if (start) void this.start(index);
+    if (u.scheme === 'file') this.workspace.set(f.uri, { uri: f.uri, name: f.name, path: u.fsPath });
   }
 
-  private removeFolder(uri: string): void {
-    const f = this.folders.get(uri);
-    if (!f) return;
-    f.dispose();
-    this.folders.delete(uri);
-    this.diagnostics.clear(uri);
-    this.published(f);
+  private indexes(): FolderIndex[] {
+    return this.index ? [this.index] : [];
   }
 
-  /** (Re)start a folder according to its settings. */
-  private async start(f: FolderIndex): Promise<void> {
-    const s = await this.settings.get(f.uri);
-    // The root of the file system or the home folder is no project: indexing it would read the disk.
-    const broad = broadWorkspaceReason(f.root, homedir() || null);
-    if (!s.enable || broad) {
-      f.disable();
-      if (broad) {
-        f.error = `Not indexed: ${broad} holds far more than one project. Open a project folder instead.`;
-        this.log.warn(`${f.name}: ${f.error}`);
-      }
-      this.diagnostics.clear(f.uri);
-      this.published(f);
-      return;
+  /** Lay the system out again (folders, settings or a config's `with` changed) and re-analyse. Serialised. */
+  private rebuild(): Promise<void> {
+    this.rebuilding = this.rebuilding.then(() => this.layOut()).catch((e: unknown) => this.log.warn(`laying out the workspace failed: ${(e as Error).stack ?? e}`));
+    return this.rebuilding;
+  }
+
+  private async layOut(): Promise<void> {
+    this.log.debug(`laying out ${this.workspace.size} workspace folder(s)`);
+    const included: FolderInfo[] = [];
+    const excluded: typeof this.excluded = [];
+    for (const f of this.workspace.values()) {
+      // The root of the file system or the home folder is no project: indexing it would read the disk.
+      const broad = broadWorkspaceReason(f.path, homedir() || null);
+      const error = broad ? `Not indexed: ${broad} holds far more than one project. Open a project folder instead.` : null;
+      if (error) this.log.warn(`${f.name}: ${error}`);
+      if (error || !(await this.settings.get(f.uri)).enable) excluded.push({ uri: f.uri, name: f.name, root: f.path, running: false, snapshot: null, error, configError: null, durationMs: null });
+      else included.push(f);
     }
-    f.enabled = true;
+    const extra: FolderInfo[] = [];
+    for (const f of included) {
+      const c = await memberConfig(withOverlays(nodeFileSystem(f.path), this.overlaysUnder(f.path)), f.path);
+      for (const d of c.withDirs) extra.push({ uri: URI.file(d).toString(), name: d.split(/[\\/]/).pop() || d, path: d });
+    }
+    const layout = systemLayout(included, extra);
+    this.excluded = excluded;
+    if (layout?.key !== this.layout?.key) {
+      if (this.index) {
+        this.index.dispose();
+        this.diagnostics.clear(this.index.uri);
+      }
+      this.layout = layout;
+      this.index = layout ? new FolderIndex(layout.uri, layout.root, layout.name, this) : null; // enabled from the start
+      if (layout && layout.members.length > 1) this.log.info(`analysing ${layout.members.map((m) => m.path).join(', ')} as one system (paths below ${layout.root})`);
+    }
+    const f = this.index;
+    if (!f) return this.announce();
     f.structureChanged();
-    f.schedule(f.snapshot ? s.debounceMs : 0, !f.snapshot);
+    f.schedule(f.snapshot ? (await this.settingsOf(f)).debounceMs : 0, !f.snapshot);
+    this.announce();
+  }
+
+  /** The settings that govern the system: its first folder's. */
+  private settingsOf(f: FolderIndex) {
+    return this.settings.get(this.layout?.members.find((m) => m.writable)?.uri ?? f.uri);
   }
 
   private async reschedule(f: FolderIndex): Promise<void> {
-    const s = await this.settings.get(f.uri);
+    const s = await this.settingsOf(f);
     if (s.enable) f.schedule(s.debounceMs);
   }
 
@@ -267,22 +305,28 @@ export class Server implements IndexHost {
     if (!f || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) return;
     if (WATCHED.test(rel)) f.structureChanged();
     else f.contentChanged(rel);
-    void this.reschedule(f);
+    if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
+    else void this.reschedule(f);
   }
 
-  /** The folder a URI belongs to (the innermost, for nested folders). */
+  /** The index a URI belongs to: the system's, when the URI is in one of its folders. */
   private folderOf(uri: string): FolderIndex | undefined {
-    let best: FolderIndex | undefined;
-    for (const f of this.folders.values()) {
-      if (relPath(f.root, uri) !== null && (!best || f.root.length > best.root.length)) best = f;
-    }
-    return best;
+    const rel = this.index ? relPath(this.index.root, uri) : null;
+    return rel !== null && this.layout && memberOf(this.layout, rel) ? this.index! : undefined;
+  }
+
+  /** Why a quick fix may not write the root-relative `rel`, or null when it may. */
+  private writeProblem(f: FolderIndex, rel: string): string | null {
+    const outside = this.layout ? memberWriteProblem(this.layout, rel) : 'no workspace folder';
+    if (outside) return outside;
+    const t = workspaceTarget(f.root, rel);
+    return 'reason' in t ? t.reason : null;
   }
 
   private readFile(f: FolderIndex, rel: string): string | null {
     // Nothing outside the workspace is read, not even through a symlink or an open editor.
     const target = workspaceTarget(f.root, rel);
-    if ('reason' in target) return null;
+    if ('reason' in target || !this.layout || !memberOf(this.layout, rel)) return null;
     const open = this.documents.get(fileUri(f.root, rel));
     if (open) return open.getText();
     const abs = target.abs;
@@ -298,29 +342,40 @@ export class Server implements IndexHost {
 
   // ---------------------------------------------------------------- IndexHost
 
-  overlays(folder: FolderIndex): ReadonlyMap<string, string> {
+  /** Open documents below `root`: root-relative path → text. */
+  private overlaysUnder(root: string): Map<string, string> {
     const out = new Map<string, string>();
     for (const doc of this.documents.all()) {
-      const rel = relPath(folder.root, doc.uri);
-      if (rel && rel !== '.') out.set(rel, doc.getText());
+      const rel = relPath(root, doc.uri);
+      if (rel && rel !== '.' && (!this.layout || root !== this.layout.root || memberOf(this.layout, rel))) out.set(rel, doc.getText());
     }
     return out;
   }
 
+  open(folder: FolderIndex): Promise<OpenedSystem> {
+    if (!this.layout) throw new Error('no workspace folder');
+    return openSystem(this.layout, this.overlaysUnder(folder.root));
+  }
+
   async baselineMode(folder: FolderIndex): Promise<'dim' | 'hide' | 'show'> {
-    return (await this.settings.get(folder.uri)).baseline;
+    return (await this.settingsOf(folder)).baseline;
   }
 
   published(folder: FolderIndex): void {
+    void this.settingsOf(folder).then((s) => this.diagnostics.publish(folder, s ?? DEFAULT_SETTINGS));
+    this.announce();
+  }
+
+  /** Tell the client the tree, the lenses and the status changed. */
+  private announce(): void {
     this.generation++;
-    void this.settings.get(folder.uri).then((s) => this.diagnostics.publish(folder, s ?? DEFAULT_SETTINGS));
     void this.connection.sendNotification(indexChangedNotification, { generation: this.generation });
     if (this.canRefreshLenses) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     this.statusChanged();
   }
 
   statusChanged(): void {
-    void this.connection.sendNotification(statusNotification, this.status());
+    void this.connection.sendNotification(statusNotification, statusOf([...this.indexes().filter((f) => f.enabled), ...this.excluded.filter((f) => f.error)]));
   }
 
   async beginProgress(title: string) {
@@ -330,45 +385,14 @@ export class Server implements IndexHost {
     return { report: (message: string, percentage?: number) => (percentage === undefined ? p.report(message) : p.report(percentage, message)), done: () => p.done() };
   }
 
-  private status(): StatusParams {
-    const folders = [...this.folders.values()].filter((f) => f.enabled);
-    const indexing = folders.some((f) => f.running);
-    const results = folders.map((f) => f.snapshot).filter((r) => r !== null);
-    const sum = (k: 'endpoints' | 'used' | 'missing' | 'methodMismatch' | 'ignored') => results.reduce((n, r) => n + r.summary[k], 0);
-    const endpoints = sum('endpoints');
-    const used = sum('used');
-    const missing = sum('missing');
-    const methodMismatch = sum('methodMismatch');
-    const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
-    const errors = folders.filter((f) => f.error || f.configError);
-    const durationMs = folders.reduce<number | null>((n, f) => (f.durationMs === null ? n : (n ?? 0) + f.durationMs), null);
-    const calls = results.reduce((n, r) => n + r.summary.calls, 0);
-    const state = errors.length && results.length === 0 ? 'error' : indexing && results.length === 0 ? 'indexing' : endpoints === 0 && calls === 0 ? (indexing ? 'indexing' : 'empty') : 'ready';
-    const blind = results.reduce((n, r) => n + r.notes.filter((x) => x.level === 'warning').length, 0);
-    const problems = [missing ? `${missing} missing` : '', methodMismatch ? `${methodMismatch} method mismatch${methodMismatch === 1 ? '' : 'es'}` : '', blind ? `${blind} blind spot${blind === 1 ? '' : 's'}` : ''].filter(Boolean);
-    const text = state === 'empty' ? 'no routes or calls found' : `${used}/${endpoints} endpoints used${problems.length ? ` · ${problems.join(' · ')}` : ''}`;
-    const detail = [
-      ...folders.map((f) => {
-        if (f.error) return `${f.name}: analysis failed: ${f.error}`;
-        const r = f.snapshot;
-        if (!r) return `${f.name}: indexing…`;
-        const s = r.summary;
-        return `${f.name}: ${s.endpoints} endpoints (${s.used} used, ${s.unused} unused${s.ignored ? `, ${s.ignored} ignored` : ''}), ${s.calls} calls (${s.resolvedCalls} resolved, ${s.external} external), ${s.missing} missing, ${s.methodMismatch} method mismatches; ${s.filesParsed}/${s.filesScanned} files parsed${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${f.durationMs !== null ? ` in ${f.durationMs} ms` : ''}`;
-      }),
-      ...errors.filter((f) => f.configError).map((f) => `${f.name}: ${f.configError!.message}`),
-      ...results.flatMap((r) => r.notes.filter((n) => n.level === 'warning').map((n) => `⚠ ${n.file ? `${n.file}: ` : ''}${n.message}`)),
-      ...results.flatMap((r) => r.skipped.slice(0, 20).map((s) => `skipped ${s.file}: ${s.reason}`)),
-    ].join('\n');
-    return { state: indexing && state !== 'error' ? (results.length ? 'ready' : 'indexing') : state, text: indexing ? `$(sync~spin) ${text}` : text, detail, endpoints, used, missing, methodMismatch, skipped, durationMs };
-  }
-
   dispose(): void {
-    for (const f of this.folders.values()) f.dispose();
+    for (const f of this.indexes()) f.dispose();
   }
 }
 
-/** Why a quick fix may not write the root-relative `rel`, or null when it may. */
-function writeProblem(root: string, rel: string): string | null {
-  const t = workspaceTarget(root, rel);
-  return 'reason' in t ? t.reason : null;
+/** The config file an ignore rule goes to: the named workspace folder's, else the first one with a config file, else the first. */
+function ignoreConfigFile(layout: SystemLayout, folderUri: string): string {
+  const writable = layout.members.filter((m) => m.writable);
+  const m = writable.find((x) => x.uri === folderUri) ?? writable.find((x) => existsSync(absolute(x.path, CONFIG_FILE_NAME))) ?? writable[0]!;
+  return m.at === '' ? CONFIG_FILE_NAME : `${m.at}/${CONFIG_FILE_NAME}`;
 }

@@ -5,6 +5,8 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../shared/settings';
 
+const SETTINGS_TIMEOUT_MS = 5_000;
+
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
 
@@ -17,9 +19,12 @@ export class SettingsCache {
     if (!this.canPull()) return Promise.resolve(DEFAULT_SETTINGS);
     let s = this.cache.get(folderUri);
     if (!s) {
-      s = this.connection.workspace
-        .getConfiguration({ scopeUri: folderUri, section: 'apiParity' })
-        .then(resolveSettings, () => DEFAULT_SETTINGS);
+      // A client that does not answer (seen once while a new window was starting) must not stall indexing.
+      const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SETTINGS_TIMEOUT_MS).unref?.());
+      s = Promise.race([this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'apiParity' }), late]).then((v) => {
+        if (v === undefined) this.cache.delete(folderUri);
+        return v === undefined ? DEFAULT_SETTINGS : resolveSettings(v);
+      }, () => DEFAULT_SETTINGS);
       this.cache.set(folderUri, s);
     }
     return s;

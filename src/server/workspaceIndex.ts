@@ -1,5 +1,5 @@
 /**
- * One index per workspace folder. Owns the folder's Analyzer (per-file cache) and its last complete
+ * The index of the workspace's system (server/system.ts: its folders as one). Owns the folder's Analyzer (per-file cache) and its last complete
  * snapshot. Re-analysis is debounced; each run gets a new AbortController and a run id, and a run that
  * is no longer the latest is dropped, so answers always come from the last complete snapshot.
  *
@@ -8,12 +8,13 @@
  * .gitignore or configuration change; settings; the first run), after which everything is listed again.
  * A change is forgotten only once a run that saw it completes.
  */
-import { AnalysisCancelled, Analyzer, applyBaseline, ConfigurationError, decodeText, DEFAULT_CONFIG, loadConfig, nodeFileSystem, openFactsCache, parseBaseline, withOverlays, type AnalysisResult, type FactsStore, type FileSystem, type Gap, type Logger, type Progress } from '../core';
+import type { OpenedSystem } from './system';
+import { AnalysisCancelled, Analyzer, applyBaseline, ConfigurationError, decodeText, openFactsCache, parseBaseline, type AnalysisResult, type FactsStore, type FileSystem, type Gap, type Logger, type Progress } from '../core';
 
 export interface IndexHost {
   readonly log: Logger;
-  /** Open, edited documents of this folder: root-relative path → text. */
-  overlays(folder: FolderIndex): ReadonlyMap<string, string>;
+  /** The folder's files (open, edited documents over the disk) and its configuration. */
+  open(folder: FolderIndex): Promise<OpenedSystem>;
   /** A run finished (with a result or an error). */
   published(folder: FolderIndex): void;
   /** Indexing started or stopped somewhere. */
@@ -106,19 +107,10 @@ export class FolderIndex {
     const started = Date.now();
     const progress = withProgress ? await this.host.beginProgress(`Indexing ${this.name}`) : null;
     try {
-      const fs = withOverlays(nodeFileSystem(this.root), this.host.overlays(this));
-      let config = DEFAULT_CONFIG;
-      let configFile: string | null = null;
-      try {
-        const loaded = await loadConfig(fs);
-        config = loaded.config;
-        configFile = loaded.file;
-        this.configError = null;
-      } catch (e) {
-        if (!(e instanceof ConfigurationError)) throw e;
-        this.configError = e;
-        this.host.log.warn(`${this.name}: ${e.message} (using default settings until it is fixed)`);
-      }
+      const opened = await this.host.open(this);
+      const { fs, config, configFile } = opened;
+      if (opened.configError && opened.configError.message !== this.configError?.message) this.host.log.warn(`${this.name}: ${opened.configError.message} (using default settings until it is fixed)`);
+      this.configError = opened.configError;
       const onProgress = progress
         ? (p: Progress) => progress.report(`${p.phase} ${p.total > 1 ? `${p.done}/${p.total}` : ''}`.trim(), p.phase === 'parsing' && p.total ? Math.round((p.done / p.total) * 90) : undefined)
         : undefined;

@@ -3,6 +3,7 @@
  * these constants, never method-name strings.
  */
 import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CatalogueFilter, TreeNode } from '../core/query';
 import type { AnalysisResult, MethodOrAny } from '../core/types';
 
 export type IndexState = 'indexing' | 'ready' | 'empty' | 'error';
@@ -99,3 +100,33 @@ export interface IgnoreCommandArgs {
   readonly path: string;
   readonly kind: 'endpoint' | 'call';
 }
+
+/** `apiParity/catalogue` parameters: one level of the endpoint catalogue. */
+export interface CatalogueParams {
+  readonly filter: CatalogueFilter;
+  /** The row whose children are asked for; null for the top (services). */
+  readonly parent: string | null;
+  /** Only the endpoints of this document. */
+  readonly documentUri?: string | null;
+  /** Only the endpoints in files changed since the default branch (git merge base, plus uncommitted files). */
+  readonly changedOnly?: boolean;
+}
+export interface CatalogueResult {
+  /** Rows without their children; locations carry `folder` = the folder URI. */
+  readonly nodes: readonly TreeNode[];
+  readonly shown: number;
+  readonly total: number;
+  /** When `changedOnly`: what the files were compared with, or why that failed. */
+  readonly changed?: { readonly base: string; readonly files: number } | { readonly error: string };
+}
+export const catalogueRequest = new RequestType<CatalogueParams, CatalogueResult, void>('apiParity/catalogue');
+
+/** `apiParity/routesForUrl`: the routes a URL string names ("Go to Route"), best first. */
+export interface RouteTarget {
+  readonly label: string;
+  readonly detail: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+export const routesForUrlRequest = new RequestType<{ readonly text: string }, { readonly targets: readonly RouteTarget[] }, void>('apiParity/routesForUrl');

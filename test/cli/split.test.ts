@@ -2,7 +2,7 @@
  * Split repositories: a frontend checkout analysed with its backend's (`check web --with ../api`) is
  * one system; alone, its calls cannot be checked, and the report says so instead of "no gaps".
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,5 +50,25 @@ describe('check --with', () => {
     expect(inside.stderr).toContain('is inside the analysed folder already');
     expect((await runCli(['check', 'web', '--with', 'nowhere'], { cwd: root })).stderr).toContain('folder not found: nowhere');
     expect((await runCli(['diff', 'web', '--with', 'api'], { cwd: root })).stderr).toContain('--with is not an option of diff');
+  });
+});
+
+describe('"with" in the config file', () => {
+  it('mounts the folders it names, relative to the config file, as --with does', async () => {
+    const web = join(root, 'web-config');
+    cpSync(join(root, 'web'), web, { recursive: true });
+    writeFileSync(join(web, 'api-parity.config.json'), '{ "with": ["../api"] }\n');
+    const r = await runCli(['check', 'web-config', '--no-cache'], { cwd: root });
+    expect(r.stdout).toContain('11 endpoints: 10 used, 1 unused');
+    expect(r.stdout).toContain('../api/app/api/routes/items.py:29:1');
+  });
+
+  it('names a folder that does not exist as a configuration error at its entry (exit 2)', async () => {
+    const web = join(root, 'web-missing');
+    cpSync(join(root, 'web'), web, { recursive: true });
+    writeFileSync(join(web, 'api-parity.config.json'), '{\n  "with": ["../backend"]\n}\n');
+    const r = await runCli(['check', 'web-missing', '--no-cache'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('web-missing/api-parity.config.json:2:12: with[0]: "../backend" names no folder');
   });
 });

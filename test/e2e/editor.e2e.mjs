@@ -131,15 +131,20 @@ async function editorText() {
   return page.$eval('.editor-group-container.active .monaco-editor .view-lines', (e) => e.innerText.replace(/\u00a0/g, ' '));
 }
 
+/** The Gap Explorer's pane (the API Parity container also holds the Endpoints view). */
+const gapPane = () => page.locator('[id="workbench.view.extension.apiParity"] .pane').filter({ has: page.locator('.pane-header', { hasText: 'Gap Explorer' }) });
+
 /** The Gap Explorer's top-level rows as "Label count". */
 async function treeGroups() {
-  return page.$$eval('[id="workbench.view.extension.apiParity"] .monaco-list-row[aria-level="1"]', (els) =>
-    els.map((e) => `${e.querySelector('.label-name')?.textContent?.trim() ?? '?'} ${e.querySelector('.label-description')?.textContent?.trim() ?? ''}`.trim()),
-  );
+  return gapPane()
+    .locator('.monaco-list-row[aria-level="1"]')
+    .evaluateAll((els) => els.map((e) => `${e.querySelector('.label-name')?.textContent?.trim() ?? '?'} ${e.querySelector('.label-description')?.textContent?.trim() ?? ''}`.trim()));
 }
 
 async function treeRows() {
-  return page.$$eval('[id="workbench.view.extension.apiParity"] .monaco-list-row', (els) => els.map((e) => `${'  '.repeat(Number(e.getAttribute('aria-level') ?? 1) - 1)}${e.getAttribute('aria-label')}`));
+  return gapPane()
+    .locator('.monaco-list-row')
+    .evaluateAll((els) => els.map((e) => `${'  '.repeat(Number(e.getAttribute('aria-level') ?? 1) - 1)}${e.getAttribute('aria-label')}`));
 }
 
 /** Ctrl+. on the cursor; resolves with the offered action titles, or [] when VS Code says there are none. */
@@ -471,7 +476,7 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
     });
     // Open it the way a user would from there: a click on the call's leaf reveals it at its line (quick
     // open can lag behind a file written a moment ago).
-    const leaf = page.locator('[id="workbench.view.extension.apiParity"] .monaco-list-row').filter({ hasText: '/api/v1/users/me/badge' }).first();
+    const leaf = gapPane().locator('.monaco-list-row').filter({ hasText: '/api/v1/users/me/badge' }).first();
     await waitFor(async () => (await leaf.count()) > 0, 30_000, 'the Gap Explorer leaf of the .vue call');
     await leaf.click();
     await waitFor(async () => (await activeTab())?.name === 'UserBadge.vue', 20_000, 'UserBadge.vue to open from the Gap Explorer').catch(() => quickOpen(rel));

@@ -12,6 +12,7 @@ export const GROUPS = [
   { id: 'event-mismatch', label: 'Event mismatches', always: false },
   { id: 'payload-mismatch', label: 'Payload mismatches', always: false },
   { id: 'matched', label: 'Matched', always: true },
+  { id: 'unchecked', label: 'Not checked', always: false },
   { id: 'pages', label: 'Pages', always: false },
   { id: 'realtime', label: 'Socket.IO events', always: false },
   { id: 'external', label: 'External', always: false },
@@ -23,7 +24,8 @@ export const GROUPS = [
 /** Counts per group id. */
 export function groupCounts(result) {
   const n = Object.fromEntries(GROUPS.map((g) => [g.id, 0]));
-  for (const e of result.endpoints) n[e.callers.length ? 'matched' : e.kind === 'page' ? 'pages' : e.kind === 'socketio' ? 'realtime' : e.ignored ? 'ignored' : 'unused']++;
+  const reported = new Set(result.gaps.filter((g) => g.kind === 'unused-endpoint').map((g) => g.subject));
+  for (const e of result.endpoints) n[e.callers.length ? 'matched' : e.kind === 'page' ? 'pages' : e.kind === 'socketio' ? 'realtime' : e.ignored ? 'ignored' : reported.has(e.id) ? 'unused' : 'unchecked']++;
   const callGroup = { missing: 'missing', 'method-mismatch': 'method-mismatch', external: 'external', unresolved: 'unresolved', unchecked: 'unresolved', ignored: 'ignored' };
   for (const c of result.calls) if (callGroup[c.status]) n[callGroup[c.status]]++;
   n.skipped = result.skipped.length;

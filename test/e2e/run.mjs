@@ -10,6 +10,9 @@
 //   API_PARITY_E2E_TIMEOUT_MS  hard limit for the whole run (default 10 minutes)
 //   API_PARITY_E2E_KEEP=1      keep the temporary folder (it is always kept, and printed, when the run fails)
 //   API_PARITY_E2E_HEADED=1    show the browser (needs a display)
+//   API_PARITY_E2E_ONLY        run only the test files whose names start with this (`endpoints`)
+//   API_PARITY_E2E_REAL        comma-separated .code-workspace files (real repositories copied outside the
+//                              repository) that endpoints.e2e.mjs opens and screenshots as well
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,13 +100,14 @@ codeServerLog = server.logFile;
 log(`code-server answers on ${server.url}`);
 
 // ---- (f) the Playwright tests, under Node's test runner ----
-const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join(e2eDir, f));
+const only = process.env.API_PARITY_E2E_ONLY;
+const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only))).sort().map((f) => join(e2eDir, f));
 if (files.length === 0) await fail(`no test files (*.e2e.mjs) in ${e2eDir}`);
 const screenshots = join(root, 'test-results', 'e2e');
 rmSync(screenshots, { recursive: true, force: true });
 mkdirSync(screenshots, { recursive: true });
 log(`running ${files.map((f) => f.slice(root.length + 1)).join(', ')}`);
-const tests = procs.start('node --test', process.execPath, ['--test', ...files], {
+const tests = procs.start('node --test', process.execPath, ['--test', '--test-concurrency=1', ...files], {
   cwd: root,
   env: {
     ...process.env,

@@ -27,7 +27,8 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startServer(root: string, settings: Record<string, unknown> = { debounceMs: 50 }): Promise<TestClient> {
+/** `folders`: the workspace folders (absolute paths), when not just `root` (a multi-root workspace). */
+export async function startServer(root: string, settings: Record<string, unknown> = { debounceMs: 50 }, folders: readonly string[] = [root]): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -58,7 +59,7 @@ export async function startServer(root: string, settings: Record<string, unknown
   await rpc.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    workspaceFolders: folders.map((f) => ({ uri: URI.file(f).toString(), name: f === root ? 'ws' : f.split('/').pop()! })),
     capabilities: { workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
   });
   await rpc.sendNotification('initialized', {});

@@ -28,13 +28,22 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
   private readonly changed = new vscode.EventEmitter<GapNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: GapNode[] = [];
+  private last: GapsResult | null = null;
+  /** The service the status item's picker focuses on (null: every service). */
+  private service: string | null = null;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
+  focus(service: string | null): void {
+    this.service = service;
+    if (this.last) this.update(this.last);
+  }
+
   /** Rebuild from a server snapshot; returns the groups (for tests and the welcome state). */
   update(data: GapsResult): readonly GapNode[] {
+    this.last = data;
     const tree = gapTree(data.folders.map((f) => ({ key: f.uri, name: f.name, result: f.result })), data.indexing);
-    this.roots = tree.roots.map(element);
+    this.roots = tree.roots.map((n) => element(this.service ? onlyService(n, this.service) : n));
     void vscode.commands.executeCommand('setContext', 'apiParity.state', tree.state);
     this.changed.fire(undefined);
     return this.roots;
@@ -68,6 +77,14 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** A group with only one service's rows (services are named `name` or `folder › name`). */
+function onlyService(group: TreeNode, service: string): TreeNode {
+  if (group.kind !== 'group' || group.id === 'group:blind-spots') return group;
+  const children = group.children.filter((c) => c.kind !== 'service' || c.label === service || c.label.endsWith(` › ${service}`));
+  const count = children.reduce((n, c) => n + treeLeaves(c).length, 0);
+  return { ...group, children, description: String(count), collapsible: count === 0 ? 'none' : group.collapsible };
 }
 
 function element(node: TreeNode): GapNode {

@@ -4,7 +4,7 @@
  */
 import { methodLabel } from '../report/gapKinds';
 import type { AnalysisResult, Call, Endpoint, Span } from '../types';
-import { callAt, callersOf, endpointsAt, spanOf, targetOf, type Position } from './locate';
+import { callAt, callersOf, endpointsAt, spanOf, targetOf, testCallersOf, type Position } from './locate';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -46,8 +46,12 @@ function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[]): strin
     lines.push(`**API Parity** · \`${head}\` (service \`${e.service}\`, ${e.framework})`, '');
     if (e.confidence === 'partial') lines.push(`⚠ ${e.notes.join('; ')}`, '');
     if (e.ignored) lines.push(`Ignored: ${e.ignored}`, '');
+    const callers = callersOf(result, e);
+    const tests = testCallersOf(result, e);
     if (e.callers.length === 0) lines.push('No callers in this workspace.', '');
-    for (const c of callersOf(result, e)) lines.push(`- \`${c.file}:${c.line}\` via \`${c.client}\``);
+    else lines.push(`${callers.length} caller${callers.length === 1 ? '' : 's'}:`, '');
+    for (const c of callers) lines.push(`- \`${c.file}:${c.line}\` via \`${c.client}\``);
+    if (tests.length) lines.push('', `${tests.length} test${tests.length === 1 ? '' : 's'}:`, '', ...tests.map((c) => `- \`${c.file}:${c.line}\` via \`${c.client}\``));
     lines.push('');
   }
   return lines.join('\n').trim();

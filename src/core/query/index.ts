@@ -10,3 +10,5 @@ export { lensesFor, type Lens, type LensAction } from './lenses';
 export { diagnosticsByFile, type FileDiagnostic, type DiagnosticOptions, type DiagnosticTagName } from './diagnostics';
 export { gapTree, treeLeaves, TREE_GROUPS, type GapTree, type GroupId, type GroupInfo, type TreeFolder, type TreeLocation, type TreeNode } from './tree';
 export { routeSymbols, type RouteSymbol } from './symbols';
+export { catalogueChildren, endpointMatcher, endpointStatuses, usageText, ENDPOINT_STATUSES, type CatalogueFilter, type CatalogueLevel, type EndpointStatus } from './catalogue';
+export { readUrlString, routesForUrl, type UrlQuery } from './urlLookup';

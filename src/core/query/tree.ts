@@ -8,7 +8,7 @@ import type { AnalysisResult, GapKind, MethodOrAny } from '../types';
 import { leavesOf, type FiledLeaf } from './treeLeaves';
 
 /** The fixed groups, plus one per gap kind that has no group of its own (docs drift, event mismatches …), named by the kind. */
-export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'pages' | 'realtime' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots' | GapKind;
+export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'unchecked' | 'pages' | 'realtime' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots' | GapKind;
 
 /** A place in a folder: the folder's key (as given in `TreeFolder`), a root-relative file, 1-based line and column. */
 export interface TreeLocation {
@@ -70,6 +70,9 @@ const GROUP_TABLE: readonly GroupInfo[] = [
   { id: 'method-mismatch', label: 'Method mismatch', icon: 'warning', gap: 'method-mismatch', always: true },
   { id: 'unused', label: 'Unused', icon: 'circle-slash', gap: 'unused-endpoint', always: true },
   { id: 'matched', label: 'Matched', icon: 'pass', always: true },
+  // Routes with no recognised caller that are not reported unused (withheld as a blind spot, only test or
+  // possible callers, catch-alls): listed, never counted as findings.
+  { id: 'unchecked', label: 'Not checked', icon: 'circle-large-outline', always: false },
   { id: 'pages', label: 'Pages', icon: 'browser', always: false },
   { id: 'realtime', label: 'Socket.IO events', icon: 'radio-tower', always: false },
   { id: 'external', label: 'External', icon: 'globe', always: false },
@@ -148,7 +151,7 @@ function groupNode(g: GroupInfo, items: readonly FiledLeaf[]): TreeNode {
     tooltip: { kind: 'plaintext', value: `${g.label}: ${items.length}` },
     icon: g.icon,
     contextValue: `group-${g.id}`,
-    collapsible: items.length === 0 ? 'none' : g.id === 'matched' || g.id === 'pages' || g.id === 'realtime' ? 'collapsed' : 'expanded',
+    collapsible: items.length === 0 ? 'none' : g.id === 'matched' || g.id === 'unchecked' || g.id === 'pages' || g.id === 'realtime' ? 'collapsed' : 'expanded',
     children: services.map((name) => serviceNode(g.id, name, items.filter((l) => l.service === name))),
   };
 }

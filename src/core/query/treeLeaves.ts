@@ -38,9 +38,12 @@ export function leavesOf(folder: TreeFolder, r: AnalysisResult, multiRoot: boole
   };
   const gapMessage = new Map(r.gaps.map((g) => [g.subject, g.message]));
   const endpoints = new Map(r.endpoints.map((e) => [e.id, e]));
+  // Only a route the rule reported is "unused"; one whose finding was withheld (a blind spot) or that has
+  // test or possible callers is "not checked".
+  const reported = new Set(r.gaps.filter((g) => g.kind === 'unused-endpoint').map((g) => g.subject));
   const leaves: FiledLeaf[] = [];
   for (const e of r.endpoints) {
-    const group: GroupId = e.callers.length ? 'matched' : e.kind === 'page' ? 'pages' : e.kind === 'socketio' ? 'realtime' : e.ignored ? 'ignored' : 'unused';
+    const group: GroupId = e.callers.length ? 'matched' : e.kind === 'page' ? 'pages' : e.kind === 'socketio' ? 'realtime' : e.ignored ? 'ignored' : reported.has(e.id) ? 'unused' : 'unchecked';
     leaves.push(filed(group, serviceOf(e.file), e.file, e.line, endpointLeaf(folder, e, group, gapMessage.get(e.id))));
   }
   for (const c of r.calls) {
@@ -89,8 +92,9 @@ function leaf(group: GroupId, folder: TreeFolder, at: { file: string; line: numb
 function endpointLeaf(folder: TreeFolder, e: Endpoint, group: GroupId, message: string | undefined): TreeNode {
   const label = e.event !== undefined ? `${e.side === 'send' ? 'emit' : 'on'} ${e.event}${e.path === '/' ? '' : ` · ${e.path}`}` : `${methodLabel(e.method, e.kind)} ${e.path}`;
   const description = group === 'matched' ? `${e.callers.length} caller${e.callers.length === 1 ? '' : 's'}` : group === 'ignored' ? `ignored: ${e.ignored}` : `${e.handler ?? ''}${e.confidence === 'partial' ? ' · partial' : ''}`;
+  const why = group !== 'unchecked' ? '' : e.testCallers.length ? 'Called only from tests.' : e.possibleCallers.length ? 'Possible callers whose base URL could not be evaluated.' : 'No recognised caller, and not reported unused: see Blind spots (or a catch-all / WebSocket route).';
   const docs = e.docs === undefined ? '' : e.docs.length ? `Documented in ${e.docs.map((d) => `\`${d}\``).join(', ')}` : 'Not listed in its service\'s API documents';
-  const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, docs, message ?? '', ...e.notes].filter(Boolean).join('\n\n');
+  const tooltip = [`**${label}**`, `${e.file}:${e.line}${e.handler ? ` · \`${e.handler}\`` : ''}`, docs, message ?? '', why, ...e.notes].filter(Boolean).join('\n\n');
   const node = leaf(group, folder, e, {
     label,
     description,

@@ -1,0 +1,155 @@
+// The real-editor test of finding your way and of workspaces that are not one folder: the Endpoints view
+// filtered by text, a route found through workspace symbols (Ctrl+T), and a multi-root `.code-workspace`
+// (the frontend and the backend as two folders) whose calls match routes across the folders.
+// Runs after editor.e2e.mjs in the same code-server (test/e2e/run.mjs). Screenshots: test-results/e2e/endpoints-NN-*.png.
+// With API_PARITY_E2E_REAL=<a.code-workspace>,<b.code-workspace> it also opens those (real repositories
+// copied outside the repository) and records what the views show.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { after, before, describe } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { groupsOf, waitFor } from './expected.mjs';
+import { chromiumArgs, chromiumBin } from './harness.mjs';
+import { workbench } from './workbench.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const URL_ = process.env.API_PARITY_E2E_URL;
+const WORKSPACE = process.env.API_PARITY_E2E_WORKSPACE;
+const TMP = process.env.API_PARITY_E2E_TMP;
+const SHOTS = process.env.API_PARITY_E2E_SCREENSHOTS ?? join(root, 'test-results', 'e2e');
+const REAL = (process.env.API_PARITY_E2E_REAL ?? '').split(',').filter(Boolean);
+const skip = !URL_ || !WORKSPACE || !TMP ? 'started without a code-server: run `npm run test:e2e` (test/e2e/run.mjs)' : false;
+
+let browser;
+let page;
+const wb = workbench(() => page, SHOTS, 'endpoints');
+const { step, screenshot } = wb;
+
+/** `api-parity check <dir> [--with …] --format json`. */
+function cli(args, cwd) {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', ...args, '--format', 'json', '--fail-on', 'never', '--no-cache'], { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
+  assert.equal(r.status, 0, `api-parity check ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** The endpoints the catalogue's text filter keeps (core/query/catalogue.ts: every word in label, handler, service, file). */
+function filtered(report, text) {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  return report.endpoints.filter((e) => words.every((w) => `${e.method === '*' ? 'ANY' : e.method} ${e.path} ${e.handler ?? ''} ${e.service} ${e.file}`.toLowerCase().includes(w)));
+}
+
+describe('Endpoints, workspace symbols and multi-root workspaces in the real VS Code workbench', { skip }, () => {
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: chromiumBin, headless: process.env.API_PARITY_E2E_HEADED !== '1', args: chromiumArgs });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`[page error] ${e.message.split('\n')[0]}`));
+  });
+  after(async () => {
+    await browser?.close().catch(() => {});
+  });
+
+  step('endpoints-filtered-by-text', async () => {
+    const report = cli([WORKSPACE]);
+    await wb.openWorkspace(`${URL_}/?folder=${encodeURIComponent(WORKSPACE)}`);
+    await waitFor(async () => (await wb.gapGroups()).some((g) => g.startsWith('Matched')), 60_000, 'the Gap Explorer');
+    await waitFor(async () => (await wb.paneRows('Endpoints')).length > 0, 30_000, 'the Endpoints view rows');
+    await wb.runCommand('API Parity: Filter Endpoints…');
+    // Typed into the box itself once it shows (keys pressed while it opens would be lost).
+    const box = wb.quickInput().locator('input');
+    await waitFor(async () => (await box.count()) > 0, 10_000, 'the filter input box');
+    await box.fill('items');
+    await waitFor(async () => (await box.inputValue()) === 'items', 5_000, 'the filter text in the box');
+    await box.press('Enter');
+    const shown = filtered(report, 'items');
+    const expected = `${shown.length} of ${report.endpoints.length} endpoints · “items”`;
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === expected, 30_000, `the Endpoints message "${expected}"`).catch(async (e) => {
+      throw new Error(`${e.message}; message: ${await wb.paneMessage('Endpoints')}`);
+    });
+    let rows = [];
+    await waitFor(async () => (rows = await wb.paneRows('Endpoints')).filter((r) => /^ {4}\S/.test(r)).length === shown.length, 30_000, `${shown.length} endpoint rows`).catch((e) => {
+      throw new Error(`${e.message}; rows:\n${rows.join('\n')}`);
+    });
+    console.log(`Endpoints filtered by "items":\n${rows.join('\n')}`);
+    const del = shown.find((e) => e.method === 'DELETE');
+    if (del) assert.ok(rows.some((r) => r.trim().startsWith(`DELETE ${del.path} | ${del.callers.length ? `${del.callers.length} caller` : 'no callers'}`)), 'the DELETE route with its caller count');
+    await wb.restMouse();
+    await screenshot('endpoints-filtered');
+  });
+
+  step('route-through-workspace-symbols', async () => {
+    await wb.quickInputOpen('Control+T');
+    await page.keyboard.type('GET /api/v1/users');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'GET /api/v1/users' }).first();
+    await waitFor(async () => (await row.count()) > 0, 20_000, 'a route symbol "GET /api/v1/users…"');
+    const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    console.log(`workspace symbols for "GET /api/v1/users":\n${rows.join('\n')}`);
+    await screenshot('workspace-symbols');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await wb.activeTab()) === 'users.py', 20_000, 'users.py to open at the route');
+    await screenshot('route-opened');
+  });
+
+  step('multi-root-workspace-matched-across-folders', async () => {
+    const dir = join(TMP, 'multi-root');
+    cpSync(join(root, 'examples', 'fullstack', 'frontend'), join(dir, 'web'), { recursive: true });
+    cpSync(join(root, 'examples', 'fullstack', 'backend'), join(dir, 'api'), { recursive: true });
+    const file = join(dir, 'fullstack.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'web' }, { path: 'api' }] }, null, 2));
+    // The CLI with --with says what the two folders are as one system; alone, the frontend has no backend.
+    const together = cli(['web', '--with', 'api'], dir);
+    assert.ok(together.summary.used > 0, 'the CLI matches calls across the folders');
+    const expected = groupsOf(together);
+    await wb.openWorkspace(`${URL_}/?workspace=${encodeURIComponent(file)}`);
+    // A new window: its extension host starts and indexes the two folders (slow on a loaded machine).
+    await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(expected), 150_000, `the Gap Explorer groups ${expected.join(', ')}`).catch(async (e) => {
+      throw new Error(`${e.message}\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}`);
+    });
+    const rows = await wb.paneRows('Gap Explorer');
+    console.log(`multi-root Gap Explorer:\n${rows.join('\n')}`);
+    await wb.restMouse();
+    await screenshot('multi-root-gap-explorer');
+    // The Problems panel lists the missing call under the web folder.
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    let problems = [];
+    await waitFor(async () => (problems = await panel.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).some((r) => r.includes('No route for GET /api/v1/users/{}/avatar')), 30_000, 'the missing-endpoint warning').catch((e) => {
+      throw new Error(`${e.message}; rows:\n${problems.join('\n')}`);
+    });
+    console.log(`multi-root Problems:\n${problems.join('\n')}`);
+    await screenshot('multi-root-problems');
+    await page.keyboard.press('Control+J');
+  }, { timeout: 240_000 });
+
+  for (const [i, file] of REAL.entries()) {
+    step(
+      `real-repository-${i + 1}-${basename(file, '.code-workspace')}`,
+      async () => {
+        assert.ok(existsSync(file), `${file} exists`);
+        await wb.openWorkspace(`${URL_}/?workspace=${encodeURIComponent(file)}`);
+        // Poll until the Gap Explorer shows a result and stays the same between two polls.
+        let last = '';
+        await waitFor(
+          async () => {
+            const now = JSON.stringify(await wb.gapGroups());
+            // "Missing" is always the first group (below Blind spots): the tree has a result.
+            const stable = now === last && now.includes('Missing');
+            last = now;
+            return stable && !(await wb.paneRows('Gap Explorer')).some((r) => r.includes('Indexing'));
+          },
+          480_000,
+          'the Gap Explorer to settle',
+        );
+        console.log(`${file}: Gap Explorer:\n${(await wb.paneRows('Gap Explorer')).join('\n')}`);
+        console.log(`${file}: Endpoints:\n${(await wb.paneRows('Endpoints')).join('\n')}`);
+        await wb.restMouse();
+        await screenshot(`real-${basename(file, '.code-workspace')}`);
+      },
+      { timeout: 600_000 },
+    );
+  }
+});

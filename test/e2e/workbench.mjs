@@ -1,0 +1,103 @@
+// Playwright helpers for driving the VS Code workbench the way a person would, shared by the real-editor
+// test files. Each file makes one `workbench(page, shotsDir, prefix)` and adds its steps with `step()`:
+// a step is one user-visible action with a screenshot on success and on failure.
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { waitFor } from './expected.mjs';
+
+export const STEP_MS = 90_000;
+
+export function workbench(getPage, shots, prefix) {
+  let shot = 0;
+  const page = () => getPage();
+
+  async function screenshot(name) {
+    await waitFor(async () => (await page().locator('.workbench-hover:visible').count()) === 0, 2_000, 'tooltips to close').catch(() => {});
+    const file = join(shots, `${prefix}-${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page().screenshot({ path: file });
+    console.log(`screenshot: ${file}`);
+    return file;
+  }
+
+  /** One user-visible step: its screenshot is taken on failure (the step takes its own on success). */
+  function step(name, fn, { skip = false, timeout = STEP_MS } = {}) {
+    test(name.replace(/-/g, ' '), { skip, timeout }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        await screenshot(`${name}-FAILED`).catch(() => {});
+        throw e;
+      }
+    });
+  }
+
+  const quickInput = () => page().locator('.quick-input-widget').filter({ has: page().locator('input:visible') });
+
+  async function quickInputOpen(key) {
+    await page().keyboard.press(key);
+    await waitFor(async () => (await quickInput().count()) > 0, 10_000, `the quick input after ${key}`);
+  }
+
+  /** F1, type a command's title, pick it. */
+  async function runCommand(title) {
+    await quickInputOpen('F1');
+    await page().keyboard.type(title);
+    const row = page().locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+    await waitFor(async () => (await row.count()) > 0, 10_000, `the command "${title}" in the command palette`);
+    await row.click();
+  }
+
+  /** The rows of a view pane of the API Parity container ("Gap Explorer", "Endpoints"), indented by level, as "label | description". */
+  async function paneRows(title) {
+    const pane = page().locator('[id="workbench.view.extension.apiParity"] .pane').filter({ has: page().locator('.pane-header', { hasText: title }) });
+    return pane.locator('.monaco-list-row').evaluateAll((els) =>
+      els.map((e) => `${'  '.repeat(Number(e.getAttribute('aria-level') ?? 1) - 1)}${e.querySelector('.label-name')?.textContent?.trim() ?? '?'}${e.querySelector('.label-description')?.textContent ? ` | ${e.querySelector('.label-description').textContent.trim()}` : ''}`),
+    );
+  }
+
+  /** The message a view pane shows above its rows (the Endpoints view's filter summary). */
+  async function paneMessage(title) {
+    const pane = page().locator('[id="workbench.view.extension.apiParity"] .pane').filter({ has: page().locator('.pane-header', { hasText: title }) });
+    const msg = pane.locator('.message').first();
+    return (await msg.count()) ? ((await msg.textContent()) ?? '').trim() : '';
+  }
+
+  /** The Gap Explorer's top-level rows as "Label count". */
+  async function gapGroups() {
+    return (await paneRows('Gap Explorer')).filter((r) => !r.startsWith(' ')).map((r) => r.replace(' | ', ' '));
+  }
+
+  async function statusAria(id) {
+    const item = page().locator(`[id="${id}"]`).first();
+    if (!(await item.count())) return null;
+    return (await item.getAttribute('aria-label')) ?? '';
+  }
+
+  async function activeTab() {
+    const tab = page().locator('.editor-group-container.active .tab.active').first();
+    if (!(await tab.count())) return null;
+    return ((await tab.getAttribute('aria-label')) ?? '').split(',')[0].trim();
+  }
+
+  /** Open a workspace (`?folder=` or `?workspace=`) and the API Parity view container. */
+  async function openWorkspace(url) {
+    await page().goto(url, { timeout: 60_000 });
+    await page().locator('.monaco-workbench').first().waitFor({ timeout: 60_000 });
+    await waitFor(async () => (await page().locator('.explorer-folders-view .monaco-list-row, .activitybar').count()) > 0, 60_000, 'the workbench to load');
+    const showing = async () => (await page().locator('[id="workbench.parts.sidebar"][data-active-composite="workbench.view.extension.apiParity"]:visible').count()) > 0;
+    await waitFor(
+      async () => {
+        if (await showing()) return true;
+        const item = page().locator('.activitybar a.action-label[aria-label^="API Parity"], .activitybar a.action-label[class*="activity-workbench-view-extension-apiParity"]').first();
+        if (await item.count()) await item.click();
+        return showing();
+      },
+      60_000,
+      'the API Parity view container',
+    );
+  }
+
+  const restMouse = () => page().mouse.move(200, 860);
+
+  return { screenshot, step, quickInput, quickInputOpen, runCommand, paneRows, paneMessage, gapGroups, statusAria, activeTab, openWorkspace, restMouse };
+}
