@@ -256,6 +256,13 @@ export interface RequestSpec {
    * its parameters, and when nobody calls it, it is no call at all.
    */
   readonly generated?: boolean;
+  /**
+   * A server-rendered page fact the http relation joins (`relations/http/pages.ts`): `render`, a view
+   * `view` renders template `template` (no call by itself); `include`, template `view` includes
+   * `template`; `form`, a form without `action` in template `template`, which submits to the URL of
+   * each page that renders it.
+   */
+  readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
 /** A function whose parameter shapes a request: its call sites are the calls. */
