@@ -29,7 +29,7 @@ import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 // markup
 import forms from './markup/forms';
-import selfForms from './markup/pages';
+import selfForms from './markup/self-forms';
 import htmx from './markup/htmx';
 import socketioEvents from './js/socketio-events';
 import wsMessages from './js/ws-messages';

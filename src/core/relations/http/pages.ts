@@ -2,7 +2,7 @@
  * Forms that submit to their own page (`RequestSpec.page`): a `<form>` without `action` in a template
  * posts to the URL of each route that renders the template. The facts come as drafts: `render` (a view
  * renders a template, `python/template-views`), `include` (a template includes another) and `form`
- * (`markup/pages`). A form becomes one call per page that renders its template (or a template including
+ * (`markup/self-forms`). A form becomes one call per page that renders its template (or a template including
  * it), to that route's path, and only when every such page is known exactly: a template no known route
  * renders, a view two modules could mean, or a route with a catch-all path gives no call at all.
  */

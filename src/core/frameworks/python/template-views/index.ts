@@ -1,5 +1,5 @@
 /**
- * Views that render a template, for forms that submit to their own page (`markup/pages`): Flask's
+ * Views that render a template, for forms that submit to their own page (`markup/self-forms`): Flask's
  * `render_template("x.html")` and Django's `render(request, "x.html")` / `TemplateResponse(request,
  * "x.html")` inside a function or method, and Django class-based views' `template_name = "x.html"` or a
  * generic view's default name (`<app>/<model>_form.html` for a CreateView/UpdateView whose `model` is a
