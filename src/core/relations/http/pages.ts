@@ -2,9 +2,9 @@
  * Forms that submit to their own page (`RequestSpec.page`): a `<form>` without `action` in a template
  * posts to the URL of each route that renders the template. The facts come as drafts: `render` (a view
  * renders a template, `python/template-views`), `include` (a template includes another) and `form`
- * (`markup/self-forms`). A form becomes one call per page that renders its template (or a template including
- * it), to that route's path, and only when every such page is known exactly: a template no known route
- * renders, a view two modules could mean, or a route with a catch-all path gives no call at all.
+ * (`markup/self-forms`). A form becomes one call per page known to render its template (or a template
+ * including it), to that route's path: a template no known route renders gives no call, and neither
+ * does a view two modules could mean, a route with a catch-all path, or a route not taking the form's method.
  */
 import type { DraftCall } from '../../engine/requests';
 import type { ServiceIndex } from '../../engine/services';
@@ -28,7 +28,7 @@ export function expandPages(drafts: readonly DraftCall[], services: ServiceIndex
   for (const d of drafts) {
     const p = d.spec.page;
     if (!p) out.push(d);
-    else if (p.role === 'form') out.push(...formCalls(d, pagesOf(p.template, renders, includers, endpoints, new Set()) ?? [], endpoints));
+    else if (p.role === 'form') out.push(...formCalls(d, pagesOf(p.template, renders, includers, endpoints, new Set()), endpoints));
   }
   return out;
 }
@@ -40,24 +40,23 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
 }
 
 /**
- * The routes that render `template`, directly or through the templates including it; null when one of
- * them is not known exactly (or none renders it).
+ * The routes that render `template`, directly or through the templates including it. A view no route
+ * is known to have, a view two modules could mean, or a catch-all route adds no page; the pages that are
+ * known still count (the form is rendered in each of them, whatever other pages show it).
  */
-function pagesOf(template: string, renders: ReadonlyMap<string, ReadonlyArray<{ view: string; file: string }>>, includers: ReadonlyMap<string, ReadonlySet<string>>, endpoints: readonly EndpointRec[], seen: Set<string>): Page[] | null {
-  if (seen.has(template)) return null;
+function pagesOf(template: string, renders: ReadonlyMap<string, ReadonlyArray<{ view: string; file: string }>>, includers: ReadonlyMap<string, ReadonlySet<string>>, endpoints: readonly EndpointRec[], seen: Set<string>): Page[] {
+  if (seen.has(template)) return [];
   seen.add(template);
   const out: Page[] = [];
   for (const r of renders.get(template) ?? []) {
     const eps = endpoints.filter((e) => isHandler(e, r.view, r.file) && !e.ep.path.includes('{...') && !e.ep.path.includes('*'));
-    if (eps.length === 0 || eps.some((e) => claimants(e, r.view, renders) > 1)) return null;
+    if (eps.some((e) => claimants(e, r.view, renders) > 1)) continue;
     for (const ep of eps) out.push({ ep, view: r.view, file: r.file, through: [] });
   }
   for (const parent of includers.get(template) ?? []) {
-    const pages = pagesOf(parent, renders, includers, endpoints, seen);
-    if (pages === null) return null;
-    out.push(...pages.map((p) => ({ ...p, through: [...p.through, parent] })));
+    out.push(...pagesOf(parent, renders, includers, endpoints, seen).map((p) => ({ ...p, through: [...p.through, parent] })));
   }
-  return out.length ? out : null;
+  return out;
 }
 
 /**
