@@ -83,7 +83,7 @@ function classViews(file: ParsedFile): ClientDecl[] {
     const chain = classChain(module, cls);
     if (chain.some((c) => c.methods?.get_template_names !== undefined)) continue;
     const template = attr(chain, 'template_name');
-    const name2 = template !== undefined ? (template.k === 'str' ? template.v : null) : defaultName(file.ref.path, chain);
+    const name2 = template !== undefined ? (template.k === 'str' ? template.v : null) : defaultName(module, file.ref.path, chain);
     if (!name2) continue;
     const span = line(name) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
     out.push(fact(file, span, name2, name));
@@ -111,19 +111,37 @@ function attr(chain: readonly ClassFact[], name: string): Sym | undefined {
 }
 
 /**
- * A generic view's default template (`core/child_form.html`): its app is the folder of its module, its
- * model a plain class name (`model = Child` or `models.Child`); null when any of them is not simple.
+ * A generic view's default template (`core/child_form.html`): its app is the package of the model's
+ * `models` module (`from core import models` … `models.Child`, `from .models import Child`), its model a
+ * plain class name; null when any of them is not simple (`get_user_model()`, a model of this module).
  */
-function defaultName(path: string, chain: readonly ClassFact[]): string | null {
-  const generic = chain.find((c) => c.bases.length === 0 && GENERIC_SUFFIX[c.name] !== undefined && c !== chain[0]);
+function defaultName(module: ModuleFacts, path: string, chain: readonly ClassFact[]): string | null {
+  const generic = chain.find((c) => c !== chain[0] && c.bases.length === 0 && GENERIC_SUFFIX[c.name] !== undefined);
   if (!generic || attr(chain, 'template_name_suffix') !== undefined) return null;
   const model = attr(chain, 'model');
   const m = model ? baseName(model) : null;
-  // Only a module named `views.py`: its folder is the app (`core/views.py` → `core`).
-  const dirs = path.split('/');
-  const app = dirs.length >= 2 && dirs[dirs.length - 1] === 'views.py' ? dirs[dirs.length - 2]! : '';
-  if (!m || !/^\w+$/.test(app)) return null;
+  const app = model ? modelApp(module, path, model) : null;
+  if (!m || !app) return null;
   return `${app}/${m.toLowerCase()}${GENERIC_SUFFIX[generic.name]}.html`;
+}
+
+/** The app whose `models` module a model comes from, through the view module's imports; null when not plain. */
+function modelApp(module: ModuleFacts, path: string, model: Sym): string | null {
+  let mod: string | null = null;
+  if (model.k === 'ref') {
+    const imp = module.imports[bare(model.name)];
+    mod = imp ? imp.specifier : null;
+  } else if (model.k === 'member' && model.obj.k === 'ref') {
+    const imp = module.imports[bare(model.obj.name)];
+    mod = imp ? (imp.name === '*' ? imp.specifier : `${imp.specifier}${/^\.*$/.test(imp.specifier) ? '' : '.'}${imp.name}`) : null;
+  }
+  if (!mod) return null;
+  const dots = /^\.*/.exec(mod)![0].length;
+  const rest = mod.slice(dots).split('.').filter((x) => x !== '');
+  const base = dots ? path.split('/').slice(0, -dots) : [];
+  if (dots && base.length < 1) return null;
+  const full = [...base, ...rest];
+  return full.length >= 2 && full[full.length - 1] === 'models' && /^\w+$/.test(full[full.length - 2]!) ? full[full.length - 2]! : null;
 }
 
 /** `Child`, `models.Child`, `generic.CreateView` → the last name. */
