@@ -12,7 +12,7 @@ import { hasDependency } from '../../../project/projects';
 import type { Span } from '../../../types';
 import { defineFramework, type ClientDecl, type ParsedFile } from '../../types';
 
-const MARKERS = /\brender_template\s*\(|\brender\s*\(|\bTemplateResponse\s*\(|\btemplate_name\s*=|\b(?:Create|Update|Delete|Detail|List)View\b/;
+const MARKERS = /\.as_view\s*\(|\brender_template\s*\(|\brender\s*\(|\bTemplateResponse\s*\(|\btemplate_name\s*=|\b(?:Create|Update|Delete|Detail|List)View\b/;
 /** Render helpers: the module they come from and the index and keyword of their template argument. */
 const HELPERS: Readonly<Record<string, { from: RegExp; index: number; kw: string }>> = {
   render_template: { from: /^(?:flask|quart|flask\.templating)$/, index: 0, kw: 'template_name_or_list' },
@@ -22,6 +22,13 @@ const HELPERS: Readonly<Record<string, { from: RegExp; index: number; kw: string
 };
 /** Django generic views and the suffix of their default template name. */
 const GENERIC_SUFFIX: Readonly<Record<string, string>> = { CreateView: '_form', UpdateView: '_form', DeleteView: '_confirm_delete', DetailView: '_detail', ListView: '_list' };
+/** `django.contrib.auth.views` classes and their default templates. */
+const AUTH_VIEWS: Readonly<Record<string, string>> = {
+  LoginView: 'registration/login.html',
+  PasswordChangeView: 'registration/password_change_form.html',
+  PasswordResetView: 'registration/password_reset_form.html',
+  PasswordResetConfirmView: 'registration/password_reset_confirm.html',
+};
 
 export default defineFramework({
   id: 'template-views',
@@ -52,6 +59,8 @@ function renderCalls(file: ParsedFile): ClientDecl[] {
   if (!py) return [];
   const out: ClientDecl[] = [];
   for (const c of py.calls) {
+    const inline = asViewTemplate(py.module, c.callee, c.kw.template_name);
+    if (inline) out.push(fact(file, c.span, inline.template, inline.view));
     const name = c.callee.k === 'ref' ? bare(c.callee.name) : null;
     const imp = name !== null ? py.module.imports[name] : undefined;
     const helper = imp ? HELPERS[imp.name] : undefined;
@@ -62,6 +71,25 @@ function renderCalls(file: ParsedFile): ClientDecl[] {
     out.push(fact(file, c.span, arg.v, view));
   }
   return out;
+}
+
+/**
+ * `View.as_view(template_name="x.html")` where routes are declared (the view is named as the route's
+ * handler is, `auth_views.LoginView`), or without it for a `django.contrib.auth.views` class with a default.
+ */
+function asViewTemplate(module: ModuleFacts, callee: Sym, kw: Sym | undefined): { template: string; view: string } | null {
+  if (callee.k !== 'member' || callee.prop !== 'as_view') return null;
+  const names: string[] = [];
+  let o: Sym = callee.obj;
+  for (; o.k === 'member'; o = o.obj) names.unshift(o.prop);
+  if (o.k !== 'ref') return null;
+  names.unshift(bare(o.name));
+  const view = names.join('.');
+  if (kw) return kw.k === 'str' ? { template: kw.v, view } : null;
+  const imp = module.imports[names[0]!];
+  const full = imp ? [`${imp.specifier}.${imp.name}`, ...names.slice(1)].join('.') : '';
+  const cls = /^django\.contrib\.auth\.views\.(\w+)$/.exec(full)?.[1];
+  return cls && AUTH_VIEWS[cls] ? { template: AUTH_VIEWS[cls]!, view } : null;
 }
 
 /** The view a function belongs to: its name, or its class's for a method; null for a nested function. */
