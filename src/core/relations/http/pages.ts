@@ -21,16 +21,30 @@ export function expandPages(drafts: readonly DraftCall[], services: ServiceIndex
   for (const d of drafts) {
     const p = d.spec.page;
     if (p?.role === 'render' && p.view) push(renders, p.template, { view: p.view, file: d.decl.file });
-    if (p?.role === 'include' && p.view) includers.set(p.template, (includers.get(p.template) ?? new Set()).add(p.view));
+  }
+  const names = [...renders.keys()];
+  for (const d of drafts) {
+    const p = d.spec.page;
+    if (p?.role === 'include' && p.view && !longerName(d.decl.file, p.view, names)) includers.set(p.template, (includers.get(p.template) ?? new Set()).add(p.view));
   }
   const endpoints = services.recs.flatMap((s) => s.endpoints).filter((e) => e.ep.handler !== null && e.ep.kind !== 'socketio' && e.ep.kind !== 'websocket');
   const out: DraftCall[] = [];
   for (const d of drafts) {
     const p = d.spec.page;
     if (!p) out.push(d);
-    else if (p.role === 'form') out.push(...formCalls(d, pagesOf(p.template, renders, includers, endpoints, new Set()), endpoints));
+    else if (p.role === 'form' && !longerName(d.decl.file, p.template, names)) out.push(...formCalls(d, pagesOf(p.template, renders, includers, endpoints, new Set()), endpoints));
   }
   return out;
+}
+
+/**
+ * Is the template file addressed by a longer name some view renders (`admin/teams/teams.html` for
+ * `themes/admin/templates/teams/teams.html`, a theme or blueprint loader's prefix)? Then its short name
+ * (`teams/teams.html`) means another file, and it is not that name's page.
+ */
+function longerName(file: string, name: string, names: readonly string[]): boolean {
+  const folders = file.slice(0, file.length - name.length).split('/');
+  return names.some((n) => n.length > name.length && n.endsWith(`/${name}`) && n.slice(0, -name.length - 1).split('/').every((f) => folders.includes(f)));
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
@@ -61,12 +75,13 @@ function pagesOf(template: string, renders: ReadonlyMap<string, ReadonlyArray<{ 
 
 /**
  * Is the route's handler the view (`show_product`; a class view's `ChildAdd` or `ChildAdd.get`), declared
- * where the route is (Flask's decorator) or beside it (Django's `urls.py` next to `views.py`)?
+ * where the route is (Flask's decorator) or beside it (Django's `urls.py` next to `views.py`, when the
+ * view's module declares no route itself)?
  */
 function isHandler(e: EndpointRec, view: string, file: string): boolean {
   const h = e.ep.handler!;
   if (h !== view && !h.startsWith(`${view}.`)) return false;
-  return e.ep.file === file || dir(e.ep.file) === dir(file);
+  return e.ep.file === file || (dir(e.ep.file) === dir(file) && !e.service.endpoints.some((x) => x.ep.file === file));
 }
 
 /** How many modules' views of that name could be the route's handler. */
