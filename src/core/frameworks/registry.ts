@@ -38,6 +38,7 @@ import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 // markup
 import forms from './markup/forms';
+import selfForms from './markup/self-forms';
 import htmx from './markup/htmx';
 import socketioEvents from './js/socketio-events';
 import wsMessages from './js/ws-messages';
@@ -47,6 +48,7 @@ import django from './python/django';
 import fastapi from './python/fastapi';
 import flask from './python/flask';
 import routeNames from './python/route-names';
+import templateViews from './python/template-views';
 import wsMessagesPy from './python/ws-messages-py';
 // ruby
 import rails from './ruby/rails';
@@ -79,6 +81,7 @@ export const frameworks: readonly Framework[] = [
   wrappers,
   htmx,
   forms,
+  selfForms,
   flask,
   django,
   koa,
@@ -99,6 +102,7 @@ export const frameworks: readonly Framework[] = [
   socketioEvents,
   routeNames,
   payloadReads,
+  templateViews,
 ];
 
 export const indexedFrameworks: readonly Framework[] = frameworks.filter(isIndexed);

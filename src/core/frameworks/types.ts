@@ -256,11 +256,10 @@ export interface RequestSpec {
   /** A named-route call (`url_for("bp.view", pid=1)`): matched by this name, not `url`; its keywords pick among same-named routes. */
   readonly routeName?: string;
   readonly routeArgs?: readonly string[];
-  /**
-   * Made by generated client code (an SDK function): the function around it is a wrapper whatever
-   * its parameters, and when nobody calls it, it is no call at all.
-   */
+  /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
+   * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
+  /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
 /** A function whose parameter shapes a request: its call sites are the calls. */

@@ -20,6 +20,7 @@ import { MatchMemo } from './memo';
 import { followForward } from './forward';
 import { matchNamed } from './named';
 import { uncalledClientMethods, type ClientMethod, type ClientMethodIndex } from './clientMethods';
+import { expandPages } from './pages';
 import type { Relation } from '../types';
 
 export interface HttpRelation {
@@ -58,7 +59,7 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
   const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];
   const ids = new Set<string>();
   const families = servedFamilies(services);
-  const sorted = [...drafts].sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
+  const sorted = expandPages(drafts, services).sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
   for (const d of sorted) {
     await pause();
     let id = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}${d.alternative !== null ? `~${d.alternative}` : ''}`;

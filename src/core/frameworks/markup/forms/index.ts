@@ -173,7 +173,7 @@ function isServerPath(value: string): boolean {
 }
 
 /** The form's method: `method` (GET by default), POST overridden by `_method`; null for `dialog`. */
-function formMethod(text: string, elements: readonly MarkupElement[], index: number, action: string): HttpMethod | null {
+export function formMethod(text: string, elements: readonly MarkupElement[], index: number, action: string): HttpMethod | null {
   const form = elements[index]!;
   const attr = form.attrs.find((x) => x.name === 'method')?.value;
   const m = typeof attr === 'string' ? attr.trim().toUpperCase() : 'GET';
