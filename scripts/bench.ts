@@ -132,7 +132,14 @@ async function benchServer(name: string, root: string, rel: string): Promise<voi
   const t0 = Date.now();
   await rpc.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: name }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
   await rpc.sendNotification('initialized', {});
-  await until(() => published > 0, 'the first index');
+  // The layout of the workspace folders is announced before anything is analysed: wait for a result.
+  let indexed = false;
+  while (!indexed) {
+    await until(() => published > 0, 'the first index');
+    const gaps = (await rpc.sendRequest('apiParity/gaps')) as { indexing: boolean; folders: Array<{ result: unknown }> };
+    indexed = !gaps.indexing && gaps.folders.some((f) => f.result !== null);
+    if (!indexed) await new Promise((r) => setTimeout(r, 20));
+  }
   const indexMs = Date.now() - t0;
   const rssIndexed = rssMb(child.pid!);
   const uri = URI.file(join(root, rel)).toString();

@@ -100,6 +100,10 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
     await editEqualsFresh('wrappers/service-classes', 'web/src/services/issue.service.ts', '/issues/`).then', '/tickets/`).then');
   });
 
+  it('a page edited to call an uncalled client method: the method is no longer reported (its file scan is not reused)', async () => {
+    await editEqualsFresh('_workspaces/seed-003-api-client', 'client/src/pages/Dashboard.tsx', 'const create = () => api.createJob("a todo app");', 'const create = () => api.createJob("a todo app").then(() => api.purgeJobs());');
+  });
+
   it('a classic script edited: its globals are shared without imports, so everything is resolved again', async () => {
     await editEqualsFresh('_workspaces/classic-scripts', 'server/static/lib/api.js', "'/admin/api'", "'/admin/apx'");
   });
