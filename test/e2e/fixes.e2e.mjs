@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { waitFor } from './expected.mjs';
 import { chromiumArgs, chromiumBin } from './harness.mjs';
-import { workbench } from './workbench.mjs';
+import { STEP_MS, workbench } from './workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const URL_ = process.env.API_PARITY_E2E_URL;
@@ -138,7 +138,7 @@ describe('Quick fixes for a missing endpoint and a method mismatch in the real V
     await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(['Missing 0', 'Method mismatch 1', 'Unused 0', 'Matched 3']), 30_000, 'the Gap Explorer: the call matched, no new gap');
     console.log(`Problems after creating the route:\n${rows.join('\n')}`);
     await screenshot('route-created');
-  });
+  }, { timeout: 2 * STEP_MS });
 
   step('method-mismatch-change-the-method', async () => {
     const title = await applyFix(MISMATCH_CALL, "Change the call's method");
@@ -158,5 +158,5 @@ describe('Quick fixes for a missing endpoint and a method mismatch in the real V
     await wb.goTo(line, 1);
     console.log(`Problems after changing the method:\n${rows.join('\n') || '(none)'}`);
     await screenshot('method-changed');
-  });
+  }, { timeout: 2 * STEP_MS });
 });

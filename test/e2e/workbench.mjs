@@ -123,20 +123,33 @@ export function workbench(getPage, shots, prefix) {
     await waitFor(async () => (await selection.count()) > 0 && (await selection.innerText()).trim().startsWith(`Ln ${line}, Col ${column}`), 10_000, `the cursor on ${line}:${column}`);
   }
 
-  /** Ctrl+. on the cursor: the offered action titles ([] when VS Code says there are none). */
-  async function openQuickFixes() {
-    await page().keyboard.press('Control+.');
-    const r = await waitFor(
-      async () => {
-        const rows = await page().$$eval('.action-widget .monaco-list-row.action', (els) => els.map((e) => e.textContent?.trim() ?? ''));
-        if (rows.length) return rows;
-        const msg = await page().$$eval('.monaco-editor-overlaymessage', (els) => els.map((e) => e.textContent ?? '').join(' '));
-        return /no code actions/i.test(msg) ? ['<none>'] : null;
-      },
-      20_000,
-      'the quick fix menu',
-    );
-    return r[0] === '<none>' ? [] : r;
+  /**
+   * Ctrl+. on the cursor: the offered action titles ([] when VS Code says there are none). The menu waits for
+   * every provider (TypeScript's refactorings too, slow while its server loads a project on a busy machine),
+   * so a press that shows nothing within 15 s is closed with Escape and pressed again, up to `timeoutMs`.
+   */
+  async function openQuickFixes(timeoutMs = 60_000) {
+    const until = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await page().keyboard.press('Control+.');
+      try {
+        const r = await waitFor(
+          async () => {
+            const rows = await page().$$eval('.action-widget .monaco-list-row.action', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+            if (rows.length) return rows;
+            const msg = await page().$$eval('.monaco-editor-overlaymessage', (els) => els.map((e) => e.textContent ?? '').join(' '));
+            return /no code actions/i.test(msg) ? ['<none>'] : null;
+          },
+          Math.max(1_000, Math.min(15_000, until - Date.now())),
+          `the quick fix menu (press ${attempt})`,
+        );
+        return r[0] === '<none>' ? [] : r;
+      } catch (e) {
+        if (Date.now() >= until) throw e;
+        console.log(`${e.message}; pressing Ctrl+. again`);
+        await page().keyboard.press('Escape');
+      }
+    }
   }
 
   /** Picks the open quick fix menu's action whose title starts with `title`; waits for the menu to close. */
