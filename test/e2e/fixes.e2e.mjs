@@ -137,6 +137,20 @@ describe('Quick fixes for a missing endpoint and a method mismatch in the real V
     });
     await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(['Missing 0', 'Method mismatch 1', 'Unused 0', 'Matched 3']), 30_000, 'the Gap Explorer: the call matched, no new gap');
     console.log(`Problems after creating the route:\n${rows.join('\n')}`);
+    // The cursor was put on the new handler; then the view scrolls to the top (the cursor stays) so the
+    // picture shows the whole file with the added import.
+    const stubLine = text.split('\n').indexOf(stub) + 1;
+    const selection = page.locator('[id="status.editor.selection"]').first();
+    await waitFor(async () => (await selection.innerText()).trim().startsWith(`Ln ${stubLine},`), 10_000, `the cursor on the new handler (line ${stubLine})`);
+    const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    await editor.hover();
+    const lineNumbers = () => page.$$eval('.editor-group-container.active .monaco-editor .line-numbers', (els) => els.map((e) => e.textContent?.trim()));
+    await waitFor(async () => {
+      if ((await lineNumbers()).includes('1')) return true;
+      await page.mouse.wheel(0, -400);
+      return false;
+    }, 10_000, 'main.py scrolled to line 1');
+    await wb.restMouse();
     await screenshot('route-created');
   }, { timeout: 2 * STEP_MS });
 
