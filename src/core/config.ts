@@ -7,6 +7,7 @@
 import { ConfigurationError, parseConfigObject, problemCollector } from './configJson';
 import { outsideProblem, readGlobList, type Report } from './configPaths';
 import { matchSegments } from './glob';
+import { DEFAULT_TEST_FILES } from './project/roles';
 import { defaultSeverities, ruleOf, rules } from './rules/registry';
 import type { GapKind, MethodOrAny, SeverityOrOff } from './types';
 import { HTTP_METHODS } from './types';
@@ -57,26 +58,8 @@ export interface Config {
   readonly with: readonly string[];
 }
 
-/** Tests, mocks, fixtures, end-to-end specs and stories, by the names their tools use. */
-export const DEFAULT_TEST_FILES: readonly string[] = [
-  '**/*.test.*',
-  '**/*.spec.*',
-  '**/test_*.py',
-  '**/*_test.py',
-  '**/*_test.go',
-  '**/__tests__/**',
-  '**/__mocks__/**',
-  '**/test/**',
-  '**/tests/**',
-  '**/e2e/**',
-  '**/cypress/**',
-  '**/playwright/**',
-  '**/mocks/**',
-  '**/mock-*',
-  '**/*.mock.*',
-  '**/fixtures/**',
-  '**/*.stories.*',
-];
+/** Tests, mocks, fixtures, end-to-end specs and stories (project/roles.ts, a module with no imports of the rules). */
+export { DEFAULT_TEST_FILES };
 
 export const DEFAULT_CONFIG: Config = {
   include: ['**/*'],

@@ -99,5 +99,74 @@ export function workbench(getPage, shots, prefix) {
 
   const restMouse = () => page().mouse.move(200, 860);
 
-  return { screenshot, step, quickInput, quickInputOpen, runCommand, paneRows, paneMessage, gapGroups, statusAria, activeTab, openWorkspace, restMouse };
+  /** Ctrl+P, type the file's folder and name, pick the row for `rel` (workspace-relative); waits for its tab. */
+  async function quickOpen(rel) {
+    const base = rel.split('/').pop();
+    const dir = rel.slice(0, -base.length - 1);
+    await quickInputOpen('Control+P');
+    await page().keyboard.type(`${dir.split('/').pop()}/${base}`);
+    const row = page().locator(`.quick-input-list .monaco-list-row[aria-label^="${`${base} ${dir}`.replace(/["\\]/g, '\\$&')}"]`).first();
+    await waitFor(async () => (await row.count()) > 0, 15_000, `"${rel}" in quick open`);
+    await row.click();
+    await restMouse();
+    await waitFor(async () => (await quickInput().count()) === 0, 10_000, 'quick open to close');
+    await waitFor(async () => (await activeTab()) === base, 20_000, `the editor tab "${base}" to be active`);
+  }
+
+  /** Ctrl+G "line:column" (1-based): puts the cursor there in the active editor. */
+  async function goTo(line, column = 1) {
+    await quickInputOpen('Control+G');
+    await page().keyboard.type(`${line}:${column}`);
+    await page().keyboard.press('Enter');
+    await waitFor(async () => (await quickInput().count()) === 0, 10_000, 'the Go to Line box to close');
+    const selection = page().locator('[id="status.editor.selection"]').first();
+    await waitFor(async () => (await selection.count()) > 0 && (await selection.innerText()).trim().startsWith(`Ln ${line}, Col ${column}`), 10_000, `the cursor on ${line}:${column}`);
+  }
+
+  /**
+   * Ctrl+. on the cursor: the offered action titles ([] when VS Code says there are none). The menu waits for
+   * every provider (TypeScript's refactorings too, slow while its server loads a project on a busy machine),
+   * so a press that shows nothing within 15 s is closed with Escape and pressed again, up to `timeoutMs`.
+   */
+  async function openQuickFixes(timeoutMs = 60_000) {
+    const until = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await page().keyboard.press('Control+.');
+      try {
+        const r = await waitFor(
+          async () => {
+            const rows = await page().$$eval('.action-widget .monaco-list-row.action', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+            if (rows.length) return rows;
+            const msg = await page().$$eval('.monaco-editor-overlaymessage', (els) => els.map((e) => e.textContent ?? '').join(' '));
+            return /no code actions/i.test(msg) ? ['<none>'] : null;
+          },
+          Math.max(1_000, Math.min(15_000, until - Date.now())),
+          `the quick fix menu (press ${attempt})`,
+        );
+        return r[0] === '<none>' ? [] : r;
+      } catch (e) {
+        if (Date.now() >= until) throw e;
+        console.log(`${e.message}; pressing Ctrl+. again`);
+        await page().keyboard.press('Escape');
+      }
+    }
+  }
+
+  /** Picks the open quick fix menu's action whose title starts with `title`; waits for the menu to close. */
+  async function pickQuickFix(title) {
+    await page().locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first().click();
+    await waitFor(async () => (await page().locator('.action-widget .monaco-list-row.action:visible').count()) === 0, 10_000, 'the quick fix menu to close');
+  }
+
+  /** The visible lines of the active editor. */
+  async function editorText() {
+    return page().$eval('.editor-group-container.active .monaco-editor .view-lines', (e) => e.innerText.replace(/\u00a0/g, ' '));
+  }
+
+  /** The Problems panel's rows (aria labels: "Warning: <message> at line L column C in <file>" and file rows). */
+  async function problems() {
+    return page().locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  }
+
+  return { screenshot, step, quickInput, quickInputOpen, runCommand, paneRows, paneMessage, gapGroups, statusAria, activeTab, openWorkspace, restMouse, quickOpen, goTo, openQuickFixes, pickQuickFix, editorText, problems };
 }

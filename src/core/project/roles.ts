@@ -4,20 +4,51 @@ import { matchFileGlob } from '../glob';
 
 export type FileRole = 'app' | 'test';
 
-/** Answers per configuration (configurations are not changed once loaded). */
-const roles = new WeakMap<Config, Map<string, FileRole>>();
+/** Tests, mocks, fixtures, end-to-end specs and stories, by the names their tools use (the config's default `testFiles`). */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/*_test.go',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/cypress/**',
+  '**/playwright/**',
+  '**/mocks/**',
+  '**/mock-*',
+  '**/*.mock.*',
+  '**/fixtures/**',
+  '**/*.stories.*',
+];
+
+/** Answers per glob list (configurations are not changed once loaded). */
+const roles = new WeakMap<readonly string[], Map<string, FileRole>>();
 
 /** A file matched by a `testFiles` glob and by no `!`-negated one is a test file. */
-export function fileRole(config: Config, path: string): FileRole {
-  let byPath = roles.get(config);
+export function fileRole(config: Pick<Config, 'testFiles'>, path: string): FileRole {
+  return testFilesRole(config.testFiles, path);
+}
+
+/**
+ * The same answer for a glob list alone. Frameworks that need the defaults use `DEFAULT_TEST_FILES` from
+ * here, not `DEFAULT_CONFIG`: config.ts reads the rules registry when it loads, and the rules reach the
+ * frameworks (their fix writers), so a framework importing config.ts is an import cycle that leaves
+ * `DEFAULT_CONFIG` half built in a bundle that loads the rules first (the extension's client did).
+ */
+export function testFilesRole(testFiles: readonly string[], path: string): FileRole {
+  let byPath = roles.get(testFiles);
   if (!byPath) {
     byPath = new Map();
-    roles.set(config, byPath);
+    roles.set(testFiles, byPath);
   }
   let role = byPath.get(path);
   if (!role) {
-    const negated = config.testFiles.filter((g) => g.startsWith('!'));
-    role = negated.some((g) => matchFileGlob(g.slice(1), path)) ? 'app' : config.testFiles.some((g) => !g.startsWith('!') && matchFileGlob(g, path)) ? 'test' : 'app';
+    const negated = testFiles.filter((g) => g.startsWith('!'));
+    role = negated.some((g) => matchFileGlob(g.slice(1), path)) ? 'app' : testFiles.some((g) => !g.startsWith('!') && matchFileGlob(g, path)) ? 'test' : 'app';
     byPath.set(path, role);
   }
   return role;

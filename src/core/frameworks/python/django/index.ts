@@ -1,8 +1,7 @@
 import type { Sym } from '../../../resolve/sym';
 import type { Span } from '../../../types';
 import type { PyFileFacts } from '../../../lang/python/facts';
-import { DEFAULT_CONFIG } from '../../../config';
-import { fileRole } from '../../../project/roles';
+import { DEFAULT_TEST_FILES, testFilesRole } from '../../../project/roles';
 import { defineFramework, type BackendDecl, type ConfDecl } from '../../types';
 import { djangoSyntax } from './path';
 import { linkAll } from './roots';
@@ -54,7 +53,7 @@ export default defineFramework({
       const decls: BackendDecl[] = [];
       const at = { t: 'conf' as const, file: file.ref.path };
       // A test project's settings and URLconfs (`tests/urls.py`) are not where the app is served from.
-      if (fileRole(DEFAULT_CONFIG, file.ref.path) !== 'test') rootDecls(file.ref.path, py, decls);
+      if (testFilesRole(DEFAULT_TEST_FILES, file.ref.path) !== 'test') rootDecls(file.ref.path, py, decls);
       for (const c of py.calls) {
         const name = calleeName(c.callee);
         const value: Sym = c.kwSpreads.length ? { k: 'call', callee: c.callee, args: c.args, kw: c.kw, kwSpreads: c.kwSpreads } : { k: 'call', callee: c.callee, args: c.args, kw: c.kw };
