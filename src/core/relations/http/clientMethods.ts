@@ -52,6 +52,7 @@ const ENTRY_POINTS = new Set([
 
 const SCANNED = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|html?|hbs|ejs|pug)$/i;
 /** A call through a computed member with a non-literal key, `this[name](…)`, `api[op](…)`: its receiver. */
+const INDEXED_CALL = /\]\s*(?:\?\.)?\(/;
 const DYNAMIC_CALL = /([A-Za-z_$][\w$]*)\s*\[\s*[A-Za-z_$][\w$.]*\s*\]\s*(?:\?\.)?\(/g;
 
 interface Candidate {
@@ -64,7 +65,7 @@ interface Candidate {
   readonly line: number;
 }
 
-export function uncalledClientMethods(drafts: readonly DraftCall[], wrappers: ReadonlyMap<string, WrapperTemplate>, store: FileStore, program: WorkspaceProgram, projects: readonly Project[], config: Config): ClientMethodIndex {
+export async function uncalledClientMethods(drafts: readonly DraftCall[], wrappers: ReadonlyMap<string, WrapperTemplate>, store: FileStore, program: WorkspaceProgram, projects: readonly Project[], config: Config, pause: () => Promise<void> = async () => {}): Promise<ClientMethodIndex> {
   const candidates = new Map<string, { c: Candidate; drafts: DraftCall[] }>();
   const called = new Set<string>();
   for (const d of drafts) if (d.spec.wrapper) called.add(`${d.spec.wrapper.file}#${d.spec.wrapper.id}`);
@@ -84,7 +85,7 @@ export function uncalledClientMethods(drafts: readonly DraftCall[], wrappers: Re
   // A generated SDK function nobody calls has no draft (its definition is not a call).
   for (const [key, w] of wrappers) if (w.spec.generated && !called.has(key)) consider(w.fn.file, w.fn.id, null);
   if (candidates.size === 0) return { methods: [], byDraft: new Map() };
-  const use = mentions([...candidates.values()].map((x) => x.c), store, config);
+  const use = await mentions([...candidates.values()].map((x) => x.c), store, config, pause);
   const texts = new Map(store.entries().map((e) => [e.path, e.text ?? '']));
   const methods: ClientMethod[] = [];
   const byDraft = new Map<DraftCall, ClientMethod>();
@@ -129,7 +130,7 @@ interface Use {
  * How often each candidate's short name is written in application code (its definitions taken away),
  * which test files write it, and which owners are indexed dynamically somewhere they are mentioned.
  */
-function mentions(candidates: readonly Candidate[], store: FileStore, config: Config): Map<string, Use> & { dynamicOwners: Set<string> } {
+async function mentions(candidates: readonly Candidate[], store: FileStore, config: Config, pause: () => Promise<void>): Promise<Map<string, Use> & { dynamicOwners: Set<string> }> {
   const use = new Map<string, Use>() as Map<string, Use> & { dynamicOwners: Set<string> };
   use.dynamicOwners = new Set();
   const owners = new Set<string>();
@@ -148,6 +149,7 @@ function mentions(candidates: readonly Candidate[], store: FileStore, config: Co
   const namesId = nameSetId([...use.keys()].sort().join('\0'));
   for (const e of store.entries()) {
     if (e.text === null || !SCANNED.test(e.path)) continue;
+    await pause();
     const test = fileRole(config, e.path) === 'test';
     const counts = scanOf(e, use, namesId).counts;
     for (const [w, n] of counts) {
@@ -178,7 +180,8 @@ function scanOf(e: { readonly text: string | null }, names: ReadonlyMap<string, 
     const w = m[0];
     if (names.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  const dynamic = [...text.matchAll(DYNAMIC_CALL)].map((m) => m[1]!.toLowerCase());
+  // The full pattern is slow on long texts (it starts at every identifier): only where a call on an index may be.
+  const dynamic = INDEXED_CALL.test(text) ? [...text.matchAll(DYNAMIC_CALL)].map((m) => m[1]!.toLowerCase()) : [];
   const scan = { text, namesId, counts, dynamic };
   scans.set(e, scan);
   return scan;

@@ -41,7 +41,7 @@ const http: Relation<'http', MatchMemo> = {
   title: 'HTTP requests ↔ routes',
   async relate(input, memo) {
     const { drafts, wrappers } = input.requests;
-    const methods = uncalledClientMethods(drafts, wrappers, input.store, input.program, input.projects, input.ctx.config);
+    const methods = await uncalledClientMethods(drafts, wrappers, input.store, input.program, input.projects, input.ctx.config, () => input.ctx.pause());
     const { relation, memo: kept } = await relateHttp(drafts, input.services, input.projects, input.ctx.config, memo ?? new MatchMemo(''), () => input.ctx.pause(), methods);
     return { output: relation, state: kept };
   },
