@@ -94,8 +94,8 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
  */
 function unknownEnvPrefix(q: CallQuery, candidates: readonly ServiceRec[]): Extract<MatchOutcome, { status: 'no-services' }> | null {
   const t = q.target;
-  const first = q.template.segments[0];
-  if (t.kind !== 'env' || t.fallback || !first || !isLiteralSegment(first)) return null;
+  const first = firstLiteral(q.template);
+  if (t.kind !== 'env' || t.fallback || first === null) return null;
   const n = q.template.segments.length;
   const ends: EndpointRec[] = [];
   for (const s of candidates) {
@@ -104,7 +104,7 @@ function unknownEnvPrefix(q: CallQuery, candidates: readonly ServiceRec[]): Extr
       if (segs.length <= n || !kindMatches(q, e) || segs.some((g) => g.t === 'splat')) continue;
       // The call's first segment is a literal one of the route's, not a value filling a parameter.
       const at = segs[segs.length - n]!;
-      if (!isLiteralSegment(at) || segmentText(at) !== segmentText(first)) continue;
+      if (literalOf(at) !== first) continue;
       if (matchScore({ ...e.template, segments: segs.slice(segs.length - n) }, q.template) !== null) ends.push(e);
     }
   }
@@ -112,14 +112,6 @@ function unknownEnvPrefix(q: CallQuery, candidates: readonly ServiceRec[]): Extr
   const sameMethod = ends.filter((e) => methodMatches(e.ep.method, q.method));
   const possible = sameMethod.length ? sameMethod : ends;
   return { status: 'no-services', possible, reason: `the value of ${t.env} is not known here, and ${possible[0]!.ep.path} ends with this path: ${t.env} may hold a path prefix (set it in a .env file, or "baseUrl" of the service in api-parity.config.json)` };
-}
-
-/** A segment of literal text only (`notes`), and that text. */
-function isLiteralSegment(g: PathTemplate['segments'][number]): boolean {
-  return g.t === 'seg' && g.pieces.every((p) => 'lit' in p);
-}
-function segmentText(g: PathTemplate['segments'][number]): string {
-  return g.t === 'seg' ? g.pieces.map((p) => ('lit' in p ? p.lit : '{}')).join('') : '';
 }
 
 /** The services a call can reach, by the kind of its target; or the outcome when that settles it. */
@@ -302,7 +294,12 @@ function keysOf(e: EndpointRec): string[] {
 
 function firstLiteral(t: PathTemplate): string | null {
   const f = t.segments[0];
-  return f && f.t === 'seg' && f.pieces.length === 1 && 'lit' in f.pieces[0]! ? f.pieces[0].lit : null;
+  return f ? literalOf(f) : null;
+}
+
+/** A segment's text when it is literal text only (`notes`), else null. */
+function literalOf(g: PathTemplate['segments'][number]): string | null {
+  return g.t === 'seg' && g.pieces.length === 1 && 'lit' in g.pieces[0]! ? g.pieces[0].lit : null;
 }
 
 /** The endpoints of a service that can match a call path, found by the first path segment. */
