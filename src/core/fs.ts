@@ -7,6 +7,7 @@ import { promises as fsp, lstatSync, readdir as fsReaddir, readFileSync, realpat
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { absolute, dirname, isInside, normalize, relativeTo, relativeToRoot, toPosix as toPosixPath } from './path';
+import { yieldToEventLoop } from './engine/pool';
 
 export interface FileStat {
   readonly size: number;
@@ -95,7 +96,7 @@ export function nodeFileSystem(root: string): FileSystem {
       // (the language server answers from its last snapshot meanwhile).
       const kept: string[] = [];
       for (let i = 0; i < files.length; i++) {
-        if (i % 500 === 499) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (i % 500 === 499) await yieldToEventLoop();
         if (!isGitIgnored(files[i]!, rules)) kept.push(files[i]!);
       }
       return kept;
