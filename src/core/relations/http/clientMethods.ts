@@ -86,7 +86,9 @@ export async function uncalledClientMethods(drafts: readonly DraftCall[], wrappe
   for (const [key, w] of wrappers) if (w.spec.generated && !called.has(key)) consider(w.fn.file, w.fn.id, null);
   if (candidates.size === 0) return { methods: [], byDraft: new Map() };
   const use = await mentions([...candidates.values()].map((x) => x.c), store, config, pause);
-  const texts = new Map(store.entries().map((e) => [e.path, e.text ?? '']));
+  // Texts of the files that define candidates (for the name's span), not of every file: this runs on every edit.
+  const defining = new Set([...candidates.values()].map((x) => x.c.file));
+  const texts = new Map(store.entries().flatMap((e) => (defining.has(e.path) ? [[e.path, e.text ?? ''] as const] : [])));
   const methods: ClientMethod[] = [];
   const byDraft = new Map<DraftCall, ClientMethod>();
   for (const { c, drafts: own } of candidates.values()) {
