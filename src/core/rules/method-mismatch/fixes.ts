@@ -1,8 +1,10 @@
 /**
  * Fixes for a method mismatch: change the call's method to one the route accepts (the client method
  * `axios.get` → `axios.post`, a wrapper's `api.get` → `api.post`, the `method:` option of `fetch`), or add
- * the call's method to the backend (a stub handler for the route's path, next to the route).
+ * the call's method to the backend: to the methods list the route declares (Flask `methods=[…]`, FastAPI
+ * `api_route`, Django `@api_view([…])`), or as a stub handler for the route's path, next to the route.
  */
+import { methodsListPlans } from '../../fixes/methodsList';
 import { planRouteStub } from '../../fixes/routeStub';
 import { offsetOf, positionOf } from '../../fixes/stubText';
 import type { FixContext, FixEdit, FixPlan } from '../../fixes/types';
@@ -28,6 +30,7 @@ export function methodMismatchFixes(ctx: FixContext): FixPlan[] {
     }
     plans.push({ title: `Change the call's method to ${m}`, kind: 'change-method', edits: edits.map((e) => ({ ...e, file: call.file })) as FixEdit[], reveal: { file: call.file, line: call.line, column: call.column } });
   }
+  plans.push(...methodsListPlans(ctx, same, call.method));
   const target = same[0];
   if (target) {
     const stub = planRouteStub(ctx, { service: target.service, method: call.method, path: target.path, prefer: same.map((e) => e.id), kind: 'add-method', title: (file, created) => `Add ${call.method} ${created} to ${file}` });
