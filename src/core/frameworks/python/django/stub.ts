@@ -1,0 +1,107 @@
+/**
+ * Django / DRF route stub: a `path("…", View.as_view())` next to a sibling `path()` of the URLconf whose
+ * include prefix covers the path, and the view class it names, appended to the views module the sibling's
+ * view comes from (an `APIView` returning a 501 `Response` in a DRF project, a `View` returning a 501
+ * `JsonResponse` otherwise). The view is referenced the way the sibling's is (`views.X.as_view()` through
+ * an imported views module, or a name added to the `from .views import …` line). Anything else (a
+ * `re_path`, a router registration, a view from another package, a pattern sharing its line) is refused
+ * with the reason.
+ */
+import { dirname, join, normalize } from '../../../path';
+import { pyString } from '../../../fixes/codeText';
+import { afterImports, closingParen, handlerName, indentOf, lines, offsetOf, positionOf, renderPath, type StubContribution, type StubEdit, type StubInput, type StubResult } from '../../../fixes/stubText';
+
+interface ViewRef {
+  /** How the new view is written in the pattern, given its class name. */
+  readonly expr: (cls: string) => string;
+  /** The views module (root-relative). */
+  readonly file: string;
+  /** An edit of the URLconf the new name needs (an import list), given its class name. */
+  readonly importEdit: ((cls: string) => StubEdit) | null;
+}
+
+/** `from . import views`, `from .. import views`, `from .views import A`: the module file, for relative imports only. */
+function relativeModule(urlsFile: string, dots: string, mod: string): string | null {
+  let dir = dirname(urlsFile);
+  for (let i = 1; i < dots.length; i++) dir = dirname(dir);
+  const path = mod ? join(dir, `${mod.replace(/\./g, '/')}.py`) : null;
+  return path ? normalize(path) : null;
+}
+
+/** Where the sibling's view comes from, and how a new one is referenced the same way; or why not. */
+function viewRef(input: StubInput, viewExpr: string): ViewRef | { reason: string } {
+  const text = input.text;
+  const file = input.sibling.file;
+  const modView = /^([A-Za-z_]\w*)\.[A-Za-z_]\w*(?:\.as_view\s*\(|\s*$)/.exec(viewExpr);
+  if (modView) {
+    const alias = modView[1]!;
+    const imp = new RegExp(`^from[ \\t]+(\\.+)([\\w.]*)[ \\t]+import[ \\t]+(?:[^\\n#]*,[ \\t]*)?${alias}[ \\t]*(?:,|#|$)`, 'm').exec(text);
+    if (!imp) return { reason: `\`${alias}\` is not a views module imported relatively` };
+    const target = relativeModule(file, imp[1]!, [imp[2], alias].filter(Boolean).join('.'));
+    if (!target || !input.files.includes(target)) return { reason: `the module \`${alias}\` is not a plain .py file of the service` };
+    return { file: target, expr: (cls) => `${alias}.${cls}.as_view()`, importEdit: null };
+  }
+  const named = /^([A-Za-z_]\w*)(?:\.as_view\s*\(|\s*$)/.exec(viewExpr);
+  if (!named) return { reason: 'the sibling route\'s view is not a plain name or module attribute' };
+  const name = named[1]!;
+  const imp = new RegExp(`^from[ \\t]+(\\.+)([\\w.]+)[ \\t]+import[ \\t]+([^\\n#()]*\\b${name}\\b[^\\n#()]*?)[ \\t]*(?:#.*)?$`, 'm').exec(text);
+  if (!imp) return { reason: `\`${name}\` is not imported on one line from a relative views module` };
+  const target = relativeModule(file, imp[1]!, imp[2]!);
+  if (!target || !input.files.includes(target)) return { reason: `the module \`${imp[2]}\` is not a plain .py file of the service` };
+  const end = imp.index + imp[0].indexOf(imp[3]!) + imp[3]!.length;
+  const at = positionOf(text, end);
+  return { file: target, expr: (cls) => `${cls}.as_view()`, importEdit: (cls) => ({ line: at.line, column: at.column, text: `, ${cls}` }) };
+}
+
+/** The class text for `method` on a view, DRF or plain Django. */
+function viewClass(cls: string, method: string, params: readonly string[], drf: boolean): string {
+  const args = ['self', 'request', ...params].join(', ');
+  const body = drf ? 'return Response({"detail": "Not implemented"}, status=501)' : 'return JsonResponse({"error": "Not implemented"}, status=501)';
+  return [`class ${cls}(${drf ? 'APIView' : 'View'}):`, `    def ${method.toLowerCase()}(${args}):`, `        ${body}`, ''].join('\n');
+}
+
+const has = (text: string, mod: string, name: string) => new RegExp(`^from[ \\t]+${mod.replace(/\./g, '\\.')}[ \\t]+import[ \\t]+[^\\n]*\\b${name}\\b|^from[ \\t]+${mod.replace(/\./g, '\\.')}[ \\t]+import[ \\t]*\\([^)]*\\b${name}\\b`, 'm').test(text);
+
+export const djangoStub: StubContribution = {
+  routeStub(input: StubInput): StubResult {
+    const method = input.method.toUpperCase();
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return { reason: `${method} is not a view method to write` };
+    // The route's span is the pattern's head (`path("…"`); the call goes on past it.
+    const start = offsetOf(input.text, input.sibling.span.line, input.sibling.span.column);
+    const src = input.text.slice(start, start + 20_000);
+    const call = /^path\s*\(\s*(["'])([^"'\\]*)\1\s*,\s*/.exec(src);
+    if (!call) return { reason: 'the route is not registered with `path("…", view)`' };
+    const all = lines(input.text);
+    const line = all[input.sibling.span.line - 1]!;
+    if (line.slice(0, input.sibling.span.column - 1).trim() !== '') return { reason: 'the pattern shares its line with other code' };
+    const close = closingParen(input.text, start + src.indexOf('('));
+    if (close === null) return { reason: 'the pattern does not end' };
+    const viewExpr = input.text.slice(start + call[0].length, close - 1).split(/,\s*(?:name|kwargs)\s*=/)[0]!.trim();
+    const ref = viewRef(input, viewExpr);
+    if ('reason' in ref) return ref;
+    const views = input.readFile(ref.file);
+    if (views === null) return { reason: `${ref.file} cannot be read` };
+    const base = handlerName(input.method, input.segments, 'camel', `${views}\n${input.text}`);
+    let cls = `${base[0]!.toUpperCase()}${base.slice(1)}View`;
+    for (let i = 2; new RegExp(`\\b${cls}\\b`).test(`${views}\n${input.text}`); i++) cls = `${base[0]!.toUpperCase()}${base.slice(1)}View${i}`;
+    const trailing = call[2]!.endsWith('/') && input.segments.length ? '/' : '';
+    const route = renderPath(input.segments, (p) => `<${p}>`, false) + trailing;
+    const pattern = `path(${pyString(route)}, ${ref.expr(cls)})`;
+    const after = /^\s*,/.exec(input.text.slice(close));
+    const at = positionOf(input.text, after ? close + after[0].length : close);
+    const edits: StubEdit[] = [{ line: at.line, column: at.column, text: after ? `\n${indentOf(line)}${pattern},` : `,\n${indentOf(line)}${pattern}` }];
+    if (ref.importEdit) edits.push(ref.importEdit(cls));
+    // The view class, at the end of the views module, with the imports it needs.
+    const drf = /\brest_framework\b/.test(views) || 'djangorestframework' in input.versions;
+    const vlines = lines(views);
+    const params = input.segments.flatMap((s) => ('param' in s ? [s.param] : []));
+    const needs = drf ? [['rest_framework.views', 'APIView'], ['rest_framework.response', 'Response']] : [['django.views', 'View'], ['django.http', 'JsonResponse']];
+    const imports = needs.filter(([m, n]) => !has(views, m!, n!)).map(([m, n]) => `from ${m} import ${n}\n`);
+    const last = vlines[vlines.length - 1]!;
+    const tail = `${last === '' ? '' : '\n'}\n\n${viewClass(cls, method, params, drf)}`;
+    const viewEdits: StubEdit[] = [{ file: ref.file, line: vlines.length, column: last.length + 1, text: tail }];
+    if (imports.length) viewEdits.unshift({ file: ref.file, line: afterImports(vlines, /^(from|import)\s/), column: 1, text: imports.join('') });
+    const classLine = vlines.length + (last === '' ? 2 : 3) + imports.length;
+    return { edits: [...edits, ...viewEdits], reveal: { file: ref.file, line: classLine, column: 1 } };
+  },
+};
