@@ -1,6 +1,7 @@
 /**
  * Proxy routes and server actions for an unused endpoint, in the workspace's web framework: a Nuxt server
- * route (`server/api/<path>.<method>.ts`), a SvelteKit endpoint (`src/routes/api/<path>/+server.ts`), and a
+ * route (`server/api/<path>.<method>.ts`), a SvelteKit endpoint (`src/routes/api/<path>/+server.ts`), a Remix
+ * resource route or an Astro endpoint (`moreProxies.ts`), and a
  * Next.js server action (`'use server'`, in the App Router's `actions/` folder, as the project's own
  * actions are). Each forwards with `fetch` to the backend, through the project's base-URL constant or an
  * env var, so the endpoint is used once the file exists. Paths are checked as for the Next.js proxy, files
@@ -11,10 +12,11 @@ import { hasDependency, type Project } from '../project/projects';
 import type { Endpoint } from '../types';
 import { commentText, isPlainIdentifier, templateChunk } from './codeText';
 import { findBaseUrl, proxyFolder, unsafeRoutePath, type NextApp } from './scaffoldProxy';
+import { astroProxy, remixProxy } from './moreProxies';
 import type { FixContext, FixPlan } from './types';
 
 export interface WebApp {
-  readonly kind: 'nuxt' | 'sveltekit';
+  readonly kind: 'nuxt' | 'sveltekit' | 'remix' | 'astro';
   readonly project: Project;
   readonly typescript: boolean;
 }
@@ -24,7 +26,7 @@ export function findWebApps(ctx: FixContext): WebApp[] {
   if (!layout) return [];
   const out: WebApp[] = [];
   for (const p of layout.projects) {
-    const kind = hasDependency(p, 'nuxt') ? 'nuxt' : hasDependency(p, '@sveltejs/kit') ? 'sveltekit' : null;
+    const kind = hasDependency(p, 'nuxt') ? 'nuxt' : hasDependency(p, '@sveltejs/kit') ? 'sveltekit' : REMIX.some((d) => hasDependency(p, d)) ? 'remix' : hasDependency(p, 'astro') ? 'astro' : null;
     if (!kind) continue;
     const prefix = p.root === '.' ? '' : `${p.root}/`;
     out.push({ kind, project: p, typescript: layout.files.has(`${prefix}tsconfig.json`) || layout.files.has(`${prefix}nuxt.config.ts`) || layout.files.has(`${prefix}svelte.config.ts`) });
@@ -32,14 +34,16 @@ export function findWebApps(ctx: FixContext): WebApp[] {
   return out;
 }
 
-interface Target {
+const REMIX = ['@remix-run/react', '@remix-run/node', '@remix-run/cloudflare', '@remix-run/deno', '@remix-run/dev'];
+
+export interface Target {
   readonly backendPath: string;
   readonly params: readonly string[];
   readonly base: ReturnType<typeof findBaseUrl>;
 }
 
 /** The backend URL as a template literal body, parameters from `value(name)`. */
-function urlTemplate(t: Target, value: (p: string, splat: boolean) => string): string {
+export function urlTemplate(t: Target, value: (p: string, splat: boolean) => string): string {
   let i = 0;
   return t.backendPath
     .split(/(\{(?:\.\.\.)?[^}]+\})/)
@@ -52,7 +56,7 @@ function urlTemplate(t: Target, value: (p: string, splat: boolean) => string): s
     .replace(/^/, `\${${t.base.expr}}`);
 }
 
-function target(ctx: FixContext, ep: Endpoint, project: Project, file: string): Target {
+export function target(ctx: FixContext, ep: Endpoint, project: Project, file: string): Target {
   const service = ctx.result.services.find((s) => s.name === ep.service);
   const origin = service?.baseUrl ?? `http://localhost:${service?.ports[0] ?? 8000}`;
   const app: NextApp = { project, appDir: project.root, typescript: true };
@@ -61,8 +65,8 @@ function target(ctx: FixContext, ep: Endpoint, project: Project, file: string): 
   return { backendPath, params: proxyFolder(ep.path).params, base };
 }
 
-const header = (t: Target) => [t.base.importLine, t.base.declaration].filter((l): l is string => l !== null).join('\n');
-const BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const header = (t: Target) => [t.base.importLine, t.base.declaration].filter((l): l is string => l !== null).join('\n');
+export const BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A proxy route for `ep` in a Nuxt or SvelteKit app, or null (logged). */
 export function webProxy(ctx: FixContext, ep: Endpoint, app: WebApp): FixPlan | null {
@@ -72,6 +76,7 @@ export function webProxy(ctx: FixContext, ep: Endpoint, app: WebApp): FixPlan | 
     ctx.log(`no ${app.kind} proxy for ${ep.method} ${ep.path}: ${unsafe ? `the route path has ${unsafe}` : 'not a proxyable method'}`);
     return null;
   }
+  if (app.kind === 'remix' || app.kind === 'astro') return (app.kind === 'remix' ? remixProxy : astroProxy)(ctx, ep, app, method);
   const { folder } = proxyFolder(ep.path);
   const ext = app.typescript ? 'ts' : 'js';
   const prefix = app.project.root === '.' ? '' : `${app.project.root}/`;
