@@ -1,11 +1,13 @@
 /**
  * Fixes for an unused endpoint: scaffold a proxy route to it in the workspace's web app (Next.js App
- * Router today), preferring the app that already calls its service. Ignoring it with a reason is the
- * server's generic ignore action.
+ * Router, Nuxt, SvelteKit, Remix, Astro), a Vite `server.proxy` entry, or a Next.js server action,
+ * preferring the app that already calls its service. Ignoring it with a reason is the server's generic
+ * ignore action.
  */
 import { isInside } from '../../path';
 import { findNextApps, scaffoldProxyRoute } from '../../fixes/scaffoldProxy';
 import type { FixContext, FixPlan } from '../../fixes/types';
+import { findViteApps, viteProxyEntry } from '../../fixes/viteProxy';
 import { findWebApps, serverAction, webProxy } from '../../fixes/webProxies';
 import type { Endpoint } from '../../types';
 
@@ -21,6 +23,11 @@ export function unusedEndpointFixes(ctx: FixContext): FixPlan[] {
   const web = byCalls(findWebApps(ctx))[0];
   const webPlan = web ? webProxy(ctx, ep, web) : null;
   if (webPlan) plans.push(webPlan);
+  const vite = byCalls(findViteApps(ctx))[0];
+  // An app that already calls the service by its own address needs no proxy.
+  const direct = vite ? callsToService(ctx, ep.service, vite.project.root) : [];
+  const vitePlan = vite && !(direct.length && direct.every((c) => !c.url?.startsWith('/'))) ? viteProxyEntry(ctx, ep, vite) : null;
+  if (vitePlan) plans.push(vitePlan);
   const next = byCalls(findNextApps(ctx.workspace))[0];
   const action = next ? serverAction(ctx, ep, next) : null;
   if (action) plans.push(action);
