@@ -71,6 +71,12 @@ export function spanText(text: string, s: Span): string {
 
 /** The offset just past the `)` closing the `(` at `open`, skipping strings and comments; null when unbalanced. */
 export function closingParen(text: string, open: number, limit = 20_000): number | null {
+  const end = closingBracket(text, open, limit);
+  return end !== null && text[end - 1] === ')' ? end : null;
+}
+
+/** The offset just past the bracket closing the `(`, `[` or `{` at `open`, skipping strings and comments; null when unbalanced. */
+export function closingBracket(text: string, open: number, limit = 20_000): number | null {
   let depth = 0;
   const end = Math.min(text.length, open + limit);
   for (let i = open; i < end; i++) {
@@ -93,7 +99,7 @@ export function closingParen(text: string, open: number, limit = 20_000): number
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') {
       depth--;
-      if (depth === 0) return c === ')' ? i + 1 : null;
+      if (depth === 0) return i + 1;
     }
   }
   return null;

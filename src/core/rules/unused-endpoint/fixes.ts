@@ -1,10 +1,11 @@
 /**
  * Fixes for an unused endpoint: scaffold a proxy route to it in the workspace's web app (Next.js App
- * Router, Nuxt, SvelteKit, Remix, Astro), a Vite `server.proxy` entry, or a Next.js server action,
- * preferring the app that already calls its service. Ignoring it with a reason is the server's generic
- * ignore action.
+ * Router, Nuxt, SvelteKit, Remix, Astro), a Vite `server.proxy` entry, a Next.js server action, or a
+ * client function in the frontend's own client style (`clientFunction.ts`), preferring the app that
+ * already calls its service. Ignoring it with a reason is the server's generic ignore action.
  */
 import { isInside } from '../../path';
+import { clientFunction } from '../../fixes/clientFunction';
 import { findNextApps, scaffoldProxyRoute } from '../../fixes/scaffoldProxy';
 import type { FixContext, FixPlan } from '../../fixes/types';
 import { findViteApps, viteProxyEntry } from '../../fixes/viteProxy';
@@ -17,7 +18,10 @@ export function unusedEndpointFixes(ctx: FixContext): FixPlan[] {
   const plans: FixPlan[] = [];
   const proxy = nextProxy(ctx, ep);
   if (proxy) plans.push(proxy);
-  if (ep.kind !== 'http' || ep.framework === 'nextjs') return plans;
+  if (ep.kind !== 'http') return plans;
+  const client = clientFunction(ctx, ep);
+  if (client) plans.push(client);
+  if (ep.framework === 'nextjs') return plans;
   const service = ctx.result.services.find((s) => s.name === ep.service);
   const byCalls = <T extends { project: { root: string } }>(apps: T[]) => apps.filter((a) => !service || a.project.root !== service.root).sort((a, b) => callsToService(ctx, ep.service, b.project.root).length - callsToService(ctx, ep.service, a.project.root).length);
   const web = byCalls(findWebApps(ctx))[0];
