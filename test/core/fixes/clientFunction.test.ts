@@ -1,4 +1,6 @@
 /** Unused endpoint: "Add a client function" copied from the client function that calls the nearest sibling route. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newUrl } from '../../../src/core/fixes/clientFunction';
 import { analyse, applyPlan, fixesFor, type Files } from './harness';
@@ -119,5 +121,22 @@ describe('add a client function', () => {
     expect(u("'/items'", '/items', '/things')).toBe("'/things' ()");
     expect(u('`/a/${x.y}/b`', '/a/{}/b', '/a/{id}/c')).toBe('`/a/${id}/c` (id)');
     expect(u("'/v1/items'", '/api/v1/items', '/other/v1/items')).toBe('the route differs in the part of the path the base URL holds');
+  });
+
+  it('a generated client gets a note to regenerate it, and no edit', async () => {
+    const dir = join(__dirname, '../../fixtures/openapi-client/basic');
+    const files: Files = {};
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(d, e.name));
+        else if (e.name !== 'expected.txt' && e.name !== 'README.md') files[relative(dir, join(d, e.name))] = readFileSync(join(d, e.name), 'utf8');
+      }
+    };
+    walk(dir);
+    const { plans } = await fixesFor(files, (g) => g.kind === 'unused-endpoint' && g.path === '/api/v1/items/{id}');
+    const note = plans.find((p) => p.kind === 'client-function');
+    expect(note?.title).toBe('Regenerate the API client (@hey-api/openapi-ts) to get DELETE /api/v1/items/{id}: frontend/src/client/sdk.gen.ts is generated, so no function is written by hand');
+    expect(note!.edits).toEqual([]);
+    expect(note!.reveal.file).toBe('frontend/src/client/sdk.gen.ts');
   });
 });
