@@ -73,6 +73,8 @@ export function viteProxyEntry(ctx: FixContext, ep: Endpoint, app: ViteApp): Fix
   if (covered) return fail(`the proxy entry ${covered.path} (${covered.file}:${covered.line}) already covers it`);
   const text = ctx.readFile(app.config);
   if (text === null) return fail(`${app.config} cannot be read`);
+  const why = notADevServer(ctx, app, text);
+  if (why) return fail(why);
   const service = ctx.result.services.find((s) => s.name === ep.service);
   const origin = service?.baseUrl ?? `http://localhost:${service?.ports[0] ?? 8000}`;
   if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(origin)) return fail(`the service's address ${JSON.stringify(origin)} is not a plain origin`);
@@ -90,6 +92,24 @@ export function viteProxyEntry(ctx: FixContext, ep: Endpoint, app: ViteApp): Fix
     edits: [{ t: 'insert', file: app.config, line: p.line, column: p.column, text: ins.text }],
     reveal: { file: app.config, line: reveal.line, column: reveal.column },
   };
+}
+
+/**
+ * Why the app's pages are not served by Vite's dev server, or null: a build-only app (its scripts run
+ * `vite build` and never the dev server) or a backend integration (`build.manifest`: the backend serves the
+ * pages and the built assets), where a dev-server proxy is never used.
+ */
+function notADevServer(ctx: FixContext, app: ViteApp, config: string): string | null {
+  if (/\bmanifest\s*:\s*(?:true|["'])/.test(config)) return `${app.config} builds a manifest for a backend that serves the pages`;
+  const pkg = ctx.readFile(app.project.root === '.' ? 'package.json' : `${app.project.root}/package.json`);
+  let scripts: Record<string, unknown> = {};
+  try {
+    scripts = (JSON.parse(pkg ?? '{}') as { scripts?: Record<string, unknown> }).scripts ?? {};
+  } catch {
+    return 'its package.json cannot be read';
+  }
+  const dev = Object.values(scripts).some((s) => typeof s === 'string' && s.split(/&&|\|\||;/).some((cmd) => /(?:^|\s|\/)vite(?:\s+(?:dev|serve)\b|\s+--|\s*$)/.test(cmd.trim()) && !/\bvite\s+(?:build|preview|optimize)\b/.test(cmd)));
+  return dev ? null : 'its scripts never start the Vite dev server';
 }
 
 /** Whether a proxy route path (`/api/{...path?}`, `/api`) covers `path`. */

@@ -9,7 +9,7 @@ const API: Files = {
   'api/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/api/items")\ndef items(): ...\n\n\n@app.get("/health")\ndef health(): ...\n',
 };
 const WEB = (config: string): Files => ({
-  'web/package.json': JSON.stringify({ name: 'web', devDependencies: { vite: '5' } }),
+  'web/package.json': JSON.stringify({ name: 'web', scripts: { dev: 'vite --port 5173', build: 'tsc && vite build' }, devDependencies: { vite: '5' } }),
   'web/vite.config.ts': config,
   'web/src/main.ts': 'console.log(1);\n',
 });
@@ -64,6 +64,16 @@ describe('Vite proxy entry', () => {
     const b = await fixesFor(fn, unused);
     expect(b.plans.filter((p) => p.title.startsWith('Add a Vite proxy entry'))).toEqual([]);
     expect(b.logs.join('\n')).toContain('no Vite proxy entry');
+  });
+
+  it('is not offered for a build-only app or a backend integration (the backend serves the pages)', async () => {
+    const buildOnly = { ...API, ...WEB('export default {};\n'), 'web/package.json': JSON.stringify({ name: 'web', scripts: { dev: 'vite build --watch --mode=development', build: 'vite build' }, devDependencies: { vite: '5' } }) };
+    const a = await fixesFor(buildOnly, unused);
+    expect(a.plans.filter((p) => p.title.startsWith('Add a Vite proxy entry'))).toEqual([]);
+    expect(a.logs.join('\n')).toContain('its scripts never start the Vite dev server');
+    const manifest = await fixesFor({ ...API, ...WEB("export default { build: { manifest: 'manifest.json' } };\n") }, unused);
+    expect(manifest.plans.filter((p) => p.title.startsWith('Add a Vite proxy entry'))).toEqual([]);
+    expect(manifest.logs.join('\n')).toContain('builds a manifest for a backend that serves the pages');
   });
 
   it('insertion shapes', () => {
