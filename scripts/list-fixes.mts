@@ -29,4 +29,4 @@ for (const gap of result.gaps) {
     process.stdout.write(`${JSON.stringify({ gap: { kind: gap.kind, file: gap.file, line: gap.line, message: gap.message }, title: plan.title, kind: plan.kind, edits: plan.edits, reveal: plan.reveal })}\n`);
   }
 }
-process.stderr.write(`${result.gaps.length} gaps; ${logs.length} fixes withheld\n${logs.slice(0, 400).join('\n')}\n`);
+process.stderr.write(`${result.gaps.length} gaps; ${logs.length} fixes withheld\n${logs.join('\n')}\n`);

@@ -70,6 +70,20 @@ interface Fn {
   readonly member: boolean;
 }
 
+/** The end of the call starting at `from` and of the chain after it (`.then(…).catch(…)`). */
+function chainEnd(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const paren = text.indexOf('(', i);
+    const c = paren < 0 ? null : closingParen(text, paren);
+    if (c === null || !/^[\w$.\s?]*$/.test(text.slice(i, paren))) return i;
+    i = c;
+    const next = /^\s*\??\.\s*[A-Za-z_$][\w$]*\s*(?=\()/.exec(text.slice(i));
+    if (!next) return i;
+    i += next[0].length;
+  }
+}
+
 /** The function `short` starting on `line` that holds the offset `inside` (an expression body starts at `exprStart`), or null. */
 function enclosing(text: string, line: number, short: string, inside: number, exprStart: number, member: boolean): Fn | null {
   const start = offsetOf(text, line, 1);
@@ -86,23 +100,20 @@ function enclosing(text: string, line: number, short: string, inside: number, ex
   const after = /^(\s*:\s*([\w$.]+(?:<[^{};=]*>)?(?:\[\])?)\s*)?\s*(=>\s*)?(\{)?/.exec(text.slice(close, close + 500))!;
   const returnType = after[2] ? { from: close + after[0].indexOf(after[2]), to: close + after[0].indexOf(after[2]) + after[2].length } : null;
   let end: number | null;
-  if (after[4]) end = closingBracket(text, close + after[0].length - 1, 50_000);
-  else if (after[3]) {
-    // An expression body: the request call and the chain after it (`.then(…).catch(…)`).
-    let i = close + after[0].length;
-    const await_ = /^(?:await\s+|return\s+)?/.exec(text.slice(i))![0];
-    if (i + await_.length !== exprStart) return null;
-    i = exprStart;
-    for (;;) {
-      const paren = text.indexOf('(', i);
-      const c = paren < 0 ? null : closingParen(text, paren);
-      if (c === null || !/^[\w$.\s?]*$/.test(text.slice(i, paren))) break;
-      i = c;
-      const next = /^\s*\??\.\s*[A-Za-z_$][\w$]*\s*(?=\()/.exec(text.slice(i));
-      if (!next) break;
-      i += next[0].length;
+  if (after[4]) {
+    end = closingBracket(text, close + after[0].length - 1, 50_000);
+    // The body is the request and nothing else: `return <request>;` or `const r = await <request>; return r.data;`.
+    if (end !== null) {
+      const chain = chainEnd(text, exprStart);
+      const body = `${text.slice(close + after[0].length, exprStart)}@@${text.slice(chain, end - 1)}`;
+      if (!/^\s*(?:return\s+(?:await\s+)?@@\s*;?|(?:const|let)\s+(\{\s*data\s*\}|[A-Za-z_$][\w$]*)\s*=\s*await\s+@@\s*;?\s*return\s+(?:[A-Za-z_$][\w$]*)(?:\??\.[A-Za-z_$][\w$]*)*\s*;?)\s*$/.test(body)) return null;
     }
-    end = i;
+  } else if (after[3]) {
+    // An expression body: the request call and the chain after it (`.then(…).catch(…)`).
+    const i = close + after[0].length;
+    const await_ = /^(?:await\s+)?/.exec(text.slice(i))![0];
+    if (i + await_.length !== exprStart) return null;
+    end = chainEnd(text, exprStart);
   } else return null;
   if (end === null || inside < open || inside >= end) return null;
   if (!member && /^\s*;/.test(text.slice(end))) end += /^\s*;/.exec(text.slice(end))![0].length;
@@ -149,7 +160,7 @@ function cloneAround(ctx: FixContext, call: Call, ep: Endpoint, text: string): F
     fn = enclosing(text, f.line, short!, at, at - receiver.length, member);
     if (fn) break;
   }
-  if (!fn) return { reason: 'the request is not inside a named client function' };
+  if (!fn) return { reason: 'the request is not the whole body of a named client function' };
   const old = paramNames(text.slice(fn.open + 1, fn.close - 1));
   if (!old) return { reason: 'the client function destructures its parameters' };
   const method = ep.method as string;
@@ -166,7 +177,10 @@ function cloneAround(ctx: FixContext, call: Call, ep: Endpoint, text: string): F
   const shortName = /^[A-Za-z_$][\w$]*/.exec(text.slice(fn.name))![0];
   const callEnd = at + parsed.close + 1;
   const anyPromise = /Promise<any>/.test(text) ? 'Promise<any>' : 'Promise<unknown>';
+  // A copy meant to be called from elsewhere is not private.
+  const modifier = /(?:private|protected)\s+(?=(?:static\s+)?(?:async\s+)?$)/.exec(text.slice(fn.start, fn.name));
   const pieces: Array<[number, number, string]> = [
+    ...(modifier ? [[fn.start + modifier.index, fn.start + modifier.index + modifier[0].length, ''] as [number, number, string]] : []),
     [fn.name, fn.name + shortName.length, name],
     [fn.open + 1, fn.close - 1, paramText],
     ...(fn.returnType ? [[fn.returnType.from, fn.returnType.to, /^Promise\b/.test(text.slice(fn.returnType.from)) ? anyPromise : 'unknown'] as [number, number, string]] : []),

@@ -99,7 +99,7 @@ describe('add a client function', () => {
     expect(after['web/projects.js']).toContain('\n\nexport const postProjectsArchive = (slug, projectId, data) => api.post(`/workspaces/${slug}/projects/${projectId}/archive/`, data).then((r) => r.data);\n');
   });
 
-  it('is refused when the sibling uses its parameters beyond the request', async () => {
+  it('is refused when the sibling does more than its request (filters, notifies)', async () => {
     const files: Files = {
       ...API,
       'web/api.ts': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'http://localhost:8000' });\n",
@@ -108,7 +108,10 @@ describe('add a client function', () => {
     };
     const { plans, logs } = await fixesFor(files, unused);
     expect(plans.filter((p) => p.kind === 'client-function')).toEqual([]);
-    expect(logs.join('\n')).toContain('uses `filter` beyond its request');
+    expect(logs.join('\n')).toContain('the request is not the whole body of a named client function');
+    const action = { ...files, 'web/projects.ts': "import { api } from './api';\n\nexport const actions = [\n  {\n    name: 'Seed',\n    perform: async (slug: string) => {\n      await api.get(`/api/workspaces/${slug}/projects/`);\n      notify('done');\n    },\n  },\n];\ndeclare function notify(m: string): void;\n", 'web/page.ts': "import { actions } from './projects';\nvoid actions;\n" };
+    const again = await fixesFor(action, unused);
+    expect(again.plans.filter((p) => p.kind === 'client-function')).toEqual([]);
   });
 
   it('URL shapes', () => {
