@@ -73,4 +73,24 @@ describe('Django / DRF route stub', () => {
     expect(plans.filter((p) => p.kind === 'create-route')).toEqual([]);
     expect(logs.join('\n')).toMatch(/no route stub/);
   });
+
+  it('plane style: a parenthesized absolute import from a views package that re-exports the class; the project\'s base view', async () => {
+    const files: Files = {
+      ...BASE,
+      'api/users/urls.py': 'from django.urls import path\n\nfrom users.views import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n)\n\nurlpatterns = [\n    path("", UserListEndpoint.as_view()),\n    path("<int:pk>/", UserDetailEndpoint.as_view(), name="user-detail"),\n]\n',
+      'api/users/views/__init__.py': 'from .base import BaseAPIView\nfrom .user import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n)\n',
+      'api/users/views/base.py': 'from rest_framework.views import APIView\n\n\nclass BaseAPIView(APIView):\n    pass\n',
+      'api/users/views/user.py': 'from rest_framework.response import Response\n\nfrom .base import BaseAPIView\n\n\nclass UserListEndpoint(BaseAPIView):\n    def get(self, request):\n        return Response([])\n\n\nclass UserDetailEndpoint(BaseAPIView):\n    def get(self, request, pk):\n        return Response({})\n',
+    };
+    const { plans, result, gap, logs } = await fixesFor(files, missing);
+    const create = plans.find((p) => p.kind === 'create-route');
+    expect(create?.title, logs.join('\n')).toBe('Create the route POST /api/users/{pk}/avatar in api/users/views/user.py');
+    const { files: after, result: again } = await applyAndCheck(files, create!, result, gap);
+    expect(after['api/users/urls.py']).toContain('from users.views import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n    PostByPkAvatarView,\n)\n');
+    expect(after['api/users/urls.py']).toContain('    path("<pk>/avatar/", PostByPkAvatarView.as_view()),\n]');
+    expect(after['api/users/views/__init__.py']).toBe('from .base import BaseAPIView\nfrom .user import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n    PostByPkAvatarView,\n)\n');
+    expect(after['api/users/views/user.py']).toMatch(/\n\n\nclass PostByPkAvatarView\(BaseAPIView\):\n    def post\(self, request, pk\):\n        return Response\(\{"detail": "Not implemented"\}, status=501\)\n$/);
+    expect(after['api/users/views/user.py']).not.toContain('import APIView');
+    expect(again.endpoints.find((e) => e.method === 'POST')?.handler).toBe('PostByPkAvatarView.post');
+  });
 });

@@ -18,6 +18,8 @@ interface ViewRef {
   readonly file: string;
   /** An edit of the URLconf the new name needs (an import list), given its class name. */
   readonly importEdit: ((cls: string) => StubEdit) | null;
+  /** Edits of the packages that re-export the view (their import lists). */
+  readonly more?: (cls: string) => StubEdit[];
 }
 
 /** `from . import views`, `from .. import views`, `from .views import A`: the module file, for relative imports only. */
@@ -43,21 +45,79 @@ function viewRef(input: StubInput, viewExpr: string): ViewRef | { reason: string
   }
   const named = /^([A-Za-z_]\w*)(?:\.as_view\s*\(|\s*$)/.exec(viewExpr);
   if (!named) return { reason: 'the sibling route\'s view is not a plain name or module attribute' };
-  const name = named[1]!;
-  const imp = new RegExp(`^from[ \\t]+(\\.+)([\\w.]+)[ \\t]+import[ \\t]+([^\\n#()]*\\b${name}\\b[^\\n#()]*?)[ \\t]*(?:#.*)?$`, 'm').exec(text);
-  if (!imp) return { reason: `\`${name}\` is not imported on one line from a relative views module` };
-  const target = relativeModule(file, imp[1]!, imp[2]!);
-  if (!target || !input.files.includes(target)) return { reason: `the module \`${imp[2]}\` is not a plain .py file of the service` };
-  const end = imp.index + imp[0].indexOf(imp[3]!) + imp[3]!.length;
-  const at = positionOf(text, end);
-  return { file: target, expr: (cls) => `${cls}.as_view()`, importEdit: (cls) => ({ line: at.line, column: at.column, text: `, ${cls}` }) };
+  return namedViewRef(input, named[1]!);
+}
+
+/** The `from x import …` statement of `text` that imports `name`: its module and the edit adding a name next to it. */
+function importOf(text: string, name: string): { dots: string; mod: string; add: (cls: string) => Omit<StubEdit, 'file'> } | { reason: string } {
+  const one = new RegExp(`^from[ \\t]+(\\.*)([\\w.]*)[ \\t]+import[ \\t]+([^\\n#()]*\\b${name}\\b[^\\n#()]*?)[ \\t]*(?:#.*)?$`, 'm').exec(text);
+  if (one) {
+    const at = positionOf(text, one.index + one[0].indexOf(one[3]!) + one[3]!.length);
+    return { dots: one[1]!, mod: one[2]!, add: (cls) => ({ line: at.line, column: at.column, text: `, ${cls}` }) };
+  }
+  for (const m of text.matchAll(/^from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]*\(([^)]*)\)/gm)) {
+    if (!new RegExp(`(?:^|[\\s,])${name}\\s*(?:,|$)`).test(m[3]!.replace(/#[^\n]*/g, ''))) continue;
+    const close = m.index + m[0].length - 1;
+    const before = text.slice(m.index, close).replace(/\s+$/, '');
+    const last = m.index + before.length;
+    const closeLine = text.lastIndexOf('\n', close - 1) + 1;
+    const own = text.slice(closeLine, close).trim() === '';
+    if (own && before.endsWith(',')) {
+      const itemLine = text.slice(0, last).lastIndexOf('\n') + 1;
+      const at = positionOf(text, closeLine);
+      return { dots: m[1]!, mod: m[2]!, add: (cls) => ({ line: at.line, column: at.column, text: `${indentOf(text.slice(itemLine))}${cls},\n` }) };
+    }
+    const at = positionOf(text, last);
+    return { dots: m[1]!, mod: m[2]!, add: (cls) => ({ line: at.line, column: at.column, text: before.endsWith(',') ? ` ${cls},` : `, ${cls}` }) };
+  }
+  return { reason: `\`${name}\` is not imported with \`from … import\`` };
+}
+
+/** The file of a module imported from `from` (relative: by its dots; absolute: the one file of the service ending so). */
+function moduleFile(input: StubInput, from: string, dots: string, mod: string): string | null {
+  if (dots) {
+    const base = relativeModule(from, dots, mod || '__init__');
+    const pkg = base ? base.replace(/\.py$/, '/__init__.py') : null;
+    return [base, pkg].find((f): f is string => !!f && input.files.includes(f)) ?? null;
+  }
+  const tail = mod.replace(/\./g, '/');
+  const hits = input.files.filter((f) => f === `${tail}.py` || f.endsWith(`/${tail}.py`) || f === `${tail}/__init__.py` || f.endsWith(`/${tail}/__init__.py`));
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * A view imported by name (`from .views import A`, `from plane.app.views import (A, B)`): the new name joins
+ * that import, and when the module is a package re-exporting it (`views/__init__.py`: `from .cycle import A`),
+ * the class goes to the module that defines the sibling, and the package's import gets the name too.
+ */
+function namedViewRef(input: StubInput, name: string): ViewRef | { reason: string } {
+  const edits: Array<(cls: string) => StubEdit> = [];
+  let file = input.sibling.file;
+  let text = input.text;
+  for (let hop = 0; hop < 4; hop++) {
+    const imp = importOf(text, name);
+    if ('reason' in imp) return hop ? { reason: `${file} does not import \`${name}\` with \`from … import\`` } : imp;
+    const here = file;
+    edits.push((cls) => ({ ...imp.add(cls), file: here }));
+    const target = moduleFile(input, file, imp.dots, imp.mod);
+    if (!target) return { reason: `the module \`${imp.dots}${imp.mod}\` is not one .py file of the service` };
+    const next = input.readFile(target);
+    if (next === null) return { reason: `${target} cannot be read` };
+    if (new RegExp(`^(?:class|def|async[ \\t]+def)[ \\t]+${name}\\b`, 'm').test(next)) {
+      const [urls, ...rest] = edits;
+      return { file: target, expr: (cls) => `${cls}.as_view()`, importEdit: (cls) => urls!(cls), more: (cls) => rest.map((e) => e(cls)) };
+    }
+    file = target;
+    text = next;
+  }
+  return { reason: `\`${name}\` is re-exported through too many modules` };
 }
 
 /** The class text for `method` on a view, DRF or plain Django. */
-function viewClass(cls: string, method: string, params: readonly string[], drf: boolean): string {
+function viewClass(cls: string, method: string, params: readonly string[], drf: boolean, base: string): string {
   const args = ['self', 'request', ...params].join(', ');
   const body = drf ? 'return Response({"detail": "Not implemented"}, status=501)' : 'return JsonResponse({"error": "Not implemented"}, status=501)';
-  return [`class ${cls}(${drf ? 'APIView' : 'View'}):`, `    def ${method.toLowerCase()}(${args}):`, `        ${body}`, ''].join('\n');
+  return [`class ${cls}(${base}):`, `    def ${method.toLowerCase()}(${args}):`, `        ${body}`, ''].join('\n');
 }
 
 const has = (text: string, mod: string, name: string) => new RegExp(`^from[ \\t]+${mod.replace(/\./g, '\\.')}[ \\t]+import[ \\t]+[^\\n]*\\b${name}\\b|^from[ \\t]+${mod.replace(/\./g, '\\.')}[ \\t]+import[ \\t]*\\([^)]*\\b${name}\\b`, 'm').test(text);
@@ -81,9 +141,9 @@ export const djangoStub: StubContribution = {
     if ('reason' in ref) return ref;
     const views = input.readFile(ref.file);
     if (views === null) return { reason: `${ref.file} cannot be read` };
-    const base = handlerName(input.method, input.segments, 'camel', `${views}\n${input.text}`);
-    let cls = `${base[0]!.toUpperCase()}${base.slice(1)}View`;
-    for (let i = 2; new RegExp(`\\b${cls}\\b`).test(`${views}\n${input.text}`); i++) cls = `${base[0]!.toUpperCase()}${base.slice(1)}View${i}`;
+    const stem = handlerName(input.method, input.segments, 'camel', `${views}\n${input.text}`);
+    let cls = `${stem[0]!.toUpperCase()}${stem.slice(1)}View`;
+    for (let i = 2; new RegExp(`\\b${cls}\\b`).test(`${views}\n${input.text}`); i++) cls = `${stem[0]!.toUpperCase()}${stem.slice(1)}View${i}`;
     const trailing = call[2]!.endsWith('/') && input.segments.length ? '/' : '';
     const route = renderPath(input.segments, (p) => `<${p}>`, false) + trailing;
     const pattern = `path(${pyString(route)}, ${ref.expr(cls)})`;
@@ -91,14 +151,18 @@ export const djangoStub: StubContribution = {
     const at = positionOf(input.text, after ? close + after[0].length : close);
     const edits: StubEdit[] = [{ line: at.line, column: at.column, text: after ? `\n${indentOf(line)}${pattern},` : `,\n${indentOf(line)}${pattern}` }];
     if (ref.importEdit) edits.push(ref.importEdit(cls));
+    if (ref.more) edits.push(...ref.more(cls));
     // The view class, at the end of the views module, with the imports it needs.
     const drf = /\brest_framework\b/.test(views) || 'djangorestframework' in input.versions;
     const vlines = lines(views);
     const params = input.segments.flatMap((s) => ('param' in s ? [s.param] : []));
-    const needs = drf ? [['rest_framework.views', 'APIView'], ['rest_framework.response', 'Response']] : [['django.views', 'View'], ['django.http', 'JsonResponse']];
+    // The project's own API view base when the module uses one (`BaseAPIView`), DRF's otherwise.
+    const own = drf ? /^(?:from[^\n]*\bimport\b[^\n]*?|[ \t]+|class[ \t]+)\b(Base\w*APIView)\b/m.exec(views)?.[1] : undefined;
+    const base = own ?? (drf ? 'APIView' : 'View');
+    const needs = drf ? [...(own ? [] : [['rest_framework.views', 'APIView']]), ['rest_framework.response', 'Response']] : [['django.views', 'View'], ['django.http', 'JsonResponse']];
     const imports = needs.filter(([m, n]) => !has(views, m!, n!)).map(([m, n]) => `from ${m} import ${n}\n`);
     const last = vlines[vlines.length - 1]!;
-    const tail = `${last === '' ? '' : '\n'}\n\n${viewClass(cls, method, params, drf)}`;
+    const tail = `${last === '' ? '' : '\n'}\n\n${viewClass(cls, method, params, drf, base)}`;
     const viewEdits: StubEdit[] = [{ file: ref.file, line: vlines.length, column: last.length + 1, text: tail }];
     if (imports.length) viewEdits.unshift({ file: ref.file, line: afterImports(vlines, /^(from|import)\s/), column: 1, text: imports.join('') });
     const classLine = vlines.length + (last === '' ? 2 : 3) + imports.length;
