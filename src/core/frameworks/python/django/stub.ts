@@ -145,7 +145,10 @@ export const djangoStub: StubContribution = {
     let cls = `${stem[0]!.toUpperCase()}${stem.slice(1)}View`;
     for (let i = 2; new RegExp(`\\b${cls}\\b`).test(`${views}\n${input.text}`); i++) cls = `${stem[0]!.toUpperCase()}${stem.slice(1)}View${i}`;
     const trailing = call[2]!.endsWith('/') && input.segments.length ? '/' : '';
-    const route = renderPath(input.segments, (p) => `<${p}>`, false) + trailing;
+    // A parameter the URLconf already converts (`<uuid:project_id>`) keeps its converter.
+    const converters = new Map<string, string>();
+    for (const m of input.text.matchAll(/<([A-Za-z_]\w*):([A-Za-z_]\w*)>/g)) if (!converters.has(m[2]!)) converters.set(m[2]!, m[1]!);
+    const route = renderPath(input.segments, (p) => (converters.has(p) ? `<${converters.get(p)}:${p}>` : `<${p}>`), false) + trailing;
     const pattern = `path(${pyString(route)}, ${ref.expr(cls)})`;
     const after = /^\s*,/.exec(input.text.slice(close));
     const at = positionOf(input.text, after ? close + after[0].length : close);
