@@ -140,14 +140,15 @@ function alignParams(segs: readonly StubSegment[], routes: readonly Endpoint[]):
   const out = [...segs];
   for (let i = 0; i < out.length; i++) {
     if (!('param' in out[i]!)) continue;
+    // The name most routes sharing the path up to here use (`project_id` over one route's `pk`).
+    const counts = new Map<string, number>();
     for (const e of routes) {
       const p = e.path.split('/').filter(Boolean);
       const name = /^\{([A-Za-z_]\w*)\}$/.exec(p[i] ?? '')?.[1];
-      if (name && commonLength(p, out) >= i && !out.some((s, k) => k !== i && 'param' in s && s.param === name)) {
-        out[i] = { param: name };
-        break;
-      }
+      if (name && commonLength(p, out) >= i && !out.some((s, k) => k !== i && 'param' in s && s.param === name)) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) out[i] = { param: best[0] };
   }
   return out;
 }

@@ -25,8 +25,8 @@ describe('Django / DRF route stub', () => {
     const create = plans.find((p) => p.kind === 'create-route');
     expect(create?.title, logs.join('\n')).toBe('Create the route POST /api/users/{pk}/avatar in api/users/views.py');
     const { files: after, result: again } = await applyAndCheck(files, create!, result, gap);
-    expect(after['api/users/urls.py']).toContain('    path("<int:pk>/", views.UserDetail.as_view(), name="user-detail"),\n    path("<int:pk>/avatar/", views.PostByPkAvatarView.as_view()),\n]');
-    expect(after['api/users/views.py']).toBe(`${files['api/users/views.py']}\n\nclass PostByPkAvatarView(APIView):\n    def post(self, request, pk):\n        return Response({"detail": "Not implemented"}, status=501)\n`);
+    expect(after['api/users/urls.py']).toContain('    path("<int:pk>/", views.UserDetail.as_view(), name="user-detail"),\n    path("<int:pk>/avatar/", views.AvatarView.as_view()),\n]');
+    expect(after['api/users/views.py']).toBe(`${files['api/users/views.py']}\n\nclass AvatarView(APIView):\n    def post(self, request, pk):\n        return Response({"detail": "Not implemented"}, status=501)\n`);
     expect(again.endpoints.find((e) => e.method === 'POST')?.path).toBe('/api/users/{pk}/avatar');
     expect(create!.reveal).toEqual({ file: 'api/users/views.py', line: 10, column: 1 });
   });
@@ -46,8 +46,8 @@ describe('Django / DRF route stub', () => {
     const create = again.plans.find((p) => p.kind === 'create-route')!;
     expect(create?.title, again.logs.join('\n')).toBe('Create the route POST /api/users/{pk}/avatar in api/users/views.py');
     const { files: after } = await applyAndCheck(spread, create, again.result, again.gap);
-    expect(after['api/users/urls.py']).toBe('from django.urls import path\nfrom .views import UserDetail, PostByPkAvatarView  # the detail view\n\nurlpatterns = [\n    path("<int:pk>/", UserDetail.as_view()),\n    path("<int:pk>/avatar/", PostByPkAvatarView.as_view())\n]\n');
-    expect(after['api/users/views.py']).toContain('class PostByPkAvatarView(View):\n    def post(self, request, pk):\n        return JsonResponse({"error": "Not implemented"}, status=501)\n');
+    expect(after['api/users/urls.py']).toBe('from django.urls import path\nfrom .views import UserDetail, AvatarView  # the detail view\n\nurlpatterns = [\n    path("<int:pk>/", UserDetail.as_view()),\n    path("<int:pk>/avatar/", AvatarView.as_view())\n]\n');
+    expect(after['api/users/views.py']).toContain('class AvatarView(View):\n    def post(self, request, pk):\n        return JsonResponse({"error": "Not implemented"}, status=501)\n');
   });
 
   it('adds the DRF imports the views module lacks', async () => {
@@ -86,11 +86,11 @@ describe('Django / DRF route stub', () => {
     const create = plans.find((p) => p.kind === 'create-route');
     expect(create?.title, logs.join('\n')).toBe('Create the route POST /api/users/{pk}/avatar in api/users/views/user.py');
     const { files: after, result: again } = await applyAndCheck(files, create!, result, gap);
-    expect(after['api/users/urls.py']).toContain('from users.views import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n    PostByPkAvatarView,\n)\n');
-    expect(after['api/users/urls.py']).toContain('    path("<int:pk>/avatar/", PostByPkAvatarView.as_view()),\n]');
-    expect(after['api/users/views/__init__.py']).toBe('from .base import BaseAPIView\nfrom .user import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n    PostByPkAvatarView,\n)\n');
-    expect(after['api/users/views/user.py']).toMatch(/\n\n\nclass PostByPkAvatarView\(BaseAPIView\):\n    def post\(self, request, pk\):\n        return Response\(\{"detail": "Not implemented"\}, status=501\)\n$/);
+    expect(after['api/users/urls.py']).toContain('from users.views import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n    AvatarEndpoint,\n)\n');
+    expect(after['api/users/urls.py']).toContain('    path("<int:pk>/avatar/", AvatarEndpoint.as_view()),\n]');
+    expect(after['api/users/views/__init__.py']).toBe('from .base import BaseAPIView\nfrom .user import (\n    UserDetailEndpoint,\n    UserListEndpoint,\n    AvatarEndpoint,\n)\n');
+    expect(after['api/users/views/user.py']).toMatch(/\n\n\nclass AvatarEndpoint\(BaseAPIView\):\n    def post\(self, request, pk\):\n        return Response\(\{"detail": "Not implemented"\}, status=501\)\n$/);
     expect(after['api/users/views/user.py']).not.toContain('import APIView');
-    expect(again.endpoints.find((e) => e.method === 'POST')?.handler).toBe('PostByPkAvatarView.post');
+    expect(again.endpoints.find((e) => e.method === 'POST')?.handler).toBe('AvatarEndpoint.post');
   });
 });

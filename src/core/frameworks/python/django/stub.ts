@@ -141,9 +141,12 @@ export const djangoStub: StubContribution = {
     if ('reason' in ref) return ref;
     const views = input.readFile(ref.file);
     if (views === null) return { reason: `${ref.file} cannot be read` };
-    const stem = handlerName(input.method, input.segments, 'camel', `${views}\n${input.text}`);
-    let cls = `${stem[0]!.toUpperCase()}${stem.slice(1)}View`;
-    for (let i = 2; new RegExp(`\\b${cls}\\b`).test(`${views}\n${input.text}`); i++) cls = `${stem[0]!.toUpperCase()}${stem.slice(1)}View${i}`;
+    // Named after the resource (its last two literal segments), with the suffix the sibling's view uses.
+    const words = input.segments.flatMap((x) => ('lit' in x ? [x.lit] : [])).slice(-2).flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean);
+    const stem = words.length ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') : handlerName(input.method, input.segments, 'camel', '').replace(/^./, (c) => c.toUpperCase());
+    const suffix = /Endpoint(?:\.\w+)?$/.test(input.sibling.handler ?? '') ? 'Endpoint' : 'View';
+    let cls = /^[A-Za-z_]\w*$/.test(stem) ? `${stem}${suffix}` : `${method[0]}${method.slice(1).toLowerCase()}${suffix}`;
+    for (let i = 2, b = cls; new RegExp(`\\b${cls}\\b`).test(`${views}\n${input.text}`); i++) cls = `${b}${i}`;
     const trailing = call[2]!.endsWith('/') && input.segments.length ? '/' : '';
     // A parameter the URLconf already converts (`<uuid:project_id>`) keeps its converter.
     const converters = new Map<string, string>();
