@@ -253,10 +253,14 @@ function generatedNote(ctx: FixContext, ep: Endpoint, sibling: Call): FixPlan | 
 export function clientFunction(ctx: FixContext, ep: Endpoint): FixPlan | null {
   if (ep.kind !== 'http' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(ep.method)) return null;
   const byId = new Map(ctx.result.endpoints.map((e) => [e.id, e]));
+  const resource = ep.path.split('/').filter((x) => x && !x.startsWith('{')).pop();
   const siblings = ctx.result.calls
     .filter((c) => c.status === 'matched' && c.role === 'app' && c.path && c.endpoint && byId.get(c.endpoint)?.service === ep.service)
     .map((c) => ({ c, n: shared(byId.get(c.endpoint!)!.path, ep.path) }))
     .filter((s) => s.n >= Math.min(2, ep.path.split('/').filter(Boolean).length - 1) && s.n > 0)
+    // The same resource: the sibling's route names the new route's last literal segment (a cycle's
+    // `archive` next to `restoreCycle`, not an attachment in the relations service).
+    .filter((s) => !resource || byId.get(s.c.endpoint!)!.path.split('/').includes(resource))
     .sort((a, b) => b.n - a.n || a.c.file.localeCompare(b.c.file) || a.c.line - b.c.line);
   const reasons: string[] = [];
   const texts = new Map<string, string | null>();
@@ -270,6 +274,6 @@ export function clientFunction(ctx: FixContext, ep: Endpoint): FixPlan | null {
     if (!('reason' in out)) return out;
     reasons.push(`${c.file}:${c.line}: ${out.reason}`);
   }
-  ctx.log(`no client function for ${ep.method} ${ep.path}: ${siblings.length ? reasons.join('; ') : 'no call reaches a sibling route of its service'}`);
+  ctx.log(`no client function for ${ep.method} ${ep.path}: ${siblings.length ? reasons.join('; ') : 'no call reaches a route of the same resource in its service'}`);
   return null;
 }

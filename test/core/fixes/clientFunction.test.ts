@@ -17,6 +17,10 @@ const API: Files = {
     'def projects(slug: str): ...',
     '',
     '',
+    '@app.get("/api/workspaces/{slug}/projects/{project_id}/archive/")',
+    'def archived(slug: str, project_id: str): ...',
+    '',
+    '',
     '@app.post("/api/workspaces/{slug}/projects/{project_id}/archive/")',
     'def archive(slug: str, project_id: str): ...',
     '',
@@ -55,8 +59,8 @@ describe('add a client function', () => {
         "    super('http://localhost:8000');",
         '  }',
         '',
-        '  async getProjects(workspaceSlug: string): Promise<IProject[]> {',
-        '    return this.get(`/api/workspaces/${workspaceSlug}/projects/`)',
+        '  async getArchive(workspaceSlug: string, projectId: string): Promise<IProject[]> {',
+        '    return this.get(`/api/workspaces/${workspaceSlug}/projects/${projectId}/archive/`)',
         '      .then((response) => response?.data)',
         '      .catch((error) => {',
         '        throw error?.response?.data;',
@@ -67,12 +71,12 @@ describe('add a client function', () => {
         'interface IProject { id: string }',
         '',
       ].join('\n'),
-      'web/page.ts': "import { ProjectService } from './services/project.service';\nnew ProjectService().getProjects('w');\n",
+      'web/page.ts': "import { ProjectService } from './services/project.service';\nnew ProjectService().getArchive('w', 'p');\n",
     };
     const after = await applyAndWire(
       files,
-      'Add a client function postProjectsArchive() for POST /api/workspaces/{slug}/projects/{project_id}/archive next to `getProjects` (web/services/project.service.ts)',
-      "import { ProjectService } from './services/project.service';\nconst s = new ProjectService();\ns.getProjects('w');\ns.postProjectsArchive('w', 'p', {});\n",
+      'Add a client function postProjectsArchive() for POST /api/workspaces/{slug}/projects/{project_id}/archive next to `getArchive` (web/services/project.service.ts)',
+      "import { ProjectService } from './services/project.service';\nconst s = new ProjectService();\ns.getArchive('w', 'p');\ns.postProjectsArchive('w', 'p', {});\n",
     );
     expect(after['web/services/project.service.ts']).toContain(
       [
@@ -92,26 +96,38 @@ describe('add a client function', () => {
     const files: Files = {
       ...API,
       'web/api.js': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'http://localhost:8000/api' });\n",
-      'web/projects.js': "import { api } from './api';\n\nexport const listProjects = (slug) => api.get(`/workspaces/${slug}/projects/`).then((r) => r.data);\n",
-      'web/page.ts': "import { listProjects } from './projects';\nlistProjects('w');\n",
+      'web/projects.js': "import { api } from './api';\n\nexport const archived = (slug, id) => api.get(`/workspaces/${slug}/projects/${id}/archive/`).then((r) => r.data);\n",
+      'web/page.ts': "import { archived } from './projects';\narchived('w', 'p');\n",
     };
-    const after = await applyAndWire(files, 'Add a client function postProjectsArchive() for POST /api/workspaces/{slug}/projects/{project_id}/archive next to `listProjects` (web/projects.js)', "import { listProjects, postProjectsArchive } from './projects';\nlistProjects('w');\npostProjectsArchive('w', 'p', {});\n");
-    expect(after['web/projects.js']).toContain('\n\nexport const postProjectsArchive = (slug, projectId, data) => api.post(`/workspaces/${slug}/projects/${projectId}/archive/`, data).then((r) => r.data);\n');
+    const after = await applyAndWire(files, 'Add a client function postProjectsArchive() for POST /api/workspaces/{slug}/projects/{project_id}/archive next to `archived` (web/projects.js)', "import { archived, postProjectsArchive } from './projects';\narchived('w', 'p');\npostProjectsArchive('w', 'p', {});\n");
+    expect(after['web/projects.js']).toContain('\n\nexport const postProjectsArchive = (slug, id, data) => api.post(`/workspaces/${slug}/projects/${id}/archive/`, data).then((r) => r.data);\n');
   });
 
   it('is refused when the sibling does more than its request (filters, notifies)', async () => {
     const files: Files = {
       ...API,
       'web/api.ts': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'http://localhost:8000' });\n",
-      'web/projects.ts': "import { api } from './api';\n\nexport async function listProjects(slug: string, filter: string) {\n  const r = await api.get(`/api/workspaces/${slug}/projects/`);\n  return r.data.filter((p: { name: string }) => p.name.includes(filter));\n}\n",
-      'web/page.ts': "import { listProjects } from './projects';\nlistProjects('w', '');\n",
+      'web/projects.ts': "import { api } from './api';\n\nexport async function listProjects(slug: string, id: string, filter: string) {\n  const r = await api.get(`/api/workspaces/${slug}/projects/${id}/archive/`);\n  return r.data.filter((p: { name: string }) => p.name.includes(filter));\n}\n",
+      'web/page.ts': "import { listProjects } from './projects';\nlistProjects('w', 'p', '');\n",
     };
     const { plans, logs } = await fixesFor(files, unused);
     expect(plans.filter((p) => p.kind === 'client-function')).toEqual([]);
     expect(logs.join('\n')).toContain('the request is not the whole body of a named client function');
-    const action = { ...files, 'web/projects.ts': "import { api } from './api';\n\nexport const actions = [\n  {\n    name: 'Seed',\n    perform: async (slug: string) => {\n      await api.get(`/api/workspaces/${slug}/projects/`);\n      notify('done');\n    },\n  },\n];\ndeclare function notify(m: string): void;\n", 'web/page.ts': "import { actions } from './projects';\nvoid actions;\n" };
+    const action = { ...files, 'web/projects.ts': "import { api } from './api';\n\nexport const actions = [\n  {\n    name: 'Seed',\n    perform: async (slug: string, id: string) => {\n      await api.get(`/api/workspaces/${slug}/projects/${id}/archive/`);\n      notify('done');\n    },\n  },\n];\ndeclare function notify(m: string): void;\n", 'web/page.ts': "import { actions } from './projects';\nvoid actions;\n" };
     const again = await fixesFor(action, unused);
     expect(again.plans.filter((p) => p.kind === 'client-function')).toEqual([]);
+  });
+
+  it('is not offered next to a sibling of another resource (the archive is not added to a projects list client)', async () => {
+    const files: Files = {
+      ...API,
+      'web/api.js': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'http://localhost:8000/api' });\n",
+      'web/projects.js': "import { api } from './api';\n\nexport const listProjects = (slug) => api.get(`/workspaces/${slug}/projects/`).then((r) => r.data);\n",
+      'web/page.ts': "import { listProjects } from './projects';\nlistProjects('w');\n",
+    };
+    const { plans, logs } = await fixesFor(files, unused);
+    expect(plans.filter((p) => p.kind === 'client-function')).toEqual([]);
+    expect(logs.join('\n')).toContain('no call reaches a route of the same resource in its service');
   });
 
   it('URL shapes', () => {
