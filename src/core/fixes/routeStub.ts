@@ -106,8 +106,10 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
   const project = layout?.projects.find((p) => p.root === root);
   const files = root === undefined || !layout ? [] : [...layout.files].filter((f) => root === '.' || f.startsWith(`${root}/`));
   const reasons: string[] = [];
+  const shape = (p: string) => p.replace(/\{[^}]*\}/g, '{}');
+  const samePath = own.some((e) => shape(e.path) === shape(req.path));
   for (const { ep, prefix, text } of scored.slice(0, MAX_TRIES)) {
-    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: named.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {}, files, readFile: (p) => ctx.readFile(p) });
+    const out = stubs.get(ep.framework)!.routeStub({ method: req.method, segments: named.slice(prefix.length), sibling: { file: ep.file, handler: ep.handler, span: ep }, text, versions: project?.versions ?? {}, files, readFile: (p) => ctx.readFile(p), samePath });
     if ('reason' in out) {
       reasons.push(`${ep.file}:${ep.line}: ${out.reason}`);
       continue;

@@ -23,6 +23,8 @@ export interface StubInput {
   readonly files: readonly string[];
   /** Text of a root-relative file, or null when it does not exist. */
   readFile(path: string): string | null;
+  /** Whether the service already has a route at the new route's path (another method of it). */
+  readonly samePath?: boolean;
 }
 
 export interface StubEdit {

@@ -94,3 +94,16 @@ describe('Django / DRF route stub', () => {
     expect(again.endpoints.find((e) => e.method === 'POST')?.handler).toBe('AvatarEndpoint.post');
   });
 });
+
+describe('Django: another method of an existing path', () => {
+  it('writes no second pattern for the same path (Django would never reach it)', async () => {
+    const files: Files = {
+      ...BASE,
+      'api/users/urls.py': 'from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path("<int:pk>/avatar/", views.Avatar.as_view()),\n]\n',
+      'api/users/views.py': 'from rest_framework.views import APIView\nfrom rest_framework.response import Response\n\n\nclass Avatar(APIView):\n    def get(self, request, pk):\n        return Response({})\n',
+    };
+    const { plans, logs } = await fixesFor(files, (g) => g.kind === 'method-mismatch');
+    expect(plans.filter((p) => p.kind === 'add-method')).toEqual([]);
+    expect(logs.join('\n')).toContain('Django would never reach a second pattern for it');
+  });
+});

@@ -126,6 +126,9 @@ export const djangoStub: StubContribution = {
   routeStub(input: StubInput): StubResult {
     const method = input.method.toUpperCase();
     if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return { reason: `${method} is not a view method to write` };
+    // Django dispatches a path to the first pattern that matches it: a second pattern for the same path
+    // would never be reached, so a method of an existing path belongs in that path's view.
+    if (input.samePath) return { reason: 'the path already has a view; Django would never reach a second pattern for it (add the method to that view)' };
     // The route's span is the pattern's head (`path("…"`); the call goes on past it.
     const start = offsetOf(input.text, input.sibling.span.line, input.sibling.span.column);
     const src = input.text.slice(start, start + 20_000);
