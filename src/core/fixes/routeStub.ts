@@ -101,6 +101,11 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
   // File-based routers: the route sharing the most of the path shows the folder (and route group) to use.
   const shared = (e: Endpoint) => commonLength(e.path.split('/').filter(Boolean), segs);
   scored.sort((a, b) => b.prefix.length - a.prefix.length || shared(b.ep) - shared(a.ep) || rank(a.ep) - rank(b.ep));
+  // Router modules that share the path equally far (`/api/workspaces/{slug}` in every module of plane):
+  // none of them owns the new route, and picking one is a guess.
+  const top = scored[0]!;
+  const rival = !stubs.get(top.ep.framework)!.fileBased && scored.find((x) => x.ep.file !== top.ep.file && x.prefix.length === top.prefix.length && shared(x.ep) === shared(top.ep));
+  if (rival) return fail(`${top.ep.file} and ${rival.ep.file} share the path equally far (${shared(top.ep)} segments); neither owns it`);
   const root = ctx.result.services.find((s) => s.name === req.service)?.root;
   const layout = ctx.workspace.layout();
   const project = layout?.projects.find((p) => p.root === root);

@@ -107,3 +107,18 @@ describe('Django: another method of an existing path', () => {
     expect(logs.join('\n')).toContain('Django would never reach a second pattern for it');
   });
 });
+
+describe('route stub placement', () => {
+  it('is refused when two router modules share the path equally far (neither owns it)', async () => {
+    const files: Files = {
+      ...BASE,
+      'api/proj/urls.py': 'from django.urls import include, path\n\nurlpatterns = [\n    path("api/users/", include("users.urls")),\n    path("api/users/", include("users.more_urls")),\n]\n',
+      'api/users/urls.py': 'from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path("<int:pk>/", views.UserDetail.as_view()),\n]\n',
+      'api/users/more_urls.py': 'from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path("<int:pk>/settings/", views.UserSettings.as_view()),\n]\n',
+      'api/users/views.py': 'from rest_framework.views import APIView\nfrom rest_framework.response import Response\n\n\nclass UserDetail(APIView):\n    def get(self, request, pk):\n        return Response({})\n\n\nclass UserSettings(APIView):\n    def get(self, request, pk):\n        return Response({})\n',
+    };
+    const { plans, logs } = await fixesFor(files, missing);
+    expect(plans.filter((p) => p.kind === 'create-route')).toEqual([]);
+    expect(logs.join('\n')).toContain('share the path equally far (3 segments); neither owns it');
+  });
+});
