@@ -102,10 +102,14 @@ export function planRouteStub(ctx: FixContext, req: StubRequest): FixPlan | null
   const shared = (e: Endpoint) => commonLength(e.path.split('/').filter(Boolean), segs);
   scored.sort((a, b) => b.prefix.length - a.prefix.length || shared(b.ep) - shared(a.ep) || rank(a.ep) - rank(b.ep));
   // Router modules that share the path equally far (`/api/workspaces/{slug}` in every module of plane):
-  // none of them owns the new route, and picking one is a guess.
+  // none of them owns the new route, and picking one is a guess. Judged over all the service's routes.
   const top = scored[0]!;
-  const rival = !stubs.get(top.ep.framework)!.fileBased && scored.find((x) => x.ep.file !== top.ep.file && x.prefix.length === top.prefix.length && shared(x.ep) === shared(top.ep));
-  if (rival) return fail(`${top.ep.file} and ${rival.ep.file} share the path equally far (${shared(top.ep)} segments); neither owns it`);
+  if (!stubs.get(top.ep.framework)!.fileBased) {
+    const best = Math.max(...own.map(shared));
+    const owners = [...new Set(own.filter((e) => shared(e) === best).map((e) => e.file))];
+    if (owners.length > 1) return fail(`${owners.slice(0, 3).join(', ')}${owners.length > 3 ? ', …' : ''} share the path equally far (${best} segments); none owns it`);
+    if (!owners.includes(top.ep.file)) return fail(`${owners[0]} shares the most of the path but shows no router whose prefix covers it`);
+  }
   const root = ctx.result.services.find((s) => s.name === req.service)?.root;
   const layout = ctx.workspace.layout();
   const project = layout?.projects.find((p) => p.root === root);

@@ -119,6 +119,6 @@ describe('route stub placement', () => {
     };
     const { plans, logs } = await fixesFor(files, missing);
     expect(plans.filter((p) => p.kind === 'create-route')).toEqual([]);
-    expect(logs.join('\n')).toContain('share the path equally far (3 segments); neither owns it');
+    expect(logs.join('\n')).toContain('share the path equally far (3 segments); none owns it');
   });
 });
