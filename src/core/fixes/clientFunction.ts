@@ -208,6 +208,8 @@ function cloneAround(ctx: FixContext, call: Call, ep: Endpoint, text: string): F
   };
 }
 
+const lastLiteral = (path: string) => path.split('/').filter((x) => x && !x.startsWith('{')).pop();
+
 /** Shared leading segments of two canonical paths (parameters match parameters). */
 function shared(a: string, b: string): number {
   const x = a.split('/').filter(Boolean);
@@ -253,14 +255,15 @@ function generatedNote(ctx: FixContext, ep: Endpoint, sibling: Call): FixPlan | 
 export function clientFunction(ctx: FixContext, ep: Endpoint): FixPlan | null {
   if (ep.kind !== 'http' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(ep.method)) return null;
   const byId = new Map(ctx.result.endpoints.map((e) => [e.id, e]));
-  const resource = ep.path.split('/').filter((x) => x && !x.startsWith('{')).pop();
+  const resource = lastLiteral(ep.path);
   const siblings = ctx.result.calls
     .filter((c) => c.status === 'matched' && c.role === 'app' && c.path && c.endpoint && byId.get(c.endpoint)?.service === ep.service)
     .map((c) => ({ c, n: shared(byId.get(c.endpoint!)!.path, ep.path) }))
     .filter((s) => s.n >= Math.min(2, ep.path.split('/').filter(Boolean).length - 1) && s.n > 0)
-    // The same resource: the sibling's route names the new route's last literal segment (a cycle's
-    // `archive` next to `restoreCycle`, not an attachment in the relations service).
-    .filter((s) => !resource || byId.get(s.c.endpoint!)!.path.split('/').includes(resource))
+    // The same resource: the sibling's route ends with the new route's last literal segment (a cycle's
+    // `archive` next to `restoreCycle`; not a comment next to a comment's reactions, not an attachment in
+    // the relations service).
+    .filter((s) => !resource || lastLiteral(byId.get(s.c.endpoint!)!.path) === resource)
     .sort((a, b) => b.n - a.n || a.c.file.localeCompare(b.c.file) || a.c.line - b.c.line);
   const reasons: string[] = [];
   const texts = new Map<string, string | null>();
