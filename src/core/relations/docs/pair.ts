@@ -10,6 +10,7 @@ import { isCatchAll, matchScore, parseCallPath, DYN } from '../../match/path';
 import { closestRoutesTo, type EndpointRec, type ServiceRec } from '../http/matcher';
 import type { ApiDocument, DocOperation } from '../../docs/types';
 import type { MethodOrAny } from '../../types';
+import { annotationKeys, fromAnnotations, isAnnotated } from './annotations';
 
 export interface DocMiss {
   readonly op: DocOperation;
@@ -29,6 +30,11 @@ export interface AttributedDoc {
   readonly by: 'folder' | 'operations';
   readonly missing: readonly DocMiss[];
   readonly matched: number;
+  /**
+   * What the spec was generated from, when it is the code's own description (`the utoipa annotations`,
+   * `FastAPI`): its drift is the code's, reported once (see annotations.ts); null for a hand-written document.
+   */
+  readonly generatedFrom: string | null;
 }
 
 /** `/users/{id}` → a call-like template whose parameters are dynamic pieces. */
@@ -81,14 +87,19 @@ function pair(doc: ApiDocument, rec: ServiceRec, prefix: string, by: AttributedD
   const missing: DocMiss[] = [];
   let matched = 0;
   const ownHosts = hostsServed(doc, rec, prefix);
+  const keys = annotationKeys(rec);
+  const annotated = fromAnnotations(doc, prefix, keys);
+  const generatedFrom = annotated ? 'the utoipa annotations' : (doc.generatedBy ?? null);
   for (const op of doc.operations) {
     if (op.origin && !ownHosts.has(op.origin)) continue;
     const { hits, others } = serving(rec, op, prefix);
     if (hits.length > 0) matched++;
+    // An operation of a spec generated from the annotations that an annotation says: the annotation is compared instead.
+    else if (annotated && isAnnotated(op, prefix, keys)) continue;
     else if (partlyKnown(rec, op)) continue;
     else missing.push({ op, path: prefix + op.path, otherMethods: others, closest: others.length ? [] : closestRoutesTo(docTemplate(prefix + op.path), rec) });
   }
-  return { doc, service: rec, prefix, by, missing, matched };
+  return { doc, service: rec, prefix, by, missing, matched, generatedFrom };
 }
 
 /**
