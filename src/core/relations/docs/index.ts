@@ -84,7 +84,7 @@ function undocumented(ctx: RunContext, documents: readonly AttributedDoc[], drif
     const missing = candidates.filter((e) => !isDocumented(e, docs) && !driftOf(e, drift));
     const files = docs.map((d) => d.doc.file);
     if (docs.every((d) => d.generatedFrom && d.generatedFrom !== 'the utoipa annotations')) {
-      if (missing.length) ctx.notes.push({ level: 'info', code: 'docs-generated-behind', file: files[0], message: `${missing.length} route${missing.length === 1 ? ' is' : 's are'} of service \`${rec.name}\` not in ${files.join(', ')}, generated from the code (${docs[0]!.generatedFrom}): the export is older than ${missing.length === 1 ? 'it' : 'them'}; not reported as undocumented.` });
+      if (missing.length) ctx.notes.push({ level: 'info', code: 'docs-generated-behind', file: files[0], message: `${missing.length} route${missing.length === 1 ? '' : 's'} of service \`${rec.name}\` ${missing.length === 1 ? 'is' : 'are'} not in ${files.join(', ')}, generated from the code (${docs[0]!.generatedFrom}): the export is older than ${missing.length === 1 ? 'it' : 'them'}; not reported as undocumented.` });
       continue;
     }
     if (missing.length * 2 > candidates.length) {
