@@ -5,7 +5,7 @@
  * routes only ever sends the rows a person expanded. (Tags are not part of the data model: the route
  * extractors record method, path, handler and file.)
  */
-import { methodLabel } from '../report/labels';
+import { docsLeg, methodLabel, threeWayStatus } from '../report/labels';
 import type { AnalysisResult, Endpoint, MethodOrAny } from '../types';
 import { callersOf, testCallersOf } from './locate';
 import type { TreeNode } from './tree';
@@ -129,13 +129,14 @@ function endpointRow(result: AnalysisResult, folder: string, e: Endpoint): TreeN
   const callers = callersOf(result, e);
   const tests = testCallersOf(result, e);
   const lines = [`**${label(e)}** · service \`${e.service}\` · ${e.framework}`, '', `${e.file}:${e.line}${e.handler ? ` — \`${e.handler}\`` : ''}`, '', `Status: ${statuses.join(', ')}`];
+  if (e.event === undefined) lines.push('', threeWayStatus(e, callers.length));
   if (callers.length) lines.push('', 'Callers:', ...callers.slice(0, 20).map((c) => `- \`${c.file}:${c.line}\` via \`${c.client}\``));
   if (tests.length) lines.push('', 'Tests:', ...tests.slice(0, 20).map((c) => `- \`${c.file}:${c.line}\``));
   return {
     kind: 'leaf',
     id: `cat:ep:${e.id}`,
     label: label(e),
-    description: `${usageText(result, e)}${e.handler ? ` · ${e.handler}` : ''}`,
+    description: `${usageText(result, e)}${e.event === undefined && e.docs ? ` · ${docsLeg(e)}` : ''}${e.handler ? ` · ${e.handler}` : ''}`,
     tooltip: { kind: 'markdown', value: lines.join('\n') },
     icon: `method:${METHOD_ICONS.has(m) ? m : 'any'}`,
     contextValue: `catalogue-endpoint-${statuses[0]}`,
