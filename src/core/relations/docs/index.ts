@@ -53,6 +53,7 @@ const relation: Relation<'docs'> = {
       else {
         documents.push(a);
         ctx.notes.push({ level: 'info', code: 'docs-attributed', file: path, message: attributedNote(a) });
+        if (a.withheld) ctx.notes.push({ level: 'info', code: 'docs-withheld', file: path, message: `${a.withheld} operation${a.withheld === 1 ? '' : 's'} of this API document no route of service \`${a.service.name}\` serves ${a.withheld === 1 ? 'is' : 'are'} not reported as documented-not-implemented: under half of its operations are served, so routes the analysis did not find are the likelier cause.` });
       }
     }
     const drift = annotationDrift(services.recs);

@@ -35,6 +35,11 @@ export interface AttributedDoc {
    * `FastAPI`): its drift is the code's, reported once (see annotations.ts); null for a hand-written document.
    */
   readonly generatedFrom: string | null;
+  /**
+   * Operations not served that are not reported: a document in the service's folder of which under half
+   * the operations are served says more about routes the analysis did not find than about the document.
+   */
+  readonly withheld: number;
 }
 
 /** `/users/{id}` → a call-like template whose parameters are dynamic pieces. */
@@ -99,7 +104,10 @@ function pair(doc: ApiDocument, rec: ServiceRec, prefix: string, by: AttributedD
     else if (partlyKnown(rec, op)) continue;
     else missing.push({ op, path: prefix + op.path, otherMethods: others, closest: others.length ? [] : closestRoutesTo(docTemplate(prefix + op.path), rec) });
   }
-  return { doc, service: rec, prefix, by, missing, matched, generatedFrom };
+  // Under half served (by folder; by operations it is at least half by construction): withhold the misses.
+  const considered = matched + missing.length;
+  if (missing.length && matched * 2 < considered) return { doc, service: rec, prefix, by, missing: [], matched, generatedFrom, withheld: missing.length };
+  return { doc, service: rec, prefix, by, missing, matched, generatedFrom, withheld: 0 };
 }
 
 /**
