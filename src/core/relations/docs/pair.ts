@@ -1,6 +1,7 @@
 /**
  * Pairing API documents with the code's endpoints, per service. A document inside a service's folder
- * belongs to that service; one outside every backend (a spec committed next to a client SDK, docs at the
+ * belongs to that service (unless another service implements more of its operations, and at least half:
+ * docs at the root of a Next.js app about the backend beside it); one outside every backend (a spec committed next to a client SDK, docs at the
  * workspace root) belongs to the service that implements most of its operations, and only when that is
  * at least half of them and no other service implements as many; otherwise it is left unattributed.
  * Of the prefixes a spec declares (and none), the one under which most operations are implemented is
@@ -79,9 +80,12 @@ function bestPrefix(rec: ServiceRec, doc: ApiDocument): { prefix: string; served
 
 /** Tie a document to a service (see the module comment); null with the reason when it cannot be. */
 export function attribute(doc: ApiDocument, own: ServiceRec | null, recs: readonly ServiceRec[]): AttributedDoc | string {
-  if (own && own.endpoints.length > 0) return pair(doc, own, bestPrefix(own, doc).prefix, 'folder');
   const scored = recs.filter((r) => r.endpoints.length > 0).map((r) => ({ rec: r, ...bestPrefix(r, doc) })).sort((a, b) => b.served - a.served);
   const top = scored[0];
+  const mine = own ? scored.find((s) => s.rec === own) : undefined;
+  // In its service's folder, unless another service implements more of it (and at least half): docs at the
+  // root of a web app that describe the backend beside it belong to the backend.
+  if (mine && !(top && top.rec !== own && top.served > mine.served && top.served * 2 >= doc.operations.length)) return pair(doc, mine.rec, mine.prefix, 'folder');
   if (!top || top.served === 0) return 'no service in the workspace implements any of its operations';
   if (top.served * 2 < doc.operations.length) return `the service that implements most of its operations (\`${top.rec.name}\`) implements only ${top.served} of ${doc.operations.length}`;
   if (scored[1] && scored[1].served === top.served) return `services \`${top.rec.name}\` and \`${scored[1].rec.name}\` implement as many of its operations`;
