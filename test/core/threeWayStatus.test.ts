@@ -44,6 +44,9 @@ describe('three-way status', () => {
     const refresh = rows.find((n) => n.label === 'POST /api/auth/refresh')!;
     expect(refresh.description).toBe('no callers · docs ✗ · refresh');
     expect(refresh.tooltip!.value).toContain('code ✔ · docs ✗ · not used');
+    const undocumented = catalogueChildren(lists, 'ws', { statuses: ['undocumented'] }, null);
+    expect(undocumented.shown).toBe(1);
+    expect(lists.endpoints.filter((e) => e.docs?.length === 0).map((e) => `${e.method} ${e.path}`)).toEqual(['POST /api/auth/refresh']);
   });
 
   it('the markdown report names the annotation in the Docs line', () => {

@@ -11,9 +11,9 @@ import { callersOf, testCallersOf } from './locate';
 import type { TreeNode } from './tree';
 
 /** What the catalogue tells about an endpoint's use, for its status filter. */
-export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'partial' | 'page' | 'realtime';
+export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'undocumented' | 'partial' | 'page' | 'realtime';
 
-export const ENDPOINT_STATUSES: readonly EndpointStatus[] = ['used', 'unused', 'tests-only', 'possible', 'ignored', 'docs-only', 'partial', 'page', 'realtime'];
+export const ENDPOINT_STATUSES: readonly EndpointStatus[] = ['used', 'unused', 'tests-only', 'possible', 'ignored', 'docs-only', 'undocumented', 'partial', 'page', 'realtime'];
 
 export interface CatalogueFilter {
   /** Words that must all appear in `METHOD /path handler service file`. */
@@ -27,7 +27,10 @@ export interface CatalogueFilter {
   readonly files?: readonly string[];
 }
 
-/** The statuses of an endpoint (one for its use, plus `docs-only` and `partial` when they apply). */
+/**
+ * The statuses of an endpoint (one for its use, plus `docs-only`, `undocumented` and `partial` when they
+ * apply). `undocumented`: its service has API documents and none lists it (the docs leg of its three-way status is ✗).
+ */
 export function endpointStatuses(e: Endpoint): EndpointStatus[] {
   const out: EndpointStatus[] = [];
   if (e.kind === 'page') out.push('page');
@@ -38,6 +41,7 @@ export function endpointStatuses(e: Endpoint): EndpointStatus[] {
   else if (e.testCallers.length) out.push('tests-only');
   else out.push('unused');
   if (e.source !== 'code') out.push('docs-only');
+  if (e.docs !== undefined && e.docs.length === 0) out.push('undocumented');
   if (e.confidence === 'partial') out.push('partial');
   return out;
 }
