@@ -27,7 +27,8 @@ export interface ApiDocument {
   readonly generated: string | null;
   /**
    * The framework that generated the spec from the code when its operation ids say so (FastAPI's
-   * `{name}{path}_{method}`); such a spec is compared with the code as the code's own description.
+   * `{name}{path}_{method}`, NestJS's `{Controller}_{method}`); such a spec is compared with the code as the
+   * code's own description.
    */
   readonly generatedBy?: string;
 }
