@@ -65,8 +65,12 @@ function serving(rec: ServiceRec, op: DocOperation, prefix: string): { hits: End
   return { hits, others };
 }
 
+/**
+ * How many operations the service serves with routes of its own: a catch-all or a proxy route (a dev
+ * server's `/api/**` forward) serves every path and says nothing about which service a document describes.
+ */
 function countServed(rec: ServiceRec, doc: ApiDocument, prefix: string): number {
-  return doc.operations.filter((op) => serving(rec, op, prefix).hits.length > 0).length;
+  return doc.operations.filter((op) => serving(rec, op, prefix).hits.some((e) => !e.ep.forward && !isCatchAll(e.template))).length;
 }
 
 function bestPrefix(rec: ServiceRec, doc: ApiDocument): { prefix: string; served: number } {
