@@ -196,6 +196,19 @@ export interface LinkedRoute {
   readonly event?: string;
   readonly side?: 'receive' | 'send';
   readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
+  /** What the handler's own API annotation (utoipa's `#[utoipa::path]`) documents, see `Endpoint.documentedAs`. */
+  readonly documentedAs?: readonly DocumentedAs[];
+}
+
+/** One route an API annotation on a handler documents, and where the annotation is. */
+export interface DocumentedAs {
+  readonly method: string;
+  readonly path: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Does it agree with this registration (same method, same path or its tail under the scopes)? */
+  readonly agrees: boolean;
 }
 
 export interface LinkContext {
