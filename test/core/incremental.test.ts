@@ -108,6 +108,18 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
     await editEqualsFresh('_workspaces/classic-scripts', 'server/static/lib/api.js', "'/admin/api'", "'/admin/apx'");
   });
 
+  it('the file that sets axios.defaults.baseURL edited: the calls of files that never import it follow', async () => {
+    await editEqualsFresh('axios/global-defaults', 'web/src/main.js', "axios.defaults.baseURL = '/api';", "axios.defaults.baseURL = '/v2';");
+  });
+
+  it('an instance base set in another module edited: the instance calls follow', async () => {
+    await editEqualsFresh('axios/global-defaults', 'web/src/boot/http.js', "'/api/users'", "'/api/people'");
+  });
+
+  it('a second, different base set in a calling file: the calls become unresolved, also where reused', async () => {
+    await editEqualsFresh('axios/global-defaults', 'web/src/views/items.js', 'loadItems();', "axios.defaults.baseURL = '/other';\nloadItems();");
+  });
+
   it('a module the link read edited (a prefix constant, no routes of its own): the routes are linked again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-parity-relink-'));
     try {

@@ -15,6 +15,8 @@ import type { FileStore } from './files';
 import type { RunContext } from './types';
 import { NO_ENV_FILES, type EnvFiles } from './dotenv';
 import { isWrapping, urlParts, wrapperKey } from './wrappers';
+import { withSharedBase, type FoundBase } from './sharedBases';
+import { fileRole } from '../project/roles';
 
 /** A request found in the code, before matching. */
 export interface DraftCall {
@@ -69,6 +71,8 @@ export class RequestResolution {
   /** The request inside each wrapper (a declaration, stable across rounds). */
   private readonly wrapperDecls = new Map<string, ClientDecl>();
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  /** Bases set for requests made elsewhere (`setting` declarations), read again in every run. */
+  private readonly settings: Array<{ fw: Framework; decl: ClientDecl }> = [];
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
   private readonly failures: Array<{ fw: Framework; error: string } | undefined> = [];
   private readonly stale: number[] = [];
@@ -106,6 +110,10 @@ export class RequestResolution {
       if (!fw.requests) continue;
       for (const e of fresh) {
         for (const decl of e.parsed.decls.requests[fw.id] ?? []) {
+          if (decl.setting) {
+            this.settings.push({ fw, decl });
+            continue;
+          }
           this.all.push({ fw, decl });
           const last = this.reuse && !this.reuse.affected(decl.file) ? this.reuse.last.get(decl) : undefined;
           this.stale.push(last ? 0 : 1);
@@ -162,8 +170,26 @@ export class RequestResolution {
     }
     const order = this.all.map((_, i) => i).sort((a, b) => position.get(this.all[a]!.decl)! - position.get(this.all[b]!.decl)!);
     const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
-    const drafts = await finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
+    const bases = await this.sharedBases();
+    const withBases = (spec: RequestSpec, decl: ClientDecl) => withSharedBase(spec, this.store.fileRef(decl.file).project.root, bases, this.evaluator);
+    const drafts = await finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator, withBases);
     return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
+  }
+
+  /** The bases set for requests made elsewhere, outside test files; a setting that throws is a note. */
+  private async sharedBases(): Promise<FoundBase[]> {
+    const out: FoundBase[] = [];
+    for (const { fw, decl } of this.settings) {
+      if (fileRole(this.ctx.config, decl.file) === 'test') continue;
+      await this.ctx.pause();
+      try {
+        const s = fw.requests!.setting?.(decl, this.rctx);
+        if (s) out.push({ ...s, file: decl.file, line: decl.span.line, project: this.store.fileRef(decl.file).project.root });
+      } catch (err) {
+        this.ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the base set at line ${decl.span.line}: ${(err as Error).message}`, file: decl.file });
+      }
+    }
+    return out;
   }
 
   /** Every declaration's outcome in this run, for the next run's {@link RequestReuse}. */
@@ -175,10 +201,10 @@ export class RequestResolution {
 }
 
 /** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
-async function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): Promise<DraftCall[]> {
+async function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator, withBases: SpecHook): Promise<DraftCall[]> {
   const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap((a, i) => (list[i] === undefined ? [] : [[a!.decl, list[i]!] as const])));
   const results = inOrder(resultList);
-  const drafts = await draftCalls(ctx, results, wrappers, wrapperDecls, evaluator);
+  const drafts = await draftCalls(ctx, results, wrappers, wrapperDecls, evaluator, withBases);
   for (const [decl, { fw, error }] of inOrder(failureList)) {
     ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
     ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
@@ -192,7 +218,10 @@ async function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDe
  * Calls: every resolved request that is not the inside of a wrapper; a wrapper nobody calls keeps its
  * inner request, unresolved, with the reason.
  */
-async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): Promise<DraftCall[]> {
+/** A request with the bases set elsewhere applied (see sharedBases.ts). */
+type SpecHook = (spec: RequestSpec, decl: ClientDecl) => RequestSpec;
+
+async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator, withBases: SpecHook): Promise<DraftCall[]> {
   const calledWrappers = new Set<string>();
   for (const [, r] of results) if (r.spec.wrapper) calledWrappers.add(wrapperKey(r.spec.wrapper));
   const drafts: DraftCall[] = [];
@@ -210,10 +239,10 @@ async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw
     if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
       // A generated client function nobody calls is no call (its definition is not one).
       if (calledWrappers.has(key!) || spec.generated) continue;
-      drafts.push(...draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
+      drafts.push(...draftCall(decl, fw, withBases(spec, decl), evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
       continue;
     }
-    drafts.push(...draftCall(decl, fw, spec, evaluator, null));
+    drafts.push(...draftCall(decl, fw, withBases(spec, decl), evaluator, null));
   }
   return drafts;
 }

@@ -224,6 +224,26 @@ export interface ClientDecl {
   readonly anchor: Span;
   readonly callee: Sym;
   readonly args: readonly Sym[];
+  /** Not a call: a base set for requests made elsewhere (`callee`: the client, `args[0]`: the value), read by `setting`. */
+  readonly setting?: true;
+}
+
+/**
+ * A base URL set in one place for a client's requests made in other files: `axios.defaults.baseURL = …`,
+ * `api.defaults.baseURL = …`, an Angular interceptor that prefixes `req.url`. The engine applies it to
+ * the requests whose `sharedBase.key` names that client.
+ */
+export interface SharedBase {
+  readonly key: string;
+  /** The base; null when it cannot be evaluated or is set on some paths only (`why` says which). */
+  readonly value: Value | null;
+  readonly why?: string;
+  /** `project`: applies in the setter's project only (a global client); `client`: wherever the client is used (an instance). */
+  readonly scope: 'project' | 'client';
+  /** `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`). */
+  readonly mode: 'join' | 'concat';
+  /** How the setting is named in reasons and `via` (`axios.defaults.baseURL`, `ApiInterceptor`). */
+  readonly label: string;
 }
 
 export interface RequestSpec {
@@ -259,6 +279,12 @@ export interface RequestSpec {
   /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
    * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
+  /**
+   * The client whose base may be set in another file (see {@link SharedBase}): `own`, the base the request
+   * has without it (an instance's `axios.create` baseURL); `copies`: the key of a global client whose
+   * defaults an instance copies when it is created after they are set (so it may or may not have them).
+   */
+  readonly sharedBase?: { readonly key: string; readonly own: Value | null; readonly copies?: string };
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -285,6 +311,8 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
    * mention a function found to wrap a request.
    */
   readonly lazy?: boolean;
+  /** The base a `setting` declaration sets (null: none after all). */
+  setting?(decl: ClientDecl, ctx: ResolveContext): SharedBase | null;
 }
 
 // ------------------------------------------------------------------ events, docs, schemas

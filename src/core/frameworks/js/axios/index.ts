@@ -2,9 +2,9 @@ import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../../lang/
 import type { Value } from '../../../resolve/evaluate';
 import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
-import { destination } from './config';
+import { destination, sharedBaseOf, defaultsSetting } from './config';
 
-const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]/;
+const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]|\.defaults\.baseURL\b/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 
 /** axios: `axios.get/post/...`, `axios(config)`, `axios.request(config)`, and instances from
@@ -34,6 +34,11 @@ export default defineFramework({
         const root = calleeRoot(callee)!;
         if (callee.k === 'ref' && root !== 'axios' && js.module.bindings[root] === undefined && !js.module.imports[root]) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
+      }
+      // `axios.defaults.baseURL = …`, `api.defaults.baseURL = …`: a base for requests made elsewhere.
+      for (const d of js.defaultsSets ?? []) {
+        if (d.prop !== 'baseURL') continue;
+        out.push({ file: file.ref.path, fn: d.fn, span: d.span, anchor: d.span, callee: d.target, args: d.conditional ? [d.value, { k: 'dyn', text: 'conditional' }] : [d.value], setting: true });
       }
       return out;
     },
@@ -67,7 +72,12 @@ export default defineFramework({
       }
       const { base, unresolved, baseDefault } = destination(ev, url, config, target);
       const via = (base || baseDefault) && target.name !== 'axios' ? [target.name] : [];
-      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}) };
+      const shared = unresolved ? null : sharedBaseOf(ev, config, target);
+      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}), ...(shared ? { sharedBase: shared } : {}) };
+    },
+    setting(decl, ctx) {
+      const target = axiosTarget(ctx.value(decl.callee, decl), ctx.evaluator);
+      return target ? defaultsSetting(ctx.evaluator, target, ctx.value(decl.args[0]!, decl), decl.args.length > 1) : null;
     },
   },
 });
