@@ -120,6 +120,14 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
     await editEqualsFresh('axios/global-defaults', 'web/src/views/items.js', 'loadItems();', "axios.defaults.baseURL = '/other';\nloadItems();");
   });
 
+  it('the file that names a client on every Vue component edited: the components that use `this.$http` follow', async () => {
+    await editEqualsFresh('axios/vue-globals', 'shop/src/main.js', "baseURL: '/api'", "baseURL: '/v3'");
+  });
+
+  it('a component project gains a global client name: its `this.$http` calls appear', async () => {
+    await editEqualsFresh('axios/vue-globals', 'admin/src/main.js', "axios.defaults.baseURL = '/v3';", "axios.defaults.baseURL = '/v3';\nimport Vue from 'vue';\nVue.prototype.$http = axios.create({ baseURL: '/api' });");
+  });
+
   it('a module the link read edited (a prefix constant, no routes of its own): the routes are linked again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-parity-relink-'));
     try {

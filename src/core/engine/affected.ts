@@ -14,10 +14,13 @@ const MODULE_FILE = /\.(?:[cm]?[jt]sx?|py|rs|go)$/i;
 
 export function affectedByEdit(changed: readonly string[], store: FileStore, program: WorkspaceProgram): ((file: string) => boolean) | null {
   const parsed = new Map(store.entries().flatMap((e) => (e.parsed ? [[e.path, e.parsed.module] as const] : [])));
+  const entries = new Map(store.entries().map((e) => [e.path, e] as const));
   for (const file of changed) {
     if (!MODULE_FILE.test(file)) return null;
     const mod = parsed.get(file);
     if (mod && (isClassicScript(mod) || mod.scripts)) return null;
+    // A file that gives a client a name on every component (`Vue.prototype.$http = …`) reaches files that never import it.
+    if (Object.values(entries.get(file)?.parsed?.decls.requests ?? {}).some((list) => list.some((d) => d.global !== undefined))) return null;
   }
   const importers = new Map<string, string[]>();
   for (const mod of parsed.values()) {

@@ -99,7 +99,16 @@ export class RequestResolution {
       }
       return w;
     };
-    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
+    const globalClients = (file: string, name: string) => this.globalClients(file, name);
+    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, globalClients };
+  }
+
+  /** The values the project of `file` gives every component as `this.<name>` (`Vue.prototype.$http = …`), outside test files. */
+  private globalClients(file: string, name: string): Array<{ value: Value; file: string }> {
+    const project = this.store.fileRef(file).project.root;
+    return this.settings
+      .filter(({ decl }) => decl.global === name && fileRole(this.ctx.config, decl.file) !== 'test' && this.store.fileRef(decl.file).project.root === project)
+      .map(({ decl }) => ({ value: this.rctx.value(decl.args[0]!, decl), file: decl.file }));
   }
 
   /** Resolve the declarations of new sources, and everything they make stale, until no new wrapper appears. */
@@ -115,7 +124,9 @@ export class RequestResolution {
             continue;
           }
           this.all.push({ fw, decl });
-          const last = this.reuse && !this.reuse.affected(decl.file) ? this.reuse.last.get(decl) : undefined;
+          let last = this.reuse && !this.reuse.affected(decl.file) ? this.reuse.last.get(decl) : undefined;
+          // A request that reached its client through a global name depends on the file that gives it.
+          if (last && 'spec' in last && last.spec?.registeredIn && this.reuse!.affected(last.spec.registeredIn)) last = undefined;
           this.stale.push(last ? 0 : 1);
           if (last) this.take(this.all.length - 1, last);
         }

@@ -226,6 +226,8 @@ export interface ClientDecl {
   readonly args: readonly Sym[];
   /** Not a call: a base set for requests made elsewhere (`callee`: the client, `args[0]`: the value), read by `setting`. */
   readonly setting?: true;
+  /** For a setting: the name it gives a client on every component of the project (`this.$http`). */
+  readonly global?: string;
 }
 
 /**
@@ -285,6 +287,8 @@ export interface RequestSpec {
    * defaults an instance copies when it is created after they are set (so it may or may not have them).
    */
   readonly sharedBase?: { readonly key: string; readonly own: Value | null; readonly copies?: string };
+  /** The file that gives the client a global name (`Vue.prototype.$http = axios`), when the request reached it that way. */
+  readonly registeredIn?: string;
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -300,6 +304,8 @@ export interface ResolveContext {
   value(sym: Sym, decl: ClientDecl): Value;
   /** The wrapper template of a function, once the engine has found it to be one. */
   wrapper(fn: FnRef): WrapperTemplate | undefined;
+  /** The values `this.<name>` is given on every component of the file's project (`Vue.prototype.$http = …`), with where. */
+  globalClients?(file: string, name: string): ReadonlyArray<{ readonly value: Value; readonly file: string }>;
 }
 
 /** Requests a client library (or a pattern such as wrapper functions) makes. */

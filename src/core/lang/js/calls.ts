@@ -74,12 +74,14 @@ function collectImportCalls(s: Sym, out: Set<string>): void {
 
 /**
  * `client.defaults.baseURL = v` (also `this.api.defaults["baseURL"] = v`): a client default set by
- * assignment, which applies to requests made anywhere else with that client.
+ * assignment, which applies to requests made anywhere else with that client; and a name given to every
+ * component (`Vue.prototype.$http = v`, `app.config.globalProperties.$api = v`).
  */
 export interface JsDefaultsSet {
-  /** The client whose `defaults` are set (`axios`, `api`, `this.http`). */
+  /** The client whose `defaults` are set (`axios`, `api`, `this.http`), or what `prototype`/`globalProperties` belong to. */
   readonly target: Sym;
-  /** The default set (`baseURL`). */
+  readonly holder: 'defaults' | 'prototype' | 'globalProperties';
+  /** The default or the name set (`baseURL`, `$http`). */
   readonly prop: string;
   readonly value: Sym;
   readonly fn: string | null;
@@ -88,11 +90,13 @@ export interface JsDefaultsSet {
   readonly conditional: boolean;
 }
 
+const HOLDERS = new Set(['defaults', 'prototype', 'globalProperties']);
+
 export function defaultsFact(node: TSESTree.AssignmentExpression, scope: Scope, src: SymSource, conditional: boolean): JsDefaultsSet | null {
   const left = node.left;
   if (node.operator !== '=' || left.type !== 'MemberExpression') return null;
   const prop = !left.computed && left.property.type === 'Identifier' ? left.property.name : left.property.type === 'Literal' && typeof left.property.value === 'string' ? left.property.value : null;
   const holder = left.object;
-  if (prop === null || holder.type !== 'MemberExpression' || holder.computed || holder.property.type !== 'Identifier' || holder.property.name !== 'defaults') return null;
-  return { target: toSym(holder.object as Node, scope, src), prop, value: toSym(node.right as Node, scope, src), fn: scope.fnId, span: spanOf(node), conditional };
+  if (prop === null || holder.type !== 'MemberExpression' || holder.computed || holder.property.type !== 'Identifier' || !HOLDERS.has(holder.property.name)) return null;
+  return { target: toSym(holder.object as Node, scope, src), holder: holder.property.name as JsDefaultsSet['holder'], prop, value: toSym(node.right as Node, scope, src), fn: scope.fnId, span: spanOf(node), conditional };
 }
