@@ -37,10 +37,12 @@ export function withSharedBase(spec: RequestSpec, project: string, all: readonly
   const copied = sb.copies ? settingsFor(all, sb.copies, project) : [];
   if (found.length === 0 && copied.length === 0) return spec;
   const url = ev.partsOf(spec.url);
-  // A base never changes an absolute URL (an interceptor that would is not read as one).
-  if (isAbsoluteUrl(url)) return spec;
+  // A base never changes an absolute URL (an interceptor that would is not read as one); a URL that
+  // starts with a run-time value (an env var) may be absolute, so it is left as it is.
+  const first = url[0];
+  if (isAbsoluteUrl(url) || !first || !('lit' in first)) return spec;
   const memo = applied.get(spec);
-  const sig = JSON.stringify([project, found, copied]);
+  const sig = [...found, ...copied].map((s) => `${s.key}@${s.file}:${s.line}=${s.value ? text(ev, s.value) : `?${s.why ?? ''}`}`).join('\n');
   if (memo && memo.sig === sig) return memo.spec;
   const out = apply(spec, found, copied, ev);
   applied.set(spec, { sig, spec: out });
