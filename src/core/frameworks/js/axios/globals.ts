@@ -18,7 +18,7 @@ export function settingDecls(file: string, js: JsFileFacts): ClientDecl[] {
   for (const d of js.defaultsSets ?? []) {
     const at = { file, fn: d.fn, span: d.span, anchor: d.span };
     if (d.holder === 'defaults' && d.prop === 'baseURL') out.push({ ...at, callee: d.target, args: d.conditional ? [d.value, { k: 'dyn', text: 'conditional' }] : [d.value], setting: true });
-    else if (d.holder !== 'defaults') out.push({ ...at, callee: d.target, args: [d.value], setting: true, global: d.prop });
+    else if (d.holder === 'globalProperties' || (d.holder === 'prototype' && isVuePrototype(d.target, d.prop))) out.push({ ...at, callee: d.target, args: [d.value], setting: true, global: d.prop });
   }
   for (const c of js.calls) {
     // `Vue.use(VueAxios, axios)`, `app.use(VueAxios, axios)`.
@@ -34,6 +34,11 @@ export function isThisMember(sym: Sym): sym is Extract<Sym, { k: 'member' }> {
   if (sym.k !== 'member') return false;
   const o = sym.obj;
   return (o.k === 'param' && o.index === THIS_PARAM) || (o.k === 'dyn' && o.text === 'this');
+}
+
+/** `Vue.prototype.x = …` or `<anything>.prototype.$x = …` (an instance property by Vue's convention), not a class's methods. */
+function isVuePrototype(target: Sym, prop: string): boolean {
+  return prop.startsWith('$') || (target.k === 'ref' && target.name === 'Vue');
 }
 
 /**
