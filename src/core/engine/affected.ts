@@ -3,7 +3,8 @@
  * (see `RequestOutcome.reads`), and the evaluator reaches other modules only through imports, so an
  * outcome that read no edited file is the same again. Shared globals (classic scripts, markup pages and
  * templates) are the exception: a name defined in one is seen by others without an import, so an edit to
- * one of those reuses nothing (everything is resolved again).
+ * one of those reuses nothing (everything is resolved again), and so does an edit to a file that names a
+ * client on every component (`Vue.prototype.$http = …`).
  */
 import { isClassicScript } from '../resolve/globals';
 import type { FileStore } from './files';
@@ -14,8 +15,10 @@ const MODULE_FILE = /\.(?:[cm]?[jt]sx?|py|rs|go)$/i;
 export function editReusesOutcomes(changed: readonly string[], store: FileStore): boolean {
   for (const file of changed) {
     if (!MODULE_FILE.test(file)) return false;
-    const mod = store.parsedModule(file);
-    if (mod && (isClassicScript(mod) || mod.scripts)) return false;
+    const parsed = store.cache.get(file)?.parsed;
+    if (parsed && (isClassicScript(parsed.module) || parsed.module.scripts)) return false;
+    // A file that gives a client a name on every component (`Vue.prototype.$http = …`) reaches files that never import it.
+    if (Object.values(parsed?.decls.requests ?? {}).some((list) => list.some((d) => d.global !== undefined))) return false;
   }
   return true;
 }

@@ -41,6 +41,8 @@ export interface DraftSides {
   readonly wrapperDecls: ReadonlyMap<string, ClientDecl>;
   readonly evaluator: Evaluator;
   readonly tracked: Tracked;
+  /** A request with the bases set elsewhere applied (see sharedBases.ts). */
+  readonly withBases: (spec: RequestSpec, decl: ClientDecl) => RequestSpec;
 }
 
 /** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
@@ -88,9 +90,9 @@ function draftsOf(decl: ClientDecl, fw: Framework, spec: RequestSpec, sides: Dra
   if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
     // A generated client function nobody calls is no call (its definition is not one).
     if (calledWrappers.has(key!) || spec.generated) return [];
-    return draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`);
+    return draftCall(decl, fw, sides.withBases(spec, decl), evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`);
   }
-  return draftCall(decl, fw, spec, evaluator, null);
+  return draftCall(decl, fw, sides.withBases(spec, decl), evaluator, null);
 }
 
 /**

@@ -13,6 +13,9 @@ import type { RunContext } from './types';
 import { NO_ENV_FILES, type EnvFiles } from './dotenv';
 import { isWrapping, wrapperKey } from './wrappers';
 import { finishDrafts, withEnvFiles, type DraftCall, type Tracked } from './drafts';
+import { withSharedBase, type FoundBase } from './sharedBases';
+import { fileRole } from '../project/roles';
+import type { Value } from '../resolve/evaluate';
 
 export type { DraftCall } from './drafts';
 
@@ -58,6 +61,8 @@ export class RequestResolution {
   /** The request inside each wrapper (a declaration, stable across rounds). */
   private readonly wrapperDecls = new Map<string, ClientDecl>();
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  /** Bases set for requests made elsewhere (`setting` declarations), read again in every run. */
+  private readonly settings: Array<{ fw: Framework; decl: ClientDecl }> = [];
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
   private readonly failures: Array<{ fw: Framework; error: string } | undefined> = [];
   private readonly stale: number[] = [];
@@ -102,7 +107,16 @@ export class RequestResolution {
       } else this.wait(key, this.current);
       return w;
     };
-    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
+    const globalClients = (file: string, name: string) => this.globalClients(file, name);
+    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, globalClients };
+  }
+
+  /** The values the project of `file` gives every component as `this.<name>` (`Vue.prototype.$http = …`), outside test files. */
+  private globalClients(file: string, name: string): Array<{ value: Value; file: string }> {
+    const project = this.store.fileRef(file).project.root;
+    return this.settings
+      .filter(({ decl }) => decl.global === name && fileRole(this.ctx.config, decl.file) !== 'test' && this.store.fileRef(decl.file).project.root === project)
+      .map(({ decl }) => ({ value: this.rctx.value(decl.args[0]!, decl), file: decl.file }));
   }
 
   /** Resolve the declarations of new sources, and everything they make stale, until no new wrapper appears. */
@@ -125,6 +139,10 @@ export class RequestResolution {
       if (!fw.requests) continue;
       for (const list of byFramework.get(fw.id) ?? []) {
         for (const decl of list) {
+          if (decl.setting) {
+            this.settings.push({ fw, decl });
+            continue;
+          }
           const i = this.all.push({ fw, decl }) - 1;
           const last = this.lastOutcome(decl);
           this.asked.push(last ? (last.asked as string[]) : []);
@@ -164,6 +182,8 @@ export class RequestResolution {
     const last = this.reuse?.last.get(decl);
     if (!last) return undefined;
     for (const f of this.reuse!.changed) if (last.reads.has(f)) return undefined;
+    // A request that reached its client through a global name depends on the file that gives it.
+    if ('spec' in last && last.spec?.registeredIn && this.reuse!.changed.has(last.spec.registeredIn)) return undefined;
     return last;
   }
 
@@ -243,9 +263,27 @@ export class RequestResolution {
         this.program.readsInto = null;
       }
     };
-    const sides = { wrappers: this.wrappers, wrapperDecls: this.wrapperDecls, evaluator: this.evaluator, tracked };
+    const bases = await this.sharedBases();
+    const withBases = (spec: RequestSpec, decl: ClientDecl) => withSharedBase(spec, this.store.fileRef(decl.file).project.root, bases, this.evaluator);
+    const sides = { wrappers: this.wrappers, wrapperDecls: this.wrapperDecls, evaluator: this.evaluator, tracked, withBases };
     const drafts = await finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), sides);
     return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
+  }
+
+  /** The bases set for requests made elsewhere, outside test files; a setting that throws is a note. */
+  private async sharedBases(): Promise<FoundBase[]> {
+    const out: FoundBase[] = [];
+    for (const { fw, decl } of this.settings) {
+      if (fileRole(this.ctx.config, decl.file) === 'test') continue;
+      await this.ctx.pause();
+      try {
+        const s = fw.requests!.setting?.(decl, this.rctx);
+        if (s) out.push({ ...s, file: decl.file, line: decl.span.line, project: this.store.fileRef(decl.file).project.root });
+      } catch (err) {
+        this.ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the base set at line ${decl.span.line}: ${(err as Error).message}`, file: decl.file });
+      }
+    }
+    return out;
   }
 
   /** The modules the outcomes taken from the last run read (this run did not read them again). */

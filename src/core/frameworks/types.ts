@@ -237,6 +237,28 @@ export interface ClientDecl {
   readonly anchor: Span;
   readonly callee: Sym;
   readonly args: readonly Sym[];
+  /** Not a call: a base set for requests made elsewhere (`callee`: the client, `args[0]`: the value), read by `setting`. */
+  readonly setting?: true;
+  /** For a setting: the name it gives a client on every component of the project (`this.$http`). */
+  readonly global?: string;
+}
+
+/**
+ * A base URL set in one place for a client's requests made in other files: `axios.defaults.baseURL = …`,
+ * `api.defaults.baseURL = …`, an Angular interceptor that prefixes `req.url`. The engine applies it to
+ * the requests whose `sharedBase.key` names that client.
+ */
+export interface SharedBase {
+  readonly key: string;
+  /** The base; null when it cannot be evaluated or is set on some paths only (`why` says which). */
+  readonly value: Value | null;
+  readonly why?: string;
+  /** `project`: applies in the setter's project only (a global client); `client`: wherever the client is used (an instance). */
+  readonly scope: 'project' | 'client';
+  /** `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`). */
+  readonly mode: 'join' | 'concat';
+  /** How the setting is named in reasons and `via` (`axios.defaults.baseURL`, `ApiInterceptor`). */
+  readonly label: string;
 }
 
 export interface RequestSpec {
@@ -272,6 +294,14 @@ export interface RequestSpec {
   /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
    * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
+  /**
+   * The client whose base may be set in another file (see {@link SharedBase}): `own`, the base the request
+   * has without it (an instance's `axios.create` baseURL); `copies`: the key of a global client whose
+   * defaults an instance copies when it is created after they are set (so it may or may not have them).
+   */
+  readonly sharedBase?: { readonly key: string; readonly own: Value | null; readonly copies?: string };
+  /** The file that gives the client a global name (`Vue.prototype.$http = axios`), when the request reached it that way. */
+  readonly registeredIn?: string;
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -287,6 +317,8 @@ export interface ResolveContext {
   value(sym: Sym, decl: ClientDecl): Value;
   /** The wrapper template of a function, once the engine has found it to be one. */
   wrapper(fn: FnRef): WrapperTemplate | undefined;
+  /** The values `this.<name>` is given on every component of the file's project (`Vue.prototype.$http = …`), with where. */
+  globalClients?(file: string, name: string): ReadonlyArray<{ readonly value: Value; readonly file: string }>;
 }
 
 /** Requests a client library (or a pattern such as wrapper functions) makes. */
@@ -298,6 +330,8 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
    * mention a function found to wrap a request.
    */
   readonly lazy?: boolean;
+  /** The base a `setting` declaration sets (null: none after all). */
+  setting?(decl: ClientDecl, ctx: ResolveContext): SharedBase | null;
 }
 
 // ------------------------------------------------------------------ events, docs, schemas
