@@ -49,10 +49,13 @@ interface Chain {
 
 type NodeId = { id: string; label: string } | { missing: string };
 
+/** A `conf` declaration naming (by `key`, its id in the file) a handler that answers with a WebSocket upgrade. */
+export const WEBSOCKET_HANDLER = 'websocket-handler';
+
 export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, opts: BuilderGraphOptions): LinkedRoute[] {
   const g = new BuilderGraph(ctx, opts);
   for (const d of decls) if (d.t === 'mount') g.addMount(d);
-  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  const routes = withWebSockets(g, decls);
   const owners = routes.map((r) => g.node(r.owner!, r.file, r.fn));
   const attrOwners = new Set<string>();
   routes.forEach((r, i) => {
@@ -83,6 +86,18 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
     g.emit(r, o, out, (c) => c.last !== 'docs' || r.role !== 'attr');
   });
   return compareDocs(out, routes, g, docs);
+}
+
+/** The routes, a GET registration of a WebSocket handler (axum's `WebSocketUpgrade` extractor) as a `websocket` route. */
+function withWebSockets(g: BuilderGraph, decls: readonly BackendDecl[]): RouteDecl[] {
+  const ws = new Set(decls.flatMap((d) => (d.t === 'conf' && d.name === WEBSOCKET_HANDLER && d.key ? [`fn:${d.file}#${d.key}`] : [])));
+  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  if (ws.size === 0) return routes;
+  return routes.map((r) => {
+    if (r.kind !== 'http' || !r.handlerSym || !r.methods.every((m) => m === 'GET')) return r;
+    const h = g.node(r.handlerSym, r.file, r.fn);
+    return 'id' in h && ws.has(h.id) ? { ...r, kind: 'websocket' } : r;
+  });
 }
 
 /**
