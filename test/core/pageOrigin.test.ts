@@ -29,5 +29,7 @@ describe('URLs on the page host', () => {
     // `location.origin.replace(…)` may change the port: not read.
     expect(interpretUrl([dyn('window.location.origin.replace(…)'), lit('/ws')]).kind).toBe('unknown-base');
     expect(interpretUrl([dyn('config.location.host'), lit('/ws')]).kind).toBe('unknown-base');
+    // Another scheme on the page's host is a deep link into an app, not this origin.
+    expect(interpretUrl([lit('outline://'), dyn('window.location.host'), lit('/auth/redirect')]).kind).not.toBe('relative');
   });
 });

@@ -166,7 +166,7 @@ function onPageHost(parts: readonly Part[]): UrlTarget | null {
   const before = parts.slice(0, at);
   if (before.filter((p) => !('lit' in p)).length > 1) return null;
   const lead = before.map((p) => ('lit' in p ? p.lit : '')).join('');
-  if (!/^[a-z]*:?\/\/$/i.test(lead.trimStart())) return null;
+  if (!/^(?:(?:https?|wss?)?:)?\/\/$/i.test(lead.trimStart())) return null;
   const rest = parts.slice(at + 1);
   const next = rest[0];
   const text = next && 'lit' in next ? next.lit : '';
