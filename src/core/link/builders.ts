@@ -88,14 +88,16 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
   return compareDocs(out, routes, g, docs);
 }
 
-/** The routes, a GET registration of a WebSocket handler (axum's `WebSocketUpgrade` extractor) as a `websocket` route. */
+/** The routes, a GET registration of a WebSocket handler (axum's `WebSocketUpgrade` extractor, actix's `ws::start`) as a `websocket` route. */
 function withWebSockets(g: BuilderGraph, decls: readonly BackendDecl[]): RouteDecl[] {
   const ws = new Set(decls.flatMap((d) => (d.t === 'conf' && d.name === WEBSOCKET_HANDLER && d.key ? [`fn:${d.file}#${d.key}`] : [])));
   const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
   if (ws.size === 0) return routes;
   return routes.map((r) => {
-    if (r.kind !== 'http' || !r.handlerSym || !r.methods.every((m) => m === 'GET')) return r;
-    const h = g.node(r.handlerSym, r.file, r.fn);
+    // A route declared on its handler (`#[get("/ws")]`) has the handler as its owner.
+    const sym = r.role === 'attr' ? r.owner : r.handlerSym;
+    if (r.kind !== 'http' || !sym || !r.methods.every((m) => m === 'GET')) return r;
+    const h = g.node(sym, r.file, r.fn);
     return 'id' in h && ws.has(h.id) ? { ...r, kind: 'websocket' } : r;
   });
 }
