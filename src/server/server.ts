@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { broadWorkspaceReason, decodeText, docKind, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { CatalogueFeature } from './features/catalogue';
@@ -44,6 +44,10 @@ const SERVER_VERSION = process.env.API_PARITY_VERSION ?? 'dev';
 const IGNORED_DIRS = /(^|\/)(node_modules|\.git|dist|build|out|\.next|\.nuxt|\.venv|venv|__pycache__|target|coverage|\.vscode-test)\//;
 
 const WATCHED = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.py|Cargo\.toml|go\.mod|tsconfig\.json|jsconfig\.json|\.gitignore|api-parity\.config\.json)$/;
+/** `.env` files: their values are read with the file list (a change lists everything again). */
+const ENV_FILE = /(^|\/)\.env(\.[^/]*)?$/;
+/** Files whose change is read by a full run: manifests, configuration, `.env` files and API documents. */
+const structural = (rel: string) => WATCHED.test(rel) || ENV_FILE.test(rel) || docKind(rel) !== null;
 
 export class Server implements IndexHost {
   private readonly documents = new TextDocuments(TextDocument);
@@ -109,9 +113,9 @@ export class Server implements IndexHost {
       for (const change of params.changes) {
         const folder = this.folderOf(change.uri);
         const rel = folder ? relPath(folder.root, change.uri) : null;
-        if (!folder || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) continue;
+        if (!folder || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || structural(rel))) continue;
         // A file created or deleted changes the file list; a changed source file only its own content.
-        if (change.type === FileChangeType.Changed && !WATCHED.test(rel)) folder.contentChanged(rel);
+        if (change.type === FileChangeType.Changed && !structural(rel)) folder.contentChanged(rel);
         else folder.structureChanged();
         // A config file may name other folders (`with`): the system is laid out again.
         if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
@@ -302,8 +306,8 @@ export class Server implements IndexHost {
   private onDocument(uri: string): void {
     const f = this.folderOf(uri);
     const rel = f ? relPath(f.root, uri) : null;
-    if (!f || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) return;
-    if (WATCHED.test(rel)) f.structureChanged();
+    if (!f || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || structural(rel))) return;
+    if (structural(rel)) f.structureChanged();
     else f.contentChanged(rel);
     if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
     else void this.reschedule(f);
