@@ -159,11 +159,12 @@ export class Analyzer {
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
     const sources = ws.files.filter(isSourceFile);
     let loaded = 0;
-    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path) => {
-      // After an edit (`changed`), only the changed files are read again; the others keep their entries.
-      const e = (changed && !changed.has(path) ? this.cache.get(path) : undefined) ?? (await store.load(path));
+    // After an edit (`changed`), only the changed files are read again; the others keep their entries.
+    const kept = changed ? sources.map((path) => (changed.has(path) ? undefined : this.cache.get(path))) : null;
+    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path, i) => {
+      const e = kept?.[i] ?? (await store.load(path));
       if (++loaded % 200 === 0) ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
-      await ctx.pause();
+      if (!kept?.[i]) await ctx.pause();
       return e;
     });
     const eager = entries.filter((e) => e?.eager);

@@ -96,7 +96,8 @@ const patterns = new Map<string, Pattern>();
 let patternCount = 0;
 
 function patternOf(names: ReadonlySet<string>): Pattern {
-  const source = `\\b(?:${[...names].map(escapeRe).join('|')})\\b`;
+  // Sorted: the same names found in another order (a wrapper resolved again in an edit run) are the same search.
+  const source = `\\b(?:${[...names].sort().map(escapeRe).join('|')})\\b`;
   let p = patterns.get(source);
   if (!p) {
     if (patterns.size >= 64) patterns.clear();
