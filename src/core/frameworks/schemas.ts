@@ -25,7 +25,11 @@ export type SchemaDecl =
   /** What a function that may be a route handler answers (an Express controller), by its id. */
   | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null; readonly body?: RequestBody }
   | { readonly t: 'read'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data'; readonly field: string; readonly span: Span }
-  | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null };
+  | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null }
+  /** A class that may be a view (DRF): the relation reads its answer per action for the routes whose handler names it. */
+  | { readonly t: 'view'; readonly file: string; readonly fn: null; readonly cls: string }
+  /** The file's project renders and parses JSON keys in camelCase (djangorestframework-camel-case). */
+  | { readonly t: 'case'; readonly file: string; readonly fn: null; readonly style: 'camel' };
 
 
 /** The fields a handler reads off its request body (`req.body.name`), or why they cannot all be seen. */

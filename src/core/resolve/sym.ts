@@ -96,6 +96,8 @@ export interface ClassFact {
    * constructor's scope (its `this` is the instance); the first assignment of each field wins.
    */
   readonly selfAssigned?: Readonly<Record<string, Sym>>;
+  /** Python: classes defined in the class body (a DRF serializer's `class Meta`), by name. */
+  readonly inner?: Readonly<Record<string, ClassFact>>;
 }
 
 export interface ReexportFact {

@@ -12,7 +12,7 @@ import type { Finding } from '../types';
 
 export function requestFindings(call: Call, site: string, ep: Endpoint, payload: PayloadRelation): Finding[] {
   const sent = payload.sends.get(site);
-  const body = payload.bodies.get(`${ep.file}:${ep.line}:${ep.column}`);
+  const body = payload.endpointBodies?.get(ep.id) ?? payload.bodies.get(`${ep.file}:${ep.line}:${ep.column}`);
   if (!sent || !body || typeof body.fields === 'string' || body.fields.size === 0) return [];
   const read = body.fields;
   const names = [...read];
