@@ -81,6 +81,7 @@ const rule: GapRule = {
             { file: call.file, line: call.line, column: call.column, message: 'the request' },
           ],
           subject: call.id,
+          also: { file: answer.at.file, line: answer.at.line, column: answer.at.column, message: `${ep.method} ${ep.path} never sends \`${r.field}\`, which ${r.at.file}:${r.at.line} reads from its answer.${hint}` },
         });
       }
     }

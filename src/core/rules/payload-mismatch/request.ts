@@ -33,6 +33,7 @@ export function requestFindings(call: Call, site: string, ep: Endpoint, payload:
       message: `Sends \`${field}\` in the body of ${ep.method} ${ep.path}, but the handler never reads it.${hint}`,
       related: [{ file: body.at.file, line: body.at.line, column: body.at.column, message: `${ep.method} ${ep.path} reads ${names.map((f) => `\`${f}\``).join(', ')} from its request body` }],
       subject: call.id,
+      also: { file: body.at.file, line: body.at.line, column: body.at.column, message: `${ep.method} ${ep.path} never reads \`${field}\`, which ${sent.at.file}:${sent.at.line} sends in its request body.` },
     });
   }
   return out;
