@@ -98,6 +98,17 @@ export interface ClassFact {
   readonly selfAssigned?: Readonly<Record<string, Sym>>;
   /** Python: classes defined in the class body (a DRF serializer's `class Meta`), by name. */
   readonly inner?: Readonly<Record<string, ClassFact>>;
+  /**
+   * Rust: the attributes of a struct (key `''`) and of its fields (by field name), as plain data:
+   * `#[serde(rename_all = "camelCase", default)]` → `{ name: 'serde', args: { rename_all: 'camelCase', default: true } }`.
+   */
+  readonly annotations?: Readonly<Record<string, readonly Annotation[]>>;
+}
+
+/** An attribute: each argument `key = "text"` (a string), a bare `key` (true), or anything else (null: not read). */
+export interface Annotation {
+  readonly name: string;
+  readonly args: Readonly<Record<string, string | true | null>>;
 }
 
 export interface ReexportFact {

@@ -68,6 +68,7 @@ const relation: Relation<'payload'> = {
     const unwrapRoots = new Set<string>();
     const views = new Map<string, Decl<'view'>[]>();
     const camelRoots = new Set<string>();
+    const fnShapes = new Map<string, Decl<'handler'>>();
     for (const fw of indexedFrameworks) {
       if (!fw.schemas) continue;
       for (const e of input.store.sources()) {
@@ -78,6 +79,7 @@ const relation: Relation<'payload'> = {
           else if (d.t === 'answer') handlers.set(`${d.file}#${d.fn}`, d);
           else if (d.t === 'view') views.set(d.cls, [...(views.get(d.cls) ?? []), d]);
           else if (d.t === 'case') camelRoots.add(projectOf(input.projects, d.file).root);
+          else if (d.t === 'handler') fnShapes.set(`${d.file}#${d.fn}`, d);
           else unwrapRoots.add(projectOf(input.projects, d.file).root);
         }
       }
@@ -94,7 +96,7 @@ const relation: Relation<'payload'> = {
       const model = r.bodyModel ? modelInputFields(ev, r.bodyModel, { file: r.file, fn: null, params: null }) : null;
       if (model) bodies.set(key, { fields: model, at: { file: r.file, ...r.route } });
     }
-    const byEndpoint = await viewAnswers(input, ev, views, camelRoots);
+    const byEndpoint = await viewAnswers(input, ev, views, camelRoots, fnShapes);
     const sends = await sentBodies(input, ev);
     const byCall = new Map<string, PayloadRead[]>();
     for (const r of reads) {

@@ -7,13 +7,22 @@
 import type { Evaluator } from '../../resolve/evaluate';
 import type { SchemaDecl } from '../../frameworks/types';
 import { projectOf } from '../../project/projects';
-import type { FileLocation } from '../../types';
+import type { Endpoint, FileLocation } from '../../types';
+import type { Sym } from '../../resolve/sym';
+import { structFields } from './serde';
 import type { RelationInput } from '../types';
 import type { PayloadAnswer } from './index';
 import { applyStyle, type Fields } from './shape';
 import { viewShape } from './drfViews';
 
 type View = Extract<SchemaDecl, { t: 'view' }>;
+type Handler = Extract<SchemaDecl, { t: 'handler' }>;
+interface Shape {
+  readonly answer: Fields;
+  readonly body: Fields | null;
+  readonly at: FileLocation | null;
+  readonly okOnly: boolean;
+}
 
 const camel = (f: Fields): Fields => (typeof f === 'string' ? f : new Set([...f].map((n) => applyStyle(n, 'camel'))));
 
@@ -22,27 +31,71 @@ export async function viewAnswers(
   ev: Evaluator,
   views: ReadonlyMap<string, readonly View[]>,
   camelRoots: ReadonlySet<string>,
+  handlers: ReadonlyMap<string, Handler>,
 ): Promise<{ answers: Map<string, PayloadAnswer>; bodies: Map<string, { fields: Fields; at: FileLocation }> }> {
   const answers = new Map<string, PayloadAnswer>();
   const bodies = new Map<string, { fields: Fields; at: FileLocation }>();
-  if (views.size === 0) return { answers, bodies };
+  if (views.size === 0 && handlers.size === 0) return { answers, bodies };
   for (const ep of input.services.endpoints) {
-    const m = ep.source === 'code' && ep.kind === 'http' && ep.method !== '*' && ep.handler ? /^(\w+)(?:\.(\w+))?$/.exec(ep.handler) : null;
-    const found = m ? views.get(m[1]!) : undefined;
-    if (!m || !found || found.length !== 1) continue;
-    await input.ctx.pause();
-    let shape;
-    try {
-      shape = viewShape(ev, found[0]!.file, m[1]!, m[2] ?? null, ep.method);
-    } catch (err) {
-      shape = { answer: `its answer could not be read (${(err as Error).message})`, body: null, line: null, file: found[0]!.file };
-    }
+    if (ep.source !== 'code' || ep.kind !== 'http' || ep.method === '*' || !ep.handler) continue;
+    const shape = viewOf(ev, ep, views, camelRoots, input) ?? handlerOf(ev, ep, handlers);
     if (!shape) continue;
-    const isCamel = camelRoots.has(projectOf(input.projects, found[0]!.file).root);
-    const at: FileLocation = shape.line !== null ? { file: shape.file, line: shape.line, column: 1, endLine: shape.line, endColumn: 1 } : { file: ep.file, line: ep.line, column: ep.column, endLine: ep.endLine, endColumn: ep.endColumn };
-    answers.set(ep.id, { fields: isCamel ? camel(shape.answer) : shape.answer, at, okOnly: true });
-    // The camel-case parser turns camelCase keys back into snake_case: both spellings reach the serializer.
-    if (shape.body !== null) bodies.set(ep.id, { fields: isCamel && typeof shape.body !== 'string' ? new Set([...shape.body, ...camel(shape.body)]) : shape.body, at });
+    await input.ctx.pause();
+    const at: FileLocation = shape.at ?? { file: ep.file, line: ep.line, column: ep.column, endLine: ep.endLine, endColumn: ep.endColumn };
+    answers.set(ep.id, { fields: shape.answer, at, okOnly: shape.okOnly });
+    if (shape.body !== null) bodies.set(ep.id, { fields: shape.body, at });
   }
   return { answers, bodies };
+}
+
+const lineAt = (file: string, line: number | null | undefined): FileLocation | null => (line ? { file, line, column: 1, endLine: line, endColumn: 1 } : null);
+
+/** A DRF view's action (`Cls.action`, or `Cls` answering the endpoint's method). */
+function viewOf(ev: Evaluator, ep: Endpoint, views: ReadonlyMap<string, readonly View[]>, camelRoots: ReadonlySet<string>, input: RelationInput): Shape | null {
+  const m = /^(\w+)(?:\.(\w+))?$/.exec(ep.handler!);
+  const found = m ? views.get(m[1]!) : undefined;
+  if (!m || !found || found.length !== 1) return null;
+  let shape;
+  try {
+    shape = viewShape(ev, found[0]!.file, m[1]!, m[2] ?? null, ep.method);
+  } catch (err) {
+    shape = { answer: `its answer could not be read (${(err as Error).message})`, body: null, line: null, file: found[0]!.file };
+  }
+  if (!shape) return null;
+  const isCamel = camelRoots.has(projectOf(input.projects, found[0]!.file).root);
+  // The camel-case parser turns camelCase keys back into snake_case: both spellings reach the serializer.
+  const body = shape.body !== null && isCamel && typeof shape.body !== 'string' ? new Set([...shape.body, ...camel(shape.body)]) : shape.body;
+  return { answer: isCamel ? camel(shape.answer) : shape.answer, body, at: lineAt(shape.file, shape.line), okOnly: true };
+}
+
+/** A handler function named by a path (`handlers::create_user`), evaluated where the route is registered. */
+function handlerOf(ev: Evaluator, ep: Endpoint, handlers: ReadonlyMap<string, Handler>): Shape | null {
+  if (handlers.size === 0 || !/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(ep.handler!)) return null;
+  const segs = ep.handler!.split('::');
+  let sym: Sym = { k: 'ref', name: segs[0]! };
+  for (const s of segs.slice(1)) sym = { k: 'member', obj: sym, prop: s };
+  try {
+    const v = ev.evaluate(sym, { file: ep.file, fn: null, params: null });
+    const h = v.t === 'fn' ? handlers.get(`${v.file}#${v.id}`) : undefined;
+    if (!h) return null;
+    const ctx = { file: h.file, fn: null, params: null };
+    let answer: Fields;
+    if (h.open !== null) answer = h.open;
+    else {
+      const all = new Set<string>();
+      answer = all;
+      for (const s of h.success) {
+        const f = structFields(ev, s, ctx, 'out');
+        if (typeof f === 'string') {
+          answer = f;
+          break;
+        }
+        for (const k of f) all.add(k);
+      }
+    }
+    const body = h.request ? structFields(ev, h.request, ctx, 'in') : null;
+    return { answer, body, at: lineAt(h.file, ev.program.module(h.file)?.functions[h.fn]?.line), okOnly: h.errors };
+  } catch {
+    return null;
+  }
 }
