@@ -54,6 +54,8 @@ export interface ParamFact {
   readonly restKeywords?: boolean;
   /** Its declared type, where the language has one (Go: `github.com/acme/shop/config.Config`, pointers stripped). */
   readonly type?: string;
+  /** TS parameter decorators by name, `Name(…)` when given arguments (NestJS `@Body()` → `Body`, `@Body('x')` → `Body(…)`). */
+  readonly decorators?: readonly string[];
 }
 
 /** The arguments of a call, as written. */

@@ -9,7 +9,7 @@ import type { SchemaDecl } from '../../frameworks/types';
 import { projectOf } from '../../project/projects';
 import type { Endpoint, FileLocation } from '../../types';
 import type { Sym } from '../../resolve/sym';
-import { structFields } from './serde';
+import { modelFields } from './dtos';
 import type { RelationInput } from '../types';
 import type { PayloadAnswer } from './index';
 import { applyStyle, type Fields } from './shape';
@@ -68,15 +68,28 @@ function viewOf(ev: Evaluator, ep: Endpoint, views: ReadonlyMap<string, readonly
   return { answer: isCamel ? camel(shape.answer) : shape.answer, body, at: lineAt(shape.file, shape.line), okOnly: true };
 }
 
-/** A handler function named by a path (`handlers::create_user`), evaluated where the route is registered. */
-function handlerOf(ev: Evaluator, ep: Endpoint, handlers: ReadonlyMap<string, Handler>): Shape | null {
-  if (handlers.size === 0 || !/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(ep.handler!)) return null;
+/** The handler function an endpoint names: a path (`handlers::create_user`) or `Class.method`, evaluated where the route is registered. */
+function handlerFn(ev: Evaluator, ep: Endpoint): { file: string; id: string } | null {
+  const method = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(ep.handler!);
+  if (method) {
+    const v = ev.evaluate({ k: 'ref', name: method[1]! }, { file: ep.file, fn: null, params: null });
+    const id = v.t === 'class' ? ev.program.module(v.file)?.classes[v.name]?.methods?.[method[2]!] : undefined;
+    return v.t === 'class' && id ? { file: v.file, id } : null;
+  }
+  if (!/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(ep.handler!)) return null;
   const segs = ep.handler!.split('::');
   let sym: Sym = { k: 'ref', name: segs[0]! };
   for (const s of segs.slice(1)) sym = { k: 'member', obj: sym, prop: s };
+  const v = ev.evaluate(sym, { file: ep.file, fn: null, params: null });
+  return v.t === 'fn' ? { file: v.file, id: v.id } : null;
+}
+
+/** A handler's shape (Rust handlers, NestJS controller methods). */
+function handlerOf(ev: Evaluator, ep: Endpoint, handlers: ReadonlyMap<string, Handler>): Shape | null {
+  if (handlers.size === 0) return null;
   try {
-    const v = ev.evaluate(sym, { file: ep.file, fn: null, params: null });
-    const h = v.t === 'fn' ? handlers.get(`${v.file}#${v.id}`) : undefined;
+    const fn = handlerFn(ev, ep);
+    const h = fn ? handlers.get(`${fn.file}#${fn.id}`) : undefined;
     if (!h) return null;
     const ctx = { file: h.file, fn: null, params: null };
     let answer: Fields;
@@ -85,7 +98,7 @@ function handlerOf(ev: Evaluator, ep: Endpoint, handlers: ReadonlyMap<string, Ha
       const all = new Set<string>();
       answer = all;
       for (const s of h.success) {
-        const f = structFields(ev, s, ctx, 'out');
+        const f = modelFields(ev, s, ctx, 'out');
         if (typeof f === 'string') {
           answer = f;
           break;
@@ -93,7 +106,7 @@ function handlerOf(ev: Evaluator, ep: Endpoint, handlers: ReadonlyMap<string, Ha
         for (const k of f) all.add(k);
       }
     }
-    const body = h.request ? structFields(ev, h.request, ctx, 'in') : null;
+    const body = h.request ? modelFields(ev, h.request, ctx, 'in') : null;
     return { answer, body, at: lineAt(h.file, ev.program.module(h.file)?.functions[h.fn]?.line), okOnly: h.errors };
   } catch {
     return null;
