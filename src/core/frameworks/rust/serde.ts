@@ -61,7 +61,8 @@ function handlerDecl(file: string, fn: RsFn): SchemaDecl | null {
   let answer: { success: Sym[]; open: string | null; errors: boolean };
   if (jsonRet && !/^(?:[\w:]*::)?Json<Vec</.test(ret)) answer = { success: [typeSym(jsonRet[1]!)], open: null, errors: /Result</.test(ret) };
   else if (fn.early) answer = { success: [], open: 'the handler returns early', errors: false };
-  else if (fn.tail) answer = tailAnswer(fn.tail, fn);
+  // `Result<HttpResponse, E>`: `?` answers E's error response, whose shape is not read.
+  else if (fn.tail) answer = { ...tailAnswer(fn.tail, fn), ...(/Result</.test(ret) ? { errors: true } : {}) };
   else answer = { success: [], open: 'the handler has no tail expression', errors: false };
   if (!request && answer.success.length === 0) return null;
   return { t: 'handler', file, fn: fn.id, request, ...answer };
