@@ -36,9 +36,11 @@ export async function viewAnswers(
   const answers = new Map<string, PayloadAnswer>();
   const bodies = new Map<string, { fields: Fields; at: FileLocation }>();
   if (views.size === 0 && handlers.size === 0) return { answers, bodies };
+  // One view action is often routed at several paths (a ViewSet under two prefixes): read it once.
+  const memo = new Map<string, ReturnType<typeof viewShape>>();
   for (const ep of input.services.endpoints) {
     if (ep.source !== 'code' || ep.kind !== 'http' || ep.method === '*' || !ep.handler) continue;
-    const shape = viewOf(ev, ep, views, camelRoots, input) ?? handlerOf(ev, ep, handlers);
+    const shape = viewOf(ev, ep, views, camelRoots, input, memo) ?? handlerOf(ev, ep, handlers);
     if (!shape) continue;
     await input.ctx.pause();
     const at: FileLocation = shape.at ?? { file: ep.file, line: ep.line, column: ep.column, endLine: ep.endLine, endColumn: ep.endColumn };
@@ -51,15 +53,19 @@ export async function viewAnswers(
 const lineAt = (file: string, line: number | null | undefined): FileLocation | null => (line ? { file, line, column: 1, endLine: line, endColumn: 1 } : null);
 
 /** A DRF view's action (`Cls.action`, or `Cls` answering the endpoint's method). */
-function viewOf(ev: Evaluator, ep: Endpoint, views: ReadonlyMap<string, readonly View[]>, camelRoots: ReadonlySet<string>, input: RelationInput): Shape | null {
+function viewOf(ev: Evaluator, ep: Endpoint, views: ReadonlyMap<string, readonly View[]>, camelRoots: ReadonlySet<string>, input: RelationInput, memo: Map<string, ReturnType<typeof viewShape>>): Shape | null {
   const m = /^(\w+)(?:\.(\w+))?$/.exec(ep.handler!);
   const found = m ? views.get(m[1]!) : undefined;
   if (!m || !found || found.length !== 1) return null;
-  let shape;
-  try {
-    shape = viewShape(ev, found[0]!.file, m[1]!, m[2] ?? null, ep.method);
-  } catch (err) {
-    shape = { answer: `its answer could not be read (${(err as Error).message})`, body: null, line: null, file: found[0]!.file };
+  const key = `${found[0]!.file}#${ep.handler}#${ep.method}`;
+  let shape = memo.get(key);
+  if (shape === undefined) {
+    try {
+      shape = viewShape(ev, found[0]!.file, m[1]!, m[2] ?? null, ep.method);
+    } catch (err) {
+      shape = { answer: `its answer could not be read (${(err as Error).message})`, body: null, line: null, file: found[0]!.file };
+    }
+    memo.set(key, shape);
   }
   if (!shape) return null;
   const isCamel = camelRoots.has(projectOf(input.projects, found[0]!.file).root);
