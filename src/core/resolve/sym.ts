@@ -98,6 +98,8 @@ export interface ClassFact {
    * constructor's scope (its `this` is the instance); the first assignment of each field wins.
    */
   readonly selfAssigned?: Readonly<Record<string, Sym>>;
+  /** 1-based line of the class statement (Python), for locations at a model. */
+  readonly line?: number;
   /** Python: classes defined in the class body (a DRF serializer's `class Meta`), by name. */
   readonly inner?: Readonly<Record<string, ClassFact>>;
   /**

@@ -300,7 +300,7 @@ class PyFactsBuilder implements ImportTables {
     const methods = this.methodIds(body);
     const ctor = methods['__init__'];
     const baseInit = ctor ? baseInitCall(this.calls.slice(firstCall), ctor, bases) : null;
-    const fact: ClassFact = { name, bases, attrs, methods, ...(fields.length ? { fields } : {}), ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}), ...(Object.keys(inner).length ? { inner } : {}) };
+    const fact: ClassFact = { name, bases, attrs, methods, ...(fields.length ? { fields } : {}), ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}), ...(Object.keys(inner).length ? { inner } : {}), line: node.startPosition.row + 1 };
     this.classes[name] = fact;
     if (outer?.inner) outer.inner[name] = fact;
     if (!scope.fnId) this.bindings[name] = { k: 'class', name };

@@ -79,7 +79,7 @@ export function viewShape(ev: Evaluator, file: string, cls: string, action: stri
   if (typeof ser === 'string') return { answer: ser, body: null, line: null, file };
   const shape = serializerShape(ev, ser.file, ser.name);
   if (typeof shape === 'string') return { answer: shape, body: null, line: null, file };
-  return { answer: shape.out, body: READS_BODY.has(name) ? shape.in : null, line: null, file: ser.file };
+  return { answer: shape.out, body: READS_BODY.has(name) ? shape.in : null, line: ev.program.module(ser.file)?.classes[ser.name]?.line ?? null, file: ser.file };
 }
 
 /** `serializer_class`, or the one class every return of `get_serializer_class` names. */
