@@ -23,7 +23,7 @@ export async function analyzeFixture(dir: string): Promise<AnalysisResult> {
  *   service <name> root=<root> framework=<fw> ports=<p,…|-> [baseUrl=<url>] [pathPrefix=<prefix>]
  *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [uncalledCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [name=<route name|?>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
  *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [role=test] [in=<client method>(uncalled|only-tests-call-it)] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
- *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…]
+ *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…] [also=<file:line> "<message there>"]
  *   skipped <file> [extractor=<id>] <reason>
  *   note <level> [<file>] <message>
  *   summary endpoints=… used=… unused=… unchecked=… ignored=… calls=… resolved=… external=… missing=… methodMismatch=… coverage=… filesScanned=… filesParsed=…
@@ -115,7 +115,8 @@ export function goldenFacts(result: AnalysisResult): string {
       (g.event !== undefined ? ` event=${text(g.event)}` : '') +
       (usual ? '' : ` subject=${g.subject} method=${method(g.method)} path=${g.path ?? '?'}`) +
       ` ${text(g.message)}` +
-      (related.length ? ` related=${related.join(',')}` : '')
+      (related.length ? ` related=${related.join(',')}` : '') +
+      (g.also ? ` also=${at(g.also.file, g.also.line)} ${JSON.stringify(g.also.message)}` : '')
     );
   });
 

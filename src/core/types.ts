@@ -184,6 +184,11 @@ export interface Gap {
   readonly related: readonly RelatedLocation[];
   /** Id of the endpoint or call this gap is about. */
   readonly subject: string;
+  /**
+   * The other side of the finding, where the editor shows it too (a payload mismatch's backend answer or
+   * body model), with the message it has there.
+   */
+  readonly also?: RelatedLocation;
 }
 
 export interface SkippedFile {

@@ -20,7 +20,7 @@ import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from '.
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
-import { decoratedIn, type JsDecorated } from './decorators';
+import { decoratedIn, declaredFields, paramTyping, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
 
@@ -342,13 +342,14 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         if (local) inner.params.set(local, { k: 'member', obj: base, prop: propKey(prop) });
       }
     } else if (target.type === 'RestElement' && target.argument.type === 'Identifier') inner.params.set(target.argument.name, { k: 'dyn', text: target.argument.name });
-    return def ? { name: paramName(param), default: def } : { name: paramName(param) };
+    return { name: paramName(param), ...(def ? { default: def } : {}), ...paramTyping(p) };
   }
 
   private classDecl(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, scope: Scope, nameHint: string | null): void {
     const name = node.id?.name ?? nameHint ?? '<class>';
     const attrs: Record<string, Sym> = {};
     const members = this.classMembers.open(node);
+    const declared = declaredFields(node);
     for (const el of node.body.body) {
       if (el.type === 'PropertyDefinition' && !el.computed && el.value) {
         const key = el.key.type === 'Identifier' ? el.key.name : el.key.type === 'Literal' ? String(el.key.value) : null;
@@ -365,7 +366,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         if (el.kind === 'method') members.methods[key] = id;
       } else if (el.type === 'PropertyDefinition' && el.value) this.visit(el.value, scope, null);
     }
-    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close() };
+    this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close(), ...declared };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
 }

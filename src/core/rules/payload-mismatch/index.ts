@@ -15,8 +15,10 @@ import { requestFindings } from './request';
 import { eventArgFindings, wsReadFindings } from './events';
 
 /** The reads that are off the body, for this call's client; none when the client's answer is not known. */
-function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean): PayloadRead[] {
+function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean, okOnly: boolean): PayloadRead[] {
   const axios = call.client === 'axios' || call.client.startsWith('axios:');
+  // Fields of the successful answers only: a read that may see an error answer (`res.json()`) is not judged.
+  if (okOnly) return reads.filter((r) => r.via === 'data' && axios && !r.unwrapped && !resultIsBody);
   if (resultIsBody) return reads.filter((r) => r.via === 'result');
   return reads.filter((r) => r.via === 'json' || (r.via === 'data' && axios && !r.unwrapped));
 }
@@ -51,11 +53,11 @@ const rule: GapRule = {
       if (!ep || ep.source !== 'code') continue;
       out.push(...requestFindings(call, site, ep, payload));
       if (!reads) continue;
-      const answer = payload.answers.get(`${ep.file}:${ep.line}:${ep.column}`);
+      const answer = payload.endpointAnswers?.get(ep.id) ?? payload.answers.get(`${ep.file}:${ep.line}:${ep.column}`);
       if (!answer || typeof answer.fields === 'string' || answer.fields.size === 0) continue;
       const sent = [...answer.fields];
       const seen = new Set<string>();
-      for (const r of bodyReads(call, reads, payload.bodyResults.has(site))) {
+      for (const r of bodyReads(call, reads, payload.bodyResults.has(site), answer.okOnly === true)) {
         if (answer.fields.has(r.field) || seen.has(r.field)) continue;
         seen.add(r.field);
         const same = sent.find((f) => styleless(f) === styleless(r.field));
@@ -79,6 +81,7 @@ const rule: GapRule = {
             { file: call.file, line: call.line, column: call.column, message: 'the request' },
           ],
           subject: call.id,
+          also: { file: answer.at.file, line: answer.at.line, column: answer.at.column, message: `${ep.method} ${ep.path} never sends \`${r.field}\`, which ${r.at.file}:${r.at.line} reads from its answer.${hint}` },
         });
       }
     }

@@ -14,6 +14,7 @@ import { expressSyntax } from '../express/path';
 import { linkNest } from './link';
 import { nestName, ROUTE_DECORATORS } from './names';
 import { nestjsStub } from './stub';
+import { nestShapes } from './shapes';
 
 const MARKERS = /@\s*(?:[\w$]+\.)?(?:Controller|Module|WebSocketGateway|Get|Post|Put|Patch|Delete|All|Head|Options|SubscribeMessage)\s*\(|\bNestFactory\b|\bsetGlobalPrefix\b|\benableVersioning\b|\bRouterModule\b/;
 
@@ -29,6 +30,7 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true, websocket: true },
   detection: { deps: ['@nestjs/core'], defaultPort: 3000 },
   pathSyntax: expressSyntax,
+  schemas: nestShapes,
   routes: {
     languages: ['js'],
     accepts: (f, text) => f.language === 'js' && MARKERS.test(text),

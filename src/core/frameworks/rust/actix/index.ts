@@ -1,4 +1,5 @@
 import { defineFramework } from '../../types';
+import { serdeShapes } from '../serde';
 import { linkBuilders } from '../../../link/builders';
 import { actixSyntax } from './path';
 import { actixDecls } from './routes';
@@ -18,6 +19,7 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
   detection: { deps: ['actix-web'], defaultPort: 8080 },
   pathSyntax: actixSyntax,
+  schemas: serdeShapes,
   routes: {
     languages: ['rust'],
     accepts: (f, text) => f.ext === '.rs' && MARKERS.test(text),

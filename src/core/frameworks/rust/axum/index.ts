@@ -1,4 +1,5 @@
 import { defineFramework } from '../../types';
+import { serdeShapes } from '../serde';
 import { linkBuilders } from '../../../link/builders';
 import { axumSyntax } from './path';
 import { axumDecls } from './routes';
@@ -18,6 +19,7 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
   detection: { deps: ['axum'], defaultPort: 3000 },
   pathSyntax: axumSyntax,
+  schemas: serdeShapes,
   routes: {
     languages: ['rust'],
     accepts: (f, text) => f.ext === '.rs' && MARKERS.test(text),
