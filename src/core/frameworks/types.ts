@@ -109,6 +109,8 @@ export interface RouteDecl {
   readonly side?: 'receive' | 'send';
   /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
   readonly view?: Sym;
+  /** The route's own tags as written (FastAPI `tags=[...]` on the decorator), read by the mount graph. */
+  readonly tags?: Sym;
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -126,6 +128,8 @@ export interface MountDecl {
   readonly span: Span;
   /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
   readonly role?: 'docs';
+  /** Tags the mount gives every route below it (`include_router(r, tags=[...])`). */
+  readonly tags?: Sym;
 }
 
 /** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */
@@ -196,6 +200,8 @@ export interface LinkedRoute {
   readonly event?: string;
   readonly side?: 'receive' | 'send';
   readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
+  /** The framework's tags for the route (FastAPI `tags=`, NestJS `@ApiTags`, a DRF viewset's name), outermost first. */
+  readonly tags?: readonly string[];
 }
 
 export interface LinkContext {
