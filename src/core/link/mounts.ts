@@ -324,7 +324,7 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
  * The tags a value lists (`["users", TAG]`, or one string): only those that evaluate to a whole string;
  * tags only group the catalogue, so one that cannot be read is left out rather than guessed.
  */
-function tagTexts(ctx: LinkContext, v: Value): string[] {
+export function tagTexts(ctx: LinkContext, v: Value): string[] {
   const items = v.t === 'arr' ? v.items.map((s) => ctx.value(s, v.ctx.file, v.ctx.fn, v.ctx.params)) : [v];
   return items.flatMap((item) => {
     if (item.t !== 'str') return [];
@@ -333,7 +333,7 @@ function tagTexts(ctx: LinkContext, v: Value): string[] {
   });
 }
 
-function uniqueTags(tags: readonly string[]): string[] {
+export function uniqueTags(tags: readonly string[]): string[] {
   return [...new Set(tags)];
 }
 

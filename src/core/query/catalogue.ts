@@ -112,7 +112,8 @@ export function catalogueChildren(result: AnalysisResult, folder: string, filter
   }
   const tag = /^cat:tag:([^\u0000]*)\u0000([^\u0000]*)\u0000(.*)$/.exec(parent);
   if (tag) {
-    const eps = shown.filter((e) => e.service === tag[1] && e.file === tag[2] && (tag[3] === '' ? !e.tags?.length : e.tags?.includes(tag[3]))).sort(byLine);
+    const [, service, inFile, name = ''] = tag;
+    const eps = shown.filter((e) => e.service === service && e.file === inFile && (name === '' ? !e.tags?.length : e.tags?.includes(name))).sort(byLine);
     return level(eps.map((e) => endpointRow(result, folder, e)));
   }
   return level([]);
