@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { gapsRequest, indexChangedNotification, statusNotification, type GapsResult } from '../shared/protocol';
+import { indexChangedNotification, statusNotification, type GapsResult } from '../shared/protocol';
 import { REQUIRES_RESTART } from '../shared/settings';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createLog, stringify } from './log';
 import { registerCatalogueCommands } from './catalogueCommands';
 import { registerGapExplorerCommands } from './gapExplorerCommands';
+import { SnapshotFeed } from './snapshots';
 import { StatusItem } from './status';
 import { EndpointCatalogue } from './views/catalogue';
 import { GapExplorer } from './views/gapExplorer';
@@ -37,22 +38,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
   context.subscriptions.push(log);
   const { explorer, status, view, catalogue } = createViews(context, () => (client?.state === State.Running ? client : null));
 
-  let last: GapsResult | null = null;
-  /** Whether the test API asked for whole snapshots. */
-  let snapshots = false;
-  const waiters: Array<(g: GapsResult) => void> = [];
   let refreshing: Promise<void> | null = null;
+  const feed = new SnapshotFeed(() => (client?.state === State.Running ? client : null), log, () => scheduleRefresh());
   const refresh = async () => {
     if (!client || client.state !== State.Running) return;
     explorer.refresh();
     catalogue.refresh();
-    if (!snapshots) return;
-    try {
-      last = await client.sendRequest(gapsRequest);
-      if (last.folders.some((f) => f.result)) for (const w of waiters.splice(0)) w(last);
-    } catch (e) {
-      log.warn(`could not read the snapshot: ${stringify(e)}`);
-    }
+    await feed.fetch();
   };
   const scheduleRefresh = () => {
     refreshing ??= refresh().finally(() => (refreshing = null));
@@ -106,19 +98,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     throw e;
   }
 
-  const wantSnapshots = () => {
-    if (snapshots) return;
-    snapshots = true;
-    scheduleRefresh();
-  };
   return {
-    gaps: () => (wantSnapshots(), last),
+    gaps: () => feed.gaps(),
     catalogueSummary: () => catalogue.summary,
     gapExplorerMessage: () => view.message ?? '',
-    whenIndexed: () => {
-      wantSnapshots();
-      return last?.folders.some((f) => f.result) ? Promise.resolve(last) : new Promise((resolve) => waiters.push(resolve));
-    },
+    whenIndexed: () => feed.whenIndexed(),
   };
 }
 

@@ -185,8 +185,7 @@ export class Server implements IndexHost {
       }
       await Promise.all(this.indexes().map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
-    new CatalogueFeature(() => ({ index: this.index, layout: this.layout })).bind(c);
-    new GapTreeFeature(() => ({ indexes: this.indexes() })).bind(c);
+    for (const f of [new CatalogueFeature(() => ({ index: this.index, layout: this.layout })), new GapTreeFeature(() => ({ indexes: this.indexes() }))]) f.bind(c);
     c.onRequest(ignoreEndpointRequest, async (params) => (await this.rebuilding, this.ignoreEndpointEdit(params)));
     c.onRequest(reportRequest, (params) => {
       const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
