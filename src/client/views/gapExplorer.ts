@@ -58,6 +58,8 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
   attach(view: vscode.TreeView<GapNode>): vscode.Disposable[] {
     this.view = view;
     const remember = (id: string, open: boolean) => {
+      // A filtered tree opens as the server says (its rows are few); what a person opens there is not kept.
+      if (this.isFiltered()) return;
       this.expansion[id] = open;
       void this.context.workspaceState.update(EXPANSION_KEY, this.expansion);
     };
@@ -114,10 +116,13 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
   }
 
   getTreeItem({ node }: GapNode): vscode.TreeItem {
-    const remembered = this.expansion[node.id];
+    // VS Code keeps the expansion of a row it has seen by its id: under a filter the ids differ, so the
+    // filtered tree opens by its own defaults and the unfiltered one comes back as it was left.
+    const filter = this.isFiltered() ? JSON.stringify(this.params(null)) : '';
+    const remembered = filter ? undefined : this.expansion[node.id];
     const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : (remembered ?? node.collapsible === 'expanded') ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
-    item.id = node.id;
+    item.id = filter ? `${node.id}\u0000${filter}` : node.id;
     if (node.description !== undefined) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip.kind === 'markdown' ? new vscode.MarkdownString(node.tooltip.value) : node.tooltip.value;
     item.iconPath = this.icon(node.icon);
