@@ -109,8 +109,7 @@ export interface RouteDecl {
   readonly side?: 'receive' | 'send';
   /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
   readonly view?: Sym;
-  /** The route's own tags as written (FastAPI `tags=[...]` on the decorator), read by the mount graph. */
-  readonly tags?: Sym;
+  readonly tags?: Sym; // the route's own tags as written (FastAPI `tags=[...]`), read by its link
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -128,8 +127,7 @@ export interface MountDecl {
   readonly span: Span;
   /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
   readonly role?: 'docs';
-  /** Tags the mount gives every route below it (`include_router(r, tags=[...])`). */
-  readonly tags?: Sym;
+  readonly tags?: Sym; // tags the mount gives every route below it (`include_router(r, tags=[...])`)
 }
 
 /** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */
@@ -200,8 +198,20 @@ export interface LinkedRoute {
   readonly event?: string;
   readonly side?: 'receive' | 'send';
   readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
-  /** The framework's tags for the route (FastAPI `tags=`, NestJS `@ApiTags`, a DRF viewset's name), outermost first. */
-  readonly tags?: readonly string[];
+  readonly tags?: readonly string[]; // the framework's tags (see `Endpoint.tags`), outermost first
+  /** What the handler's own API annotation (utoipa's `#[utoipa::path]`) documents, see `Endpoint.documentedAs`. */
+  readonly documentedAs?: readonly DocumentedAs[];
+}
+
+/** One route an API annotation on a handler documents, and where the annotation is. */
+export interface DocumentedAs {
+  readonly method: string;
+  readonly path: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Does it agree with this registration (same method, same path or its tail under the scopes)? */
+  readonly agrees: boolean;
 }
 
 export interface LinkContext {
@@ -230,6 +240,28 @@ export interface ClientDecl {
   readonly anchor: Span;
   readonly callee: Sym;
   readonly args: readonly Sym[];
+  /** Not a call: a base set for requests made elsewhere (`callee`: the client, `args[0]`: the value), read by `setting`. */
+  readonly setting?: true;
+  /** For a setting: the name it gives a client on every component of the project (`this.$http`). */
+  readonly global?: string;
+}
+
+/**
+ * A base URL set in one place for a client's requests made in other files: `axios.defaults.baseURL = …`,
+ * `api.defaults.baseURL = …`, an Angular interceptor that prefixes `req.url`. The engine applies it to
+ * the requests whose `sharedBase.key` names that client.
+ */
+export interface SharedBase {
+  readonly key: string;
+  /** The base; null when it cannot be evaluated or is set on some paths only (`why` says which). */
+  readonly value: Value | null;
+  readonly why?: string;
+  /** `project`: applies in the setter's project only (a global client); `client`: wherever the client is used (an instance). */
+  readonly scope: 'project' | 'client';
+  /** `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`). */
+  readonly mode: 'join' | 'concat';
+  /** How the setting is named in reasons and `via` (`axios.defaults.baseURL`, `ApiInterceptor`). */
+  readonly label: string;
 }
 
 export interface RequestSpec {
@@ -265,6 +297,14 @@ export interface RequestSpec {
   /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
    * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
+  /**
+   * The client whose base may be set in another file (see {@link SharedBase}): `own`, the base the request
+   * has without it (an instance's `axios.create` baseURL); `copies`: the key of a global client whose
+   * defaults an instance copies when it is created after they are set (so it may or may not have them).
+   */
+  readonly sharedBase?: { readonly key: string; readonly own: Value | null; readonly copies?: string };
+  /** The file that gives the client a global name (`Vue.prototype.$http = axios`), when the request reached it that way. */
+  readonly registeredIn?: string;
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -280,6 +320,8 @@ export interface ResolveContext {
   value(sym: Sym, decl: ClientDecl): Value;
   /** The wrapper template of a function, once the engine has found it to be one. */
   wrapper(fn: FnRef): WrapperTemplate | undefined;
+  /** The values `this.<name>` is given on every component of the file's project (`Vue.prototype.$http = …`), with where. */
+  globalClients?(file: string, name: string): ReadonlyArray<{ readonly value: Value; readonly file: string }>;
 }
 
 /** Requests a client library (or a pattern such as wrapper functions) makes. */
@@ -291,6 +333,8 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
    * mention a function found to wrap a request.
    */
   readonly lazy?: boolean;
+  /** The base a `setting` declaration sets (null: none after all). */
+  setting?(decl: ClientDecl, ctx: ResolveContext): SharedBase | null;
 }
 
 // ------------------------------------------------------------------ events, docs, schemas

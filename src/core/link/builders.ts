@@ -11,7 +11,7 @@
  * - A node no edge reaches is a root when `orphansAreRoots` (axum: a router is served as it is); otherwise
  *   its routes are kept partial, with the reason.
  */
-import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
+import type { BackendDecl, DocumentedAs, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
 import type { Span } from '../types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
@@ -59,7 +59,7 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
     const o = owners[i]!;
     if (r.role === 'attr' && 'id' in o) attrOwners.add(o.id);
   });
-  const docs = new Map<string, { method: string; path: string }[]>();
+  const docs = new Map<string, DocAt[]>();
   /** A documented handler's tags (utoipa `tag =`/`tags =`): its routes carry them wherever it is registered. */
   const docTags = new Map<string, string[]>();
   const out: LinkedRoute[] = [];
@@ -69,7 +69,7 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
       if (!('id' in o)) return;
       const path = ctx.pathText(r.path, r.file, r.fn);
       const list = docs.get(o.id) ?? [];
-      for (const m of r.methods) list.push({ method: m, path: path.text });
+      if (path.unresolved.length === 0) for (const m of r.methods) list.push({ method: m, path: path.text, file: r.file, line: r.span.line, column: r.span.column });
       docs.set(o.id, list);
       const tags = r.tags ? tagTexts(ctx, ctx.value(r.tags, r.file, r.fn)) : [];
       if (tags.length) docTags.set(o.id, [...(docTags.get(o.id) ?? []), ...tags]);
@@ -91,11 +91,16 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
   return compareDocs(out, routes, g, docs, docTags);
 }
 
+/** A route a handler's annotation documents, and where the annotation is. */
+type DocAt = Omit<DocumentedAs, 'agrees'>;
+
 /**
- * A handler whose documented routes agree with none of its registrations gets a note on each of them
- * (the registration is what is served; the documentation is stale or wrong).
+ * Each registration of a handler with documented routes carries them (`documentedAs`, each saying whether
+ * it agrees with a registration of the handler). A handler whose documented routes agree with none of its
+ * registrations also gets a note on each (the registration is what is served; the documentation is stale
+ * or wrong).
  */
-function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, { method: string; path: string }[]>, docTags: Map<string, string[]>): LinkedRoute[] {
+function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, DocAt[]>, docTags: Map<string, string[]>): LinkedRoute[] {
   if (docs.size === 0) return out;
   const handlerOf = new Map<string, string>();
   for (const r of routes) {
@@ -106,20 +111,22 @@ function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: Builde
     if ('id' in n) handlerOf.set(`${r.file}:${r.span.line}:${r.span.column}`, n.id);
   }
   const key = (l: LinkedRoute) => handlerOf.get(`${l.file}:${l.span.line}:${l.span.column}`);
+  const fits = (d: DocAt, l: LinkedRoute) => (d.method === l.method || l.method === '*') && agrees(canonical(d.path), canonical(l.path));
   const agreed = new Set<string>();
   for (const l of out) {
     const h = key(l);
-    const documented = h ? docs.get(h) : undefined;
-    if (documented?.some((d) => (d.method === l.method || l.method === '*') && agrees(canonical(d.path), canonical(l.path)))) agreed.add(h!);
+    if (h && docs.get(h)?.some((d) => fits(d, l))) agreed.add(h);
   }
   return out.map((route) => {
     const h = key(route);
     const tags = h ? [...new Set(docTags.get(h) ?? [])] : [];
     const l = tags.length ? { ...route, tags } : route;
     const documented = h ? docs.get(h) : undefined;
-    if (!documented || agreed.has(h!) || l.confidence === 'partial') return l;
+    if (!documented?.length || l.confidence === 'partial') return l;
+    const documentedAs = documented.map((d) => ({ ...d, agrees: fits(d, l) }));
+    if (agreed.has(h!)) return { ...l, documentedAs };
     const said = documented.map((d) => `${d.method} ${d.path}`).join(', ');
-    return { ...l, notes: [...l.notes, `utoipa documents ${said}, but the handler is registered as ${l.method} ${l.path} (the registration is what is served)`] };
+    return { ...l, documentedAs, notes: [...l.notes, `utoipa documents ${said}, but the handler is registered as ${l.method} ${l.path} (the registration is what is served)`] };
   });
 }
 
