@@ -49,10 +49,13 @@ interface Chain {
 
 type NodeId = { id: string; label: string } | { missing: string };
 
+/** A `conf` declaration naming (by `key`, its id in the file) a handler that answers with a WebSocket upgrade. */
+export const WEBSOCKET_HANDLER = 'websocket-handler';
+
 export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, opts: BuilderGraphOptions): LinkedRoute[] {
   const g = new BuilderGraph(ctx, opts);
   for (const d of decls) if (d.t === 'mount') g.addMount(d);
-  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  const routes = withWebSockets(g, decls);
   const owners = routes.map((r) => g.node(r.owner!, r.file, r.fn));
   const attrOwners = new Set<string>();
   routes.forEach((r, i) => {
@@ -93,6 +96,20 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
 
 /** A route a handler's annotation documents, and where the annotation is. */
 type DocAt = Omit<DocumentedAs, 'agrees'>;
+
+/** The routes, a GET registration of a WebSocket handler (axum's `WebSocketUpgrade` extractor, actix's `ws::start`) as a `websocket` route. */
+function withWebSockets(g: BuilderGraph, decls: readonly BackendDecl[]): RouteDecl[] {
+  const ws = new Set(decls.flatMap((d) => (d.t === 'conf' && d.name === WEBSOCKET_HANDLER && d.key ? [`fn:${d.file}#${d.key}`] : [])));
+  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  if (ws.size === 0) return routes;
+  return routes.map((r) => {
+    // A route declared on its handler (`#[get("/ws")]`) has the handler as its owner.
+    const sym = r.role === 'attr' ? r.owner : r.handlerSym;
+    if (r.kind !== 'http' || !sym || !r.methods.every((m) => m === 'GET')) return r;
+    const h = g.node(sym, r.file, r.fn);
+    return 'id' in h && ws.has(h.id) ? { ...r, kind: 'websocket' } : r;
+  });
+}
 
 /**
  * Each registration of a handler with documented routes carries them (`documentedAs`, each saying whether
