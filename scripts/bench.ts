@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
-import { Analyzer, isSourceFile, loadConfig, nodeFileSystem } from '../src/core';
+import { Analyzer, gapTree, isSourceFile, loadConfig, nodeFileSystem } from '../src/core';
+import type { GapsResult, GapTreeResult } from '../src/shared/protocol';
 
 const REPO = resolve(__dirname, '..');
 const DIST = join(REPO, 'dist');
@@ -253,15 +254,80 @@ async function benchTree(routes: number): Promise<void> {
     routes: await time(() => level(files.nodes[0]!.id)),
     filtered: await time(() => level(null, { text: 'items7 post' })),
   };
+  const explorer = await benchGapExplorer(rpc, child.pid!);
   rpc.dispose();
   child.kill();
   const total = top.total;
   console.log(`\n${total} routes (server): hover ${hover.ms.toFixed(1)} ms; apiParity/gaps ${gaps.ms.toFixed(1)} ms, ${(gaps.bytes / 1024).toFixed(0)} KiB`);
+  console.log(explorer.lines.join('\n'));
   for (const [name, m] of Object.entries(measured)) console.log(`  catalogue ${name}: ${m.ms.toFixed(1)} ms, ${(m.bytes / 1024).toFixed(1)} KiB (${ratio(m.ms, hover.ms)} a hover)`);
   const worst = Math.max(...Object.values(measured).map((m) => m.ms));
   row(`${total} routes: catalogue level / hover, worst`, ratio(worst, hover.ms), '≤ 10×', worst <= 10 * Math.max(hover.ms, 1));
   row(`${total} routes: catalogue level, worst`, `${worst.toFixed(1)} ms`, '≤ 50 ms', worst <= 50);
   row(`${total} routes: Gap Explorer snapshot (apiParity/gaps)`, `${gaps.ms.toFixed(0)} ms, ${(gaps.bytes / 1024).toFixed(0)} KiB`);
+  row(`${total} routes: Gap Explorer first look, whole snapshot`, `${explorer.before.cpu.toFixed(1)} CPU ms, ${(explorer.before.bytes / 1024).toFixed(0)} KiB`);
+  row(`${total} routes: Gap Explorer first look, lazy`, `${explorer.after.cpu.toFixed(1)} CPU ms, ${(explorer.after.bytes / 1024).toFixed(0)} KiB`, '< snapshot', explorer.after.cpu < explorer.before.cpu && explorer.after.bytes < explorer.before.bytes);
+}
+
+/** CPU milliseconds a process has used (Linux /proc; 10 ms ticks), or NaN elsewhere. */
+function cpuMsOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * What the Gap Explorer's first look costs, in CPU (server process + the client's share, measured here:
+ * parsing the answer and, for the snapshot, building the tree) and bytes: before, the whole snapshot
+ * (`apiParity/gaps`) the client turned into a tree; now, `apiParity/gapTree` for the top and every row
+ * that starts expanded, as VS Code asks for them. The lazy tree is built anew on each round (two filters
+ * that show the same rows alternate, so each round misses the server's one-entry cache).
+ */
+async function benchGapExplorer(rpc: ReturnType<typeof createMessageConnection>, pid: number): Promise<{ before: { cpu: number; bytes: number }; after: { cpu: number; bytes: number }; lines: string[] }> {
+  const ROUNDS = 20;
+  const measureRounds = async (round: (i: number) => Promise<number>) => {
+    let bytes = 0;
+    const server0 = cpuMsOf(pid);
+    const client0 = process.cpuUsage();
+    for (let i = 0; i < ROUNDS; i++) bytes = await round(i);
+    const c = process.cpuUsage(client0);
+    const server = (cpuMsOf(pid) - server0) / ROUNDS;
+    return { cpu: server + (c.user + c.system) / 1000 / ROUNDS, server, bytes };
+  };
+  // Bytes are counted on a separate pass: re-serialising the answers is no cost the editor pays.
+  const sizeOf = (v: unknown, count: boolean) => (count ? JSON.stringify(v).length : 0);
+  const snapshot = async (count: boolean) => {
+    const g = (await rpc.sendRequest('apiParity/gaps')) as GapsResult;
+    gapTree(g.folders.map((f) => ({ key: f.uri, name: f.name, result: f.result })), g.indexing);
+    return sizeOf(g, count);
+  };
+  const lazy = async (i: number, count: boolean) => {
+    const filter = i % 2 ? { text: '' } : {};
+    let bytes = 0;
+    const open = async (parent: string | null): Promise<void> => {
+      const r = (await rpc.sendRequest('apiParity/gapTree', { parent, filter })) as GapTreeResult;
+      bytes += sizeOf(r, count);
+      for (const n of r.nodes) if (n.collapsible === 'expanded') await open(n.id);
+    };
+    await open(null);
+    return bytes;
+  };
+  const before = { ...(await measureRounds(() => snapshot(false))), bytes: await snapshot(true) };
+  const after = { ...(await measureRounds((i) => lazy(i, false))), bytes: await lazy(0, true) };
+  // Expanding one file of a collapsed group: a warm level (the tree is built for this snapshot).
+  const unused = (await rpc.sendRequest('apiParity/gapTree', { parent: 'group:unused', filter: {} })) as GapTreeResult;
+  const file = ((await rpc.sendRequest('apiParity/gapTree', { parent: unused.nodes[0]!.id, filter: {} })) as GapTreeResult).nodes[0]!;
+  const expand = { ...(await measureRounds(async () => (await rpc.sendRequest('apiParity/gapTree', { parent: file.id, filter: {} }), 0))), bytes: sizeOf(await rpc.sendRequest('apiParity/gapTree', { parent: file.id, filter: {} }), true) };
+  const lines = [
+    `  Gap Explorer first look, per round (${ROUNDS} rounds; CPU = server + client side):`,
+    `    whole snapshot: ${before.cpu.toFixed(1)} CPU ms (server ${before.server.toFixed(1)}), ${(before.bytes / 1024).toFixed(0)} KiB`,
+    `    lazy levels:    ${after.cpu.toFixed(1)} CPU ms (server ${after.server.toFixed(1)}), ${(after.bytes / 1024).toFixed(1)} KiB (tree built anew each round)`,
+    `    expanding one file (warm): ${expand.cpu.toFixed(1)} CPU ms (server ${expand.server.toFixed(1)}), ${(expand.bytes / 1024).toFixed(1)} KiB`,
+  ];
+  return { before, after, lines };
 }
 
 /** Resident set size of a process (Linux /proc, else ps), in MB. */

@@ -126,6 +126,11 @@ export interface Endpoint extends Span {
    * null when the framework names the route but its name could not be evaluated; absent when it has none.
    */
   readonly name?: string | null;
+  /**
+   * The groups the framework puts the route in for its API documentation (FastAPI `tags=`, NestJS
+   * `@ApiTags`, a DRF viewset's name, utoipa `tag =`), outermost first; absent when it has none.
+   */
+  readonly tags?: readonly string[];
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';

@@ -27,6 +27,7 @@ import { broadWorkspaceReason, decodeText, docKind, ignoreRuleEdits, CONFIG_FILE
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { CatalogueFeature } from './features/catalogue';
+import { GapTreeFeature } from './features/gapTree';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -188,7 +189,7 @@ export class Server implements IndexHost {
       }
       await Promise.all(this.indexes().map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
-    new CatalogueFeature(() => ({ index: this.index, layout: this.layout })).bind(c);
+    for (const f of [new CatalogueFeature(() => ({ index: this.index, layout: this.layout })), new GapTreeFeature(() => ({ indexes: this.indexes() }))]) f.bind(c);
     c.onRequest(ignoreEndpointRequest, async (params) => (await this.rebuilding, this.ignoreEndpointEdit(params)));
     c.onRequest(reportRequest, (params) => {
       const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));

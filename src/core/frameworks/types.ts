@@ -109,6 +109,7 @@ export interface RouteDecl {
   readonly side?: 'receive' | 'send';
   /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
   readonly view?: Sym;
+  readonly tags?: Sym; // the route's own tags as written (FastAPI `tags=[...]`), read by its link
 }
 
 /** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
@@ -126,6 +127,7 @@ export interface MountDecl {
   readonly span: Span;
   /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
   readonly role?: 'docs';
+  readonly tags?: Sym; // tags the mount gives every route below it (`include_router(r, tags=[...])`)
 }
 
 /** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */
@@ -196,6 +198,7 @@ export interface LinkedRoute {
   readonly event?: string;
   readonly side?: 'receive' | 'send';
   readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
+  readonly tags?: readonly string[]; // the framework's tags (see `Endpoint.tags`), outermost first
   /** What the handler's own API annotation (utoipa's `#[utoipa::path]`) documents, see `Endpoint.documentedAs`. */
   readonly documentedAs?: readonly DocumentedAs[];
 }

@@ -15,7 +15,7 @@ import type { BackendDecl, DocumentedAs, LinkContext, LinkedRoute, MountDecl, Ro
 import type { Span } from '../types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
-import { joinUrl } from './mounts';
+import { joinUrl, tagTexts } from './mounts';
 
 const NODE = '\u0000node:';
 
@@ -63,6 +63,8 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
     if (r.role === 'attr' && 'id' in o) attrOwners.add(o.id);
   });
   const docs = new Map<string, DocAt[]>();
+  /** A documented handler's tags (utoipa `tag =`/`tags =`): its routes carry them wherever it is registered. */
+  const docTags = new Map<string, string[]>();
   const out: LinkedRoute[] = [];
   routes.forEach((r, i) => {
     const o = owners[i]!;
@@ -72,9 +74,13 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
       const list = docs.get(o.id) ?? [];
       if (path.unresolved.length === 0) for (const m of r.methods) list.push({ method: m, path: path.text, file: r.file, line: r.span.line, column: r.span.column });
       docs.set(o.id, list);
+      const tags = r.tags ? tagTexts(ctx, ctx.value(r.tags, r.file, r.fn)) : [];
+      if (tags.length) docTags.set(o.id, [...(docTags.get(o.id) ?? []), ...tags]);
       // Documented routes count only through `routes!(…)`-style mounts, and never beside a registration.
       if (attrOwners.has(o.id)) return;
+      const from = out.length;
       g.emit(r, o, out, (c) => c.last === 'docs');
+      if (tags.length) for (let j = from; j < out.length; j++) out[j] = { ...out[j]!, tags: [...new Set(tags)] };
       return;
     }
     if (!('id' in o)) {
@@ -85,7 +91,7 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
     if (r.role === 'attr' && !g.hasIncoming(o.id)) return;
     g.emit(r, o, out, (c) => c.last !== 'docs' || r.role !== 'attr');
   });
-  return compareDocs(out, routes, g, docs);
+  return compareDocs(out, routes, g, docs, docTags);
 }
 
 /** A route a handler's annotation documents, and where the annotation is. */
@@ -111,7 +117,7 @@ function withWebSockets(g: BuilderGraph, decls: readonly BackendDecl[]): RouteDe
  * registrations also gets a note on each (the registration is what is served; the documentation is stale
  * or wrong).
  */
-function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, DocAt[]>): LinkedRoute[] {
+function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, DocAt[]>, docTags: Map<string, string[]>): LinkedRoute[] {
   if (docs.size === 0) return out;
   const handlerOf = new Map<string, string>();
   for (const r of routes) {
@@ -128,8 +134,10 @@ function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: Builde
     const h = key(l);
     if (h && docs.get(h)?.some((d) => fits(d, l))) agreed.add(h);
   }
-  return out.map((l) => {
-    const h = key(l);
+  return out.map((route) => {
+    const h = key(route);
+    const tags = h ? [...new Set(docTags.get(h) ?? [])] : [];
+    const l = tags.length ? { ...route, tags } : route;
     const documented = h ? docs.get(h) : undefined;
     if (!documented?.length || l.confidence === 'partial') return l;
     const documentedAs = documented.map((d) => ({ ...d, agrees: fits(d, l) }));

@@ -1,9 +1,9 @@
 /**
  * The endpoint catalogue: every endpoint of the analysis by service → file (the router module that
- * registers it), each with its caller counts, filterable by text, method, status, service and file. The
- * tree is served lazily, one level per request (`catalogueChildren`), so a workspace with thousands of
- * routes only ever sends the rows a person expanded. (Tags are not part of the data model: the route
- * extractors record method, path, handler and file.)
+ * registers it) → tag (the framework's documentation groups, `Endpoint.tags`; a level only in files where
+ * some endpoint has one) → endpoint, each with its caller counts, filterable by text (tags included),
+ * method, status, service and file. The tree is served lazily, one level per request
+ * (`catalogueChildren`), so a workspace with thousands of routes only ever sends the rows a person expanded.
  */
 import { docsLeg, methodLabel, threeWayStatus } from '../report/labels';
 import type { AnalysisResult, Endpoint, MethodOrAny } from '../types';
@@ -60,7 +60,7 @@ export function endpointMatcher(filter: CatalogueFilter): (e: Endpoint) => boole
     if (services && !services.has(e.service)) return false;
     if (statuses && !endpointStatuses(e).some((s) => statuses.has(s))) return false;
     if (words.length === 0) return true;
-    const hay = `${label(e)} ${e.handler ?? ''} ${e.service} ${e.file}`.toLowerCase();
+    const hay = `${label(e)} ${e.handler ?? ''} ${e.service} ${e.file} ${(e.tags ?? []).join(' ')}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   };
 }
@@ -101,14 +101,47 @@ export function catalogueChildren(result: AnalysisResult, folder: string, filter
   const svc = /^cat:svc:(.*)$/.exec(parent);
   if (svc) {
     const files = groupBy(shown.filter((e) => e.service === svc[1]), (e) => e.file);
-    return level([...files].sort(([a], [b]) => a.localeCompare(b)).map(([file, eps]) => ({ ...branch('file', `cat:file:${svc[1]}\u0000${file}`, file.split('/').pop() ?? file, eps, result, 'file', files.size <= 10), description: `${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''} · ${eps.length}`, resource: { folder, file } })));
+    return level([...files].sort(([a], [b]) => a.localeCompare(b)).map(([file, eps]) => ({ ...branch('file', `cat:file:${svc[1]}\u0000${file}`, file.split('/').pop() ?? file, eps, result, 'file', files.size <= 10), description: `${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''} · ${eps.length}${sharedTags(eps)?.length ? ` · ${sharedTags(eps)!.join(', ')}` : ''}`, resource: { folder, file } })));
   }
   const file = /^cat:file:([^\u0000]*)\u0000(.*)$/.exec(parent);
   if (file) {
-    const eps = shown.filter((e) => e.service === file[1] && e.file === file[2]).sort((a, b) => a.line - b.line || a.column - b.column);
+    const eps = shown.filter((e) => e.service === file[1] && e.file === file[2]).sort(byLine);
+    // The tag level, where the framework tags this file's endpoints differently (one tag for all is said on
+    // the file's row instead); an endpoint with several tags is listed under each (as API documentation
+    // lists it), one without under "untagged".
+    if (sharedTags(eps) !== null) return level(eps.map((e) => endpointRow(result, folder, e)));
+    const tags = groupByAll(eps, (e) => (e.tags?.length ? e.tags : ['']));
+    const rows = [...tags].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    return level(rows.map(([tag, list]) => tagRow(`cat:tag:${file[1]}\u0000${file[2]}\u0000${tag}`, tag, list, tags.size <= 5)));
+  }
+  const tag = /^cat:tag:([^\u0000]*)\u0000([^\u0000]*)\u0000(.*)$/.exec(parent);
+  if (tag) {
+    const [, service, inFile, name = ''] = tag;
+    const eps = shown.filter((e) => e.service === service && e.file === inFile && (name === '' ? !e.tags?.length : e.tags?.includes(name))).sort(byLine);
     return level(eps.map((e) => endpointRow(result, folder, e)));
   }
   return level([]);
+}
+
+/** The tags every endpoint in `eps` has alike (`[]`: none has any), or null when they differ. */
+function sharedTags(eps: readonly Endpoint[]): readonly string[] | null {
+  const first = eps[0]?.tags ?? [];
+  return eps.every((e) => (e.tags ?? []).join('\u0000') === first.join('\u0000')) ? first : null;
+}
+
+const byLine = (a: Endpoint, b: Endpoint) => a.line - b.line || a.column - b.column;
+
+function tagRow(id: string, tag: string, eps: readonly Endpoint[], open: boolean): TreeNode {
+  const used = eps.filter((e) => e.callers.length).length;
+  const name = tag === '' ? 'untagged' : tag;
+  return { kind: 'group', id, label: name, description: `${eps.length} · ${used} used`, tooltip: { kind: 'plaintext', value: tag === '' ? `${eps.length} endpoints without a tag` : `tag “${tag}”: ${eps.length} endpoints, ${used} used` }, icon: tag === '' ? 'circle-small' : 'tag', contextValue: 'catalogue-tag', collapsible: open ? 'expanded' : 'collapsed', children: [] };
+}
+
+/** Like {@link groupBy}, with items under each of their keys. */
+function groupByAll<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) for (const k of keys(t)) out.set(k, [...(out.get(k) ?? []), t]);
+  return out;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
