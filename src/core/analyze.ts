@@ -18,6 +18,7 @@ import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type R
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { memoisedRun } from './engine/runMemo';
+import { parseRouteHelperCallers } from './engine/routeHelpers';
 import type { EnvFiles } from './engine/dotenv';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
@@ -118,6 +119,7 @@ export class Analyzer {
     const program = new WorkspaceProgram(resolution.resolverOf, load, resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     for (const file of this.lastUsed) if (await store.prefetch(file)) await ctx.pause();
+    await parseRouteHelperCallers(ctx, store, program);
     ctx.progress('linking', 0, 1);
     this.lastLink = linkOrReuse(ctx, store, program, ws.projects, moduleReads, reused ? (opts.changed ?? []) : null, this.lastLink);
     const routes = this.lastLink.index;
