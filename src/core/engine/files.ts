@@ -207,13 +207,15 @@ export class FileStore {
    * `<kind>:<framework id>`): a pass found that it calls something of theirs (a route helper). The file
    * is parsed again for them, as a copy of its entry that stands for it for the rest of the run.
    */
-  addSourceFor(e: Entry, ids: readonly string[]): Parsed | null {
+  async addSourceFor(e: Entry, ids: readonly string[]): Promise<Parsed | null> {
     const more = ids.filter((id) => !e.accepting.includes(id));
-    if (more.length === 0) return this.addSource(e);
-    const w = this.cache.widen(e, [...e.accepting, ...more]);
-    this.widened.set(e.path, w);
-    this.entryList = null;
-    this.accepted.clear();
+    const w = more.length ? this.cache.widen(e, [...e.accepting, ...more]) : e;
+    if (w !== e) {
+      this.widened.set(e.path, w);
+      this.entryList = null;
+      this.accepted.clear();
+    }
+    await this.prepareGrammars(w);
     return this.addSource(w);
   }
 

@@ -37,19 +37,18 @@ export async function parseRouteHelperCallers(ctx: RunContext, store: FileStore,
       const named = patternOf(new Set(helpers.keys()));
       const words = [...new Set([...helpers.keys(), ...helpers.values()])].map(escapeRe).join('|');
       const imports = new RegExp(`^[ \\t]*(?:from[ \\t]+[\\w.]*\\b(?:${words})\\b|(?:from[ \\t]+\\S+[ \\t]+)?import\\b[^\\n]*\\b(?:${words})\\b)`, 'm');
-      let round0 = 0;
+      let found = 0;
       for (const e of store.entries()) {
         // A test's calls register a mock app's routes, never the backend's.
         if (e.text === null || e.accepting.includes(id) || fileRole(ctx.config, e.path) === 'test') continue;
         if (!fw.routes.languages.some((l) => languageById(e.language)?.offers.includes(l))) continue;
         if (!store.detected(store.fileRef(e.path).project).includes(fw)) continue;
         if (!mentions(e, named) || !imports.test(e.text)) continue;
-        await store.prepareGrammars(e);
-        if (store.addSourceFor(e, [id])) round0++;
+        if (await store.addSourceFor(e, [id])) found++;
         await ctx.pause();
       }
-      added += round0;
-      if (round0 === 0) break;
+      added += found;
+      if (found === 0) break;
     }
   }
   return added;
