@@ -62,16 +62,14 @@ describe('run memo', () => {
   it('returns a result equal to a fresh analysis, without analysing, on every fixture', async () => {
     for (const { name, dir } of fixtureDirs()) {
       const cacheDir = tempDir('api-parity-memo-');
-      const fresh = await run(dir);
-      const first = watched(diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
-      const recorded = await run(dir, first);
+      // The recording run analyses as usual (the facts cache test compares such runs with runs without cache).
+      const recorded = await run(dir, diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
       const second = watched(diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 }));
       const replayed = await run(dir, second);
-      expect(JSON.stringify(recorded), name).toBe(JSON.stringify(fresh));
-      expect(JSON.stringify(replayed), name).toBe(JSON.stringify(fresh));
+      expect(JSON.stringify(replayed), name).toBe(JSON.stringify(recorded));
       expect(memoHit(second), name).toBe(true);
     }
-  });
+  }, 180_000);
 
   it('analyses again when a file is edited, added or removed, or a .gitignore changes', async () => {
     const root = workspace();
