@@ -23,7 +23,7 @@ export class FileCache {
   private readonly entries = new Map<string, Entry>();
   private readonly grammars = new Map<GrammarName, TsParser | Error>();
   /** Copies of entries read by more contributions than their gate accepted (see {@link FileStore.addSourceFor}). */
-  private readonly widened = new WeakMap<Entry, Map<string, Entry>>();
+  private readonly widened = new WeakMap<Entry, Entry>();
 
   get(path: string): Entry | undefined {
     return this.entries.get(path);
@@ -43,12 +43,9 @@ export class FileCache {
   }
   /** The entry read by `accepting` (its own and more): a copy kept as long as the entry, parsed on its own. */
   widen(e: Entry, accepting: readonly string[]): Entry {
-    let byIds = this.widened.get(e);
-    if (!byIds) this.widened.set(e, (byIds = new Map()));
-    const key = accepting.join(' ');
-    let w = byIds.get(key);
-    if (!w) byIds.set(key, (w = { ...e, accepting, eager: true, parsed: null, failed: null, mentions: undefined }));
-    return w;
+    let w = this.widened.get(e);
+    if (w?.accepting.join() !== accepting.join()) this.widened.set(e, (w = { ...e, accepting, eager: true, parsed: null, failed: null, mentions: undefined }));
+    return w!;
   }
   /** Load tree-sitter grammars (once per process; a failure is kept and reported by the parses that need it). */
   async loadGrammars(names: Iterable<GrammarName>): Promise<void> {
@@ -203,18 +200,15 @@ export class FileStore {
   }
 
   /**
-   * Read the file's declarations in this run for contributions its gate did not accept (`ids`, as
-   * `<kind>:<framework id>`): a pass found that it calls something of theirs (a route helper). The file
-   * is parsed again for them, as a copy of its entry that stands for it for the rest of the run.
+   * Read the file's declarations for contributions its gate did not accept too (`ids`: a pass found it calls a
+   * route helper of theirs), parsed as a copy of its entry that stands for it for the rest of the run.
    */
   async addSourceFor(e: Entry, ids: readonly string[]): Promise<Parsed | null> {
     const more = ids.filter((id) => !e.accepting.includes(id));
     const w = more.length ? this.cache.widen(e, [...e.accepting, ...more]) : e;
-    if (w !== e) {
-      this.widened.set(e.path, w);
-      this.entryList = null;
-      this.accepted.clear();
-    }
+    if (w !== e) this.widened.set(e.path, w);
+    this.entryList = null;
+    this.accepted.clear();
     await this.prepareGrammars(w);
     return this.addSource(w);
   }
