@@ -212,11 +212,7 @@ export interface LinkContext {
 export interface RoutesContribution extends Contribution<BackendDecl> {
   /** Cross-file pass: prefixes and mounts → absolute routes. Gets the declarations of every file. */
   link(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[];
-  /**
-   * Also read, as sources, files the gate does not accept that call one of this framework's route
-   * helpers (a function of its sources registering routes on its parameters) and import it: their
-   * calls are the helper's routes (engine/routeHelpers.ts). The extractor must record such calls.
-   */
+  /** Also read files its gate rejects that import and call one of its route helpers (engine/routeHelpers.ts). */
   readonly helperCallers?: boolean;
 }
 
