@@ -17,6 +17,8 @@ import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
+import { memoisedRun } from './engine/runMemo';
+import { parseRouteHelperCallers } from './engine/routeHelpers';
 import type { EnvFiles } from './engine/dotenv';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
@@ -41,9 +43,12 @@ export function isSourceFile(path: string): boolean {
   return languageOf(path) !== null;
 }
 
-/** One-shot analysis. */
+/**
+ * One-shot analysis. With a facts store, an unchanged workspace gets the stored result of its last run
+ * (engine/runMemo.ts: every file-system answer is checked again first).
+ */
 export async function analyzeWorkspace(options: AnalyzeOptions): Promise<AnalysisResult> {
-  return new Analyzer().analyze(options);
+  return memoisedRun(options, (opts) => new Analyzer().analyze(opts), options.runMemo === false);
 }
 
 export class Analyzer {
@@ -114,6 +119,7 @@ export class Analyzer {
     const program = new WorkspaceProgram(resolution.resolverOf, load, resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     for (const file of this.lastUsed) if (await store.prefetch(file)) await ctx.pause();
+    await parseRouteHelperCallers(ctx, store, program);
     ctx.progress('linking', 0, 1);
     this.lastLink = linkOrReuse(ctx, store, program, ws.projects, moduleReads, reused ? (opts.changed ?? []) : null, this.lastLink);
     const routes = this.lastLink.index;

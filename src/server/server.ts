@@ -23,7 +23,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { broadWorkspaceReason, decodeText, docKind, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { structural, watchedFile } from './watched';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { CatalogueFeature } from './features/catalogue';
@@ -41,14 +42,6 @@ import { FolderIndex, type IndexHost } from './workspaceIndex';
 /** The package version, injected by esbuild (`dev` when running from source). */
 const SERVER_VERSION = process.env.API_PARITY_VERSION ?? 'dev';
 
-/** Changes under these folders never matter (dependency installs, builds, caches). */
-const IGNORED_DIRS = /(^|\/)(node_modules|\.git|dist|build|out|\.next|\.nuxt|\.venv|venv|__pycache__|target|coverage|\.vscode-test)\//;
-
-const WATCHED = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.py|Cargo\.toml|go\.mod|tsconfig\.json|jsconfig\.json|\.gitignore|api-parity\.config\.json)$/;
-/** `.env` files: their values are read with the file list (a change lists everything again). */
-const ENV_FILE = /(^|\/)\.env(\.[^/]*)?$/;
-/** Files whose change is read by a full run: manifests, configuration, `.env` files and API documents. */
-const structural = (rel: string) => WATCHED.test(rel) || ENV_FILE.test(rel) || docKind(rel) !== null;
 
 export class Server implements IndexHost {
   private readonly documents = new TextDocuments(TextDocument);
@@ -114,7 +107,7 @@ export class Server implements IndexHost {
       for (const change of params.changes) {
         const folder = this.folderOf(change.uri);
         const rel = folder ? relPath(folder.root, change.uri) : null;
-        if (!folder || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || structural(rel))) continue;
+        if (!folder || !rel || !watchedFile(rel)) continue;
         // A file created or deleted changes the file list; a changed source file only its own content.
         if (change.type === FileChangeType.Changed && !structural(rel)) folder.contentChanged(rel);
         else folder.structureChanged();
@@ -307,7 +300,7 @@ export class Server implements IndexHost {
   private onDocument(uri: string): void {
     const f = this.folderOf(uri);
     const rel = f ? relPath(f.root, uri) : null;
-    if (!f || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || structural(rel))) return;
+    if (!f || !rel || !watchedFile(rel)) return;
     if (structural(rel)) f.structureChanged();
     else f.contentChanged(rel);
     if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
