@@ -156,7 +156,7 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
     const gaps = result.gaps.filter((g) => g.kind === kind);
     section(
       GAP_KINDS[kind].title,
-      gaps.map((g) => `- ${mdText(g.message)} — ${mdCode(`${g.file}:${g.line}`)}`),
+      gaps.map((g) => `- ${mdText(g.message)} — ${mdCode(`${g.file}:${g.line}`)}${g.also ? `; also ${mdCode(`${g.also.file}:${g.also.line}`)}` : ''}`),
       false,
     );
   }
