@@ -21,9 +21,9 @@ export async function analyzeFixture(dir: string): Promise<AnalysisResult> {
  * Locations are `file:line`, relative to the root; an optional field is shown only when it is set.
  *
  *   service <name> root=<root> framework=<fw> ports=<p,…|-> [baseUrl=<url>] [pathPrefix=<prefix>]
- *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [uncalledCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [name=<route name|?>] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
+ *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [uncalledCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [name=<route name|?>] [tags="<tag>",…] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
  *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [role=test] [in=<client method>(uncalled|only-tests-call-it)] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
- *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…]
+ *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…] [also=<file:line> "<message there>"]
  *   skipped <file> [extractor=<id>] <reason>
  *   note <level> [<file>] <message>
  *   summary endpoints=… used=… unused=… unchecked=… ignored=… calls=… resolved=… external=… missing=… methodMismatch=… coverage=… filesScanned=… filesParsed=…
@@ -78,6 +78,7 @@ export function goldenFacts(result: AnalysisResult): string {
       (e.source !== 'code' ? ` source=${e.source}` : '') +
       (e.variants ? ` variants=${e.variants.join(',')}` : '') +
       (e.name !== undefined ? ` name=${e.name ?? '?'}` : '') +
+      (e.tags?.length ? ` tags=${e.tags.map((t) => JSON.stringify(t)).join(',')}` : '') +
       (e.id !== usualId(e) ? ` id=${e.id}` : '') +
       (sameList(e.callers, matchedTo.get(e.id) ?? []) ? '' : ` callerIds=${e.callers.join(',') || '-'}`) +
       (e.ignored !== null ? ` ignored: ${text(e.ignored)}` : '') +
@@ -115,7 +116,8 @@ export function goldenFacts(result: AnalysisResult): string {
       (g.event !== undefined ? ` event=${text(g.event)}` : '') +
       (usual ? '' : ` subject=${g.subject} method=${method(g.method)} path=${g.path ?? '?'}`) +
       ` ${text(g.message)}` +
-      (related.length ? ` related=${related.join(',')}` : '')
+      (related.length ? ` related=${related.join(',')}` : '') +
+      (g.also ? ` also=${at(g.also.file, g.also.line)} ${JSON.stringify(g.also.message)}` : '')
     );
   });
 

@@ -87,7 +87,7 @@ export async function analyseOpened(w: OpenedWorkspace, options: CheckOptions, i
   const progress = progressLine(io.stderr, !options.quiet && wantsDecoration(io.stderr, io.env, !options.color), label);
   try {
     const factsCache = options.cache ? (openFactsCache(io.env) ?? undefined) : undefined;
-    return await analyzeWorkspace({ root: w.root, fs: w.fs, config: w.loaded.config, configFile: w.configFile, signal: io.signal, onProgress: (p) => progress.update(p), factsCache });
+    return await analyzeWorkspace({ root: w.root, fs: w.fs, config: w.loaded.config, configFile: w.configFile, signal: io.signal, onProgress: (p) => progress.update(p), factsCache, runMemo: io.env['API_PARITY_RUN_MEMO'] !== '0' });
   } catch (err) {
     if (!(err instanceof AnalysisCancelled)) throw err;
     progress.clear();

@@ -4,22 +4,30 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { gapsRequest, indexChangedNotification, statusNotification, type GapsResult } from '../shared/protocol';
+import { indexChangedNotification, statusNotification, type GapsResult } from '../shared/protocol';
 import { REQUIRES_RESTART } from '../shared/settings';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createLog, stringify } from './log';
 import { registerCatalogueCommands } from './catalogueCommands';
+import { registerGapExplorerCommands } from './gapExplorerCommands';
+import { SnapshotFeed } from './snapshots';
 import { StatusItem } from './status';
 import { EndpointCatalogue } from './views/catalogue';
 import { GapExplorer } from './views/gapExplorer';
 
+/**
+ * The views never ask for the whole snapshot (`apiParity/gaps`); this API does, for the tests, and only
+ * once one of its snapshot methods was called (from then on after every new index).
+ */
 export interface ApiParityApi {
-  /** The last tree data received from the server. */
+  /** The last whole snapshot received from the server (null until one was asked for and arrived). */
   gaps(): GapsResult | null;
   /** What the Endpoints view's message says (its filter and counts). */
   catalogueSummary(): string;
-  /** Resolves with the next tree data that has at least one analysed folder. */
+  /** What the Gap Explorer's message says (its filter and counts, or "Indexing…"). */
+  gapExplorerMessage(): string;
+  /** Resolves with the next whole snapshot that has at least one analysed folder. */
   whenIndexed(): Promise<GapsResult>;
 }
 
@@ -30,22 +38,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
   context.subscriptions.push(log);
   const { explorer, status, view, catalogue } = createViews(context, () => (client?.state === State.Running ? client : null));
 
-  let last: GapsResult | null = null;
-  const waiters: Array<(g: GapsResult) => void> = [];
   let refreshing: Promise<void> | null = null;
+  const feed = new SnapshotFeed(() => (client?.state === State.Running ? client : null), log, () => scheduleRefresh());
   const refresh = async () => {
     if (!client || client.state !== State.Running) return;
-    try {
-      last = await client.sendRequest(gapsRequest);
-      const groups = explorer.update(last);
-      catalogue.refresh();
-      const total = groups.reduce((n, g) => n + (g.t === 'group' ? g.items.length : 0), 0);
-      view.badge = undefined;
-      view.message = last.indexing && total === 0 ? 'Indexing…' : undefined;
-      if (last.folders.some((f) => f.result)) for (const w of waiters.splice(0)) w(last);
-    } catch (e) {
-      log.warn(`could not read the gap tree: ${stringify(e)}`);
-    }
+    explorer.refresh();
+    catalogue.refresh();
+    await feed.fetch();
   };
   const scheduleRefresh = () => {
     refreshing ??= refresh().finally(() => (refreshing = null));
@@ -63,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     });
     await client.start();
     log.info('API Parity server started');
+    scheduleRefresh();
   };
   let restarting: Promise<void> | null = null;
   const restart = async () => {
@@ -82,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     explorer.focus(service);
     status.focused(service);
   };
-  context.subscriptions.push(...registerCatalogueCommands({ client: () => client, catalogue, serviceChanged }));
+  context.subscriptions.push(...registerCatalogueCommands({ client: () => client, catalogue, serviceChanged }), ...registerGapExplorerCommands(explorer, serviceChanged));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (REQUIRES_RESTART.some((k) => e.affectsConfiguration(k))) void restart();
@@ -99,21 +99,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
   }
 
   return {
-    gaps: () => last,
+    gaps: () => feed.gaps(),
     catalogueSummary: () => catalogue.summary,
-    whenIndexed: () => (last?.folders.some((f) => f.result) ? Promise.resolve(last) : new Promise((resolve) => waiters.push(resolve))),
+    gapExplorerMessage: () => view.message ?? '',
+    whenIndexed: () => feed.whenIndexed(),
   };
 }
 
 /** The Gap Explorer, the Endpoints view and the status items. */
 function createViews(context: vscode.ExtensionContext, running: () => LanguageClient | null) {
-  const explorer = new GapExplorer(context);
+  const explorer = new GapExplorer(context, running);
   const status = new StatusItem();
   const view = vscode.window.createTreeView('apiParity.gapExplorer', { treeDataProvider: explorer, showCollapseAll: false });
   const catalogue = new EndpointCatalogue(context, running);
   const catalogueView = vscode.window.createTreeView('apiParity.endpoints', { treeDataProvider: catalogue, showCollapseAll: true });
-  context.subscriptions.push(explorer, status, view, catalogue, catalogueView, ...catalogue.attach(catalogueView));
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => catalogue.state.currentFile && catalogue.refresh()));
+  context.subscriptions.push(explorer, status, view, catalogue, catalogueView, ...catalogue.attach(catalogueView), ...explorer.attach(view));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      if (catalogue.state.currentFile) catalogue.refresh();
+      if (explorer.state.currentFile) explorer.refresh();
+    }),
+  );
   void vscode.commands.executeCommand('setContext', 'apiParity.state', 'indexing');
   return { explorer, status, view, catalogue };
 }

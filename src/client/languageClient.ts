@@ -3,7 +3,7 @@
  * sees, which file events it gets, where its log goes, and never a popup for what the user cannot fix.
  */
 import * as vscode from 'vscode';
-import { DOCUMENT_FILTERS, MANIFEST_GLOB, SOURCE_GLOB } from '../shared/documents';
+import { DOCS_ENV_GLOB, DOCUMENT_FILTERS, MANIFEST_GLOB, SOURCE_GLOB } from '../shared/documents';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 
@@ -17,7 +17,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_FILTERS.map((f) => ({ ...f })),
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher(SOURCE_GLOB), vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB)],
+      fileEvents: [SOURCE_GLOB, MANIFEST_GLOB, DOCS_ENV_GLOB].map((g) => vscode.workspace.createFileSystemWatcher(g)),
     },
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -9,7 +9,7 @@
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
 import { RequestResolution, type RequestIndex, type RequestOutcome, type RequestReuse } from './engine/requests';
-import { affectedByEdit } from './engine/affected';
+import { editReusesOutcomes } from './engine/affected';
 import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
 import { linkOrReuse, type LinkMemo } from './engine/routes';
@@ -17,6 +17,8 @@ import { buildServices } from './engine/services';
 import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
+import { memoisedRun } from './engine/runMemo';
+import { parseRouteHelperCallers } from './engine/routeHelpers';
 import type { EnvFiles } from './engine/dotenv';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
@@ -41,9 +43,12 @@ export function isSourceFile(path: string): boolean {
   return languageOf(path) !== null;
 }
 
-/** One-shot analysis. */
+/**
+ * One-shot analysis. With a facts store, an unchanged workspace gets the stored result of its last run
+ * (engine/runMemo.ts: every file-system answer is checked again first).
+ */
 export async function analyzeWorkspace(options: AnalyzeOptions): Promise<AnalysisResult> {
-  return new Analyzer().analyze(options);
+  return memoisedRun(options, (opts) => new Analyzer().analyze(opts), options.runMemo === false);
 }
 
 export class Analyzer {
@@ -114,18 +119,19 @@ export class Analyzer {
     const program = new WorkspaceProgram(resolution.resolverOf, load, resolution.resolved, folderIndex(ws.files));
     const sources = await this.parseFiles(ctx, ws, store, reused ? new Set(opts.changed) : null);
     for (const file of this.lastUsed) if (await store.prefetch(file)) await ctx.pause();
+    await parseRouteHelperCallers(ctx, store, program);
     ctx.progress('linking', 0, 1);
     this.lastLink = linkOrReuse(ctx, store, program, ws.projects, moduleReads, reused ? (opts.changed ?? []) : null, this.lastLink);
     const routes = this.lastLink.index;
     if (store.missingGrammars.size) return this.again(opts, store);
     ctx.check();
-    const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
-    const reuse = affected && this.lastRequests ? { last: this.lastRequests, affected } : null;
+    const changed = opts.changed ?? [];
+    const reuse = reused && this.lastRequests && editReusesOutcomes(changed, store) ? { last: this.lastRequests, changed: new Set(changed) } : null;
     this.lastRequests = null;
-    const { index: requests, outcomes } = await discoverRequests(ctx, store, program, ws.env, reuse);
+    const { index: requests, outcomes, reusedReads } = await discoverRequests(ctx, store, program, ws.env, reuse);
     // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
-    // are reported), as in the last run, so that an edit never hides what a full run would say.
-    if (reuse) for (const file of this.lastUsed) store.module(file);
+    // are reported), as in a full run.
+    for (const file of reusedReads) store.module(file);
     if (store.missingGrammars.size) return this.again(opts, store);
     this.lastRequests = outcomes;
     ctx.check();
@@ -159,11 +165,12 @@ export class Analyzer {
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
     const sources = ws.files.filter(isSourceFile);
     let loaded = 0;
-    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path) => {
-      // After an edit (`changed`), only the changed files are read again; the others keep their entries.
-      const e = (changed && !changed.has(path) ? this.cache.get(path) : undefined) ?? (await store.load(path));
+    // After an edit (`changed`), only the changed files are read again; the others keep their entries.
+    const kept = changed ? sources.map((path) => (changed.has(path) ? undefined : this.cache.get(path))) : null;
+    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path, i) => {
+      const e = kept?.[i] ?? (await store.load(path));
       if (++loaded % 200 === 0) ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
-      await ctx.pause();
+      if (!kept?.[i]) await ctx.pause();
       return e;
     });
     const eager = entries.filter((e) => e?.eager);
@@ -180,14 +187,14 @@ export class Analyzer {
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome> }> {
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome>; reusedReads: Set<string> }> {
   const resolution = new RequestResolution(ctx, store, program, reuse);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return { index: await resolution.finish(env), outcomes: resolution.outcomes() };
+  return { index: await resolution.finish(env), outcomes: resolution.outcomes(), reusedReads: resolution.reusedReads() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

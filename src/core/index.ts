@@ -31,3 +31,4 @@ export { applyBaseline, makeBaseline, parseBaseline, BaselineError, type Baselin
 export { diffResults, type ReviewDiff, type BreakingChange } from './review/diff';
 export { renderDiffMarkdown } from './report/diffMarkdown';
 export { exportOpenApi, type OpenApiDocument } from './review/openapi';
+export { docKind } from './docs/files';

@@ -117,10 +117,20 @@ export interface Endpoint extends Span {
    */
   readonly docs?: readonly string[];
   /**
+   * What the handler's own API annotation documents (utoipa's `#[utoipa::path(get, path = …)]`), when it has
+   * one: the annotation is a document of the route, and a spec generated from it is the same source.
+   */
+  readonly documentedAs?: ReadonlyArray<{ readonly method: string; readonly path: string; readonly file: string; readonly line: number; readonly column: number; readonly agrees: boolean }>;
+  /**
    * The route's name, which named-route helpers resolve (`url_for("bp.view")`, `{% url "ns:name" %}`);
    * null when the framework names the route but its name could not be evaluated; absent when it has none.
    */
   readonly name?: string | null;
+  /**
+   * The groups the framework puts the route in for its API documentation (FastAPI `tags=`, NestJS
+   * `@ApiTags`, a DRF viewset's name, utoipa `tag =`), outermost first; absent when it has none.
+   */
+  readonly tags?: readonly string[];
 }
 
 export type CallStatus = 'matched' | 'missing' | 'method-mismatch' | 'external' | 'unresolved' | 'unchecked' | 'ignored';
@@ -179,6 +189,11 @@ export interface Gap {
   readonly related: readonly RelatedLocation[];
   /** Id of the endpoint or call this gap is about. */
   readonly subject: string;
+  /**
+   * The other side of the finding, where the editor shows it too (a payload mismatch's backend answer or
+   * body model), with the message it has there.
+   */
+  readonly also?: RelatedLocation;
 }
 
 export interface SkippedFile {

@@ -23,10 +23,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, isSourceFile, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { structural, watchedFile } from './watched';
 import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { CatalogueFeature } from './features/catalogue';
+import { GapTreeFeature } from './features/gapTree';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -40,10 +42,6 @@ import { FolderIndex, type IndexHost } from './workspaceIndex';
 /** The package version, injected by esbuild (`dev` when running from source). */
 const SERVER_VERSION = process.env.API_PARITY_VERSION ?? 'dev';
 
-/** Changes under these folders never matter (dependency installs, builds, caches). */
-const IGNORED_DIRS = /(^|\/)(node_modules|\.git|dist|build|out|\.next|\.nuxt|\.venv|venv|__pycache__|target|coverage|\.vscode-test)\//;
-
-const WATCHED = /(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.py|Cargo\.toml|go\.mod|tsconfig\.json|jsconfig\.json|\.gitignore|api-parity\.config\.json)$/;
 
 export class Server implements IndexHost {
   private readonly documents = new TextDocuments(TextDocument);
@@ -109,9 +107,9 @@ export class Server implements IndexHost {
       for (const change of params.changes) {
         const folder = this.folderOf(change.uri);
         const rel = folder ? relPath(folder.root, change.uri) : null;
-        if (!folder || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) continue;
+        if (!folder || !rel || !watchedFile(rel)) continue;
         // A file created or deleted changes the file list; a changed source file only its own content.
-        if (change.type === FileChangeType.Changed && !WATCHED.test(rel)) folder.contentChanged(rel);
+        if (change.type === FileChangeType.Changed && !structural(rel)) folder.contentChanged(rel);
         else folder.structureChanged();
         // A config file may name other folders (`with`): the system is laid out again.
         if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
@@ -184,7 +182,7 @@ export class Server implements IndexHost {
       }
       await Promise.all(this.indexes().map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
-    new CatalogueFeature(() => ({ index: this.index, layout: this.layout })).bind(c);
+    for (const f of [new CatalogueFeature(() => ({ index: this.index, layout: this.layout })), new GapTreeFeature(() => ({ indexes: this.indexes() }))]) f.bind(c);
     c.onRequest(ignoreEndpointRequest, async (params) => (await this.rebuilding, this.ignoreEndpointEdit(params)));
     c.onRequest(reportRequest, (params) => {
       const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
@@ -302,8 +300,8 @@ export class Server implements IndexHost {
   private onDocument(uri: string): void {
     const f = this.folderOf(uri);
     const rel = f ? relPath(f.root, uri) : null;
-    if (!f || !rel || IGNORED_DIRS.test(rel) || !(isSourceFile(rel) || WATCHED.test(rel))) return;
-    if (WATCHED.test(rel)) f.structureChanged();
+    if (!f || !rel || !watchedFile(rel)) return;
+    if (structural(rel)) f.structureChanged();
     else f.contentChanged(rel);
     if (rel.endsWith(CONFIG_FILE_NAME)) void this.rebuild();
     else void this.reschedule(f);

@@ -9,6 +9,8 @@ export const SOURCE_EXTENSIONS = ['py', 'js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 
 
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
 export const MANIFEST_GLOB = '**/{package.json,requirements*.txt,pyproject.toml,Pipfile,setup.py,Cargo.toml,go.mod,tsconfig.json,jsconfig.json,.gitignore,api-parity.config.json}';
+/** `.env` files and what may be an API document (the server keeps those `docKind` names). */
+export const DOCS_ENV_GLOB = '**/{.env,.env.*,*.md,*.txt,*.json,*.yaml,*.yml}';
 
 /**
  * Document filters: by file pattern rather than language id, so files open in a language no installed

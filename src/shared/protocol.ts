@@ -3,7 +3,7 @@
  * these constants, never method-name strings.
  */
 import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { CatalogueFilter, TreeNode } from '../core/query';
+import type { CatalogueFilter, GapFilter, TreeNode } from '../core/query';
 import type { AnalysisResult, MethodOrAny } from '../core/types';
 
 export type IndexState = 'indexing' | 'ready' | 'empty' | 'error';
@@ -43,6 +43,27 @@ export interface GapsResult {
   readonly folders: readonly FolderSnapshot[];
 }
 export const gapsRequest = new RequestType0<GapsResult, void>('apiParity/gaps');
+
+/** `apiParity/gapTree` parameters: one level of the Gap Explorer. */
+export interface GapTreeParams {
+  /** The row whose children are asked for; null for the top (the groups). */
+  readonly parent: string | null;
+  readonly filter: Omit<GapFilter, 'file'>;
+  /** Only the rows of this document. */
+  readonly documentUri?: string | null;
+}
+export interface GapTreeResult {
+  /** Rows without their children; locations carry `folder` = the folder URI. */
+  readonly nodes: readonly TreeNode[];
+  /** What the view shows when there are no rows. */
+  readonly state: 'indexing' | 'empty' | 'ready';
+  readonly indexing: boolean;
+  /** Leaves that pass the filter, and all of them. */
+  readonly shown: number;
+  readonly total: number;
+}
+/** The Gap Explorer one level at a time (instead of the whole `apiParity/gaps` snapshot). */
+export const gapTreeRequest = new RequestType<GapTreeParams, GapTreeResult, void>('apiParity/gapTree');
 
 export const reindexRequest = new RequestType0<void, void>('apiParity/reindex');
 

@@ -131,6 +131,20 @@ describe('--format markdown with several services', () => {
   });
 });
 
+describe('a finding on both sides (a payload mismatch: the frontend read and the backend model)', () => {
+  const SEED_001 = join(__dirname, '../fixtures/_workspaces/seed-001-express-static');
+  it('names the other side in text and markdown, and gives it first among SARIF related locations', async () => {
+    const text = (await runCli(['check', SEED_001, '--format', 'text', '--fail-on', 'never'])).stdout;
+    expect(text).toMatch(/\n {6}also backend\/src\/routes\/adminAuth\.js:\d+:\d+ {2}POST \/admin\/auth\/refresh never reads `refreshToken`/);
+    const md = (await runCli(['check', SEED_001, '--format', 'markdown', '--fail-on', 'never'])).stdout;
+    expect(md).toMatch(/`backend\/public\/js\/api\.js:\d+`; also `backend\/src\/routes\/adminAuth\.js:\d+`/);
+    const log = JSON.parse((await runCli(['check', SEED_001, '--format', 'sarif', '--fail-on', 'never'])).stdout) as SarifLog;
+    const payload = log.runs[0]!.results.filter((r) => r.ruleId === 'payload-mismatch');
+    expect(payload.length).toBeGreaterThan(0);
+    for (const r of payload) expect(r.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toMatch(/^backend\/src\//);
+  });
+});
+
 describe('--format sarif', () => {
   it('matches the golden', async () => {
     await expect(normalize(await report('sarif'))).toMatchFileSnapshot('./__goldens__/shop.sarif');

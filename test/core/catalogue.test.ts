@@ -100,3 +100,32 @@ describe('multi-root pieces', () => {
     expect(config.baseline).toBe('web/b.json');
   });
 });
+
+describe('the catalogue’s tag level', () => {
+  it('puts a tag level under files whose endpoints the framework tags differently, lists an endpoint under each of its tags, and none elsewhere', async () => {
+    const tagged = await analyzeFixture(resolve(__dirname, '../fixtures/fastapi/tags'));
+    const top = catalogueChildren(tagged, 'ws', {}, null);
+    const files = catalogueChildren(tagged, 'ws', {}, top.nodes[0]!.id);
+    expect(files.nodes.map((n) => n.label)).toEqual(['main.py', 'admin.py', 'plain.py', 'reports.py', 'users.py']);
+    const users = catalogueChildren(tagged, 'ws', {}, files.nodes[4]!.id);
+    expect(labels(users.nodes)).toEqual(['Accounts | 4 · 0 used', 'Env | 1 · 0 used', 'Listing | 1 · 0 used', 'Self | 1 · 0 used', 'Users | 4 · 0 used']);
+    expect(users.nodes.every((n) => n.icon === 'tag' && n.children.length === 0)).toBe(true);
+    const listing = catalogueChildren(tagged, 'ws', {}, users.nodes[2]!.id);
+    expect(labels(listing.nodes)).toEqual(['GET /users | no callers · list_users']);
+    // No tag anywhere in the file, or the same tags on all of its endpoints (said on the file's row): endpoints directly under it.
+    expect(labels(catalogueChildren(tagged, 'ws', {}, files.nodes[2]!.id).nodes)).toEqual(['GET /plain/items | no callers · items']);
+    expect(labels([files.nodes[2]!, files.nodes[3]!])).toEqual(['plain.py | api/routes · 1', 'reports.py | api/routes · 1 · Admin, Reports, Internal']);
+    expect(labels(catalogueChildren(tagged, 'ws', {}, files.nodes[3]!.id).nodes)).toEqual(['GET /admin/reports/{report_id} | no callers · get_report']);
+    // Text filters read tags too.
+    expect(catalogueChildren(tagged, 'ws', { text: 'internal' }, null).shown).toBe(1);
+  });
+
+  it('lists endpoints without a tag under "untagged", last, where other endpoints of the file have one', () => {
+    const eps = result.endpoints.filter((e) => e.file.endsWith('items.py'));
+    // items.py tags all its routes `items`: keep that on the first one only.
+    const mixed = { ...result, endpoints: result.endpoints.map((e) => (eps.includes(e) && e !== eps[0] ? { ...e, tags: [] } : e)) };
+    const file = catalogueChildren(mixed, 'ws', {}, catalogueChildren(mixed, 'ws', {}, catalogueChildren(mixed, 'ws', {}, null).nodes[0]!.id).nodes[2]!.id);
+    expect(labels(file.nodes)).toEqual(['items | 1 · 1 used', `untagged | ${eps.length - 1} · ${eps.slice(1).filter((e) => e.callers.length).length} used`]);
+    expect(catalogueChildren(mixed, 'ws', {}, file.nodes[1]!.id).nodes).toHaveLength(eps.length - 1);
+  });
+});

@@ -92,7 +92,7 @@ describe('facts cache', () => {
       expect(await analyze(dir, other), name).toEqual(plain);
       expect(other.hits, name).toBe(0);
     }
-  });
+  }, 180_000);
 
   it('ignores damaged or foreign entries and replaces them', async () => {
     const dir = oddWorkspace();

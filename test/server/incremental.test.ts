@@ -54,4 +54,19 @@ describe('incremental server', () => {
     await watched(rel, 3);
     await client.until(() => client.diagnostics.get(client.uri(rel))?.length === 0, 'the deleted file cleared');
   });
+
+  it('reads an API document again when it changes on disk (a full run: documents are not source files)', async () => {
+    const rel = 'backend/ENDPOINTS.md';
+    // Two documented routes are served: the document is the backend's (a document mostly unserved is not judged).
+    const doc = (ghost: string) => `| Method | Path |\n| --- | --- |\n| GET | /api/v1/users/{user_id} |\n| PATCH | /api/v1/users/{user_id} |\n| GET | /api/v1/${ghost} |\n`;
+    writeFileSync(join(root, rel), doc('ghost-one'));
+    await watched(rel, 1);
+    await client.until(() => messages(rel).includes('ghost-one'), 'the created document read');
+    writeFileSync(join(root, rel), doc('ghost-two'));
+    await watched(rel, 2);
+    await client.until(() => messages(rel).includes('ghost-two') && !messages(rel).includes('ghost-one'), 'the changed document read again');
+    rmSync(join(root, rel));
+    await watched(rel, 3);
+    await client.until(() => client.diagnostics.get(client.uri(rel))?.length === 0, 'the deleted document cleared');
+  });
 });

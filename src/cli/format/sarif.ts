@@ -38,8 +38,9 @@ export function formatSarif(result: AnalysisResult, ctx: ReportContext): string 
     level: levelOf(g.severity),
     message: { text: g.message },
     locations: [{ physicalLocation: physical(g.file, region(g.line, g.column, g.endLine, g.endColumn)) }],
-    ...(g.related.length
-      ? { relatedLocations: g.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: physical(r.file, region(r.line, r.column)) })) }
+    // The other side of the finding (`also`) comes first among the related locations.
+    ...(g.related.length || g.also
+      ? { relatedLocations: [...(g.also ? [g.also] : []), ...g.related].map((r, id) => ({ id, message: { text: r.message }, physicalLocation: physical(r.file, region(r.line, r.column)) })) }
       : {}),
     partialFingerprints: { [FINGERPRINT]: fingerprints[i]! },
     properties: { severity: g.severity, method: g.method, path: g.path, subject: g.subject },

@@ -68,6 +68,8 @@ export function formatText(result: AnalysisResult, ctx: ReportContext): string {
     if (!ctx.verbose && shown >= MAX_PER_KIND) return;
     shown++;
     out.push(`  ${gapLine(g, i)}`);
+    // The other side of the finding (a payload mismatch's backend model) is where it must be fixed too.
+    if (g.also) out.push(c.dim(`      also ${path(g.also.file)}:${g.also.line}:${g.also.column}  ${printable(g.also.message)}`));
     if (ctx.verbose) for (const r of g.related) out.push(c.dim(`      ↳ ${path(r.file)}:${r.line}:${r.column}  ${printable(r.message)}`));
   });
   if (current !== null) more(current);

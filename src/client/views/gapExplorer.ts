@@ -1,61 +1,128 @@
 /**
- * The Gap Explorer view: the core's tree (core/query/tree.ts, built from the server's `apiParity/gaps`
- * snapshot) as VS Code tree items; a click on a leaf reveals its source.
+ * The Gap Explorer view: the core's tree (core/query/tree.ts) asked of the server one level at a time
+ * (`apiParity/gapTree`), so a workspace with thousands of routes sends only the rows a person sees.
+ * The filter (text, the focused service, "only the current file") goes with each request; expanded and
+ * collapsed rows are remembered per workspace. A click on a leaf reveals its source.
  */
 import * as vscode from 'vscode';
-import { gapTree, treeLeaves, type TreeNode } from '../../core/query/tree';
-import type { GapsResult, IgnoreCommandArgs, RevealArgs } from '../../shared/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TreeNode } from '../../core/query/tree';
+import { gapTreeRequest, type GapTreeParams, type IgnoreCommandArgs, type RevealArgs } from '../../shared/protocol';
+
+const EXPANSION_KEY = 'apiParity.gapExplorer.expansion';
 
 /** A core node as the view's element. */
 export interface GapNode {
   readonly t: TreeNode['kind'];
   readonly node: TreeNode;
-  /** The leaves below (extension.ts counts a group's). */
-  readonly items: readonly TreeNode[];
   /** The "Ignore This Endpoint…" arguments, on unused routes. */
   readonly ignoreArgs?: IgnoreCommandArgs;
 }
 /** The element the context-menu commands receive. */
 export type Leaf = GapNode;
 
-const COLLAPSIBLE: Record<TreeNode['collapsible'], vscode.TreeItemCollapsibleState> = {
-  none: vscode.TreeItemCollapsibleState.None,
-  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
-  expanded: vscode.TreeItemCollapsibleState.Expanded,
-};
+export interface GapExplorerState {
+  /** Words every row must contain. */
+  text: string;
+  /** Only the rows of the active editor's file. */
+  currentFile: boolean;
+}
+
+/** What the top level said last: the view's message and the welcome state come from it. */
+export interface GapTopLevel {
+  readonly state: 'indexing' | 'empty' | 'ready';
+  readonly indexing: boolean;
+  readonly shown: number;
+  readonly total: number;
+}
 
 export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<GapNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: GapNode[] = [];
-  private last: GapsResult | null = null;
   /** The service the status item's picker focuses on (null: every service). */
   private service: string | null = null;
+  state: GapExplorerState = { text: '', currentFile: false };
+  view: vscode.TreeView<GapNode> | null = null;
+  /** The last top-level answer (null before the first). */
+  top: GapTopLevel | null = null;
+  private readonly expansion: Record<string, boolean>;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: () => LanguageClient | null,
+  ) {
+    this.expansion = { ...context.workspaceState.get<Record<string, boolean>>(EXPANSION_KEY, {}) };
+  }
+
+  /** Follow the view's expand/collapse events (remembered across sessions). */
+  attach(view: vscode.TreeView<GapNode>): vscode.Disposable[] {
+    this.view = view;
+    const remember = (id: string, open: boolean) => {
+      // A filtered tree opens as the server says (its rows are few); what a person opens there is not kept.
+      if (this.isFiltered()) return;
+      this.expansion[id] = open;
+      void this.context.workspaceState.update(EXPANSION_KEY, this.expansion);
+    };
+    return [view.onDidExpandElement((e) => remember(e.element.node.id, true)), view.onDidCollapseElement((e) => remember(e.element.node.id, false))];
+  }
 
   focus(service: string | null): void {
     this.service = service;
-    if (this.last) this.update(this.last);
+    this.refresh();
   }
 
-  /** Rebuild from a server snapshot; returns the groups (for tests and the welcome state). */
-  update(data: GapsResult): readonly GapNode[] {
-    this.last = data;
-    const tree = gapTree(data.folders.map((f) => ({ key: f.uri, name: f.name, result: f.result })), data.indexing);
-    this.roots = tree.roots.map((n) => element(this.service ? onlyService(n, this.service) : n));
-    void vscode.commands.executeCommand('setContext', 'apiParity.state', tree.state);
+  setState(patch: Partial<GapExplorerState>): void {
+    this.state = { ...this.state, ...patch };
+    void vscode.commands.executeCommand('setContext', 'apiParity.gapExplorer.filtered', this.isFiltered());
+    this.refresh();
+  }
+
+  isFiltered(): boolean {
+    return !!(this.state.text || this.state.currentFile || this.service);
+  }
+
+  /** Ask the view for its rows again (a new snapshot, another filter). */
+  refresh(): void {
     this.changed.fire(undefined);
-    return this.roots;
   }
 
-  getChildren(el?: GapNode): GapNode[] {
-    return el ? el.node.children.map(element) : this.roots;
+  params(parent: string | null): GapTreeParams {
+    const doc = vscode.window.activeTextEditor?.document.uri;
+    return {
+      parent,
+      filter: { ...(this.state.text ? { text: this.state.text } : {}), ...(this.service ? { services: [this.service] } : {}) },
+      documentUri: this.state.currentFile ? (doc?.toString() ?? 'untitled:none') : null,
+    };
+  }
+
+  async getChildren(el?: GapNode): Promise<GapNode[]> {
+    const c = this.client();
+    if (!c) return [];
+    try {
+      const r = await c.sendRequest(gapTreeRequest, this.params(el?.node.id ?? null));
+      if (!el) this.describe(r);
+      return r.nodes.map(element);
+    } catch {
+      return [];
+    }
+  }
+
+  private describe(top: GapTopLevel): void {
+    this.top = { state: top.state, indexing: top.indexing, shown: top.shown, total: top.total };
+    void vscode.commands.executeCommand('setContext', 'apiParity.state', top.state);
+    if (!this.view) return;
+    const parts = [this.state.text ? `“${this.state.text}”` : '', this.service ? `service ${this.service}` : '', this.state.currentFile ? 'current file' : ''].filter(Boolean);
+    this.view.message = top.indexing && top.total === 0 ? 'Indexing…' : parts.length ? `${top.shown} of ${top.total} rows · ${parts.join(' · ')}` : undefined;
   }
 
   getTreeItem({ node }: GapNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, COLLAPSIBLE[node.collapsible]);
-    item.id = node.id;
+    // VS Code keeps the expansion of a row it has seen by its id: under a filter the ids differ, so the
+    // filtered tree opens by its own defaults and the unfiltered one comes back as it was left.
+    const filter = this.isFiltered() ? JSON.stringify(this.params(null)) : '';
+    const remembered = filter ? undefined : this.expansion[node.id];
+    const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : (remembered ?? node.collapsible === 'expanded') ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, state);
+    item.id = filter ? `${node.id}\u0000${filter}` : node.id;
     if (node.description !== undefined) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip.kind === 'markdown' ? new vscode.MarkdownString(node.tooltip.value) : node.tooltip.value;
     item.iconPath = this.icon(node.icon);
@@ -79,16 +146,8 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
   }
 }
 
-/** A group with only one service's rows (services are named `name` or `folder › name`). */
-function onlyService(group: TreeNode, service: string): TreeNode {
-  if (group.kind !== 'group' || group.id === 'group:blind-spots') return group;
-  const children = group.children.filter((c) => c.kind !== 'service' || c.label === service || c.label.endsWith(` › ${service}`));
-  const count = children.reduce((n, c) => n + treeLeaves(c).length, 0);
-  return { ...group, children, description: String(count), collapsible: count === 0 ? 'none' : group.collapsible };
-}
-
 function element(node: TreeNode): GapNode {
-  const el = { t: node.kind, node, items: treeLeaves(node) };
+  const el = { t: node.kind, node };
   return node.ignore && node.location ? { ...el, ignoreArgs: { folderUri: node.location.folder, ...node.ignore } } : el;
 }
 

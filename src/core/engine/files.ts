@@ -22,6 +22,8 @@ import type { Workspace } from './workspace';
 export class FileCache {
   private readonly entries = new Map<string, Entry>();
   private readonly grammars = new Map<GrammarName, TsParser | Error>();
+  /** Copies of entries read by more contributions than their gate accepted (see {@link FileStore.addSourceFor}). */
+  private readonly widened = new WeakMap<Entry, Entry>();
 
   get(path: string): Entry | undefined {
     return this.entries.get(path);
@@ -38,6 +40,12 @@ export class FileCache {
   }
   clear(): void {
     this.entries.clear();
+  }
+  /** The entry read by `accepting` (its own and more): a copy kept as long as the entry, parsed on its own. */
+  widen(e: Entry, accepting: readonly string[]): Entry {
+    let w = this.widened.get(e);
+    if (w?.accepting.join() !== accepting.join()) this.widened.set(e, (w = { ...e, accepting, eager: true, parsed: null, failed: null, mentions: undefined }));
+    return w!;
   }
   /** Load tree-sitter grammars (once per process; a failure is kept and reported by the parses that need it). */
   async loadGrammars(names: Iterable<GrammarName>): Promise<void> {
@@ -82,6 +90,8 @@ export class FileStore {
   private readonly accepted = new Map<string, Entry[]>();
   private readonly keys = new WeakMap<Entry, string>();
   private readonly notCached = new WeakSet<Entry>();
+  /** This run's widened entries by path: they stand for the cached ones everywhere (see {@link addSourceFor}). */
+  private readonly widened = new Map<string, Entry>();
   /**
    * Grammars a parse needed that were not loaded: grammars are loaded only for a file whose facts are not
    * in the facts cache, so a warm run loads none; when a module read on demand then misses the cache,
@@ -128,7 +138,7 @@ export class FileStore {
     if (!this.entryList) {
       this.entryList = [];
       for (const f of this.ws.files) {
-        const e = this.cache.get(f);
+        const e = this.widened.get(f) ?? this.cache.get(f);
         if (e) this.entryList.push(e);
       }
     }
@@ -182,6 +192,11 @@ export class FileStore {
     return true;
   }
 
+  /** The file's facts when it is parsed already (not counted as used, never parsed here). */
+  parsedModule(path: string): ModuleFacts | undefined {
+    return this.cache.get(path)?.parsed?.module;
+  }
+
   /** Read the file's declarations in this run (parsing it first if needed). */
   addSource(e: Entry): Parsed | null {
     this.declSources.add(e);
@@ -190,11 +205,25 @@ export class FileStore {
   }
 
   /**
+   * Read the file's declarations for contributions its gate did not accept too (`ids`: a pass found it calls a
+   * route helper of theirs), parsed as a copy of its entry that stands for it for the rest of the run.
+   */
+  async addSourceFor(e: Entry, ids: readonly string[]): Promise<Parsed | null> {
+    const more = ids.filter((id) => !e.accepting.includes(id));
+    const w = more.length ? this.cache.widen(e, [...e.accepting, ...more]) : e;
+    if (w !== e) this.widened.set(e.path, w);
+    this.entryList = null;
+    this.accepted.clear();
+    await this.prepareGrammars(w);
+    return this.addSource(w);
+  }
+
+  /**
    * A module the evaluator needs, parsed on demand: the facts of a listed, loaded source file, or
    * undefined (not a source file, skipped, or failed to parse).
    */
   module(path: string): ModuleFacts | undefined {
-    const e = this.cache.get(path);
+    const e = this.widened.get(path) ?? this.cache.get(path);
     if (!e || !this.ws.fileSet.has(path)) return undefined;
     return this.use(e)?.module;
   }

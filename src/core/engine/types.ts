@@ -44,6 +44,11 @@ export interface AnalyzeOptions {
   readonly changed?: readonly string[];
   /** Parse results kept between processes (the CLI's on-disk cache); written at the end of a run. */
   readonly factsCache?: FactsStore;
+  /**
+   * One-shot runs with a facts store keep their whole result with what the file system answered, and
+   * return it while every answer is the same (engine/runMemo.ts); false turns that off. Default true.
+   */
+  readonly runMemo?: boolean;
 }
 
 export class AnalysisCancelled extends Error {

@@ -85,7 +85,7 @@ export async function parseWrapperCallers(ctx: RunContext, store: FileStore, pro
   return added;
 }
 
-interface Pattern {
+export interface Pattern {
   readonly re: RegExp;
   /** Never reused for another pattern (entries remember their answers by it). */
   readonly id: number;
@@ -95,8 +95,9 @@ interface Pattern {
 const patterns = new Map<string, Pattern>();
 let patternCount = 0;
 
-function patternOf(names: ReadonlySet<string>): Pattern {
-  const source = `\\b(?:${[...names].map(escapeRe).join('|')})\\b`;
+export function patternOf(names: ReadonlySet<string>): Pattern {
+  // Sorted: the same names found in another order (a wrapper resolved again in an edit run) are the same search.
+  const source = `\\b(?:${[...names].sort().map(escapeRe).join('|')})\\b`;
   let p = patterns.get(source);
   if (!p) {
     if (patterns.size >= 64) patterns.clear();
@@ -107,7 +108,7 @@ function patternOf(names: ReadonlySet<string>): Pattern {
 }
 
 /** Does the entry's text match the pattern? Remembered on the entry (a few patterns: those of each round). */
-function mentions(e: Entry, p: Pattern): boolean {
+export function mentions(e: Entry, p: Pattern): boolean {
   e.mentions ??= new Map();
   let hit = e.mentions.get(p.id);
   if (hit === undefined) {
@@ -137,6 +138,6 @@ function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
 }
 
-function escapeRe(s: string): string {
+export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

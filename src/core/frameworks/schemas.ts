@@ -25,7 +25,17 @@ export type SchemaDecl =
   /** What a function that may be a route handler answers (an Express controller), by its id. */
   | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null; readonly body?: RequestBody }
   | { readonly t: 'read'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data'; readonly field: string; readonly span: Span }
-  | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null };
+  | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null }
+  /** A class that may be a view (DRF): the relation reads its answer per action for the routes whose handler names it. */
+  | { readonly t: 'view'; readonly file: string; readonly fn: null; readonly cls: string }
+  /**
+   * A function that may be a route handler (Rust): the struct its JSON body is read into (`Json<T>`), and
+   * the structs its answers serialize (`success`; `open`: why some answer cannot be seen), `errors` when
+   * answers with an error status were left out. The relation reads them for the routes whose handler it is.
+   */
+  | { readonly t: 'handler'; readonly file: string; readonly fn: string; readonly request: Sym | null; readonly success: readonly Sym[]; readonly open: string | null; readonly errors: boolean }
+  /** The file's project renders and parses JSON keys in camelCase (djangorestframework-camel-case). */
+  | { readonly t: 'case'; readonly file: string; readonly fn: null; readonly style: 'camel' };
 
 
 /** The fields a handler reads off its request body (`req.body.name`), or why they cannot all be seen. */

@@ -8,7 +8,7 @@
 import type { StubContribution } from '../fixes/stubText';
 import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
 import type { Sym } from '../resolve/sym';
-import type { EndpointKind, Forward, MethodOrAny, Span } from '../types';
+import type { EndpointKind, MethodOrAny, Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
 import type { GoFileFacts } from '../lang/go/facts';
@@ -69,134 +69,8 @@ interface Contribution<Decl> {
 
 // ------------------------------------------------------------------ backends
 
-export interface RouteDecl {
-  readonly t: 'route';
-  readonly file: string;
-  /** Enclosing function of the registration (its locals and params are in scope for `owner`/`path`). */
-  readonly fn: string | null;
-  readonly kind: EndpointKind;
-  readonly methods: readonly MethodOrAny[];
-  /** Path as written, relative to `owner`'s mount point. */
-  readonly path: Sym;
-  /** Framework-specific symbolic extras its own `link` reads (a NestJS method's `@Version('2')`). */
-  readonly meta?: Readonly<Record<string, Sym>>;
-  /** The app/router the route is registered on; null when the path is already absolute (file-system routes). */
-  readonly owner: Sym | null;
-  readonly handler: string | null;
-  readonly span: Span;
-  /**
-   * Why the route is only partly known, found while extracting or linking it (methods that could not be
-   * read, a regex path kept as its literal prefix): marks it partial.
-   */
-  readonly notes?: readonly string[];
-  /**
-   * Argument values for `fn`'s parameters, when the route is registered inside a helper and was
-   * instantiated at one of the helper's calls (`register_routes(app)`); set during `link` only.
-   */
-  readonly params?: readonly Value[];
-  /** Where the route is reported, when that is not where its symbols are evaluated (the helper's call). */
-  readonly at?: { readonly file: string; readonly span: Span };
-  /**
-   * For builder-style frameworks (link/builders.ts): `attr`, a route declared on its handler (actix
-   * `#[get("/x")]`) that counts only where the handler is registered; `doc`, a route documented on its
-   * handler (utoipa `#[utoipa::path]`) that counts only through a `docs` mount and is otherwise compared
-   * with the registration. Absent: an ordinary registration.
-   */
-  readonly role?: 'attr' | 'doc';
-  /** The handler as an expression, when it may be followed across modules (builder-style frameworks). */
-  readonly handlerSym?: Sym;
-  /** Real-time routes: whether the server handles (`receive`) or emits (`send`) the event `path` names. */
-  readonly side?: 'receive' | 'send';
-  /** The handler expression, when it may be a function of another module that answers with a page ({@link ViewDecl}). */
-  readonly view?: Sym;
-}
-
-/** `parent.include_router(child, prefix=...)`, `parent.use('/prefix', child)`. */
-export interface MountDecl {
-  readonly t: 'mount';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly parent: Sym;
-  readonly child: Sym;
-  readonly prefix: Sym | null;
-  /** `prefix`, when given, stands instead of the child's own (Flask `register_blueprint(bp, url_prefix=)`). */
-  readonly replacesOwnPrefix?: boolean;
-  /** Argument values for `fn`'s parameters, when the mount is a helper's, instantiated at a call (see `RouteDecl.params`). */
-  readonly params?: readonly Value[];
-  readonly span: Span;
-  /** `docs`: the child's documented routes (role `doc`) are registered by this mount (utoipa `routes!`). */
-  readonly role?: 'docs';
-}
-
-/** A port the service listens on (`uvicorn.run(app, port=8000)`, `app.listen(3001)`). */
-export interface PortDecl {
-  readonly t: 'port';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly port: Sym;
-}
-
-/**
- * A framework-specific fact of one file that only the framework's own `link` reads (Django's
- * `ROOT_URLCONF`, a URLconf's `urlpatterns`, a view's `@api_view` methods). `key` names what it is
- * about within the file (a function id), when it is about something.
- */
-export interface ConfDecl {
-  readonly t: 'conf';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly name: string;
-  readonly value: Sym;
-  readonly span: Span;
-  readonly key?: string;
-}
-
-
-/**
- * A function that answers with a page (`res.render(view)`): routes whose handler evaluates to it are
- * `page` routes, whichever module registers them.
- */
-export interface ViewDecl {
-  readonly t: 'view';
-  readonly file: string;
-  /** The function's id in `file`. */
-  readonly fn: string;
-}
-
-/**
- * `registerRoutes(app)`: a call passing `arg` as argument `index` to `callee`, so that function's
- * parameter may stand for an app or router (the mount graph follows it when routes are registered on it).
- */
-export interface PassDecl {
-  readonly t: 'pass';
-  readonly file: string;
-  readonly fn: string | null;
-  readonly callee: Sym;
-  readonly index: number;
-  readonly arg: Sym;
-}
-
-export type BackendDecl = RouteDecl | MountDecl | PortDecl | ConfDecl | ViewDecl | PassDecl;
-
-/** A route after linking: absolute path in the framework's syntax. */
-export interface LinkedRoute {
-  readonly file: string;
-  readonly span: Span;
-  readonly kind: EndpointKind;
-  readonly method: MethodOrAny;
-  readonly path: string;
-  readonly handler: string | null;
-  /** A proxy route's destination (a Next.js rewrite): calls that reach it are matched again there. */
-  readonly forward?: Forward;
-  /** Other paths the route also answers at, in the same syntax as `path` (see `Endpoint.variants`). */
-  readonly variants?: readonly string[];
-  readonly confidence: 'exact' | 'partial';
-  readonly notes: readonly string[];
-  /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */
-  readonly event?: string;
-  readonly side?: 'receive' | 'send';
-  readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
-}
+export type { RouteDecl, MountDecl, PortDecl, ConfDecl, ViewDecl, PassDecl, BackendDecl, LinkedRoute, DocumentedAs } from './backendDecls';
+import type { BackendDecl, LinkedRoute } from './backendDecls';
 
 export interface LinkContext {
   readonly evaluator: Evaluator;
@@ -212,6 +86,8 @@ export interface LinkContext {
 export interface RoutesContribution extends Contribution<BackendDecl> {
   /** Cross-file pass: prefixes and mounts → absolute routes. Gets the declarations of every file. */
   link(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[];
+  /** Also read files its gate rejects that import and call one of its route helpers (engine/routeHelpers.ts). */
+  readonly helperCallers?: boolean;
 }
 
 // ------------------------------------------------------------------ frontends
@@ -224,6 +100,28 @@ export interface ClientDecl {
   readonly anchor: Span;
   readonly callee: Sym;
   readonly args: readonly Sym[];
+  /** Not a call: a base set for requests made elsewhere (`callee`: the client, `args[0]`: the value), read by `setting`. */
+  readonly setting?: true;
+  /** For a setting: the name it gives a client on every component of the project (`this.$http`). */
+  readonly global?: string;
+}
+
+/**
+ * A base URL set in one place for a client's requests made in other files: `axios.defaults.baseURL = …`,
+ * `api.defaults.baseURL = …`, an Angular interceptor that prefixes `req.url`. The engine applies it to
+ * the requests whose `sharedBase.key` names that client.
+ */
+export interface SharedBase {
+  readonly key: string;
+  /** The base; null when it cannot be evaluated or is set on some paths only (`why` says which). */
+  readonly value: Value | null;
+  readonly why?: string;
+  /** `project`: applies in the setter's project only (a global client); `client`: wherever the client is used (an instance). */
+  readonly scope: 'project' | 'client';
+  /** `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`). */
+  readonly mode: 'join' | 'concat';
+  /** How the setting is named in reasons and `via` (`axios.defaults.baseURL`, `ApiInterceptor`). */
+  readonly label: string;
 }
 
 export interface RequestSpec {
@@ -259,6 +157,14 @@ export interface RequestSpec {
   /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
    * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
+  /**
+   * The client whose base may be set in another file (see {@link SharedBase}): `own`, the base the request
+   * has without it (an instance's `axios.create` baseURL); `copies`: the key of a global client whose
+   * defaults an instance copies when it is created after they are set (so it may or may not have them).
+   */
+  readonly sharedBase?: { readonly key: string; readonly own: Value | null; readonly copies?: string };
+  /** The file that gives the client a global name (`Vue.prototype.$http = axios`), when the request reached it that way. */
+  readonly registeredIn?: string;
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -274,6 +180,8 @@ export interface ResolveContext {
   value(sym: Sym, decl: ClientDecl): Value;
   /** The wrapper template of a function, once the engine has found it to be one. */
   wrapper(fn: FnRef): WrapperTemplate | undefined;
+  /** The values `this.<name>` is given on every component of the file's project (`Vue.prototype.$http = …`), with where. */
+  globalClients?(file: string, name: string): ReadonlyArray<{ readonly value: Value; readonly file: string }>;
 }
 
 /** Requests a client library (or a pattern such as wrapper functions) makes. */
@@ -285,6 +193,8 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
    * mention a function found to wrap a request.
    */
   readonly lazy?: boolean;
+  /** The base a `setting` declaration sets (null: none after all). */
+  setting?(decl: ClientDecl, ctx: ResolveContext): SharedBase | null;
 }
 
 // ------------------------------------------------------------------ events, docs, schemas

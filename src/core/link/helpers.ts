@@ -7,7 +7,7 @@
  * `*urls` are the call's; when the helper rebuilds them first (`urls = [...]`) the route is partial.
  */
 import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
-import type { FunctionFact, Sym } from '../resolve/sym';
+import type { FunctionFact, ModuleFacts, Sym } from '../resolve/sym';
 import type { BackendDecl, LinkContext, MountDecl, RouteDecl } from '../frameworks/types';
 import type { Span } from '../types';
 
@@ -80,6 +80,16 @@ export function expandHelpers<R extends RouteDecl>(decls: readonly BackendDecl[]
 }
 
 type Template<R extends RouteDecl> = R | MountDecl;
+
+/**
+ * The name of the function a declaration makes a helper template (a route or mount inside a function,
+ * registered on or with its parameters), or null; the callers of such a name may give routes.
+ */
+export function helperTemplateName(d: BackendDecl, program: { module(file: string): ModuleFacts | undefined }): string | null {
+  if ((d.t !== 'route' && d.t !== 'mount') || !d.fn || (d.t === 'route' && 'call' in d) || !usesParams(d, {})) return null;
+  const name = program.module(d.file)?.functions[d.fn]?.name;
+  return name ? name.slice(name.lastIndexOf('.') + 1) : null;
+}
 
 function usesParams<R extends RouteDecl>(d: Template<R>, hooks: HelperHooks<R>): boolean {
   if (d.t === 'mount') return d.parent.k === 'param' || d.child.k === 'param' || d.prefix?.k === 'param';

@@ -23,6 +23,8 @@ export interface NodeKind {
    * below it (a Flask blueprint's name); null when it cannot be evaluated; absent: it adds none.
    */
   readonly name?: Value | null;
+  /** The tags this node gives every route below it (`APIRouter(tags=[...])`); absent: none. */
+  readonly tags?: Value | null;
 }
 
 export interface MountGraphOptions {
@@ -66,6 +68,8 @@ interface Edge {
   readonly file: string;
   readonly fn: string | null;
   readonly params?: readonly Value[];
+  /** The mount's tags (`include_router(r, tags=[...])`). */
+  readonly tags?: Sym;
 }
 
 interface Prefix {
@@ -74,7 +78,7 @@ interface Prefix {
 }
 
 /** A prefix from an app down to a node; `orphan` when the chain starts at a router no app mounts. */
-type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[]; readonly names?: readonly string[] | null };
+type RoutePrefix = Prefix & { readonly orphan: boolean; readonly notes: readonly string[]; readonly names?: readonly string[] | null; readonly tags?: readonly string[] };
 
 /** Why a symbol is not a node; `foreign` when it is known to be something else (not merely unresolved). */
 interface NotANode {
@@ -220,7 +224,7 @@ class MountGraph {
       if (pv.t !== 'str' && pv.t !== 'num' && pv.t !== 'unknown' && pv.t !== 'param') return;
     }
     const list = this.incoming.get(child.id) ?? [];
-    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, replacesOwnPrefix: !!(m.prefix && m.replacesOwnPrefix), file: m.file, fn: m.fn, ...(m.params ? { params: m.params } : {}) });
+    list.push({ parent: parent.id, child: child.id, prefix: m.prefix, replacesOwnPrefix: !!(m.prefix && m.replacesOwnPrefix), file: m.file, fn: m.fn, ...(m.params ? { params: m.params } : {}), ...(m.tags ? { tags: m.tags } : {}) });
     this.incoming.set(child.id, list);
   }
 
@@ -251,21 +255,24 @@ class MountGraph {
     if (hit) return hit;
     const own = this.ownPrefix(node.kind.prefix);
     const names = this.ownName(node.kind.name);
+    const tags = node.kind.tags ? tagTexts(this.ctx, node.kind.tags) : [];
     const out: RoutePrefix[] = [];
     const ins = (this.incoming.get(node.id) ?? []).filter((e) => !stack.has(e.parent));
     // An app mounted in another (`app.use('/api', subApp)`, koa-mount, `app.mount("/v2", subapp)`) serves
     // its routes under the mount only.
-    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [], names });
+    if (node.kind.root && ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: false, notes: node.assumption ? [node.assumption] : [], names, tags });
     else {
-      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [], names });
+      if (ins.length === 0) out.push({ text: own.text, unresolved: own.unresolved, orphan: true, notes: [], names, tags });
       stack.add(node.id);
       for (const e of ins) {
         const parent = this.nodes.get(e.parent)!;
         const ep = e.prefix ? this.ctx.pathText(e.prefix, e.file, e.fn, e.params) : NO_PREFIX;
+        const edgeTags = e.tags ? tagTexts(this.ctx, this.ctx.value(e.tags, e.file, e.fn, e.params)) : [];
         for (const pp of this.prefixesOf(parent, stack)) {
           const mine = e.replacesOwnPrefix ? NO_PREFIX : own;
           const chain = pp.names && names ? [...pp.names, ...names] : null;
-          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan, notes: pp.notes, names: chain });
+          const allTags = [...(pp.tags ?? []), ...edgeTags, ...tags];
+          out.push({ text: joinUrl(joinUrl(pp.text, ep.text), mine.text), unresolved: [...pp.unresolved, ...ep.unresolved, ...mine.unresolved], orphan: pp.orphan, notes: pp.notes, names: chain, tags: allTags });
         }
       }
       stack.delete(node.id);
@@ -288,14 +295,16 @@ class MountGraph {
 function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: MountGraphOptions, linked: LinkedRoute[]): void {
   const path = ctx.pathText(r.path, r.file, r.fn, r.params);
   const base = { file: r.at?.file ?? r.file, span: r.at?.span ?? r.span, kind: r.kind, handler: r.handler };
+  const own = r.tags ? tagTexts(ctx, ctx.value(r.tags, r.file, r.fn, r.params)) : [];
   const emit = (prefix: RoutePrefix | Prefix, mountNotes: string[], kind: NodeKind | null) => {
     const notes = [...(r.notes ?? []), ...mountNotes];
     const unresolved = [...prefix.unresolved, ...path.unresolved];
     const allNotes = [...notes, ...unresolved.map((u) => `path part ${u} could not be resolved statically`)];
     const chain = 'names' in prefix ? (prefix.names ?? null) : kind ? [] : null;
     const named = opts.routeName ? { name: opts.routeName(r, chain, kind) } : {};
+    const tags = uniqueTags([...('tags' in prefix ? (prefix.tags ?? []) : []), ...own]);
     for (const method of r.methods) {
-      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes, ...named });
+      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes, ...named, ...(tags.length ? { tags } : {}) });
     }
   };
   if (r.owner === null) return emit(NO_PREFIX, [], { root: true, prefix: null });
@@ -311,6 +320,23 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
   }
 }
 
+/**
+ * The tags a value lists (`["users", TAG]`, or one string): only those that evaluate to a whole string;
+ * tags only group the catalogue, so one that cannot be read is left out rather than guessed.
+ */
+export function tagTexts(ctx: LinkContext, v: Value): string[] {
+  const items = v.t === 'arr' ? v.items.map((s) => ctx.value(s, v.ctx.file, v.ctx.fn, v.ctx.params)) : [v];
+  return items.flatMap((item) => {
+    if (item.t !== 'str') return [];
+    const t = ctx.valueText(item);
+    return t.unresolved.length || t.text === '' ? [] : [t.text];
+  });
+}
+
+export function uniqueTags(tags: readonly string[]): string[] {
+  return [...new Set(tags)];
+}
+
 function labelOf(id: string): string {
   const hash = id.lastIndexOf('#');
   const name = hash >= 0 ? id.slice(hash + 1) : id;
@@ -320,7 +346,7 @@ function labelOf(id: string): string {
 
 function dedupe<T extends Prefix>(list: T[]): T[] {
   const seen = new Set<string>();
-  const key = (p: T) => ('names' in p && p.names ? `${p.text}\0${(p.names as readonly string[]).join('.')}` : p.text);
+  const key = (p: T) => `${'names' in p && p.names ? `${p.text}\0${(p.names as readonly string[]).join('.')}` : p.text}\0${'tags' in p && p.tags ? (p.tags as readonly string[]).join('\0') : ''}`;
   return list.filter((p) => (seen.has(key(p)) ? false : (seen.add(key(p)), true)));
 }
 

@@ -1,19 +1,19 @@
 /**
  * The endpoint catalogue: every endpoint of the analysis by service → file (the router module that
- * registers it), each with its caller counts, filterable by text, method, status, service and file. The
- * tree is served lazily, one level per request (`catalogueChildren`), so a workspace with thousands of
- * routes only ever sends the rows a person expanded. (Tags are not part of the data model: the route
- * extractors record method, path, handler and file.)
+ * registers it) → tag (the framework's documentation groups, `Endpoint.tags`; a level only in files where
+ * some endpoint has one) → endpoint, each with its caller counts, filterable by text (tags included),
+ * method, status, service and file. The tree is served lazily, one level per request
+ * (`catalogueChildren`), so a workspace with thousands of routes only ever sends the rows a person expanded.
  */
-import { methodLabel } from '../report/labels';
+import { docsLeg, methodLabel, threeWayStatus } from '../report/labels';
 import type { AnalysisResult, Endpoint, MethodOrAny } from '../types';
 import { callersOf, testCallersOf } from './locate';
 import type { TreeNode } from './tree';
 
 /** What the catalogue tells about an endpoint's use, for its status filter. */
-export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'partial' | 'page' | 'realtime';
+export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'undocumented' | 'partial' | 'page' | 'realtime';
 
-export const ENDPOINT_STATUSES: readonly EndpointStatus[] = ['used', 'unused', 'tests-only', 'possible', 'ignored', 'docs-only', 'partial', 'page', 'realtime'];
+export const ENDPOINT_STATUSES: readonly EndpointStatus[] = ['used', 'unused', 'tests-only', 'possible', 'ignored', 'docs-only', 'undocumented', 'partial', 'page', 'realtime'];
 
 export interface CatalogueFilter {
   /** Words that must all appear in `METHOD /path handler service file`. */
@@ -27,7 +27,10 @@ export interface CatalogueFilter {
   readonly files?: readonly string[];
 }
 
-/** The statuses of an endpoint (one for its use, plus `docs-only` and `partial` when they apply). */
+/**
+ * The statuses of an endpoint (one for its use, plus `docs-only`, `undocumented` and `partial` when they
+ * apply). `undocumented`: its service has API documents and none lists it (the docs leg of its three-way status is ✗).
+ */
 export function endpointStatuses(e: Endpoint): EndpointStatus[] {
   const out: EndpointStatus[] = [];
   if (e.kind === 'page') out.push('page');
@@ -38,6 +41,7 @@ export function endpointStatuses(e: Endpoint): EndpointStatus[] {
   else if (e.testCallers.length) out.push('tests-only');
   else out.push('unused');
   if (e.source !== 'code') out.push('docs-only');
+  if (e.docs !== undefined && e.docs.length === 0) out.push('undocumented');
   if (e.confidence === 'partial') out.push('partial');
   return out;
 }
@@ -56,7 +60,7 @@ export function endpointMatcher(filter: CatalogueFilter): (e: Endpoint) => boole
     if (services && !services.has(e.service)) return false;
     if (statuses && !endpointStatuses(e).some((s) => statuses.has(s))) return false;
     if (words.length === 0) return true;
-    const hay = `${label(e)} ${e.handler ?? ''} ${e.service} ${e.file}`.toLowerCase();
+    const hay = `${label(e)} ${e.handler ?? ''} ${e.service} ${e.file} ${(e.tags ?? []).join(' ')}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   };
 }
@@ -97,14 +101,47 @@ export function catalogueChildren(result: AnalysisResult, folder: string, filter
   const svc = /^cat:svc:(.*)$/.exec(parent);
   if (svc) {
     const files = groupBy(shown.filter((e) => e.service === svc[1]), (e) => e.file);
-    return level([...files].sort(([a], [b]) => a.localeCompare(b)).map(([file, eps]) => ({ ...branch('file', `cat:file:${svc[1]}\u0000${file}`, file.split('/').pop() ?? file, eps, result, 'file', files.size <= 10), description: `${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''} · ${eps.length}`, resource: { folder, file } })));
+    return level([...files].sort(([a], [b]) => a.localeCompare(b)).map(([file, eps]) => ({ ...branch('file', `cat:file:${svc[1]}\u0000${file}`, file.split('/').pop() ?? file, eps, result, 'file', files.size <= 10), description: `${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''} · ${eps.length}${sharedTags(eps)?.length ? ` · ${sharedTags(eps)!.join(', ')}` : ''}`, resource: { folder, file } })));
   }
   const file = /^cat:file:([^\u0000]*)\u0000(.*)$/.exec(parent);
   if (file) {
-    const eps = shown.filter((e) => e.service === file[1] && e.file === file[2]).sort((a, b) => a.line - b.line || a.column - b.column);
+    const eps = shown.filter((e) => e.service === file[1] && e.file === file[2]).sort(byLine);
+    // The tag level, where the framework tags this file's endpoints differently (one tag for all is said on
+    // the file's row instead); an endpoint with several tags is listed under each (as API documentation
+    // lists it), one without under "untagged".
+    if (sharedTags(eps) !== null) return level(eps.map((e) => endpointRow(result, folder, e)));
+    const tags = groupByAll(eps, (e) => (e.tags?.length ? e.tags : ['']));
+    const rows = [...tags].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    return level(rows.map(([tag, list]) => tagRow(`cat:tag:${file[1]}\u0000${file[2]}\u0000${tag}`, tag, list, tags.size <= 5)));
+  }
+  const tag = /^cat:tag:([^\u0000]*)\u0000([^\u0000]*)\u0000(.*)$/.exec(parent);
+  if (tag) {
+    const [, service, inFile, name = ''] = tag;
+    const eps = shown.filter((e) => e.service === service && e.file === inFile && (name === '' ? !e.tags?.length : e.tags?.includes(name))).sort(byLine);
     return level(eps.map((e) => endpointRow(result, folder, e)));
   }
   return level([]);
+}
+
+/** The tags every endpoint in `eps` has alike (`[]`: none has any), or null when they differ. */
+function sharedTags(eps: readonly Endpoint[]): readonly string[] | null {
+  const first = eps[0]?.tags ?? [];
+  return eps.every((e) => (e.tags ?? []).join('\u0000') === first.join('\u0000')) ? first : null;
+}
+
+const byLine = (a: Endpoint, b: Endpoint) => a.line - b.line || a.column - b.column;
+
+function tagRow(id: string, tag: string, eps: readonly Endpoint[], open: boolean): TreeNode {
+  const used = eps.filter((e) => e.callers.length).length;
+  const name = tag === '' ? 'untagged' : tag;
+  return { kind: 'group', id, label: name, description: `${eps.length} · ${used} used`, tooltip: { kind: 'plaintext', value: tag === '' ? `${eps.length} endpoints without a tag` : `tag “${tag}”: ${eps.length} endpoints, ${used} used` }, icon: tag === '' ? 'circle-small' : 'tag', contextValue: 'catalogue-tag', collapsible: open ? 'expanded' : 'collapsed', children: [] };
+}
+
+/** Like {@link groupBy}, with items under each of their keys. */
+function groupByAll<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) for (const k of keys(t)) out.set(k, [...(out.get(k) ?? []), t]);
+  return out;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -129,13 +166,14 @@ function endpointRow(result: AnalysisResult, folder: string, e: Endpoint): TreeN
   const callers = callersOf(result, e);
   const tests = testCallersOf(result, e);
   const lines = [`**${label(e)}** · service \`${e.service}\` · ${e.framework}`, '', `${e.file}:${e.line}${e.handler ? ` — \`${e.handler}\`` : ''}`, '', `Status: ${statuses.join(', ')}`];
+  if (e.event === undefined) lines.push('', threeWayStatus(e, callers.length));
   if (callers.length) lines.push('', 'Callers:', ...callers.slice(0, 20).map((c) => `- \`${c.file}:${c.line}\` via \`${c.client}\``));
   if (tests.length) lines.push('', 'Tests:', ...tests.slice(0, 20).map((c) => `- \`${c.file}:${c.line}\``));
   return {
     kind: 'leaf',
     id: `cat:ep:${e.id}`,
     label: label(e),
-    description: `${usageText(result, e)}${e.handler ? ` · ${e.handler}` : ''}`,
+    description: `${usageText(result, e)}${e.event === undefined && e.docs ? ` · ${docsLeg(e)}` : ''}${e.handler ? ` · ${e.handler}` : ''}`,
     tooltip: { kind: 'markdown', value: lines.join('\n') },
     icon: `method:${METHOD_ICONS.has(m) ? m : 'any'}`,
     contextValue: `catalogue-endpoint-${statuses[0]}`,

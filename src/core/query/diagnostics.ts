@@ -53,6 +53,19 @@ export function diagnosticsByFile(result: AnalysisResult | null, configProblems:
       related: gap.related.map((r) => ({ location: { file: r.file, line: r.line, column: r.column, endLine: r.line, endColumn: r.column }, message: r.message })),
       gap: { kind: gap.kind, subject: gap.subject },
     });
+    // The other side (a payload mismatch's backend answer or model) shows the finding too, pointing back.
+    if (gap.also && !inBaseline) {
+      const { file, line, column } = gap.also;
+      add(file, {
+        span: { line, column, endLine: line, endColumn: column + 1 },
+        severity: gap.severity,
+        code: gap.kind,
+        message: gap.also.message,
+        tags: [],
+        related: [{ location: { file: gap.file, line: gap.line, column: gap.column, endLine: gap.line, endColumn: gap.column }, message: gap.message }],
+        gap: { kind: gap.kind, subject: gap.subject },
+      });
+    }
   }
   // The editor reads the config file at the folder root (the CLI's --config has no counterpart there).
   for (const p of configProblems) {

@@ -7,6 +7,19 @@ import { GAP_KIND_ORDER, GAP_KINDS, kindRank } from '../report/gapKinds';
 import type { AnalysisResult, GapKind, MethodOrAny } from '../types';
 import { leavesOf, type FiledLeaf } from './treeLeaves';
 
+/** What the Gap Explorer shows: rows whose words, file or service match (the blind spots always). */
+export interface GapFilter {
+  /** Words that must all appear in a row's label, description, file, service or group. */
+  readonly text?: string;
+  /** Only rows in this root-relative file (of the folder whose key is `folder`, when given). */
+  readonly file?: { readonly folder?: string; readonly file: string };
+  /** Only these services (named `name`, or `folder › name` in a multi-root tree). */
+  readonly services?: readonly string[];
+}
+
+/** A group with more leaves than this shows its services and files collapsed (a click opens them). */
+const OPEN_LIMIT = 200;
+
 /** The fixed groups, plus one per gap kind that has no group of its own (docs drift, event mismatches …), named by the kind. */
 export type GroupId = 'missing' | 'method-mismatch' | 'unused' | 'matched' | 'unchecked' | 'pages' | 'realtime' | 'external' | 'unresolved' | 'ignored' | 'skipped' | 'blind-spots' | GapKind;
 
@@ -49,6 +62,9 @@ export interface GapTree {
   /** What the view shows when there are no rows: still indexing, or nothing found. */
   readonly state: 'indexing' | 'empty' | 'ready';
   readonly roots: readonly TreeNode[];
+  /** Leaves that pass the filter, and all of them. */
+  readonly shown?: number;
+  readonly total?: number;
 }
 
 export interface GroupInfo {
@@ -89,16 +105,30 @@ export const TREE_GROUPS: readonly GroupInfo[] = [
   ...GROUP_TABLE.filter((g) => !g.gap),
 ];
 
-/** The tree for every folder with a result; no rows at all when nothing was found. */
-export function gapTree(folders: readonly TreeFolder[], indexing: boolean): GapTree {
-  const leaves = folders.flatMap((f) => (f.result ? leavesOf(f, f.result, folders.length > 1) : []));
-  if (leaves.length === 0) return { state: indexing ? 'indexing' : 'empty', roots: [] };
+/** The tree for every folder with a result (only the rows `filter` lets through); no rows at all when nothing was found. */
+export function gapTree(folders: readonly TreeFolder[], indexing: boolean, filter: GapFilter = {}): GapTree {
+  const all = folders.flatMap((f) => (f.result ? leavesOf(f, f.result, folders.length > 1) : []));
+  if (all.length === 0) return { state: indexing ? 'indexing' : 'empty', roots: [] };
+  const leaves = all.filter(leafMatcher(filter));
   const roots = TREE_GROUPS.flatMap((g) => {
     const items = leaves.filter((l) => l.group === g.id);
     return g.always || items.length ? [groupNode(g, items)] : [];
   });
   const blind = blindSpots(folders);
-  return { state: 'ready', roots: blind ? [blind, ...roots] : roots };
+  return { state: 'ready', roots: blind ? [blind, ...roots] : roots, shown: leaves.length, total: all.length };
+}
+
+function leafMatcher(filter: GapFilter): (l: FiledLeaf) => boolean {
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const services = filter.services?.length ? filter.services : null;
+  const groupLabel = new Map(TREE_GROUPS.map((g) => [g.id, g.label]));
+  return (l) => {
+    if (filter.file && (l.file !== filter.file.file || (filter.file.folder !== undefined && l.node.location?.folder !== filter.file.folder))) return false;
+    if (services && !services.some((s) => l.service === s || l.service.endsWith(` › ${s}`))) return false;
+    if (words.length === 0) return true;
+    const hay = `${l.node.label} ${l.node.description ?? ''} ${l.file} ${l.service} ${groupLabel.get(l.group) ?? l.group}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  };
 }
 
 /**
@@ -152,11 +182,11 @@ function groupNode(g: GroupInfo, items: readonly FiledLeaf[]): TreeNode {
     icon: g.icon,
     contextValue: `group-${g.id}`,
     collapsible: items.length === 0 ? 'none' : g.id === 'matched' || g.id === 'unchecked' || g.id === 'pages' || g.id === 'realtime' ? 'collapsed' : 'expanded',
-    children: services.map((name) => serviceNode(g.id, name, items.filter((l) => l.service === name))),
+    children: services.map((name) => serviceNode(g.id, name, items.filter((l) => l.service === name), items.length <= OPEN_LIMIT)),
   };
 }
 
-function serviceNode(group: GroupId, name: string, items: readonly FiledLeaf[]): TreeNode {
+function serviceNode(group: GroupId, name: string, items: readonly FiledLeaf[], open: boolean): TreeNode {
   const files = [...new Set(items.map((l) => l.file))].sort();
   return {
     kind: 'service',
@@ -165,12 +195,12 @@ function serviceNode(group: GroupId, name: string, items: readonly FiledLeaf[]):
     description: String(items.length),
     icon: 'server-environment',
     contextValue: 'service',
-    collapsible: 'expanded',
-    children: files.map((file) => fileNode(group, name, file, items.filter((l) => l.file === file))),
+    collapsible: open ? 'expanded' : 'collapsed',
+    children: files.map((file) => fileNode(group, name, file, items.filter((l) => l.file === file), open)),
   };
 }
 
-function fileNode(group: GroupId, service: string, file: string, items: readonly FiledLeaf[]): TreeNode {
+function fileNode(group: GroupId, service: string, file: string, items: readonly FiledLeaf[], open: boolean): TreeNode {
   const folder = items[0]!.node.location!.folder;
   return {
     kind: 'file',
@@ -179,7 +209,7 @@ function fileNode(group: GroupId, service: string, file: string, items: readonly
     description: `${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''} · ${items.length}`,
     icon: 'file',
     contextValue: 'file',
-    collapsible: 'expanded',
+    collapsible: open ? 'expanded' : 'collapsed',
     resource: { folder, file },
     children: [...items].sort((a, b) => a.line - b.line).map((l) => l.node),
   };

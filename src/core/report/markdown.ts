@@ -71,8 +71,10 @@ type DocsStatus = (ep: Endpoint) => string | null;
 function docsStatus(result: AnalysisResult): DocsStatus {
   const docsOf = new Map(result.services.map((s) => [s.name, s.docs ?? []] as const));
   return (ep) => {
-    if (ep.docs === undefined) return null;
-    return ep.docs.length ? `✅ ${ep.docs.map(mdCode).join(', ')}` : `❌ not in ${(docsOf.get(ep.service) ?? []).map(mdCode).join(', ')}`;
+    const annotation = (ep.documentedAs ?? []).map((a) => `${a.agrees ? '' : '❌ '}utoipa annotation ${mdCode(`${a.file}:${a.line}`)}${a.agrees ? '' : ` says ${mdCode(`${a.method} ${a.path}`)}`}`).join(', ');
+    if (ep.docs === undefined) return annotation ? (ep.documentedAs?.some((a) => a.agrees) ? `✅ ${annotation}` : annotation) : null;
+    const also = annotation ? ` (${annotation})` : '';
+    return ep.docs.length ? `✅ ${ep.docs.map(mdCode).join(', ')}${also}` : `❌ not in ${(docsOf.get(ep.service) ?? []).map(mdCode).join(', ')}${also}`;
   };
 }
 
@@ -154,7 +156,7 @@ function analysis(result: AnalysisResult, multi: boolean): string[] {
     const gaps = result.gaps.filter((g) => g.kind === kind);
     section(
       GAP_KINDS[kind].title,
-      gaps.map((g) => `- ${mdText(g.message)} — ${mdCode(`${g.file}:${g.line}`)}`),
+      gaps.map((g) => `- ${mdText(g.message)} — ${mdCode(`${g.file}:${g.line}`)}${g.also ? `; also ${mdCode(`${g.also.file}:${g.also.line}`)}` : ''}`),
       false,
     );
   }

@@ -54,6 +54,8 @@ export interface ParamFact {
   readonly restKeywords?: boolean;
   /** Its declared type, where the language has one (Go: `github.com/acme/shop/config.Config`, pointers stripped). */
   readonly type?: string;
+  /** TS parameter decorators by name, `Name(…)` when given arguments (NestJS `@Body()` → `Body`, `@Body('x')` → `Body(…)`). */
+  readonly decorators?: readonly string[];
 }
 
 /** The arguments of a call, as written. */
@@ -96,6 +98,21 @@ export interface ClassFact {
    * constructor's scope (its `this` is the instance); the first assignment of each field wins.
    */
   readonly selfAssigned?: Readonly<Record<string, Sym>>;
+  /** 1-based line of the class statement (Python), for locations at a model. */
+  readonly line?: number;
+  /** Python: classes defined in the class body (a DRF serializer's `class Meta`), by name. */
+  readonly inner?: Readonly<Record<string, ClassFact>>;
+  /**
+   * Rust: the attributes of a struct (key `''`) and of its fields (by field name), as plain data:
+   * `#[serde(rename_all = "camelCase", default)]` → `{ name: 'serde', args: { rename_all: 'camelCase', default: true } }`.
+   */
+  readonly annotations?: Readonly<Record<string, readonly Annotation[]>>;
+}
+
+/** An attribute: each argument `key = "text"` (a string), a bare `key` (true), or anything else (null: not read). */
+export interface Annotation {
+  readonly name: string;
+  readonly args: Readonly<Record<string, string | true | null>>;
 }
 
 export interface ReexportFact {

@@ -19,12 +19,15 @@ export function utoipaDecls(file: string, fn: RsFn): RouteDecl[] {
     const methods: MethodOrAny[] = [];
     let path: Sym | null = null;
     let context: Sym | null = null;
+    const tags: Sym[] = [];
     const r = new FnReader(file, fn);
     for (const x of a.args) {
       if (x.k === 'path' && x.segs.length === 1 && VERBS.has(x.segs[0]!)) methods.push(x.segs[0]!.toUpperCase() as MethodOrAny);
       else if (x.k === 'path' && x.segs.length === 2 && x.segs[0] === 'method') methods.push(x.segs[1]!.toUpperCase() as MethodOrAny);
       else if (x.k === 'kv' && x.key === 'path') path = r.sym(x.value);
       else if (x.k === 'kv' && x.key === 'context_path') context = r.sym(x.value);
+      else if (x.k === 'kv' && x.key === 'tag') tags.push(r.sym(x.value));
+      else if (x.k === 'kv' && x.key === 'tags' && x.value.k === 'arr') tags.push(...x.value.items.map((i) => r.sym(i)));
       else if (x.k === 'call' && x.fn.k === 'path' && x.fn.segs[0] === 'method') {
         for (const m of x.args) if (m.k === 'path' && VERBS.has(m.segs[0]!)) methods.push(m.segs[0]!.toUpperCase() as MethodOrAny);
       }
@@ -32,7 +35,7 @@ export function utoipaDecls(file: string, fn: RsFn): RouteDecl[] {
     if (a.path === 'path' && !path) continue;
     if (!path || methods.length === 0) continue;
     const full: Sym = context ? { k: 'concat', parts: [context, path] } : path;
-    out.push({ t: 'route', file, fn: null, kind: 'http', methods, path: full, owner: { k: 'ref', name: fn.name }, handler: fn.name, span: a.span, role: 'doc' });
+    out.push({ t: 'route', file, fn: null, kind: 'http', methods, path: full, owner: { k: 'ref', name: fn.name }, handler: fn.name, span: a.span, role: 'doc', ...(tags.length ? { tags: { k: 'arr', items: tags } satisfies Sym } : {}) });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
-import type { Sym } from '../../resolve/sym';
+import type { Annotation, Sym } from '../../resolve/sym';
 import { fnId, spanOf, type Node } from './ast';
 
 export interface JsDecorator {
@@ -60,4 +60,49 @@ export function memberKey(el: TSESTree.MethodDefinition | TSESTree.PropertyDefin
   if (el.key.type === 'Literal') return String(el.key.value);
   if (el.key.type === 'PrivateIdentifier') return `#${el.key.name}`;
   return null;
+}
+
+/** A decorator as plain data: its name, and the string properties of an object-literal first argument (`@Expose({ name: 'x' })`). */
+function annotationOf(d: TSESTree.Decorator): Annotation {
+  const e = d.expression;
+  const callee = e.type === 'CallExpression' ? e.callee : e;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '?';
+  const args: Record<string, string | true | null> = {};
+  const first = e.type === 'CallExpression' ? e.arguments[0] : undefined;
+  if (first?.type === 'ObjectExpression') {
+    for (const p of first.properties) {
+      if (p.type !== 'Property' || p.computed || p.key.type !== 'Identifier') args['?'] = null;
+      else args[p.key.name] = p.value.type === 'Literal' && typeof p.value.value === 'string' ? p.value.value : p.value.type === 'Literal' && p.value.value === true ? true : null;
+    }
+  } else if (first) args['?'] = null;
+  return { name, args };
+}
+
+/** The instance fields a class declares (`name: string;`, `@Expose() id = 0`), with their decorators as annotations. */
+export function declaredFields(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): { fields?: string[]; annotations?: Record<string, Annotation[]> } {
+  const fields: string[] = [];
+  const annotations: Record<string, Annotation[]> = { '': (node.decorators ?? []).map(annotationOf) };
+  for (const el of node.body.body) {
+    if (el.type !== 'PropertyDefinition' || el.static || el.computed) continue;
+    if (el.value && (el.value.type === 'ArrowFunctionExpression' || el.value.type === 'FunctionExpression')) continue;
+    const key = memberKey(el);
+    if (key === null) continue;
+    fields.push(key);
+    annotations[key] = (el.decorators ?? []).map(annotationOf);
+  }
+  return fields.length ? { fields, annotations } : {};
+}
+
+/** A parameter's declared class (`dto: CreateUserDto`) and decorators (`@Body()`), when it has them. */
+export function paramTyping(p: TSESTree.Parameter): { type?: string; decorators?: string[] } {
+  const inner = p.type === 'TSParameterProperty' ? p.parameter : p;
+  const ann = 'typeAnnotation' in inner ? inner.typeAnnotation?.typeAnnotation : undefined;
+  const type = ann?.type === 'TSTypeReference' && ann.typeName.type === 'Identifier' && !ann.typeArguments ? ann.typeName.name : undefined;
+  const decorators = (p.decorators ?? []).map((d) => {
+    const e = d.expression;
+    const callee = e.type === 'CallExpression' ? e.callee : e;
+    const name = callee.type === 'Identifier' ? callee.name : '?';
+    return e.type === 'CallExpression' && e.arguments.length > 0 ? `${name}(…)` : name;
+  });
+  return { ...(type ? { type } : {}), ...(decorators.length ? { decorators } : {}) };
 }

@@ -45,7 +45,7 @@ export interface PyFileFacts {
 }
 
 /** The class whose body is being walked: its name and the attribute defaults found so far. */
-type ClassCtx = { name: string; attrs: Record<string, Sym>; fields?: string[] };
+type ClassCtx = { name: string; attrs: Record<string, Sym>; fields?: string[]; inner?: Record<string, ClassFact> };
 
 /**
  * The facts of one parsed Python module. With `valuesOnly` (no contribution reads the file, only the
@@ -122,7 +122,7 @@ class PyFactsBuilder implements ImportTables {
         this.funcDef(node, scope, classCtx);
         return;
       case 'class_definition':
-        this.classDef(node, scope);
+        this.classDef(node, scope, classCtx);
         return;
       case 'return_statement': {
         const e = node.namedChildren[0];
@@ -194,7 +194,7 @@ class PyFactsBuilder implements ImportTables {
       const name = def.childForFieldName('name')?.text ?? '<lambda>';
       this.decorated.push({ kind: 'function', name: classCtx ? `${classCtx.name}.${name}` : name, fnId, decorators, span: spanOfTs(def.childForFieldName('name') ?? def) });
     } else if (def.type === 'class_definition') {
-      this.classDef(def, scope);
+      this.classDef(def, scope, classCtx);
       if (this.valuesOnly) return;
       const name = def.childForFieldName('name')?.text ?? '<class>';
       this.decorated.push({ kind: 'class', name, fnId: null, decorators, span: spanOfTs(def.childForFieldName('name') ?? def) });
@@ -284,21 +284,25 @@ class PyFactsBuilder implements ImportTables {
     params.push(fact);
   }
 
-  private classDef(node: TsNode, scope: Scope): void {
+  /** `outer`: the class whose body defines this one (a DRF serializer's `class Meta`); it is kept there too, as `inner`. */
+  private classDef(node: TsNode, scope: Scope, outer: ClassCtx | null = null): void {
     const name = node.childForFieldName('name')?.text ?? '<class>';
     const bases: Sym[] = [];
     const sup = node.childForFieldName('superclasses');
     for (const b of sup?.namedChildren ?? []) if (b && b.type !== 'keyword_argument') bases.push(toSym(b, scope));
     const attrs: Record<string, Sym> = {};
     const fields: string[] = [];
-    const ctx = { name, attrs, fields };
+    const inner: Record<string, ClassFact> = {};
+    const ctx = { name, attrs, fields, inner };
     const body = node.childForFieldName('body');
     const firstCall = this.calls.length;
     for (const c of body?.namedChildren ?? []) if (c) this.stmt(c, scope, ctx);
     const methods = this.methodIds(body);
     const ctor = methods['__init__'];
     const baseInit = ctor ? baseInitCall(this.calls.slice(firstCall), ctor, bases) : null;
-    this.classes[name] = { name, bases, attrs, methods, ...(fields.length ? { fields } : {}), ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}) };
+    const fact: ClassFact = { name, bases, attrs, methods, ...(fields.length ? { fields } : {}), ...(ctor ? { ctor } : {}), ...(baseInit ? { baseInit } : {}), ...(Object.keys(inner).length ? { inner } : {}), line: node.startPosition.row + 1 };
+    this.classes[name] = fact;
+    if (outer?.inner) outer.inner[name] = fact;
     if (!scope.fnId) this.bindings[name] = { k: 'class', name };
   }
 

@@ -136,6 +136,8 @@ function groupExpr(toks: TsNode[]): RsExpr {
     const t = toks[0]!;
     if (t.type === 'string_literal' || t.type === 'raw_string_literal') return { k: 'str', v: stringValue(t) ?? '', at: spanOfTs(t) };
     if (t.type === 'identifier' || t.type === 'self' || t.type === 'crate' || t.type === 'super') return { k: 'path', segs: [t.text], at: spanOfTs(t) };
+    // `["a", "b"]` (utoipa's `tags = [...]`): a list of its groups.
+    if (t.type === 'token_tree' && t.text.startsWith('[')) return { k: 'arr', items: tokenGroups(t) };
   }
   // `a::b::c` arrives as identifiers separated by `::` tokens.
   if (toks.every((t, i) => (i % 2 === 0 ? /^(identifier|self|crate|super)$/.test(t.type) : t.type === '::'))) {

@@ -5,7 +5,7 @@
  * are not entered.
  */
 import type { Span } from '../../types';
-import type { FunctionFact, ImportFact, ModuleFacts, ReexportFact, Sym } from '../../resolve/sym';
+import type { Annotation, ClassFact, FunctionFact, ImportFact, ModuleFacts, ReexportFact, Sym } from '../../resolve/sym';
 import type { TsNode, TsTree } from '../../parse/treeSitter';
 import { bodyExprs, rsExpr, spanOfTs, tokenGroups, type RsExpr } from './expr';
 import { rsSym, type SymScope } from './syms';
@@ -36,6 +36,10 @@ export interface RsFn {
   /** The tail expression (the value returned), when there is one. */
   readonly tail: RsExpr | null;
   readonly span: Span;
+  /** The return type as written (`Result<Json<User>, AppError>`), when there is one. */
+  readonly ret?: string;
+  /** The body has a `return` expression (in closures too): the tail is not the only value returned. */
+  readonly early?: true;
 }
 
 export interface RsFileFacts {
@@ -55,6 +59,7 @@ class RsFactsBuilder {
   private readonly reexports: ReexportFact[] = [];
   private readonly deps = new Set<string>();
   private readonly fns: RsFn[] = [];
+  private readonly classes: Record<string, ClassFact> = Object.create(null);
 
   constructor(private readonly file: string) {
     // `crate::…`, `self::…` and `super::…` paths start at these module values.
@@ -71,7 +76,7 @@ class RsFactsBuilder {
     }
     for (const r of roots) if (!(r in this.imports) && !(r in this.bindings) && r !== 'Self') this.imports[r] = { specifier: r, name: '*' };
     return {
-      module: { file: this.file, language: 'rust', bindings: this.bindings, imports: this.imports, functions: this.functions, classes: Object.create(null) as Record<string, never>, exports: null, reexports: this.reexports, deps: [...this.deps] },
+      module: { file: this.file, language: 'rust', bindings: this.bindings, imports: this.imports, functions: this.functions, classes: this.classes, exports: null, reexports: this.reexports, deps: [...this.deps] },
       fns: this.fns,
       hasErrors: root.hasError,
     };
@@ -117,6 +122,9 @@ class RsFactsBuilder {
         if (name && value) this.bindings[name] = rsSym(rsExpr(value), NO_SCOPE);
         break;
       }
+      case 'struct_item':
+        this.struct(c, attrs);
+        break;
       case 'impl_item': {
         const type = c.childForFieldName('type')?.text.replace(/<.*$/s, '');
         const body = c.childForFieldName('body');
@@ -124,6 +132,31 @@ class RsFactsBuilder {
         break;
       }
     }
+  }
+
+  /** A struct with named fields: a class of the module, its attributes and its fields' kept as annotations. */
+  private struct(c: TsNode, attrs: readonly RsAttr[]): void {
+    const name = c.childForFieldName('name')?.text;
+    const body = c.childForFieldName('body');
+    if (!name || body?.type !== 'field_declaration_list') return;
+    const annotations: Record<string, Annotation[]> = { '': attrs.map(annotationOf) };
+    const fields: string[] = [];
+    let pending: Annotation[] = [];
+    for (const f of body.namedChildren) {
+      if (f?.type === 'attribute_item') {
+        const a = attrOf(f);
+        if (a) pending.push(annotationOf(a));
+      } else if (f?.type === 'field_declaration') {
+        const field = f.childForFieldName('name')?.text.replace(/^r#/, '');
+        if (field) {
+          fields.push(field);
+          annotations[field] = pending;
+        }
+        pending = [];
+      }
+    }
+    this.classes[name] = { name, bases: [], attrs: {}, fields, annotations };
+    if (!(name in this.bindings)) this.bindings[name] = { k: 'class', name };
   }
 
   /** `use a::b::{c, d as e, f::*}`: one import per name, a glob as a re-export of the whole module. */
@@ -191,13 +224,35 @@ class RsFactsBuilder {
     const exprs = body ? bodyExprs(body) : [];
     const tailNode = body?.namedChildren.filter((x) => x && x.type !== 'line_comment' && x.type !== 'block_comment').at(-1);
     const tail = tailNode && !tailNode.type.endsWith('_statement') && tailNode.type !== 'let_declaration' && !tailNode.type.endsWith('_item') ? rsExpr(tailNode) : null;
-    this.fns.push({ id, name, attrs, params, lets, body: exprs, tail, span: spanOfTs(c.childForFieldName('name') ?? c) });
+    const ret = c.childForFieldName('return_type')?.text;
+    const early = body !== null && hasReturn(body);
+    this.fns.push({ id, name, attrs, params, lets, body: exprs, tail, span: spanOfTs(c.childForFieldName('name') ?? c), ...(ret ? { ret } : {}), ...(early ? { early } : {}) });
     this.functions[id] = { id, name: id, params: params.map((p) => ({ name: p.name })), returns: tail ? [rsSym(tail, scope)] : [], line: c.startPosition.row + 1 };
     if (!implType) this.bindings[name] = { k: 'func', id };
   }
 }
 
 const NO_SCOPE: SymScope = { fn: null, locals: new Set(), params: [] };
+
+function hasReturn(n: TsNode): boolean {
+  for (const c of n.namedChildren) {
+    if (!c || c.type === 'function_item') continue;
+    if (c.type === 'return_expression' || hasReturn(c)) return true;
+  }
+  return false;
+}
+
+/** An attribute as plain data (see `Annotation`). */
+function annotationOf(a: RsAttr): Annotation {
+  const args: Record<string, string | true | null> = {};
+  for (const x of a.args) {
+    if (x.k === 'kv') args[x.key] = x.value.k === 'str' ? x.value.v : null;
+    else if (x.k === 'path') args[x.segs.join('::')] = true;
+    else if (x.k === 'call' && x.fn.k === 'path') args[x.fn.segs.join('::')] = null;
+    else args['?'] = null;
+  }
+  return { name: a.path, args };
+}
 
 /** `let name = value;` anywhere in a body (nested functions excluded), first binding of a name wins. */
 function letBindings(body: TsNode): [string, TsNode][] {

@@ -14,12 +14,15 @@ import type { Relation } from '../types';
 import { fieldsOfBody, modelInputFields, type Fields } from './shape';
 import { sentBodies } from './sends';
 import { bodyResults } from './wrappers';
+import { viewAnswers } from './views';
 
 export interface PayloadAnswer {
   /** The fields of every answer together, or why they cannot be seen. */
   readonly fields: Fields;
   /** Where the first answer is built (the handler), for related locations. */
   readonly at: FileLocation;
+  /** The fields are those of the successful answers only (error answers were left out): only reads that never see an error answer (axios `.data`) are judged. */
+  readonly okOnly?: boolean;
 }
 
 export interface PayloadRead {
@@ -41,6 +44,10 @@ export interface PayloadRelation {
   readonly reads: ReadonlyMap<string, readonly PayloadRead[]>;
   /** `file:line:column` of wrapper calls whose result is the decoded body (the wrapper returns `res.json()`). */
   readonly bodyResults: ReadonlySet<string>;
+  /** Endpoint id → its answer, where routes registered at one place answer differently (a DRF ViewSet's actions); before `answers`. */
+  readonly endpointAnswers?: ReadonlyMap<string, PayloadAnswer>;
+  /** Endpoint id → what it reads off its request body; before `bodies`. */
+  readonly endpointBodies?: ReadonlyMap<string, { readonly fields: Fields; readonly at: FileLocation }>;
 }
 
 declare module '../types' {
@@ -59,6 +66,9 @@ const relation: Relation<'payload'> = {
     const handlers = new Map<string, Decl<'answer'>>();
     const reads: Decl<'read'>[] = [];
     const unwrapRoots = new Set<string>();
+    const views = new Map<string, Decl<'view'>[]>();
+    const camelRoots = new Set<string>();
+    const fnShapes = new Map<string, Decl<'handler'>>();
     for (const fw of indexedFrameworks) {
       if (!fw.schemas) continue;
       for (const e of input.store.sources()) {
@@ -67,6 +77,9 @@ const relation: Relation<'payload'> = {
           if (d.t === 'response') responses.push(d);
           else if (d.t === 'read') reads.push(d);
           else if (d.t === 'answer') handlers.set(`${d.file}#${d.fn}`, d);
+          else if (d.t === 'view') views.set(d.cls, [...(views.get(d.cls) ?? []), d]);
+          else if (d.t === 'case') camelRoots.add(projectOf(input.projects, d.file).root);
+          else if (d.t === 'handler') fnShapes.set(`${d.file}#${d.fn}`, d);
           else unwrapRoots.add(projectOf(input.projects, d.file).root);
         }
       }
@@ -83,6 +96,7 @@ const relation: Relation<'payload'> = {
       const model = r.bodyModel ? modelInputFields(ev, r.bodyModel, { file: r.file, fn: null, params: null }) : null;
       if (model) bodies.set(key, { fields: model, at: { file: r.file, ...r.route } });
     }
+    const byEndpoint = await viewAnswers(input, ev, views, camelRoots, fnShapes);
     const sends = await sentBodies(input, ev);
     const byCall = new Map<string, PayloadRead[]>();
     for (const r of reads) {
@@ -91,7 +105,7 @@ const relation: Relation<'payload'> = {
       list.push({ field: r.field, via: r.via, at: { file: r.file, ...r.span }, unwrapped: unwrapRoots.has(projectOf(input.projects, r.file).root) });
       byCall.set(key, list);
     }
-    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input) }, state: undefined };
+    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input), endpointAnswers: byEndpoint.answers, endpointBodies: byEndpoint.bodies }, state: undefined };
   },
 };
 export default relation;

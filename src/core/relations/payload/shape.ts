@@ -126,7 +126,7 @@ function fieldAlias(s: Sym | undefined): string | null | undefined {
   return a.k === 'str' ? a.v : undefined;
 }
 
-function applyStyle(name: string, style: Style): string {
+export function applyStyle(name: string, style: Style): string {
   if (style === null) return name;
   const camel = name.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
   return style === 'pascal' ? camel.charAt(0).toUpperCase() + camel.slice(1) : camel;

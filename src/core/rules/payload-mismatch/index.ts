@@ -12,11 +12,13 @@ import { caseStyle, styleless } from '../../relations/payload/shape';
 import { nearestKind } from '../../relations/events/nearest';
 import type { Finding, GapRule } from '../types';
 import { requestFindings } from './request';
-import { eventArgFindings } from './events';
+import { eventArgFindings, wsReadFindings } from './events';
 
 /** The reads that are off the body, for this call's client; none when the client's answer is not known. */
-function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean): PayloadRead[] {
+function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean, okOnly: boolean): PayloadRead[] {
   const axios = call.client === 'axios' || call.client.startsWith('axios:');
+  // Fields of the successful answers only: a read that may see an error answer (`res.json()`) is not judged.
+  if (okOnly) return reads.filter((r) => r.via === 'data' && axios && !r.unwrapped && !resultIsBody);
   if (resultIsBody) return reads.filter((r) => r.via === 'result');
   return reads.filter((r) => r.via === 'json' || (r.via === 'data' && axios && !r.unwrapped));
 }
@@ -32,8 +34,8 @@ const rule: GapRule = {
     kind: 'payload-mismatch',
     title: 'Payload mismatches',
     name: 'PayloadMismatch',
-    short: 'The frontend reads a field the backend never sends, sends one it never reads, or sends a Socket.IO payload of another shape.',
-    full: "The frontend reads a field off an endpoint's answer that the endpoint's handler never sends, so the value is always undefined (often a case-style difference such as `access_token` against `accessToken`). Likewise a field the frontend sends in a JSON body that the handler never reads off the request body. Only reported when every answer of the handler is a literal object or a model the analyzer can read (and the read is off the decoded body), or when the body sent is one literal object and the handler reads only named fields of its request body. A Socket.IO event emitted with an object while every handler at the other end uses its argument as a string is reported too. Rename one side, or map the field.",
+    short: 'The frontend reads a field the backend never sends, sends one it never reads, or a real-time message is read or sent in another shape.',
+    full: "The frontend reads a field off an endpoint's answer that the endpoint's handler never sends, so the value is always undefined (often a case-style difference such as `access_token` against `accessToken`). Likewise a field the frontend sends in a JSON body that the handler never reads off the request body. Only reported when every answer of the handler is a literal object or a model the analyzer can read (and the read is off the decoded body), or when the body sent is one literal object and the handler reads only named fields of its request body. A Socket.IO event emitted with an object while every handler at the other end uses its argument as a string is reported too, and so is a field a WebSocket message handler reads (`msg.payload` under `case \"jobStatus\":`) that no message of that kind from the other end carries, when every such message is a literal object. Rename one side, or map the field.",
     defaultSeverity: 'warning',
     configurable: true,
     subject: 'call',
@@ -42,7 +44,7 @@ const rule: GapRule = {
     const payload = relations.payload;
     if (!payload) return [];
     const byId = new Map<string, Endpoint>(endpoints.map((e) => [e.id, e]));
-    const out: Finding[] = eventArgFindings(relations.events.facts);
+    const out: Finding[] = [...eventArgFindings(relations.events.facts), ...wsReadFindings(relations.events.facts)];
     for (const { call } of relations.http.matches) {
       if (call.status !== 'matched' || call.endpoint === null || call.role !== 'app') continue;
       const site = callSite(call);
@@ -51,11 +53,11 @@ const rule: GapRule = {
       if (!ep || ep.source !== 'code') continue;
       out.push(...requestFindings(call, site, ep, payload));
       if (!reads) continue;
-      const answer = payload.answers.get(`${ep.file}:${ep.line}:${ep.column}`);
+      const answer = payload.endpointAnswers?.get(ep.id) ?? payload.answers.get(`${ep.file}:${ep.line}:${ep.column}`);
       if (!answer || typeof answer.fields === 'string' || answer.fields.size === 0) continue;
       const sent = [...answer.fields];
       const seen = new Set<string>();
-      for (const r of bodyReads(call, reads, payload.bodyResults.has(site))) {
+      for (const r of bodyReads(call, reads, payload.bodyResults.has(site), answer.okOnly === true)) {
         if (answer.fields.has(r.field) || seen.has(r.field)) continue;
         seen.add(r.field);
         const same = sent.find((f) => styleless(f) === styleless(r.field));
@@ -79,6 +81,7 @@ const rule: GapRule = {
             { file: call.file, line: call.line, column: call.column, message: 'the request' },
           ],
           subject: call.id,
+          also: { file: answer.at.file, line: answer.at.line, column: answer.at.column, message: `${ep.method} ${ep.path} never sends \`${r.field}\`, which ${r.at.file}:${r.at.line} reads from its answer.${hint}` },
         });
       }
     }

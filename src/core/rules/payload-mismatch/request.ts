@@ -12,7 +12,7 @@ import type { Finding } from '../types';
 
 export function requestFindings(call: Call, site: string, ep: Endpoint, payload: PayloadRelation): Finding[] {
   const sent = payload.sends.get(site);
-  const body = payload.bodies.get(`${ep.file}:${ep.line}:${ep.column}`);
+  const body = payload.endpointBodies?.get(ep.id) ?? payload.bodies.get(`${ep.file}:${ep.line}:${ep.column}`);
   if (!sent || !body || typeof body.fields === 'string' || body.fields.size === 0) return [];
   const read = body.fields;
   const names = [...read];
@@ -33,6 +33,7 @@ export function requestFindings(call: Call, site: string, ep: Endpoint, payload:
       message: `Sends \`${field}\` in the body of ${ep.method} ${ep.path}, but the handler never reads it.${hint}`,
       related: [{ file: body.at.file, line: body.at.line, column: body.at.column, message: `${ep.method} ${ep.path} reads ${names.map((f) => `\`${f}\``).join(', ')} from its request body` }],
       subject: call.id,
+      also: { file: body.at.file, line: body.at.line, column: body.at.column, message: `${ep.method} ${ep.path} never reads \`${field}\`, which ${sent.at.file}:${sent.at.line} sends in its request body.` },
     });
   }
   return out;

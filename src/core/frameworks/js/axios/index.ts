@@ -2,9 +2,10 @@ import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../../lang/
 import type { Value } from '../../../resolve/evaluate';
 import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
-import { destination } from './config';
+import { destination, sharedBaseOf, defaultsSetting } from './config';
+import { globalTarget, isThisMember, settingDecls } from './globals';
 
-const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]/;
+const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]|\.defaults\.baseURL\b|\bglobalProperties\b|\.prototype\.\$|\bvue-axios\b/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 
 /** axios: `axios.get/post/...`, `axios(config)`, `axios.request(config)`, and instances from
@@ -29,19 +30,26 @@ export default defineFramework({
         if (c.isNew || !c.args[0]) continue;
         const callee = c.callee;
         // `x.get(...)`-style calls on a name (the instance may be imported), or `x(config)` on a name.
-        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && calleeRoot(callee.obj) !== null : callee.k === 'ref';
+        // `this.$http.get(...)` in an object's method (a Vue component): a client the project may name so.
+        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isThisMember(callee.obj)) : callee.k === 'ref';
         if (!candidate) continue;
-        const root = calleeRoot(callee)!;
+        const root = calleeRoot(callee) ?? 'this';
         if (callee.k === 'ref' && root !== 'axios' && js.module.bindings[root] === undefined && !js.module.imports[root]) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
       }
+      // Bases and global names set for requests made elsewhere (globals.ts).
+      out.push(...settingDecls(file.ref.path, js));
       return out;
     },
     resolve(decl, ctx) {
       const ev = ctx.evaluator;
       const callee = decl.callee;
       const targetSym: Sym = callee.k === 'member' ? callee.obj : callee;
-      const target = axiosTarget(ctx.value(targetSym, decl), ev);
+      let target = axiosTarget(ctx.value(targetSym, decl), ev);
+      // `this.$http.get(…)` in a component: the client the project names so (`Vue.prototype.$http = axios`).
+      const global = target || ev.concrete(ctx.value(targetSym, decl)).t !== 'unknown' ? null : globalTarget(ctx, decl.file, targetSym);
+      if (global && 'unresolved' in global) return { client: 'axios', kind: 'http', method: null, defaultMethod: '*', url: ctx.value(decl.args[0]!, decl), base: null, via: [], unresolved: global.unresolved };
+      if (global) target = global.target;
       if (!target) return null;
       const name = callee.k === 'member' ? callee.prop : 'request';
       let url: Value;
@@ -67,7 +75,14 @@ export default defineFramework({
       }
       const { base, unresolved, baseDefault } = destination(ev, url, config, target);
       const via = (base || baseDefault) && target.name !== 'axios' ? [target.name] : [];
-      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}) };
+      const shared = unresolved ? null : sharedBaseOf(ev, config, target);
+      const registered = global ? { registeredIn: global.file, via: [...via, `this.${(targetSym as Extract<Sym, { k: 'member' }>).prop}`] } : {};
+      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}), ...(shared ? { sharedBase: shared } : {}), ...registered };
+    },
+    setting(decl, ctx) {
+      if (decl.global) return null;
+      const target = axiosTarget(ctx.value(decl.callee, decl), ctx.evaluator);
+      return target ? defaultsSetting(ctx.evaluator, target, ctx.value(decl.args[0]!, decl), decl.args.length > 1) : null;
     },
   },
 });

@@ -14,6 +14,7 @@ import { expressSyntax } from '../express/path';
 import { linkNest } from './link';
 import { nestName, ROUTE_DECORATORS } from './names';
 import { nestjsStub } from './stub';
+import { nestShapes } from './shapes';
 
 const MARKERS = /@\s*(?:[\w$]+\.)?(?:Controller|Module|WebSocketGateway|Get|Post|Put|Patch|Delete|All|Head|Options|SubscribeMessage)\s*\(|\bNestFactory\b|\bsetGlobalPrefix\b|\benableVersioning\b|\bRouterModule\b/;
 
@@ -29,12 +30,14 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true, websocket: true },
   detection: { deps: ['@nestjs/core'], defaultPort: 3000 },
   pathSyntax: expressSyntax,
+  schemas: nestShapes,
   routes: {
     languages: ['js'],
     accepts: (f, text) => f.language === 'js' && MARKERS.test(text),
     extract(file) {
       const decls: BackendDecl[] = [];
-      for (const d of file.js!.decorated) decls.push(...decoratedDecls(file, d));
+      const tags = classTags(file);
+      for (const d of file.js!.decorated) decls.push(...decoratedDecls(file, d, tags));
       decls.push(...bootstrapDecls(file));
       return decls;
     },
@@ -46,8 +49,20 @@ function argsOf(sym: Sym): readonly Sym[] {
   return sym.k === 'call' ? sym.args : [];
 }
 
-/** Settings of a decorated class; routes and event handlers of a decorated method. */
-function decoratedDecls(file: ParsedFile, d: JsDecorated): BackendDecl[] {
+/** The arguments of a decorator named `name` (`@ApiTags('a', 'b')`) among `d`'s. */
+function decoratorArgs(file: ParsedFile, d: JsDecorated, name: string): Sym[] {
+  return d.decorators.filter((dec) => nestName(dec.expr, file.js!.module) === name).flatMap((dec) => argsOf(dec.expr));
+}
+
+/** `@ApiTags(…)` (`@nestjs/swagger`) of each controller class of the file. */
+function classTags(file: ParsedFile): Map<string, Sym[]> {
+  const out = new Map<string, Sym[]>();
+  for (const d of file.js!.decorated) if (d.kind === 'class') out.set(d.className, decoratorArgs(file, d, 'ApiTags'));
+  return out;
+}
+
+/** Settings of a decorated class; routes and event handlers of a decorated method (with the controller's and its own `@ApiTags`). */
+function decoratedDecls(file: ParsedFile, d: JsDecorated, tagsOf: ReadonlyMap<string, Sym[]>): BackendDecl[] {
   const mod = file.js!.module;
   const owner: Sym = { k: 'class', name: d.className };
   const at = { file: file.ref.path, fn: null };
@@ -65,17 +80,19 @@ function decoratedDecls(file: ParsedFile, d: JsDecorated): BackendDecl[] {
   if (d.kind !== 'method') return out;
   const version = d.decorators.find((dec) => nestName(dec.expr, mod) === 'Version');
   const meta = version ? { version: argsOf(version.expr)[0] ?? { k: 'dyn', text: 'Version()' } } : undefined;
+  const tagSyms = [...(tagsOf.get(d.className) ?? []), ...decoratorArgs(file, d, 'ApiTags')];
+  const tags = tagSyms.length ? { tags: { k: 'arr', items: tagSyms } satisfies Sym } : {};
   for (const dec of d.decorators) {
     const name = nestName(dec.expr, mod);
     if (!name) {
       // A decorator of the workspace may compose Nest's (`applyDecorators(Get(path), …)`): read at link time.
-      if (dec.expr.k === 'call' && dec.expr.callee.k === 'ref') out.push({ t: 'route', ...at, owner, handler: d.name, span: dec.span, kind: 'http', methods: [], path: { k: 'str', v: '' }, meta: { ...meta, composed: dec.expr } } satisfies RouteDecl);
+      if (dec.expr.k === 'call' && dec.expr.callee.k === 'ref') out.push({ t: 'route', ...at, owner, handler: d.name, span: dec.span, kind: 'http', methods: [], path: { k: 'str', v: '' }, meta: { ...meta, composed: dec.expr }, ...tags } satisfies RouteDecl);
       continue;
     }
     const args = argsOf(dec.expr);
     const method = ROUTE_DECORATORS[name];
     const base = { t: 'route' as const, ...at, owner, handler: d.name, span: dec.span };
-    if (method) out.push({ ...base, kind: 'http', methods: [method], path: args[0] ?? { k: 'str', v: '' }, ...(meta ? { meta } : {}) } satisfies RouteDecl);
+    if (method) out.push({ ...base, kind: 'http', methods: [method], path: args[0] ?? { k: 'str', v: '' }, ...(meta ? { meta } : {}), ...tags } satisfies RouteDecl);
     else if (name === 'SubscribeMessage' && args[0]) out.push({ ...base, kind: 'socketio', methods: ['*'], path: { k: 'str', v: '' }, meta: { event: args[0] } } satisfies RouteDecl);
   }
   return out;

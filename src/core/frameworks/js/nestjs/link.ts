@@ -6,7 +6,7 @@
  * with the reason.
  */
 import type { Sym } from '../../../resolve/sym';
-import { joinUrl } from '../../../link/mounts';
+import { joinUrl, tagTexts, uniqueTags } from '../../../link/mounts';
 import type { BackendDecl, LinkContext, LinkedRoute, RouteDecl } from '../../types';
 import { settingsOf } from '../settings';
 import { readApps, versionsOf, type AppConfig, type Version, type Versions } from './apps';
@@ -102,6 +102,7 @@ function merge(a: AppConfig, b: AppConfig): AppConfig {
 function routesOf(d: RouteDecl, c: Controller, ctx: LinkContext): LinkedRoute[] {
   const out: LinkedRoute[] = [];
   const seen = new Set<string>();
+  const tags = d.tags ? uniqueTags(tagTexts(ctx, ctx.value(d.tags, d.file, d.fn))) : [];
   for (const v of handlerVariants(d, ctx)) {
     const methodPaths = pathTexts(ctx, v.path);
     const methodVersion = v.version ? versionsOf(ctx, v.version) : ({ absent: true } as const);
@@ -120,7 +121,7 @@ function routesOf(d: RouteDecl, c: Controller, ctx: LinkContext): LinkedRoute[] 
             const path = normalise(app?.prefix && !excluded ? joinUrl(app.prefix.text, withVersion) : withVersion);
             if (seen.has(`${method} ${path}`)) continue;
             seen.add(`${method} ${path}`);
-            out.push({ file: d.file, span: d.span, kind: 'http', method, path, handler: d.handler, confidence: notes.length ? 'partial' : 'exact', notes });
+            out.push({ file: d.file, span: d.span, kind: 'http', method, path, handler: d.handler, confidence: notes.length ? 'partial' : 'exact', notes, ...(tags.length ? { tags } : {}) });
           }
         }
       }

@@ -4,6 +4,7 @@ import type { PyFileFacts } from '../../../lang/python/facts';
 import { DEFAULT_TEST_FILES, testFilesRole } from '../../../project/roles';
 import { defineFramework, type BackendDecl, type ConfDecl } from '../../types';
 import { djangoSyntax } from './path';
+import { drfShapes } from './shapes';
 import { djangoStub } from './stub';
 import { linkAll } from './roots';
 import { calleeName, DjangoLink } from './walk';
@@ -44,6 +45,7 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, websocket: true, crossModule: true },
   detection: { deps: ['django', 'djangorestframework'], defaultPort: 8000 },
   pathSyntax: djangoSyntax,
+  schemas: drfShapes,
   stub: djangoStub,
   routes: {
     languages: ['python'],

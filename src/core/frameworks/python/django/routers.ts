@@ -112,11 +112,11 @@ function register(link: DjangoLink, d: ConfDecl, prefix: Prefix, slash: string):
   }
   for (const a of isViewSet(cls) ? viewSetActions(cls) : []) {
     const { method, detail } = ROUTER_ACTIONS[a]!;
-    link.emit({ ...base, text: detail ? `${base.text}/{${lookup}}${slash}` : base.text + slash }, here, [method], `${cls.name}.${a}`);
+    link.emit({ ...base, text: detail ? `${base.text}/{${lookup}}${slash}` : base.text + slash }, here, [method], `${cls.name}.${a}`, [], [cls.name]);
   }
   for (const x of extraActions(link, cls)) {
     const text = x.detail ? `${base.text}/{${lookup}}/${x.urlPath}${slash}` : `${base.text}/${x.urlPath}${slash}`;
-    link.emit({ ...base, text, notes: [...base.notes, ...x.notes] }, here, x.methods, `${cls.name}.${x.name}`);
+    link.emit({ ...base, text, notes: [...base.notes, ...x.notes] }, here, x.methods, `${cls.name}.${x.name}`, [], [cls.name]);
   }
 }
 

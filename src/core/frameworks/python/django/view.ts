@@ -68,7 +68,7 @@ function classView(link: DjangoLink, clsSym: Sym, call: Extract<Sym, { k: 'call'
     return link.emit(prefix, here, known ?? ['*'], name, known ? [] : [`view class \`${value.path}\` comes from outside the workspace and is not a known view class, so its methods are unknown`]);
   }
   if (!cls) return link.emit(prefix, here, ['*'], name, [`view class \`${name}\` could not be resolved, so its methods are unknown`]);
-  if (isViewSet(cls)) return link.emit(prefix, here, ['*'], cls.name, [`ViewSet \`${cls.name}\` is used without an action map`]);
+  if (isViewSet(cls)) return link.emit(prefix, here, ['*'], cls.name, [`ViewSet \`${cls.name}\` is used without an action map`], [cls.name]);
   const { methods, opaque } = handlerMethods(cls);
   // `as_view(http_method_names=["get"])` narrows the class's methods for this pattern only.
   const only = call.kw?.['http_method_names'];
@@ -89,7 +89,7 @@ function classView(link: DjangoLink, clsSym: Sym, call: Extract<Sym, { k: 'call'
   }
 }
 
-/** `ViewSet.as_view({"get": "list", "post": "create"})`: one route per mapped method. */
+/** `ViewSet.as_view({"get": "list", "post": "create"})`: one route per mapped method, tagged with the ViewSet's name. */
 function actionMap(link: DjangoLink, map: Sym, cls: string, at: Site, prefix: Prefix, here: Here): void {
   const v = link.value(map, at);
   if (v.t !== 'obj') return link.emit(prefix, here, ['*'], cls, [`the action map of \`${cls}\` could not be read`]);
@@ -97,6 +97,6 @@ function actionMap(link: DjangoLink, map: Sym, cls: string, at: Site, prefix: Pr
     const m = method.toUpperCase();
     if (!isHttpMethod(m) || m === 'HEAD' || m === 'OPTIONS') continue;
     const act = action.k === 'str' ? action.v : symText(action);
-    link.emit(prefix, here, [m], `${cls}.${act}`);
+    link.emit(prefix, here, [m], `${cls}.${act}`, [], [cls.split('.').pop() ?? cls]);
   }
 }

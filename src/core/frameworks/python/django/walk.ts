@@ -134,8 +134,8 @@ export class DjangoLink {
     return this.classes.get(key)!;
   }
 
-  /** One route per method, once per method, path and registration. */
-  emit(prefix: Prefix, at: { file: string; span: Span }, methods: readonly MethodOrAny[], handler: string | null, notes: readonly string[] = []): void {
+  /** One route per method, once per method, path and registration; `tags`: a DRF ViewSet's name. */
+  emit(prefix: Prefix, at: { file: string; span: Span }, methods: readonly MethodOrAny[], handler: string | null, notes: readonly string[] = [], tags: readonly string[] = []): void {
     const all = [...prefix.notes, ...notes];
     const { text, variants } = forms(prefix);
     const path = routePath(text);
@@ -144,7 +144,7 @@ export class DjangoLink {
       const key = `${method} ${path} ${at.file}:${at.span.line}`;
       if (this.seenRoutes.has(key)) continue;
       this.seenRoutes.add(key);
-      this.out.push({ file: at.file, span: at.span, kind: prefix.kind, method, path, handler, confidence: all.length ? 'partial' : 'exact', notes: all, ...extra, ...routeName(prefix) });
+      this.out.push({ file: at.file, span: at.span, kind: prefix.kind, method, path, handler, confidence: all.length ? 'partial' : 'exact', notes: all, ...extra, ...routeName(prefix), ...(tags.length ? { tags } : {}) });
     }
   }
 

@@ -31,7 +31,7 @@ function literalPath(c: MemberCall): boolean {
 function decoratorRoute(c: MemberCall, handler: string | null, at: { file: string; fn: string | null; span: Span }, decls: BackendDecl[]): void {
   const path = c.args[0] ?? c.kw['path'];
   if (!path) return;
-  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, ...named(c) };
+  const base = { t: 'route' as const, ...at, owner: c.owner, path, handler, ...named(c), ...tagged(c) };
   const method = METHOD_BY_NAME[c.name];
   if (method) decls.push({ ...base, kind: 'http', methods: [method] });
   else if (c.name === 'api_route') decls.push({ ...base, kind: 'http', methods: literalMethods(c.kw['methods']) ?? ['GET'] });
@@ -42,6 +42,12 @@ function decoratorRoute(c: MemberCall, handler: string | null, at: { file: strin
 function named(c: MemberCall): { meta?: Record<string, Sym> } {
   const name = c.kw['name'];
   return name ? { meta: { name } } : {};
+}
+
+/** The `tags=` a decorator, `add_api_route` or `include_router` gives, kept for the mount graph. */
+function tagged(c: MemberCall): { tags?: Sym } {
+  const tags = c.kw['tags'];
+  return tags ? { tags } : {};
 }
 
 /** Starlette's route name: `name=`, else the endpoint function's name; null when it cannot be evaluated. */
@@ -93,7 +99,7 @@ export default defineFramework({
         const at = { file: file.ref.path, fn: call.fn, span: call.anchor };
         if (c.name === 'include_router') {
           const child = c.args[0] ?? c.kw['router'];
-          if (child) decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix: c.kw['prefix'] ?? null } satisfies MountDecl);
+          if (child) decls.push({ t: 'mount', ...at, parent: c.owner, child, prefix: c.kw['prefix'] ?? null, ...tagged(c) } satisfies MountDecl);
         } else if (c.name === 'mount') {
           // `app.mount("/v2", subapp)`: a FastAPI sub-app's routes live under the path; `StaticFiles` is no node and adds none.
           const child = c.args[1] ?? c.kw['app'];
@@ -112,6 +118,7 @@ export default defineFramework({
             methods: ws ? ['GET'] : (literalMethods(c.kw['methods']) ?? ['GET']),
             handler: handlerName(c.args[1] ?? c.kw['endpoint']),
             ...named(c),
+            ...tagged(c),
           } satisfies RouteDecl);
         } else if (c.name === 'run' && c.kw['port'] && c.owner.k === 'ref' && c.owner.name === 'uvicorn') {
           decls.push({ t: 'port', file: file.ref.path, fn: call.fn, port: c.kw['port'] });
@@ -130,8 +137,10 @@ export default defineFramework({
         classify: (v) => {
           if (v.t !== 'call') return null;
           const name = extName(v.callee);
+          const tags = ctx.evaluator.keyword(v, 'tags');
+          const own = tags ? { tags } : {};
           if (name === 'FastAPI') return { root: true, prefix: null };
-          if (name === 'APIRouter') return { root: false, prefix: ctx.evaluator.keyword(v, 'prefix') };
+          if (name === 'APIRouter') return { root: false, prefix: ctx.evaluator.keyword(v, 'prefix'), ...own };
           return null;
         },
       });

@@ -27,5 +27,6 @@ export default defineFramework({
     accepts: (f, text) => f.ext === '.py' && MARKERS.test(text),
     extract: (file) => extractFlask(file.py!, file.ref.path),
     link: linkFlask,
+    helperCallers: true,
   },
 });

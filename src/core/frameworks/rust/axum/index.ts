@@ -1,11 +1,12 @@
 import { defineFramework } from '../../types';
+import { serdeShapes } from '../serde';
 import { linkBuilders } from '../../../link/builders';
 import { axumSyntax } from './path';
 import { axumDecls } from './routes';
 import { axumStub } from './stub';
 
-/** A file that may register axum routes or document a handler for utoipa-axum's `routes!`. */
-const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter)\b|\broutes!\s*\(|utoipa::path/;
+/** A file that may register axum routes, document a handler for utoipa-axum's `routes!`, or upgrade to a WebSocket. */
+const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter|WebSocketUpgrade)\b|\broutes!\s*\(|utoipa::path/;
 
 /** axum: `Router::new().route(…)` chains, `.nest`/`.merge` across modules, routers returned by
  * functions, `route_service`, and utoipa-axum `OpenApiRouter::routes(routes!(…))`. */
@@ -18,6 +19,7 @@ export default defineFramework({
   supports: { pathParams: true, prefixes: true, mounts: true, crossModule: true },
   detection: { deps: ['axum'], defaultPort: 3000 },
   pathSyntax: axumSyntax,
+  schemas: serdeShapes,
   routes: {
     languages: ['rust'],
     accepts: (f, text) => f.ext === '.rs' && MARKERS.test(text),
