@@ -246,6 +246,26 @@ function matchStep(r: readonly Segment[], ri: number, c: readonly Segment[], ci:
   return rest === null ? null : rest + s;
 }
 
+/**
+ * The route literal a run-time segment of the call must equal for the call to reach the route
+ * (`/api/workspaces/${slug}/x` reaching `/api/workspaces/file-assets/{id}` needs `slug` to be
+ * `file-assets`), or null when no segment of the call stands for one of the route's literals. Only for
+ * plain segment lists of the same length (no rest or optional segments).
+ */
+export function guessedLiteral(route: PathTemplate, call: PathTemplate): string | null {
+  const r = route.segments;
+  const c = call.segments;
+  if (r.length !== c.length) return null;
+  for (let i = 0; i < r.length; i++) {
+    const rs = r[i]!;
+    const cs = c[i]!;
+    if (rs.t !== 'seg' || cs.t !== 'seg') return null;
+    const lit = isLit(rs.pieces);
+    if (lit !== null && lit !== '' && cs.pieces.length === 1 && 'param' in cs.pieces[0]!) return lit;
+  }
+  return null;
+}
+
 const isLit = (p: readonly Piece[]): string | null => (p.length === 1 && 'lit' in p[0]! ? p[0].lit : p.length === 0 ? '' : null);
 
 function segmentScore(route: readonly Piece[], call: readonly Piece[]): number | null {

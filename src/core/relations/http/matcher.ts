@@ -4,7 +4,7 @@
  * which beat catch-alls; the caller's own service wins ties for relative URLs.
  */
 import type { Endpoint, EndpointKind, MethodOrAny } from '../../types';
-import { isCatchAll, keySimilarity, matchScore, segmentKeys, type PathTemplate } from '../../match/path';
+import { guessedLiteral, isCatchAll, keySimilarity, matchScore, segmentKeys, type PathTemplate } from '../../match/path';
 import { isLocalHost, parseOrigin, portOf, type Origin, type UrlTarget } from '../../match/url';
 
 export interface ServiceRec {
@@ -78,6 +78,10 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
   if (methodOk.length) {
     const endpoint = preferExactMethod(methodOk, q.method);
+    // A run-time segment standing for a route's literal is a guess, never a match: the routes it may
+    // reach get the call as a possible caller, and the call is not checked.
+    const guess = guessedLiteral(endpoint.template, q.template);
+    if (guess !== null) return { status: 'no-services', possible: methodOk, reason: `a part of the URL only known at run time would have to be \`${guess}\` to reach ${endpoint.ep.path}` };
     // A path with run-time parts (`/${entity}.list`) may reach each route it ties with: they are possible callers' routes.
     const also = methodOk.filter((e) => e !== endpoint && e.ep.path !== endpoint.ep.path);
     return { status: 'matched', endpoint, assumption, ...(also.length ? { alsoMatches: also } : {}) };
