@@ -39,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
   const { explorer, status, view, catalogue } = createViews(context, () => (client?.state === State.Running ? client : null));
 
   let refreshing: Promise<void> | null = null;
+  /** An index change announced while a refresh was running: the views ask again once it is done. */
+  let changedSince = false;
   const feed = new SnapshotFeed(() => (client?.state === State.Running ? client : null), log, () => scheduleRefresh());
   const refresh = async () => {
     if (!client || client.state !== State.Running) return;
@@ -47,7 +49,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     await feed.fetch();
   };
   const scheduleRefresh = () => {
-    refreshing ??= refresh().finally(() => (refreshing = null));
+    if (refreshing) {
+      // The views may already have asked for their rows before this change: they ask again after.
+      changedSince = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        changedSince = false;
+        await refresh();
+      } while (changedSince);
+    })().finally(() => (refreshing = null));
   };
 
   const start = async () => {
