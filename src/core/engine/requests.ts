@@ -7,7 +7,8 @@
 import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
 import { interpretUrl, isQueryPart, type UrlTarget } from '../match/url';
-import { Evaluator, literalText, type FnRef, type Part, type Value } from '../resolve/evaluate';
+import { Evaluator, literalText, type Ctx, type FnRef, type Part, type Value } from '../resolve/evaluate';
+import type { Sym } from '../resolve/sym';
 import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
@@ -15,6 +16,8 @@ import type { FileStore } from './files';
 import type { RunContext } from './types';
 import { NO_ENV_FILES, type EnvFiles } from './dotenv';
 import { isWrapping, urlParts, wrapperKey } from './wrappers';
+
+const spanKey = (d: ClientDecl): string => `${d.file}:${d.span.line}:${d.span.column}`;
 
 /** A request found in the code, before matching. */
 export interface DraftCall {
@@ -69,6 +72,8 @@ export class RequestResolution {
   /** The request inside each wrapper (a declaration, stable across rounds). */
   private readonly wrapperDecls = new Map<string, ClientDecl>();
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  /** The declarations recorded at each call (`file:line:column`), by index in `all`. */
+  private readonly atSpan = new Map<string, number[]>();
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
   private readonly failures: Array<{ fw: Framework; error: string } | undefined> = [];
   private readonly stale: number[] = [];
@@ -95,7 +100,28 @@ export class RequestResolution {
       }
       return w;
     };
-    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper };
+    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, bound: (fn, args) => this.bound(fn, args, 0) };
+  }
+
+  /**
+   * The request a call of `fn` makes, when `fn` is a wrapper whose client is given per call
+   * (`RequestSpec.deferred`): its request resolved again with `fn`'s parameters, receiver and closure bound.
+   */
+  private bound(fn: Extract<Value, { t: 'fn' }>, args: readonly Value[], depth: number): RequestSpec | null {
+    const d = this.rctx.wrapper(fn)?.spec.deferred;
+    if (!d || depth >= MAX_WRAPPER_DEPTH) return null;
+    const at: Ctx = { file: fn.file, fn: fn.id, params: args, ...(fn.self ? { self: fn.self } : {}), ...(fn.env ? { outer: fn.env } : {}) };
+    const ev = this.evaluator;
+    const rctx: ResolveContext = { ...this.rctx, value: (sym, decl) => ev.evaluate(sym, decl.fn === d.decl.fn && decl.file === d.decl.file ? at : { file: decl.file, fn: decl.fn, params: null }), bound: (f, a) => this.bound(f, a, depth + 1) };
+    // Every contribution that recorded the call, a client's before the wrappers' (as when drafting).
+    const here = (this.atSpan.get(spanKey(d.decl)) ?? []).map((i) => this.all[i]!).sort((a, b) => Number(!!a.fw.requests!.lazy) - Number(!!b.fw.requests!.lazy));
+    let still: RequestSpec | null = null;
+    for (const { fw, decl } of here) {
+      const spec = fw.requests!.resolve(decl, rctx);
+      if (spec && !spec.deferred) return spec;
+      still ??= spec;
+    }
+    return still;
   }
 
   /** Resolve the declarations of new sources, and everything they make stale, until no new wrapper appears. */
@@ -107,6 +133,9 @@ export class RequestResolution {
       for (const e of fresh) {
         for (const decl of e.parsed.decls.requests[fw.id] ?? []) {
           this.all.push({ fw, decl });
+          const at = this.atSpan.get(spanKey(decl));
+          if (at) at.push(this.all.length - 1);
+          else this.atSpan.set(spanKey(decl), [this.all.length - 1]);
           const last = this.reuse && !this.reuse.affected(decl.file) ? this.reuse.last.get(decl) : undefined;
           this.stale.push(last ? 0 : 1);
           if (last) this.take(this.all.length - 1, last);
@@ -199,10 +228,12 @@ async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw
   // A call a client recognised is not drafted again by a lazy contribution (a generated SDK's
   // `__request(…)` is also a call of the runtime function it names).
   const byClient = new Set<string>();
-  for (const [decl, { fw }] of results) if (!fw.requests!.lazy) byClient.add(`${decl.file}:${decl.span.line}:${decl.span.column}`);
+  for (const [decl, { fw }] of results) if (!fw.requests!.lazy) byClient.add(spanKey(decl));
   for (const [decl, { fw, spec }] of results) {
     await ctx.pause();
-    if (fw.requests!.lazy && byClient.has(`${decl.file}:${decl.span.line}:${decl.span.column}`)) continue;
+    // A request through a client given per call is made at its wrapper's call sites only.
+    if (spec.deferred) continue;
+    if (fw.requests!.lazy && byClient.has(spanKey(decl))) continue;
     const key = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
     const w = key ? wrappers.get(key) : undefined;
     // Every request inside a wrapper that is shaped by its parameters (a retry is a second one) is

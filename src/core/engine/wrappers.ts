@@ -29,7 +29,7 @@ export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
 
 /** Does a request depend on its enclosing function's parameters for its URL structure or method? */
 export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
-  if (spec.generated) return true;
+  if (spec.generated || spec.deferred) return true;
   // Asked twice a run per request (resolution, drafts), and by edit runs for every reused outcome (the
   // same spec object, whose modules the edit did not touch).
   const known = wrapping.get(spec);

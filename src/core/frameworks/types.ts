@@ -259,6 +259,12 @@ export interface RequestSpec {
   /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
    * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
+  /**
+   * The client is given per call (a parameter, or a receiver's field its construction sets: `this.requests.get(url)`):
+   * no request here, but the function around `decl` is a wrapper whose every call site resolves the call at `decl`
+   * again (by every contribution that recorded it), with that call's arguments and receiver bound (`ResolveContext.bound`).
+   */
+  readonly deferred?: { readonly decl: ClientDecl };
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -274,6 +280,11 @@ export interface ResolveContext {
   value(sym: Sym, decl: ClientDecl): Value;
   /** The wrapper template of a function, once the engine has found it to be one. */
   wrapper(fn: FnRef): WrapperTemplate | undefined;
+  /**
+   * The request a call of `fn` (a wrapper whose client is {@link RequestSpec.deferred}) makes with these
+   * arguments (and `fn`'s receiver and closure); null when it makes none, or when none can be told.
+   */
+  bound?(fn: Extract<Value, { t: 'fn' }>, args: readonly Value[]): RequestSpec | null;
 }
 
 /** Requests a client library (or a pattern such as wrapper functions) makes. */

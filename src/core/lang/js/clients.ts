@@ -33,6 +33,12 @@ export function calleeRoot(s: Sym): string | null {
   return null;
 }
 
+/** Is the callee a parameter, or read from one (`axiosInstance.get`, `funcCall`)? `this` does not count. */
+export function isParamRooted(s: Sym): boolean {
+  if (s.k === 'param') return s.index !== THIS_PARAM;
+  return s.k === 'member' && isParamRooted(s.obj);
+}
+
 /**
  * A call whose callee is a name the module defines or imports (so it may be a workspace function); in a
  * classic browser script, any name (it may be a global another script defines).

@@ -1,4 +1,5 @@
-import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../../lang/js/clients';
+import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent, isParamRooted } from '../../../lang/js/clients';
+import { givenPerCall } from '../perCall';
 import type { Value } from '../../../resolve/evaluate';
 import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
@@ -29,10 +30,10 @@ export default defineFramework({
         if (c.isNew || !c.args[0]) continue;
         const callee = c.callee;
         // `x.get(...)`-style calls on a name (the instance may be imported), or `x(config)` on a name.
-        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && calleeRoot(callee.obj) !== null : callee.k === 'ref';
+        // A client given as a parameter (`axiosInstance.get(url)`) is decided at each call site (deferred).
+        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isParamRooted(callee.obj)) : callee.k === 'ref';
         if (!candidate) continue;
-        const root = calleeRoot(callee)!;
-        if (callee.k === 'ref' && root !== 'axios' && js.module.bindings[root] === undefined && !js.module.imports[root]) continue;
+        if (callee.k === 'ref' && callee.name !== 'axios' && js.module.bindings[callee.name] === undefined && !js.module.imports[callee.name]) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
       }
       return out;
@@ -41,8 +42,9 @@ export default defineFramework({
       const ev = ctx.evaluator;
       const callee = decl.callee;
       const targetSym: Sym = callee.k === 'member' ? callee.obj : callee;
-      const target = axiosTarget(ctx.value(targetSym, decl), ev);
-      if (!target) return null;
+      const targetValue = ctx.value(targetSym, decl);
+      const target = axiosTarget(targetValue, ev);
+      if (!target) return givenPerCall(ev, targetValue, decl);
       const name = callee.k === 'member' ? callee.prop : 'request';
       let url: Value;
       let method: Value | null;
