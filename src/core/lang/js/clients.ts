@@ -76,6 +76,8 @@ export function axiosTarget(value: Value, ev: Evaluator): AxiosTarget | null {
   // `this.http` inside a method: the field of an instance of its class.
   const v = ev.concrete(value);
   if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null, config: null };
+  // Nuxt's axios module injects its instance as `$axios` (`useContext().$axios`, `context.$axios`); its base is the app's origin.
+  if (v.t === 'ext' && /(?:^|\.)\$axios$/.test(v.path)) return { name: 'axios:$axios', base: null, config: null };
   if (v.t === 'call' && v.callee.t === 'ext' && stripGlobal(v.callee.path) === 'axios.create') {
     const cfg = ev.arg(v, 0);
     const base = cfg ? ev.member(cfg, 'baseURL') : null;

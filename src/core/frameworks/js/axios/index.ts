@@ -1,7 +1,7 @@
 import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent, isParamRooted } from '../../../lang/js/clients';
 import { givenPerCall } from '../perCall';
 import type { Value } from '../../../resolve/evaluate';
-import type { Sym } from '../../../resolve/sym';
+import { THIS_PARAM, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
 import { destination } from './config';
 
@@ -29,6 +29,10 @@ export default defineFramework({
       for (const c of js.calls) {
         if (c.isNew || !c.args[0]) continue;
         const callee = c.callee;
+        if (callee.k === 'param' && callee.index !== THIS_PARAM) {
+          out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
+          continue;
+        }
         // `x.get(...)`-style calls on a name (the instance may be imported), or `x(config)` on a name.
         // A client given as a parameter (`axiosInstance.get(url)`) is decided at each call site (deferred).
         const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isParamRooted(callee.obj)) : callee.k === 'ref';
@@ -42,10 +46,14 @@ export default defineFramework({
       const ev = ctx.evaluator;
       const callee = decl.callee;
       const targetSym: Sym = callee.k === 'member' ? callee.obj : callee;
-      const targetValue = ctx.value(targetSym, decl);
+      let targetValue = ctx.value(targetSym, decl);
+      let name = callee.k === 'member' ? callee.prop : 'request';
+      // A method handed over as a value (`safe(axiosInstance.post, url)` calling `funcCall(url)`): its client's.
+      const passed = callee.k === 'param' ? ev.concrete(targetValue) : null;
+      const verb = passed?.t === 'ext' ? passed.path.slice(passed.path.lastIndexOf('.') + 1) : '';
+      if (passed?.t === 'ext' && verb !== 'request' && verb in AXIOS_METHODS) [targetValue, name] = [{ t: 'ext', path: passed.path.slice(0, -verb.length - 1) }, verb];
       const target = axiosTarget(targetValue, ev);
       if (!target) return givenPerCall(ev, targetValue, decl);
-      const name = callee.k === 'member' ? callee.prop : 'request';
       let url: Value;
       let method: Value | null;
       let config: Value | null;
@@ -66,6 +74,8 @@ export default defineFramework({
         method = { t: 'str', parts: [{ lit: AXIOS_METHODS[name]! }] };
         const cfgSym = decl.args[BODY_METHODS.has(name) ? 2 : 1];
         config = cfgSym ? ctx.value(cfgSym, decl) : null;
+        // `undefined` passed as the config (`safe(http.delete, url, undefined)`) is no config.
+        if ((config?.t === 'ext' && config.path === 'undefined') || (config?.t === 'unknown' && (config.text === 'undefined' || config.text === 'null'))) config = null;
       }
       const { base, unresolved, baseDefault } = destination(ev, url, config, target);
       const via = (base || baseDefault) && target.name !== 'axios' ? [target.name] : [];

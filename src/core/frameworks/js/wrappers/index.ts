@@ -94,11 +94,13 @@ function throughBound(ctx: ResolveContext, callee: FnValue, args: readonly Value
  * receives it). Options that are different functions, or that cannot be evaluated, are not guessed: the
  * call is kept unresolved (`unresolved`). Null when no option is a wrapper (not a request at all).
  */
-function calledFunction(ev: Evaluator, callee: Value, wrapper: (fn: { file: string; id: string }) => unknown): FnValue | { unresolved: true } | null {
+function calledFunction(ev: Evaluator, callee: Value, wrapper: ResolveContext['wrapper']): FnValue | { unresolved: true } | null {
   const isWrapper = (v: Value): v is FnValue => v.t === 'fn' && wrapper({ file: v.file, id: v.id }) !== undefined;
   if (callee.t !== 'alt') return isWrapper(callee) ? callee : null;
+  // Among options, only wrappers whose client is known where they are defined (not `deferred`) decide.
+  const known = (v: Value): v is FnValue => isWrapper(v) && !wrapper({ file: v.file, id: v.id })!.spec.deferred;
   const fns = callee.options.map((o) => (o.t === 'fn' ? o : o.t === 'call' ? decorated(ev, o) : null));
-  const found = fns.find((f): f is FnValue => f !== null && isWrapper(f));
+  const found = fns.find((f): f is FnValue => f !== null && known(f));
   if (!found) return null;
   return fns.every((f) => f !== null && f.file === found.file && f.id === found.id) ? found : { unresolved: true };
 }
