@@ -1,7 +1,7 @@
 import { callsWorkspaceName, isAbsent, isParamRooted } from '../../../lang/js/clients';
 import { givenPerCall } from '../perCall';
 import { isAbsoluteUrl } from '../../../match/url';
-import type { Evaluator, Value } from '../../../resolve/evaluate';
+import type { Ctx, Evaluator, Value } from '../../../resolve/evaluate';
 import { symText, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl, type RequestSpec, type ResolveContext } from '../../types';
 
@@ -36,8 +36,10 @@ export default defineFramework({
         const bare = c.args.length === 0 && c.callee.k !== 'member' && !(c.callee.k === 'ref' && js.module.imports[c.callee.name]);
         // `(cond ? send : retry(send))(url)`: a callee chosen at run time among workspace functions.
         const chosen = c.callee.k === 'alt' && c.callee.options.some((o) => callsWorkspaceName({ ...c, callee: o }, js.module));
+        // `useApi()("/x")`: the function a workspace function returns, called at once.
+        const returned = c.callee.k === 'call' && c.args.length > 0 && callsWorkspaceName({ ...c, callee: c.callee.callee }, js.module);
         // `funcCall(url)`, `requests.get(url)` on a parameter: a client given per call (deferred to the call sites).
-        if (c.isNew || bare || !(chosen || callsWorkspaceName(c, js.module) || isParamRooted(c.callee))) continue;
+        if (c.isNew || bare || !(chosen || returned || callsWorkspaceName(c, js.module) || isParamRooted(c.callee))) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
       return out;
@@ -52,7 +54,7 @@ export default defineFramework({
       const tpl = ctx.wrapper({ file: callee.file, id: callee.id })!;
       const args = decl.args.map((a) => ctx.value(a, decl));
       if (tpl.spec.deferred) return throughBound(ctx, callee, args, tpl.name, decl);
-      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args, callee.self) : null);
+      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? closed(ev, ev.subst(v, tpl.fn, args, callee.self), callee.env) : null);
       // A base read from an argument that does not set it (`config.baseURL` of `{}`) is no base.
       const sub = subst(tpl.spec.base);
       const base = sub && !isAbsent(sub) ? sub : subst(tpl.spec.baseDefault ?? null);
@@ -76,6 +78,12 @@ export default defineFramework({
 });
 
 type FnValue = Extract<Value, { t: 'fn' }>;
+
+/** A closure's template with the parameters of the functions around it bound as they were where it was made. */
+function closed(ev: Evaluator, v: Value, env: Ctx | undefined): Value {
+  for (let c = env; c; c = c.outer) if (c.fn !== null && c.params) v = ev.subst(v, { file: c.file, id: c.fn }, c.params, c.self);
+  return v;
+}
 
 /**
  * A call of a wrapper whose client is given per call: the request it makes with these arguments and
