@@ -8,7 +8,6 @@ import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplat
 import { indexedFrameworks } from '../frameworks/registry';
 import { interpretUrl, isQueryPart, type UrlTarget } from '../match/url';
 import { Evaluator, literalText, type Ctx, type FnRef, type Part, type Value } from '../resolve/evaluate';
-import type { Sym } from '../resolve/sym';
 import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
 import { HTTP_METHODS, type MethodOrAny } from '../types';
