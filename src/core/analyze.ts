@@ -9,7 +9,7 @@
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
 import { RequestResolution, type RequestIndex, type RequestOutcome, type RequestReuse } from './engine/requests';
-import { affectedByEdit } from './engine/affected';
+import { editReusesOutcomes } from './engine/affected';
 import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
 import { linkOrReuse, type LinkMemo } from './engine/routes';
@@ -119,13 +119,13 @@ export class Analyzer {
     const routes = this.lastLink.index;
     if (store.missingGrammars.size) return this.again(opts, store);
     ctx.check();
-    const affected = reused && this.lastRequests ? affectedByEdit(opts.changed ?? [], store, program) : null;
-    const reuse = affected && this.lastRequests ? { last: this.lastRequests, affected } : null;
+    const changed = opts.changed ?? [];
+    const reuse = reused && this.lastRequests && editReusesOutcomes(changed, store) ? { last: this.lastRequests, changed: new Set(changed) } : null;
     this.lastRequests = null;
-    const { index: requests, outcomes } = await discoverRequests(ctx, store, program, ws.env, reuse);
+    const { index: requests, outcomes, reusedReads } = await discoverRequests(ctx, store, program, ws.env, reuse);
     // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
-    // are reported), as in the last run, so that an edit never hides what a full run would say.
-    if (reuse) for (const file of this.lastUsed) store.module(file);
+    // are reported), as in a full run.
+    for (const file of reusedReads) store.module(file);
     if (store.missingGrammars.size) return this.again(opts, store);
     this.lastRequests = outcomes;
     ctx.check();
@@ -180,14 +180,14 @@ export class Analyzer {
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome> }> {
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome>; reusedReads: Set<string> }> {
   const resolution = new RequestResolution(ctx, store, program, reuse);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return { index: await resolution.finish(env), outcomes: resolution.outcomes() };
+  return { index: await resolution.finish(env), outcomes: resolution.outcomes(), reusedReads: resolution.reusedReads() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

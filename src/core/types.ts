@@ -117,6 +117,11 @@ export interface Endpoint extends Span {
    */
   readonly docs?: readonly string[];
   /**
+   * What the handler's own API annotation documents (utoipa's `#[utoipa::path(get, path = …)]`), when it has
+   * one: the annotation is a document of the route, and a spec generated from it is the same source.
+   */
+  readonly documentedAs?: ReadonlyArray<{ readonly method: string; readonly path: string; readonly file: string; readonly line: number; readonly column: number; readonly agrees: boolean }>;
+  /**
    * The route's name, which named-route helpers resolve (`url_for("bp.view")`, `{% url "ns:name" %}`);
    * null when the framework names the route but its name could not be evaluated; absent when it has none.
    */

@@ -108,6 +108,26 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
     await editEqualsFresh('_workspaces/classic-scripts', 'server/static/lib/api.js', "'/admin/api'", "'/admin/apx'");
   });
 
+  it('the file that sets axios.defaults.baseURL edited: the calls of files that never import it follow', async () => {
+    await editEqualsFresh('axios/global-defaults', 'web/src/main.js', "axios.defaults.baseURL = '/api';", "axios.defaults.baseURL = '/v2';");
+  });
+
+  it('an instance base set in another module edited: the instance calls follow', async () => {
+    await editEqualsFresh('axios/global-defaults', 'web/src/boot/http.js', "'/api/users'", "'/api/people'");
+  });
+
+  it('a second, different base set in a calling file: the calls become unresolved, also where reused', async () => {
+    await editEqualsFresh('axios/global-defaults', 'web/src/views/items.js', 'loadItems();', "axios.defaults.baseURL = '/other';\nloadItems();");
+  });
+
+  it('the file that names a client on every Vue component edited: the components that use `this.$http` follow', async () => {
+    await editEqualsFresh('axios/vue-globals', 'shop/src/main.js', "baseURL: '/api'", "baseURL: '/v3'");
+  });
+
+  it('a component project gains a global client name: its `this.$http` calls appear', async () => {
+    await editEqualsFresh('axios/vue-globals', 'admin/src/main.js', "axios.defaults.baseURL = '/v3';", "axios.defaults.baseURL = '/v3';\nimport Vue from 'vue';\nVue.prototype.$http = axios.create({ baseURL: '/api' });");
+  });
+
   it('a module the link read edited (a prefix constant, no routes of its own): the routes are linked again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-parity-relink-'));
     try {

@@ -10,6 +10,8 @@ export interface DocOperation {
   readonly endColumn: number;
   /** The origin when the document wrote a full URL (`https://api.stripe.com`), lower-cased. */
   readonly origin?: string;
+  /** The OpenAPI `operationId`, when the spec gives one. */
+  readonly operationId?: string;
 }
 
 export interface ApiDocument {
@@ -23,4 +25,10 @@ export interface ApiDocument {
   readonly prefixes: readonly string[];
   /** Why the document is the code itself (written by `api-parity export openapi`), or null. */
   readonly generated: string | null;
+  /**
+   * The framework that generated the spec from the code when its operation ids say so (FastAPI's
+   * `{name}{path}_{method}`, NestJS's `{Controller}_{method}`); such a spec is compared with the code as the
+   * code's own description.
+   */
+  readonly generatedBy?: string;
 }

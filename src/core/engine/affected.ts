@@ -1,42 +1,24 @@
 /**
- * Which files an edit can have changed the requests of: the edited files and every file that imports one
- * of them, directly or through others. A request's outcome depends only on the modules its evaluation
- * reads, and the evaluator reaches other modules only through imports; shared globals (classic scripts,
- * markup pages) are the exception, so an edit to one of those gives no answer (everything is resolved
- * again). Only parsed modules are followed: a module never parsed was never read.
+ * Can an edit run reuse request outcomes? Each outcome records every module its resolution read
+ * (see `RequestOutcome.reads`), and the evaluator reaches other modules only through imports, so an
+ * outcome that read no edited file is the same again. Shared globals (classic scripts, markup pages and
+ * templates) are the exception: a name defined in one is seen by others without an import, so an edit to
+ * one of those reuses nothing (everything is resolved again), and so does an edit to a file that names a
+ * client on every component (`Vue.prototype.$http = …`).
  */
-import type { WorkspaceProgram } from '../resolve/modules';
 import { isClassicScript } from '../resolve/globals';
 import type { FileStore } from './files';
 
 /** Files whose language has modules with imports (markup pages and templates share globals instead). */
 const MODULE_FILE = /\.(?:[cm]?[jt]sx?|py|rs|go)$/i;
 
-export function affectedByEdit(changed: readonly string[], store: FileStore, program: WorkspaceProgram): ((file: string) => boolean) | null {
-  const parsed = new Map(store.entries().flatMap((e) => (e.parsed ? [[e.path, e.parsed.module] as const] : [])));
+export function editReusesOutcomes(changed: readonly string[], store: FileStore): boolean {
   for (const file of changed) {
-    if (!MODULE_FILE.test(file)) return null;
-    const mod = parsed.get(file);
-    if (mod && (isClassicScript(mod) || mod.scripts)) return null;
+    if (!MODULE_FILE.test(file)) return false;
+    const parsed = store.cache.get(file)?.parsed;
+    if (parsed && (isClassicScript(parsed.module) || parsed.module.scripts)) return false;
+    // A file that gives a client a name on every component (`Vue.prototype.$http = …`) reaches files that never import it.
+    if (Object.values(parsed?.decls.requests ?? {}).some((list) => list.some((d) => d.global !== undefined))) return false;
   }
-  const importers = new Map<string, string[]>();
-  for (const mod of parsed.values()) {
-    for (const spec of mod.deps) {
-      const target = program.resolveImport(mod.file, spec);
-      if (!target || target === mod.file) continue;
-      const list = importers.get(target);
-      if (list) list.push(mod.file);
-      else importers.set(target, [mod.file]);
-    }
-  }
-  const affected = new Set(changed);
-  const queue = [...changed];
-  while (queue.length) {
-    for (const f of importers.get(queue.pop()!) ?? []) {
-      if (affected.has(f)) continue;
-      affected.add(f);
-      queue.push(f);
-    }
-  }
-  return (file) => affected.has(file);
+  return true;
 }

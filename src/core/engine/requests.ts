@@ -6,38 +6,21 @@
  */
 import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
-import { interpretUrl, isQueryPart, type UrlTarget } from '../match/url';
-import { Evaluator, literalText, type Ctx, type FnRef, type Part, type Value } from '../resolve/evaluate';
-import { expandParts } from '../resolve/parts';
+import { Evaluator, type FnRef } from '../resolve/evaluate';
+import type { Ctx } from '../resolve/evaluate';
 import type { WorkspaceProgram } from '../resolve/modules';
-import { HTTP_METHODS, type MethodOrAny } from '../types';
 import type { FileStore } from './files';
 import type { RunContext } from './types';
 import { NO_ENV_FILES, type EnvFiles } from './dotenv';
-import { isWrapping, urlParts, wrapperKey } from './wrappers';
+import { isWrapping, wrapperKey } from './wrappers';
+import { finishDrafts, withEnvFiles, type DraftCall, type Tracked } from './drafts';
+import { withSharedBase, type FoundBase } from './sharedBases';
+import { fileRole } from '../project/roles';
+import type { Value } from '../resolve/evaluate';
 
 const spanKey = (d: ClientDecl): string => `${d.file}:${d.span.line}:${d.span.column}`;
 
-/** A request found in the code, before matching. */
-export interface DraftCall {
-  readonly decl: ClientDecl;
-  readonly framework: string;
-  readonly spec: RequestSpec;
-  readonly parts: readonly Part[];
-  readonly target: UrlTarget;
-  readonly method: MethodOrAny;
-  readonly via: readonly string[];
-  /** Which of several alternative URLs or methods this is (1-based), or null when there is no choice. */
-  readonly alternative: number | null;
-  /** Which URL alternative it is, and how many methods were possible for it (see the http relation). */
-  readonly urlChoice: number;
-  readonly methodChoices: number;
-  /**
-   * Why the call is not known to be made although its path is (a wrapper nobody calls, whose URL's shape is
-   * read from its body): the routes it matches get it as a possible caller, never as a caller.
-   */
-  readonly possibleOnly?: string;
-}
+export type { DraftCall } from './drafts';
 
 export interface RequestIndex {
   readonly drafts: readonly DraftCall[];
@@ -45,17 +28,27 @@ export interface RequestIndex {
 }
 
 const MAX_WRAPPER_DEPTH = 8;
+/** The reads of a declaration not resolved yet (replaced when it is). */
+const EMPTY_READS: Set<string> = new Set();
 
-/** A declaration's outcome in the last run: its request (or null), or the error its `resolve` threw. */
-export type RequestOutcome = { readonly spec: RequestSpec | null } | { readonly error: string };
+/**
+ * A declaration's outcome in the last run: its request (or null), or the error its `resolve` threw; with
+ * every module its resolution and drafting read (through remembered answers and the wrappers it used
+ * too), and the wrappers it asked for (found or not).
+ */
+export type RequestOutcome = ({ readonly spec: RequestSpec | null } | { readonly error: string }) & {
+  readonly reads: ReadonlySet<string>;
+  readonly asked: readonly string[];
+};
 
 /**
  * What an edit run may take from the last one: the outcomes by declaration (an unchanged file keeps its
- * declaration objects), for the declarations whose file `affected` says the edit cannot have changed.
+ * declaration objects), for the declarations that read none of the `changed` files. A reused outcome is
+ * resolved again when a wrapper it asked for is resolved again or appears.
  */
 export interface RequestReuse {
   readonly last: WeakMap<ClientDecl, RequestOutcome>;
-  readonly affected: (file: string) => boolean;
+  readonly changed: ReadonlySet<string>;
 }
 
 /**
@@ -73,6 +66,8 @@ export class RequestResolution {
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
   /** The declarations recorded at each call (`file:line:column`), by index in `all`. */
   private readonly atSpan = new Map<string, number[]>();
+  /** Bases set for requests made elsewhere (`setting` declarations), read again in every run. */
+  private readonly settings: Array<{ fw: Framework; decl: ClientDecl }> = [];
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
   private readonly failures: Array<{ fw: Framework; error: string } | undefined> = [];
   private readonly stale: number[] = [];
@@ -81,6 +76,22 @@ export class RequestResolution {
   private readonly seen = new Set<object>();
   private current = 0;
   private readonly rctx: ResolveContext;
+  /**
+   * Per declaration: the modules its outcome read, and the wrappers it asked for (a reused outcome's own
+   * lists, shared with the last run: drafting may add reads of the same declaration to them).
+   */
+  private readonly reads: Array<Set<string>> = [];
+  private readonly asked: string[][] = [];
+  /** The last run's outcome of each declaration taken from it. */
+  private readonly lastOf: Array<RequestOutcome | undefined> = [];
+  /** Declarations whose outcome is the last run's (until resolved again). */
+  private readonly reused = new Set<number>();
+  /** Wrapper key → the declarations with a reused outcome that asked for it. */
+  private readonly reusedAskers = new Map<string, number[]>();
+  /** Wrapper key → the declaration that is the wrapper. */
+  private readonly wrapperIndex = new Map<string, number>();
+  /** Something was marked stale since the round began (a new wrapper, a wrapper resolved again). */
+  private restaled = false;
 
   constructor(
     private readonly ctx: RunContext,
@@ -91,15 +102,26 @@ export class RequestResolution {
     const evaluator = (this.evaluator = new Evaluator(program));
     const wrapper = (fn: FnRef) => {
       const key = wrapperKey(fn);
+      this.asked[this.current]!.push(key);
       const w = this.wrappers.get(key);
-      if (!w) {
-        const list = this.waiting.get(key);
-        if (list) list.push(this.current);
-        else this.waiting.set(key, [this.current]);
-      }
+      if (w) {
+        // The caller's outcome depends on what the wrapper's outcome read.
+        const into = program.readsInto;
+        const from = this.reads[this.wrapperIndex.get(key)!];
+        if (into && from) for (const f of from) into.add(f);
+      } else this.wait(key, this.current);
       return w;
     };
-    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, bound: (fn, args) => this.bound(fn, args, 0) };
+    const globalClients = (file: string, name: string) => this.globalClients(file, name);
+    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, globalClients, bound: (fn, args) => this.bound(fn, args, 0) };
+  }
+
+  /** The values the project of `file` gives every component as `this.<name>` (`Vue.prototype.$http = …`), outside test files. */
+  private globalClients(file: string, name: string): Array<{ value: Value; file: string }> {
+    const project = this.store.fileRef(file).project.root;
+    return this.settings
+      .filter(({ decl }) => decl.global === name && fileRole(this.ctx.config, decl.file) !== 'test' && this.store.fileRef(decl.file).project.root === project)
+      .map(({ decl }) => ({ value: this.rctx.value(decl.args[0]!, decl), file: decl.file }));
   }
 
   /**
@@ -127,226 +149,188 @@ export class RequestResolution {
   async settle(): Promise<void> {
     const fresh = this.store.sources().filter((e) => !this.seen.has(e));
     for (const e of fresh) this.seen.add(e);
+    const taken: number[] = [];
+    // Each framework's declarations, in source order (a pass over the sources, not one per framework).
+    const byFramework = new Map<string, Array<readonly ClientDecl[]>>();
+    for (const e of fresh) {
+      for (const id in e.parsed.decls.requests) {
+        const list = e.parsed.decls.requests[id]!;
+        if (list.length === 0) continue;
+        const lists = byFramework.get(id);
+        if (lists) lists.push(list);
+        else byFramework.set(id, [list]);
+      }
+    }
     for (const fw of indexedFrameworks) {
       if (!fw.requests) continue;
-      for (const e of fresh) {
-        for (const decl of e.parsed.decls.requests[fw.id] ?? []) {
-          this.all.push({ fw, decl });
+      for (const list of byFramework.get(fw.id) ?? []) {
+        for (const decl of list) {
+          if (decl.setting) {
+            this.settings.push({ fw, decl });
+            continue;
+          }
+          const i = this.all.push({ fw, decl }) - 1;
           const at = this.atSpan.get(spanKey(decl));
-          if (at) at.push(this.all.length - 1);
-          else this.atSpan.set(spanKey(decl), [this.all.length - 1]);
-          const last = this.reuse && !this.reuse.affected(decl.file) ? this.reuse.last.get(decl) : undefined;
+          if (at) at.push(i);
+          else this.atSpan.set(spanKey(decl), [i]);
+          const last = this.lastOutcome(decl);
+          this.asked.push(last ? (last.asked as string[]) : []);
+          this.reads.push(last ? (last.reads as Set<string>) : EMPTY_READS);
+          this.lastOf.push(last);
           this.stale.push(last ? 0 : 1);
-          if (last) this.take(this.all.length - 1, last);
+          if (!last) continue;
+          this.take(i, last);
+          this.reused.add(i);
+          taken.push(i);
         }
       }
     }
+    // Only now that every reused wrapper is back: a reused outcome that missed a wrapper waits for it.
+    for (const i of taken) {
+      for (const key of this.asked[i]!) {
+        const list = this.reusedAskers.get(key);
+        if (list) list.push(i);
+        else this.reusedAskers.set(key, [i]);
+        if (!this.wrappers.has(key)) this.wait(key, i);
+      }
+    }
     for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
-      let added = false;
+      this.restaled = false;
       for (let i = 0; i < this.all.length; i++) {
         if (!this.stale[i]) continue;
         await this.ctx.pause();
         this.stale[i] = 0;
-        if (this.resolveOne(i)) added = true;
+        this.resolveOne(i);
       }
-      if (!added) break;
+      if (!this.restaled) break;
     }
   }
 
-  /** Resolve declaration `i`; true when it turned out to be a new wrapper. */
-  private resolveOne(i: number): boolean {
+  /** The last run's outcome of a declaration, when it read none of the files the edit changed. */
+  private lastOutcome(decl: ClientDecl): RequestOutcome | undefined {
+    const last = this.reuse?.last.get(decl);
+    if (!last) return undefined;
+    for (const f of this.reuse!.changed) if (last.reads.has(f)) return undefined;
+    // A request that reached its client through a global name depends on the file that gives it.
+    if ('spec' in last && last.spec?.registeredIn && this.reuse!.changed.has(last.spec.registeredIn)) return undefined;
+    return last;
+  }
+
+  private wait(key: string, i: number): void {
+    const list = this.waiting.get(key);
+    if (list) list.push(i);
+    else this.waiting.set(key, [i]);
+  }
+
+  private markStale(list: readonly number[] | undefined): void {
+    for (const j of list ?? []) {
+      this.stale[j] = 1;
+      this.restaled = true;
+    }
+  }
+
+  /** Resolve declaration `i`, recording what it reads; a wrapper resolved again makes its reused callers stale. */
+  private resolveOne(i: number): void {
     this.current = i;
+    this.reused.delete(i);
+    this.lastOf[i] = undefined;
     const { fw, decl } = this.all[i]!;
+    const reads = (this.reads[i] = new Set());
+    this.asked[i] = [];
+    this.program.readsInto = reads;
     try {
-      return this.take(i, { spec: fw.requests!.resolve(decl, this.rctx) });
-    } catch (err) {
-      return this.take(i, { error: (err as Error).message });
+      let outcome: RequestOutcome;
+      try {
+        outcome = { spec: fw.requests!.resolve(decl, this.rctx), reads, asked: this.asked[i]! };
+      } catch (err) {
+        outcome = { error: (err as Error).message, reads, asked: this.asked[i]! };
+      }
+      this.take(i, outcome);
+    } finally {
+      this.program.readsInto = null;
     }
+    if (decl.fn !== null) this.markStale(this.reusedAskers.get(wrapperKey({ file: decl.file, id: decl.fn }))?.filter((j) => this.reused.has(j)));
   }
 
-  /** Record declaration `i`'s outcome (resolved now, or the last run's); true when it is a new wrapper. */
-  private take(i: number, outcome: RequestOutcome): boolean {
+  /** Record declaration `i`'s outcome (resolved now, or the last run's); a new wrapper makes its waiters stale. */
+  private take(i: number, outcome: RequestOutcome): void {
     const { fw, decl } = this.all[i]!;
     this.failures[i] = 'error' in outcome ? { fw, error: outcome.error } : undefined;
     const spec = 'spec' in outcome ? outcome.spec : null;
     this.results[i] = spec ? { fw, spec } : undefined;
-    if (!spec || decl.fn === null) return false;
+    if (!spec || decl.fn === null) return;
     const key = wrapperKey({ file: decl.file, id: decl.fn });
-    if (this.wrappers.has(key) || !isWrapping(spec, decl, this.evaluator)) return false;
+    if (this.wrappers.has(key) || !isWrapping(spec, decl, this.evaluator)) return;
     const fn = this.program.module(decl.file)?.functions[decl.fn];
     this.wrappers.set(key, { fn: { file: decl.file, id: decl.fn }, name: fn?.name ?? '<anonymous>', spec });
     this.wrapperDecls.set(key, decl);
-    for (const j of this.waiting.get(key) ?? []) this.stale[j] = 1;
+    this.wrapperIndex.set(key, i);
+    this.markStale(this.waiting.get(key));
     this.waiting.delete(key);
-    return true;
   }
 
   /** The drafts, in the order of the frameworks and then of the sources (as if resolved in one go); `env`: values from `.env` files. */
   async finish(env: EnvFiles = NO_ENV_FILES): Promise<RequestIndex> {
-    const position = new Map<ClientDecl, number>();
-    for (const fw of indexedFrameworks) {
-      if (!fw.requests) continue;
-      for (const e of this.store.sources()) for (const decl of e.parsed.decls.requests[fw.id] ?? []) position.set(decl, position.size);
-    }
-    const order = this.all.map((_, i) => i).sort((a, b) => position.get(this.all[a]!.decl)! - position.get(this.all[b]!.decl)!);
+    // By framework, then source file, then place in the file (declarations of one file and framework
+    // were added together, in their order).
+    const fwRank = new Map(indexedFrameworks.map((fw, i) => [fw, i] as const));
+    const srcRank = new Map(this.store.sources().map((e, i) => [e.path, i] as const));
+    const fwOf = this.all.map((a) => fwRank.get(a.fw)!);
+    const srcOf = this.all.map((a) => srcRank.get(a.decl.file) ?? -1);
+    const before = (a: number, b: number) => fwOf[a]! - fwOf[b]! || srcOf[a]! - srcOf[b]! || a - b;
+    const order = this.all.map((_, i) => i);
+    if (order.some((i) => i > 0 && before(i - 1, i) > 0)) order.sort(before);
     const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
-    const drafts = await finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), this.wrappers, this.wrapperDecls, this.evaluator);
+    const indexOf = new Map(this.all.map((a, i) => [a.decl, i] as const));
+    // Drafting reads modules too (receivers, alternatives): those reads are the outcome's as well.
+    const tracked: Tracked = (decl, compute) => {
+      const reads = this.reads[indexOf.get(decl)!];
+      this.program.readsInto = reads && reads !== EMPTY_READS ? reads : null;
+      try {
+        return compute();
+      } finally {
+        this.program.readsInto = null;
+      }
+    };
+    const bases = await this.sharedBases();
+    const withBases = (spec: RequestSpec, decl: ClientDecl) => withSharedBase(spec, this.store.fileRef(decl.file).project.root, bases, this.evaluator);
+    const sides = { wrappers: this.wrappers, wrapperDecls: this.wrapperDecls, evaluator: this.evaluator, tracked, withBases };
+    const drafts = await finishDrafts(this.ctx, pick(this.all), pick(this.results), pick(this.failures), sides);
     return { drafts: drafts.map((d) => withEnvFiles(d, env)), wrappers: this.wrappers };
+  }
+
+  /** The bases set for requests made elsewhere, outside test files; a setting that throws is a note. */
+  private async sharedBases(): Promise<FoundBase[]> {
+    const out: FoundBase[] = [];
+    for (const { fw, decl } of this.settings) {
+      if (fileRole(this.ctx.config, decl.file) === 'test') continue;
+      await this.ctx.pause();
+      try {
+        const s = fw.requests!.setting?.(decl, this.rctx);
+        if (s) out.push({ ...s, file: decl.file, line: decl.span.line, project: this.store.fileRef(decl.file).project.root });
+      } catch (err) {
+        this.ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the base set at line ${decl.span.line}: ${(err as Error).message}`, file: decl.file });
+      }
+    }
+    return out;
+  }
+
+  /** The modules the outcomes taken from the last run read (this run did not read them again). */
+  reusedReads(): Set<string> {
+    const out = new Set<string>();
+    for (const i of this.reused) for (const f of this.reads[i]!) out.add(f);
+    return out;
   }
 
   /** Every declaration's outcome in this run, for the next run's {@link RequestReuse}. */
   outcomes(): WeakMap<ClientDecl, RequestOutcome> {
     const out = new WeakMap<ClientDecl, RequestOutcome>();
-    this.all.forEach(({ decl }, i) => out.set(decl, this.failures[i] ? { error: this.failures[i]!.error } : { spec: this.results[i]?.spec ?? null }));
+    this.all.forEach(({ decl }, i) => {
+      const last = this.lastOf[i];
+      if (last) return void out.set(decl, last);
+      const deps = { reads: this.reads[i]!, asked: this.asked[i]! };
+      out.set(decl, this.failures[i] ? { error: this.failures[i]!.error, ...deps } : { spec: this.results[i]?.spec ?? null, ...deps });
+    });
     return out;
   }
-}
-
-/** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
-async function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): Promise<DraftCall[]> {
-  const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap((a, i) => (list[i] === undefined ? [] : [[a!.decl, list[i]!] as const])));
-  const results = inOrder(resultList);
-  const drafts = await draftCalls(ctx, results, wrappers, wrapperDecls, evaluator);
-  for (const [decl, { fw, error }] of inOrder(failureList)) {
-    ctx.notes.push({ level: 'warning', code: 'request-failed', message: `${fw.title} could not read the request at line ${decl.span.line}: ${error}; it is listed as unresolved`, file: decl.file });
-    ctx.log.warn(`${fw.id} resolve ${decl.file}:${decl.span.line}: ${error}`);
-    // A lazy contribution (wrapper functions) records calls that may not be requests at all: note only.
-    if (!results.has(decl) && !fw.requests!.lazy) drafts.push(failedDraft(decl, fw, error));
-  }
-  return drafts;
-}
-
-/**
- * Calls: every resolved request that is not the inside of a wrapper; a wrapper nobody calls keeps its
- * inner request, unresolved, with the reason.
- */
-async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw: Framework; spec: RequestSpec }>, wrappers: ReadonlyMap<string, WrapperTemplate>, wrapperDecls: ReadonlyMap<string, ClientDecl>, evaluator: Evaluator): Promise<DraftCall[]> {
-  const calledWrappers = new Set<string>();
-  for (const [, r] of results) if (r.spec.wrapper) calledWrappers.add(wrapperKey(r.spec.wrapper));
-  const drafts: DraftCall[] = [];
-  // A call a client recognised is not drafted again by a lazy contribution (a generated SDK's
-  // `__request(…)` is also a call of the runtime function it names).
-  const byClient = new Set<string>();
-  for (const [decl, { fw }] of results) if (!fw.requests!.lazy) byClient.add(spanKey(decl));
-  for (const [decl, { fw, spec }] of results) {
-    await ctx.pause();
-    // A request through a client given per call is made at its wrapper's call sites only.
-    if (spec.deferred) continue;
-    if (fw.requests!.lazy && byClient.has(spanKey(decl))) continue;
-    const key = decl.fn !== null ? wrapperKey({ file: decl.file, id: decl.fn }) : null;
-    const w = key ? wrappers.get(key) : undefined;
-    // Every request inside a wrapper that is shaped by its parameters (a retry is a second one) is
-    // represented by the wrapper's call sites.
-    if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
-      // A generated client function nobody calls is no call (its definition is not one).
-      if (calledWrappers.has(key!) || spec.generated) continue;
-      drafts.push(...draftCall(decl, fw, spec, evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`));
-      continue;
-    }
-    drafts.push(...draftCall(decl, fw, spec, evaluator, null));
-  }
-  return drafts;
-}
-
-/**
- * The drafts of one request: one per alternative URL and method (`id ? `/a/${id}` : '/a'`), each
- * matched on its own; a single draft when there is no choice.
- */
-function draftCall(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
-  // An edit run reuses the outcome (the same spec object) of a declaration the edit cannot reach: its
-  // drafts are the last run's, unless the wrapper verdict changed.
-  const cached = draftsOfSpec.get(found);
-  if (cached && cached.decl === decl && cached.fw === fw.id && cached.forcedReason === forcedReason) return cached.drafts;
-  const drafts = computeDrafts(decl, fw, found, evaluator, forcedReason);
-  draftsOfSpec.set(found, { decl, fw: fw.id, forcedReason, drafts });
-  return drafts;
-}
-
-/** Drafts by request outcome (see {@link draftCall}); weak: gone with the outcomes that hold the specs. */
-const draftsOfSpec = new WeakMap<RequestSpec, { readonly decl: ClientDecl; readonly fw: string; readonly forcedReason: string | null; readonly drafts: DraftCall[] }>();
-
-function computeDrafts(decl: ClientDecl, fw: Framework, found: RequestSpec, evaluator: Evaluator, forcedReason: string | null): DraftCall[] {
-  const spec = settled(found, evaluator);
-  const reason = forcedReason ?? spec.unresolved ?? null;
-  const urls = reason ? [urlParts(spec, evaluator)] : samePathOnce(expandParts(urlParts(spec, evaluator)));
-  const methods = methodsOf(spec, evaluator);
-  const combos = urls.flatMap((parts, u) => methods.map((method) => ({ parts, method, u })));
-  return combos.map(({ parts, method, u }, i) => {
-    const shaped = forcedReason && !spec.unresolved ? interpretUrl(parts) : null;
-    const possibleOnly = shaped && shaped.kind !== 'dynamic' ? { possibleOnly: forcedReason! } : {};
-    const target: UrlTarget = shaped && shaped.kind !== 'dynamic' ? shaped : reason ? { kind: 'dynamic', why: reason } : interpretUrl(parts);
-    const envs = parts.filter((p): p is Extract<Part, { env: string }> => 'env' in p).map((p) => `env ${p.env}`);
-    const choice = combos.length > 1 ? { alternative: i + 1, urlChoice: u, methodChoices: methods.length } : { alternative: null, urlChoice: 0, methodChoices: 1 };
-    return { decl, framework: fw.id, spec, parts, target, method, via: [...spec.via, ...envs], ...choice, ...possibleOnly };
-  });
-}
-
-/**
- * Alternatives that differ only after the path (`data ? `${path}?${qs}` : path`) are one request: the
- * query string is not matched, so they would be the same call twice. The shortest of each path is kept.
- */
-function samePathOnce(urls: readonly Part[][]): Part[][] {
-  const byPath = new Map<string, Part[]>();
-  for (const parts of urls) {
-    let path = '';
-    for (let i = 0; i < parts.length && !isQueryPart(parts, i); i++) {
-      const p = parts[i]!;
-      const cut = 'lit' in p ? p.lit.search(/[?#]/) : -1;
-      path += 'lit' in p ? (cut >= 0 ? p.lit.slice(0, cut) : p.lit) : `\u0000${JSON.stringify(p)}\u0000`;
-      if (cut >= 0) break;
-    }
-    // The shortest spelling (usually the one without a query string) stands for them.
-    const kept = byPath.get(path);
-    if (!kept || parts.length < kept.length) byPath.set(path, parts);
-  }
-  return [...byPath.values()];
-}
-
-/** A request with no receiver left to bind: `this` and constructor arguments read from an instance built out of sight. */
-function settled(spec: RequestSpec, ev: Evaluator): RequestSpec {
-  const settle = (v: Value | null) => (v ? ev.settle(v) : null);
-  return { ...spec, url: ev.settle(spec.url), base: settle(spec.base), method: settle(spec.method) };
-}
-
-/**
- * A draft whose URL starts with an env var that a `.env` file sets: that value is what the var falls
- * back to (it wins over the code's own fallback, as it does when the dev server runs).
- */
-function withEnvFiles(d: DraftCall, env: EnvFiles): DraftCall {
-  if (d.target.kind !== 'env') return d;
-  const first = d.parts[0] as Extract<Part, { env: string }>;
-  const hit = env.valueFor(d.decl.file, first.env);
-  if (!hit) return d;
-  const parts: Part[] = [{ env: first.env, fallback: [{ lit: hit.value }] }, ...d.parts.slice(1)];
-  const via = d.via.map((v) => (v === `env ${first.env}` ? `env ${first.env} = ${hit.value} (${hit.file})` : v));
-  return { ...d, parts, target: interpretUrl(parts), via };
-}
-
-/** A call whose `resolve` threw: kept, unresolved, with the error as its reason. */
-function failedDraft(decl: ClientDecl, fw: Framework, error: string): DraftCall {
-  const spec: RequestSpec = { client: fw.id, kind: 'http', method: null, defaultMethod: '*', url: { t: 'unknown', text: '?', why: error }, base: null, via: [] };
-  return { decl, framework: fw.id, spec, parts: [], target: { kind: 'dynamic', why: `${fw.title} failed on this call: ${error}` }, method: '*', via: [], alternative: null, urlChoice: 0, methodChoices: 1 };
-}
-
-/** The HTTP methods a request may use: literal (each alternative), else inferred from a wrapper's name, else any. */
-function methodsOf(spec: RequestSpec, evaluator: Evaluator): MethodOrAny[] {
-  const v: Value | null = spec.method;
-  if (v === null || (v.t === 'unknown' && v.absent)) return [spec.defaultMethod];
-  const options = expandParts(evaluator.partsOf(v)).map((parts) => {
-    const text = literalText(parts);
-    if (text === null) return methodFromName(spec.via[0] ?? '');
-    const m = text.toUpperCase();
-    return (HTTP_METHODS as readonly string[]).includes(m) ? (m as MethodOrAny) : '*';
-  });
-  return [...new Set(options)];
-}
-
-/** A wrapper named `createUser` most likely POSTs: the method when its value is dynamic. */
-function methodFromName(name: string): MethodOrAny {
-  if (/^(post|create|add|submit|send|upload|login|register)/i.test(name)) return 'POST';
-  if (/^(put|replace|set)/i.test(name)) return 'PUT';
-  if (/^patch/i.test(name)) return 'PATCH';
-  if (/^(delete|remove|destroy)/i.test(name)) return 'DELETE';
-  if (/^(get|fetch|load|list|find|read)/i.test(name)) return 'GET';
-  return '*';
 }

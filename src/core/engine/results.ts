@@ -2,7 +2,7 @@
 import { severityOf } from '../config';
 import type { RelationOutputs } from '../relations/types';
 import { buildGaps } from '../rules/registry';
-import { isUnused } from '../rules/unused-endpoint';
+import { isUnused, websocketsJudged } from '../rules/unused-endpoint';
 import { recognition } from './blindspots';
 import { API_KINDS, type AnalysisNote, type AnalysisResult, type Call, type Endpoint, type FrontendShare, type Service, type SkippedFile, type Summary } from '../types';
 import type { FileStore } from './files';
@@ -31,7 +31,8 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
   }
   const used = endpoints.filter((e) => e.callers.length > 0).length;
   const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;
-  const unused = endpoints.filter((e) => isUnused(e, seen.low)).length;
+  const websockets = websocketsJudged(calls);
+  const unused = endpoints.filter((e) => isUnused(e, seen.low, websockets)).length;
   // Pages and Socket.IO events are reported apart from the API: coverage is the API's.
   const api = endpoints.filter((e) => API_KINDS.includes(e.kind));
   const denominator = api.length - api.filter((e) => e.ignored !== null && e.callers.length === 0).length;

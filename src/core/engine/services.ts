@@ -81,6 +81,7 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
       testCallers: [],
       ...(route.forward ? { forward: route.forward } : {}),
       ...(route.name !== undefined ? { name: route.name } : {}),
+      ...(route.documentedAs?.length ? { documentedAs: route.documentedAs } : {}),
       ...(route.variants?.length ? { variants: route.variants.map((v) => formatRoute(v, framework.pathSyntax, prefix)) } : {}),
     });
   }

@@ -16,8 +16,10 @@ export interface EventDecl {
   readonly span: Span;
   /** The end of the connection the file is on, when the plugin can tell (a `WebSocketServer` file, a browser client). */
   readonly role?: 'server' | 'client';
-  /** Socket.IO: a send's first argument after the name; a handler's use of its first parameter (see {@link ArgShape}). */
+  /** Socket.IO: a send's first argument after the name; a handler's use of its first parameter (see {@link ArgShape}). WebSocket: a send's payload. */
   readonly arg?: Sym | ArgShape;
+  /** WebSocket: the fields a handler of this kind reads off the message, when every use of it is a named field. */
+  readonly reads?: readonly string[];
 }
 
 /** How a value is shaped: an object literal with these keys, or a value used as a string. */
@@ -33,6 +35,8 @@ export interface EventFact {
   readonly role?: 'server' | 'client';
   /** The shape of the payload sent, or of the handler's use of it, when it can be seen. */
   readonly arg?: ArgShape;
+  /** The fields a handler reads off the message (see {@link EventDecl.reads}). */
+  readonly reads?: readonly string[];
 }
 
 /** An endpoint described by documentation (a Markdown table row, an OpenAPI operation). */

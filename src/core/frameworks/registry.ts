@@ -29,6 +29,7 @@ import vite from './js/vite';
 import webpack from './js/webpack';
 import beacon from './js/beacon';
 import eventsource from './js/eventsource';
+import websocket from './js/websocket';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
@@ -76,6 +77,7 @@ export const frameworks: readonly Framework[] = [
   superagent,
   beacon,
   eventsource,
+  websocket,
   angular,
   swr,
   wrappers,

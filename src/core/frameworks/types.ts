@@ -196,6 +196,19 @@ export interface LinkedRoute {
   readonly event?: string;
   readonly side?: 'receive' | 'send';
   readonly name?: string | null; // the route's name (Flask `bp.view`, Django `ns:name`); null: not evaluated
+  /** What the handler's own API annotation (utoipa's `#[utoipa::path]`) documents, see `Endpoint.documentedAs`. */
+  readonly documentedAs?: readonly DocumentedAs[];
+}
+
+/** One route an API annotation on a handler documents, and where the annotation is. */
+export interface DocumentedAs {
+  readonly method: string;
+  readonly path: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Does it agree with this registration (same method, same path or its tail under the scopes)? */
+  readonly agrees: boolean;
 }
 
 export interface LinkContext {
@@ -224,6 +237,28 @@ export interface ClientDecl {
   readonly anchor: Span;
   readonly callee: Sym;
   readonly args: readonly Sym[];
+  /** Not a call: a base set for requests made elsewhere (`callee`: the client, `args[0]`: the value), read by `setting`. */
+  readonly setting?: true;
+  /** For a setting: the name it gives a client on every component of the project (`this.$http`). */
+  readonly global?: string;
+}
+
+/**
+ * A base URL set in one place for a client's requests made in other files: `axios.defaults.baseURL = …`,
+ * `api.defaults.baseURL = …`, an Angular interceptor that prefixes `req.url`. The engine applies it to
+ * the requests whose `sharedBase.key` names that client.
+ */
+export interface SharedBase {
+  readonly key: string;
+  /** The base; null when it cannot be evaluated or is set on some paths only (`why` says which). */
+  readonly value: Value | null;
+  readonly why?: string;
+  /** `project`: applies in the setter's project only (a global client); `client`: wherever the client is used (an instance). */
+  readonly scope: 'project' | 'client';
+  /** `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`). */
+  readonly mode: 'join' | 'concat';
+  /** How the setting is named in reasons and `via` (`axios.defaults.baseURL`, `ApiInterceptor`). */
+  readonly label: string;
 }
 
 export interface RequestSpec {
@@ -259,12 +294,16 @@ export interface RequestSpec {
   /** Made by generated client code (an SDK function): the function around it is a wrapper whatever its
    * parameters, and when nobody calls it, it is no call at all. */
   readonly generated?: boolean;
-  /**
-   * The client is given per call (a parameter, or a receiver's field its construction sets: `this.requests.get(url)`):
-   * no request here, but the function around `decl` is a wrapper whose every call site resolves the call at `decl`
-   * again (by every contribution that recorded it), with that call's arguments and receiver bound (`ResolveContext.bound`).
-   */
+  /** A client given per call (`this.requests.get(url)`): no request here; each call site of the function resolves `decl` again, bound (`ResolveContext.bound`). */
   readonly deferred?: { readonly decl: ClientDecl };
+  /**
+   * The client whose base may be set in another file (see {@link SharedBase}): `own`, the base the request
+   * has without it (an instance's `axios.create` baseURL); `copies`: the key of a global client whose
+   * defaults an instance copies when it is created after they are set (so it may or may not have them).
+   */
+  readonly sharedBase?: { readonly key: string; readonly own: Value | null; readonly copies?: string };
+  /** The file that gives the client a global name (`Vue.prototype.$http = axios`), when the request reached it that way. */
+  readonly registeredIn?: string;
   /** A page fact the http relation joins (relations/http/pages.ts), no call itself: a view renders `template`, `view` includes it, or a form in it has no action. */ readonly page?: { readonly role: 'render' | 'include' | 'form'; readonly template: string; readonly view?: string };
 }
 
@@ -280,11 +319,10 @@ export interface ResolveContext {
   value(sym: Sym, decl: ClientDecl): Value;
   /** The wrapper template of a function, once the engine has found it to be one. */
   wrapper(fn: FnRef): WrapperTemplate | undefined;
-  /**
-   * The request a call of `fn` (a wrapper whose client is {@link RequestSpec.deferred}) makes with these
-   * arguments (and `fn`'s receiver and closure); null when it makes none, or when none can be told.
-   */
+  /** The request a call of `fn` (its client {@link RequestSpec.deferred}) makes with these arguments, receiver and closure; null: none. */
   bound?(fn: Extract<Value, { t: 'fn' }>, args: readonly Value[]): RequestSpec | null;
+  /** The values `this.<name>` is given on every component of the file's project (`Vue.prototype.$http = …`), with where. */
+  globalClients?(file: string, name: string): ReadonlyArray<{ readonly value: Value; readonly file: string }>;
 }
 
 /** Requests a client library (or a pattern such as wrapper functions) makes. */
@@ -296,6 +334,8 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
    * mention a function found to wrap a request.
    */
   readonly lazy?: boolean;
+  /** The base a `setting` declaration sets (null: none after all). */
+  setting?(decl: ClientDecl, ctx: ResolveContext): SharedBase | null;
 }
 
 // ------------------------------------------------------------------ events, docs, schemas

@@ -11,7 +11,7 @@
  * - A node no edge reaches is a root when `orphansAreRoots` (axum: a router is served as it is); otherwise
  *   its routes are kept partial, with the reason.
  */
-import type { BackendDecl, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
+import type { BackendDecl, DocumentedAs, LinkContext, LinkedRoute, MountDecl, RouteDecl } from '../frameworks/types';
 import type { Span } from '../types';
 import type { Sym } from '../resolve/sym';
 import { symText } from '../resolve/sym';
@@ -49,17 +49,20 @@ interface Chain {
 
 type NodeId = { id: string; label: string } | { missing: string };
 
+/** A `conf` declaration naming (by `key`, its id in the file) a handler that answers with a WebSocket upgrade. */
+export const WEBSOCKET_HANDLER = 'websocket-handler';
+
 export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, opts: BuilderGraphOptions): LinkedRoute[] {
   const g = new BuilderGraph(ctx, opts);
   for (const d of decls) if (d.t === 'mount') g.addMount(d);
-  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  const routes = withWebSockets(g, decls);
   const owners = routes.map((r) => g.node(r.owner!, r.file, r.fn));
   const attrOwners = new Set<string>();
   routes.forEach((r, i) => {
     const o = owners[i]!;
     if (r.role === 'attr' && 'id' in o) attrOwners.add(o.id);
   });
-  const docs = new Map<string, { method: string; path: string }[]>();
+  const docs = new Map<string, DocAt[]>();
   const out: LinkedRoute[] = [];
   routes.forEach((r, i) => {
     const o = owners[i]!;
@@ -67,7 +70,7 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
       if (!('id' in o)) return;
       const path = ctx.pathText(r.path, r.file, r.fn);
       const list = docs.get(o.id) ?? [];
-      for (const m of r.methods) list.push({ method: m, path: path.text });
+      if (path.unresolved.length === 0) for (const m of r.methods) list.push({ method: m, path: path.text, file: r.file, line: r.span.line, column: r.span.column });
       docs.set(o.id, list);
       // Documented routes count only through `routes!(…)`-style mounts, and never beside a registration.
       if (attrOwners.has(o.id)) return;
@@ -85,11 +88,30 @@ export function linkBuilders(decls: readonly BackendDecl[], ctx: LinkContext, op
   return compareDocs(out, routes, g, docs);
 }
 
+/** A route a handler's annotation documents, and where the annotation is. */
+type DocAt = Omit<DocumentedAs, 'agrees'>;
+
+/** The routes, a GET registration of a WebSocket handler (axum's `WebSocketUpgrade` extractor, actix's `ws::start`) as a `websocket` route. */
+function withWebSockets(g: BuilderGraph, decls: readonly BackendDecl[]): RouteDecl[] {
+  const ws = new Set(decls.flatMap((d) => (d.t === 'conf' && d.name === WEBSOCKET_HANDLER && d.key ? [`fn:${d.file}#${d.key}`] : [])));
+  const routes = decls.filter((d): d is RouteDecl => d.t === 'route');
+  if (ws.size === 0) return routes;
+  return routes.map((r) => {
+    // A route declared on its handler (`#[get("/ws")]`) has the handler as its owner.
+    const sym = r.role === 'attr' ? r.owner : r.handlerSym;
+    if (r.kind !== 'http' || !sym || !r.methods.every((m) => m === 'GET')) return r;
+    const h = g.node(sym, r.file, r.fn);
+    return 'id' in h && ws.has(h.id) ? { ...r, kind: 'websocket' } : r;
+  });
+}
+
 /**
- * A handler whose documented routes agree with none of its registrations gets a note on each of them
- * (the registration is what is served; the documentation is stale or wrong).
+ * Each registration of a handler with documented routes carries them (`documentedAs`, each saying whether
+ * it agrees with a registration of the handler). A handler whose documented routes agree with none of its
+ * registrations also gets a note on each (the registration is what is served; the documentation is stale
+ * or wrong).
  */
-function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, { method: string; path: string }[]>): LinkedRoute[] {
+function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: BuilderGraph, docs: Map<string, DocAt[]>): LinkedRoute[] {
   if (docs.size === 0) return out;
   const handlerOf = new Map<string, string>();
   for (const r of routes) {
@@ -100,18 +122,20 @@ function compareDocs(out: LinkedRoute[], routes: readonly RouteDecl[], g: Builde
     if ('id' in n) handlerOf.set(`${r.file}:${r.span.line}:${r.span.column}`, n.id);
   }
   const key = (l: LinkedRoute) => handlerOf.get(`${l.file}:${l.span.line}:${l.span.column}`);
+  const fits = (d: DocAt, l: LinkedRoute) => (d.method === l.method || l.method === '*') && agrees(canonical(d.path), canonical(l.path));
   const agreed = new Set<string>();
   for (const l of out) {
     const h = key(l);
-    const documented = h ? docs.get(h) : undefined;
-    if (documented?.some((d) => (d.method === l.method || l.method === '*') && agrees(canonical(d.path), canonical(l.path)))) agreed.add(h!);
+    if (h && docs.get(h)?.some((d) => fits(d, l))) agreed.add(h);
   }
   return out.map((l) => {
     const h = key(l);
     const documented = h ? docs.get(h) : undefined;
-    if (!documented || agreed.has(h!) || l.confidence === 'partial') return l;
+    if (!documented?.length || l.confidence === 'partial') return l;
+    const documentedAs = documented.map((d) => ({ ...d, agrees: fits(d, l) }));
+    if (agreed.has(h!)) return { ...l, documentedAs };
     const said = documented.map((d) => `${d.method} ${d.path}`).join(', ');
-    return { ...l, notes: [...l.notes, `utoipa documents ${said}, but the handler is registered as ${l.method} ${l.path} (the registration is what is served)`] };
+    return { ...l, documentedAs, notes: [...l.notes, `utoipa documents ${said}, but the handler is registered as ${l.method} ${l.path} (the registration is what is served)`] };
   });
 }
 

@@ -103,6 +103,8 @@ function onlyDynamicSegments(path: string): boolean {
 function locate(parts: readonly Part[]): UrlTarget {
   const first = parts[0];
   if (!first) return { kind: 'dynamic', why: 'the URL is empty' };
+  const page = onPageHost(parts);
+  if (page) return page;
   const rest = parts.slice(1);
   if ('lit' in first) {
     const text = first.lit.trimStart();
@@ -142,6 +144,39 @@ function locate(parts: readonly Part[]): UrlTarget {
   const restText = pathText(rest, '/');
   if (rest.length === 0 || !restText.startsWith('/')) return { kind: 'dynamic', why: `the URL \`${displayParts(parts)}\` is only known at run time` };
   return { kind: 'unknown-base', base: first.dyn, path: ensureSlash(restText), ...(first.why ? { why: first.why } : {}) };
+}
+
+/** The page's own address (`window.location.origin`, `document.location.host`): read from the browser at run time. */
+const PAGE_ADDRESS = /^(?:(?:window|self|globalThis|document|window\.document)\.)?location\.(origin|host|hostname)$/;
+
+function pageAddress(p: Part | undefined): string | null {
+  return p && 'dyn' in p ? (PAGE_ADDRESS.exec(p.dyn)?.[1] ?? null) : null;
+}
+
+/**
+ * A URL on the page's own origin is a relative one: `${location.origin}/api`, and the WebSocket forms
+ * `ws://${location.host}/ws`, `${proto}://${window.location.host}/ws` (whatever the scheme: only a scheme
+ * and `//` may come before the host). `${location.hostname}:8000/ws` is the page's machine at another
+ * port: a local origin, matched by port as `localhost:8000` is. Null: the URL does not start so.
+ */
+function onPageHost(parts: readonly Part[]): UrlTarget | null {
+  if (pageAddress(parts[0]) === 'origin') return { kind: 'relative', path: ensureSlash(pathText(parts.slice(1), '/')) };
+  const at = parts.findIndex((p) => pageAddress(p) === 'host' || pageAddress(p) === 'hostname');
+  if (at < 1 || at > 2) return null;
+  const before = parts.slice(0, at);
+  if (before.filter((p) => !('lit' in p)).length > 1) return null;
+  const lead = before.map((p) => ('lit' in p ? p.lit : '')).join('');
+  if (!/^(?:(?:https?|wss?)?:)?\/\/$/i.test(lead.trimStart())) return null;
+  const rest = parts.slice(at + 1);
+  const next = rest[0];
+  const text = next && 'lit' in next ? next.lit : '';
+  if (next && !('lit' in next)) return null;
+  if (text === '' || text.startsWith('/') || /^[?#]/.test(text)) return { kind: 'relative', path: ensureSlash(pathText(rest, '/')) };
+  const port = /^:(\d+)(?=[/?#]|$)/.exec(text);
+  if (!port || pageAddress(parts[at]) !== 'hostname') return null;
+  const scheme = /^([a-z]+)/i.exec(lead.trimStart())?.[1]?.toLowerCase() ?? 'http';
+  const origin: Origin = { scheme, host: 'localhost', port: Number(port[1]), text: `${scheme}://{location.hostname}:${port[1]}` };
+  return { kind: 'absolute', origin, path: ensureSlash(pathText([{ lit: text.slice(port[0].length) }, ...rest.slice(1)], '/')) };
 }
 
 function displayFallback(parts: readonly Part[]): string | null {

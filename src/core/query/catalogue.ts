@@ -5,15 +5,15 @@
  * routes only ever sends the rows a person expanded. (Tags are not part of the data model: the route
  * extractors record method, path, handler and file.)
  */
-import { methodLabel } from '../report/labels';
+import { docsLeg, methodLabel, threeWayStatus } from '../report/labels';
 import type { AnalysisResult, Endpoint, MethodOrAny } from '../types';
 import { callersOf, testCallersOf } from './locate';
 import type { TreeNode } from './tree';
 
 /** What the catalogue tells about an endpoint's use, for its status filter. */
-export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'partial' | 'page' | 'realtime';
+export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'undocumented' | 'partial' | 'page' | 'realtime';
 
-export const ENDPOINT_STATUSES: readonly EndpointStatus[] = ['used', 'unused', 'tests-only', 'possible', 'ignored', 'docs-only', 'partial', 'page', 'realtime'];
+export const ENDPOINT_STATUSES: readonly EndpointStatus[] = ['used', 'unused', 'tests-only', 'possible', 'ignored', 'docs-only', 'undocumented', 'partial', 'page', 'realtime'];
 
 export interface CatalogueFilter {
   /** Words that must all appear in `METHOD /path handler service file`. */
@@ -27,7 +27,10 @@ export interface CatalogueFilter {
   readonly files?: readonly string[];
 }
 
-/** The statuses of an endpoint (one for its use, plus `docs-only` and `partial` when they apply). */
+/**
+ * The statuses of an endpoint (one for its use, plus `docs-only`, `undocumented` and `partial` when they
+ * apply). `undocumented`: its service has API documents and none lists it (the docs leg of its three-way status is ✗).
+ */
 export function endpointStatuses(e: Endpoint): EndpointStatus[] {
   const out: EndpointStatus[] = [];
   if (e.kind === 'page') out.push('page');
@@ -38,6 +41,7 @@ export function endpointStatuses(e: Endpoint): EndpointStatus[] {
   else if (e.testCallers.length) out.push('tests-only');
   else out.push('unused');
   if (e.source !== 'code') out.push('docs-only');
+  if (e.docs !== undefined && e.docs.length === 0) out.push('undocumented');
   if (e.confidence === 'partial') out.push('partial');
   return out;
 }
@@ -129,13 +133,14 @@ function endpointRow(result: AnalysisResult, folder: string, e: Endpoint): TreeN
   const callers = callersOf(result, e);
   const tests = testCallersOf(result, e);
   const lines = [`**${label(e)}** · service \`${e.service}\` · ${e.framework}`, '', `${e.file}:${e.line}${e.handler ? ` — \`${e.handler}\`` : ''}`, '', `Status: ${statuses.join(', ')}`];
+  if (e.event === undefined) lines.push('', threeWayStatus(e, callers.length));
   if (callers.length) lines.push('', 'Callers:', ...callers.slice(0, 20).map((c) => `- \`${c.file}:${c.line}\` via \`${c.client}\``));
   if (tests.length) lines.push('', 'Tests:', ...tests.slice(0, 20).map((c) => `- \`${c.file}:${c.line}\``));
   return {
     kind: 'leaf',
     id: `cat:ep:${e.id}`,
     label: label(e),
-    description: `${usageText(result, e)}${e.handler ? ` · ${e.handler}` : ''}`,
+    description: `${usageText(result, e)}${e.event === undefined && e.docs ? ` · ${docsLeg(e)}` : ''}${e.handler ? ` · ${e.handler}` : ''}`,
     tooltip: { kind: 'markdown', value: lines.join('\n') },
     icon: `method:${METHOD_ICONS.has(m) ? m : 'any'}`,
     contextValue: `catalogue-endpoint-${statuses[0]}`,

@@ -3,6 +3,7 @@
  * links made by the caller's `linkFor` (the core knows files and lines, not URIs).
  */
 import { methodLabel } from '../report/gapKinds';
+import { threeWayStatus } from '../report/labels';
 import type { AnalysisResult, Call, Endpoint, Span } from '../types';
 import { callAt, callersOf, endpointsAt, spanOf, targetOf, testCallersOf, type Position } from './locate';
 
@@ -44,6 +45,7 @@ function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[]): strin
   for (const e of eps) {
     const head = e.event !== undefined ? `${e.side === 'send' ? 'emit' : 'on'} ${e.event}\` in namespace \`${e.path}` : `${methodLabel(e.method, e.kind)} ${e.path}`;
     lines.push(`**API Parity** · \`${head}\` (service \`${e.service}\`, ${e.framework})`, '');
+    if (e.event === undefined) lines.push(threeWayStatus(e, callersOf(result, e).length), '');
     if (e.confidence === 'partial') lines.push(`⚠ ${e.notes.join('; ')}`, '');
     if (e.ignored) lines.push(`Ignored: ${e.ignored}`, '');
     const callers = callersOf(result, e);

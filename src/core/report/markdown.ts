@@ -71,8 +71,10 @@ type DocsStatus = (ep: Endpoint) => string | null;
 function docsStatus(result: AnalysisResult): DocsStatus {
   const docsOf = new Map(result.services.map((s) => [s.name, s.docs ?? []] as const));
   return (ep) => {
-    if (ep.docs === undefined) return null;
-    return ep.docs.length ? `✅ ${ep.docs.map(mdCode).join(', ')}` : `❌ not in ${(docsOf.get(ep.service) ?? []).map(mdCode).join(', ')}`;
+    const annotation = (ep.documentedAs ?? []).map((a) => `${a.agrees ? '' : '❌ '}utoipa annotation ${mdCode(`${a.file}:${a.line}`)}${a.agrees ? '' : ` says ${mdCode(`${a.method} ${a.path}`)}`}`).join(', ');
+    if (ep.docs === undefined) return annotation ? (ep.documentedAs?.some((a) => a.agrees) ? `✅ ${annotation}` : annotation) : null;
+    const also = annotation ? ` (${annotation})` : '';
+    return ep.docs.length ? `✅ ${ep.docs.map(mdCode).join(', ')}${also}` : `❌ not in ${(docsOf.get(ep.service) ?? []).map(mdCode).join(', ')}${also}`;
   };
 }
 

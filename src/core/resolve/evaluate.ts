@@ -8,6 +8,8 @@
  * seen through their external bases in `classes.ts`, the value types in `value.ts` (re-exported here).
  */
 import { symText, THIS_PARAM, type Sym } from './sym';
+import { ReadLog } from './reads';
+import { fallbackValue } from './fallback';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
@@ -29,11 +31,15 @@ export class Evaluator implements EvalHost {
   private readonly exporting = new Set<string>();
   /** Exported names looked up from the top (`file#name`): kept when their answer did not depend on where it was asked. */
   private readonly exports = new Map<string, Value | null>();
+  /** What each remembered answer read (see {@link ReadLog}). */
+  private readonly reads: ReadLog;
   /** Answers that depend on the evaluation in progress (self-reference, a re-export cycle, the depth limit). */
   private contextual = 0;
   private depth = 0;
 
-  constructor(readonly program: Program) {}
+  constructor(readonly program: Program) {
+    this.reads = new ReadLog(program);
+  }
 
   evaluate(sym: Sym, ctx: Ctx): Value {
     if (this.depth > MAX_DEPTH) {
@@ -85,7 +91,7 @@ export class Evaluator implements EvalHost {
       case 'env':
         return { t: 'str', parts: [{ env: sym.name, fallback: null }] };
       case 'fallback':
-        return this.fallback(sym.options, ctx);
+        return fallbackValue(this, sym.options, ctx);
       case 'alt':
         return { t: 'alt', options: sym.options.flatMap((o) => { const v = this.evaluate(o, ctx); return v.t === 'alt' ? v.options : [v]; }) };
       case 'func':
@@ -95,30 +101,6 @@ export class Evaluator implements EvalHost {
       case 'dyn':
         return { t: 'unknown', text: sym.text, why: `\`${sym.text}\` is only known at run time` };
     }
-  }
-
-  private fallback(options: readonly Sym[], ctx: Ctx): Value {
-    for (let i = 0; i < options.length; i++) {
-      const v = this.evaluate(options[i]!, ctx);
-      // Not set (an argument not given, `undefined`): the next option applies. A value only known at
-      // run time is most likely set: it is the value, not the fallback (`src.split('/').pop() ?? ""`).
-      if (v.t === 'unknown' && (v.absent || v.text === 'undefined' || v.text === 'null' || i === options.length - 1)) continue;
-      if (v.t === 'unknown') return v;
-      if (v.t === 'param' && v.index !== THIS_PARAM && !v.orElse && i + 1 < options.length) {
-        // `baseURL || env.API_URL` in a function not called yet: decided when the argument is known.
-        const rest = this.fallback(options.slice(i + 1), ctx);
-        return rest.t === 'unknown' ? v : { ...v, orElse: rest };
-      }
-      if (v.t === 'str' && v.parts.length === 1 && 'env' in v.parts[0]! && !v.parts[0].fallback) {
-        // `process.env.X ?? 'http://localhost:8000'`: the env var, with what it falls back to.
-        const rest = options.slice(i + 1);
-        const fb = rest.length ? this.fallback(rest, ctx) : null;
-        const fbParts = fb && (fb.t === 'str' || fb.t === 'num') ? partsOf(fb) : null;
-        return { t: 'str', parts: [{ env: v.parts[0].env, fallback: fbParts }] };
-      }
-      return v;
-    }
-    return unknown({ k: 'fallback', options }, 'no option could be evaluated');
   }
 
   /** Look a name up in a module: memoised at module level, since most lookups have no parameters. */
@@ -145,14 +127,17 @@ export class Evaluator implements EvalHost {
   private binding(file: string, name: string, bound: Sym): Value {
     const key = `${file}\0${name}`;
     const hit = this.memo.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.reads.replay(key);
+      return hit;
+    }
     if (this.inProgress.has(key)) {
       this.contextual++;
       return { t: 'unknown', text: name, why: `\`${name}\` refers to itself` };
     }
     this.inProgress.add(key);
     try {
-      const v = withOrigin(this.evaluate(bound, { file, fn: null, params: null }), `${file}#${name}`);
+      const v = this.reads.record(key, () => withOrigin(this.evaluate(bound, { file, fn: null, params: null }), `${file}#${name}`));
       this.memo.set(key, v);
       return v;
     } finally {
@@ -176,7 +161,10 @@ export class Evaluator implements EvalHost {
     const top = seen.size === 0;
     if (top) {
       const hit = this.exports.get(key);
-      if (hit !== undefined) return hit;
+      if (hit !== undefined) {
+        this.reads.replay(key);
+        return hit;
+      }
     }
     if (seen.has(file)) return null;
     // A chain of thousands of `export * from` would overflow the stack: past a bound it is a reason.
@@ -190,7 +178,7 @@ export class Evaluator implements EvalHost {
     this.exporting.add(key);
     const before = this.contextual;
     try {
-      const v = exportedValue(this, file, name, seen);
+      const v = top ? this.reads.record(key, () => exportedValue(this, file, name, seen)) : exportedValue(this, file, name, seen);
       if (top && this.contextual === before) this.exports.set(key, v);
       return v;
     } finally {
@@ -225,7 +213,7 @@ export class Evaluator implements EvalHost {
       if (path === 'os.getenv' || path === 'os.environ.get') {
         const name = sym.args[0];
         const def = sym.args[1] ?? kw['default'];
-        if (name?.k === 'str') return this.fallback(def ? [{ k: 'env', name: name.v }, def] : [{ k: 'env', name: name.v }], ctx);
+        if (name?.k === 'str') return fallbackValue(this, def ? [{ k: 'env', name: name.v }, def] : [{ k: 'env', name: name.v }], ctx);
       }
       if (path === 'String' || path === 'str' || path === 'encodeURIComponent' || path === 'encodeURI') {
         const a = sym.args[0];

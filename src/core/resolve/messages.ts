@@ -32,7 +32,7 @@ export function linkEvents(decls: readonly EventDecl[], ctx: LinkContext): Event
     const p = ctx.pathText(d.name, d.file, d.fn);
     const name = p.unresolved.length === 0 && p.text !== '' && !/[{}]/.test(p.text) ? p.text : null;
     const arg = d.arg === undefined ? undefined : 'shape' in d.arg ? d.arg : argShape(ctx.value(d.arg, d.file, d.fn));
-    return { file: d.file, span: d.span, side: d.side, channel: d.channel, name, ...(d.role ? { role: d.role } : {}), ...(arg ? { arg } : {}) };
+    return { file: d.file, span: d.span, side: d.side, channel: d.channel, name, ...(d.role ? { role: d.role } : {}), ...(arg ? { arg } : {}), ...(d.reads ? { reads: d.reads } : {}) };
   });
 }
 

@@ -19,6 +19,7 @@ export class WorkspaceProgram implements Program {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly workspaceSpecifiers = new Map<string, Map<string, boolean>>();
   private readonly globals: GlobalScopes | null;
+  readsInto: Set<string> | null = null;
 
   /**
    * `resolverOf` names the resolver for an importing file (null: its language has no modules);
@@ -44,6 +45,7 @@ export class WorkspaceProgram implements Program {
   }
 
   module(file: string): ModuleFacts | undefined {
+    this.readsInto?.add(file);
     let m = this.modules.get(file);
     if (m === undefined) {
       m = this.load(file);

@@ -107,6 +107,11 @@ export interface Construction extends CallArgs {
 
 export interface Program {
   module(file: string): ModuleFacts | undefined;
+  /**
+   * When set, every module asked for (found or not) is added to it: what an evaluation read, so that an
+   * edit run can tell which results an edited file may have changed (see the evaluator's memo deps).
+   */
+  readsInto?: Set<string> | null;
   /** The workspace file a specifier imported from `fromFile` refers to, or null (a package, or not found). */
   resolveImport(fromFile: string, specifier: string): string | null;
   /** True when the specifier names something in the workspace (relative, aliased) rather than a package. */

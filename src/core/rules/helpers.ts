@@ -5,7 +5,7 @@ import type { MethodOrAny } from '../types';
 export { label } from '../report/labels';
 
 /** Endpoints grouped by path for suggestions: `GET, PATCH /users/{id}`. */
-export function groupByPath<T extends { ep: { method: MethodOrAny; path: string } }>(list: readonly T[]): Array<{ path: string; methods: string[]; items: T[] }> {
+export function groupByPath<T extends { ep: { method: MethodOrAny; path: string; kind?: string } }>(list: readonly T[]): Array<{ path: string; methods: string[]; items: T[] }> {
   const out: Array<{ path: string; methods: string[]; items: T[] }> = [];
   for (const x of list) {
     let g = out.find((o) => o.path === x.ep.path);
@@ -13,7 +13,7 @@ export function groupByPath<T extends { ep: { method: MethodOrAny; path: string 
       g = { path: x.ep.path, methods: [], items: [] };
       out.push(g);
     }
-    const m = methodLabel(x.ep.method);
+    const m = methodLabel(x.ep.method, x.ep.kind === 'websocket' ? x.ep.kind : undefined);
     if (!g.methods.includes(m)) g.methods.push(m);
     g.items.push(x);
   }

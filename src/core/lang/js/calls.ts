@@ -21,6 +21,8 @@ export interface JsCall {
   readonly isNew: boolean;
   /** A navigation by assignment (`location.href = url`): `callee` is the target assigned to, `args[0]` the value. */
   readonly assign?: boolean;
+  /** Made on some paths only (in a branch of its function). */
+  readonly conditional?: true;
 }
 
 const NAVIGATION_TARGET = /^(?:(?:window|self|globalThis|document|top|parent)\.)?location(?:\.href)?$/;
@@ -68,4 +70,33 @@ function collectImportCalls(s: Sym, out: Set<string>): void {
     for (const a of s.args) collectImportCalls(a, out);
     collectImportCalls(s.callee, out);
   } else if (s.k === 'member') collectImportCalls(s.obj, out);
+}
+
+/**
+ * `client.defaults.baseURL = v` (also `this.api.defaults["baseURL"] = v`): a client default set by
+ * assignment, which applies to requests made anywhere else with that client; and a name given to every
+ * component (`Vue.prototype.$http = v`, `app.config.globalProperties.$api = v`).
+ */
+export interface JsDefaultsSet {
+  /** The client whose `defaults` are set (`axios`, `api`, `this.http`), or what `prototype`/`globalProperties` belong to. */
+  readonly target: Sym;
+  readonly holder: 'defaults' | 'prototype' | 'globalProperties';
+  /** The default or the name set (`baseURL`, `$http`). */
+  readonly prop: string;
+  readonly value: Sym;
+  readonly fn: string | null;
+  readonly span: Span;
+  /** Set on some paths only (in a branch of its function). */
+  readonly conditional: boolean;
+}
+
+const HOLDERS = new Set(['defaults', 'prototype', 'globalProperties']);
+
+export function defaultsFact(node: TSESTree.AssignmentExpression, scope: Scope, src: SymSource, conditional: boolean): JsDefaultsSet | null {
+  const left = node.left;
+  if (node.operator !== '=' || left.type !== 'MemberExpression') return null;
+  const prop = !left.computed && left.property.type === 'Identifier' ? left.property.name : left.property.type === 'Literal' && typeof left.property.value === 'string' ? left.property.value : null;
+  const holder = left.object;
+  if (prop === null || holder.type !== 'MemberExpression' || holder.computed || holder.property.type !== 'Identifier' || !HOLDERS.has(holder.property.name)) return null;
+  return { target: toSym(holder.object as Node, scope, src), holder: holder.property.name as JsDefaultsSet['holder'], prop, value: toSym(node.right as Node, scope, src), fn: scope.fnId, span: spanOf(node), conditional };
 }

@@ -88,19 +88,21 @@ export interface AxiosTarget {
   readonly base: Value | null;
   /** The instance's `axios.create(config)` argument; null for the default export. */
   readonly config: Value | null;
+  /** Which client it is across modules (`axios`, or the binding an instance is created in), for defaults set elsewhere; null when unnamed. */
+  readonly key: string | null;
 }
 
 /** What an axios-like value is: the default export, or an instance from `axios.create({ baseURL })`. */
 export function axiosTarget(value: Value, ev: Evaluator): AxiosTarget | null {
   // `this.http` inside a method: the field of an instance of its class.
   const v = ev.concrete(value);
-  if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null, config: null };
+  if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null, config: null, key: 'axios' };
   // Nuxt's axios module injects its instance as `$axios` (`useContext().$axios`, `context.$axios`); its base is the app's origin.
-  if (v.t === 'ext' && /(?:^|\.)\$axios$/.test(v.path)) return { name: 'axios:$axios', base: null, config: null };
+  if (v.t === 'ext' && /(?:^|\.)\$axios$/.test(v.path)) return { name: 'axios:$axios', base: null, config: null, key: null };
   if (v.t === 'call' && v.callee.t === 'ext' && stripGlobal(v.callee.path) === 'axios.create') {
     const cfg = ev.arg(v, 0);
     const base = cfg ? ev.member(cfg, 'baseURL') : null;
-    return { name: `axios:${originName(v.origin) ?? 'instance'}`, base: base && !(base.t === 'unknown' && base.absent) ? base : null, config: cfg };
+    return { name: `axios:${originName(v.origin) ?? 'instance'}`, base: base && !(base.t === 'unknown' && base.absent) ? base : null, config: cfg, key: v.origin ? `axios.create@${v.origin}` : null };
   }
   return null;
 }

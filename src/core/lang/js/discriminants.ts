@@ -17,6 +17,12 @@ export interface JsDiscriminant {
   readonly fn: string | null;
   readonly span: Span;
   readonly how: 'case' | 'compare';
+  /**
+   * A `case`'s fields read off the tested object within the case (`msg.payload` under `switch (msg.type)`
+   * gives `payload`); absent when the object is used whole there (passed on, spread, indexed), so the
+   * fields it needs cannot all be seen.
+   */
+  readonly reads?: readonly string[];
 }
 
 const DISCRIMINATORS = new Set(['type', 'kind', 'event', 'action', 'op', 'msgType', 'messageType']);
@@ -36,14 +42,50 @@ function stringOf(n: Node | null | undefined): string | null {
   return null;
 }
 
-/** The kinds a `switch` over a discriminator accepts (one per string `case`). */
+/** The kinds a `switch` over a discriminator accepts (one per string `case`), with the fields each case reads. */
 export function switchDiscriminants(node: TSESTree.SwitchStatement, fn: string | null): JsDiscriminant[] {
   const d = discriminatorOf(node.discriminant as Node);
   if (!d) return [];
-  return node.cases.flatMap((c) => {
+  const object = d.subject.slice(0, -(d.prop.length + 1));
+  return node.cases.flatMap((c, i) => {
     const value = stringOf(c.test as Node | null);
-    return value === null ? [] : [{ ...d, value, fn, span: spanOf(c.test!), how: 'case' as const }];
+    if (value === null) return [];
+    // Cases that fall through share the body of the first case with statements.
+    const body = node.cases.slice(i).find((k) => k.consequent.length > 0)?.consequent ?? [];
+    const reads = object ? fieldReads(body as Node[], object) : null;
+    return [{ ...d, value, fn, span: spanOf(c.test!), how: 'case' as const, ...(reads ? { reads } : {}) }];
   });
+}
+
+/**
+ * The fields read off `object` (a path such as `msg` or `event.data`) in `nodes`: `object.field` and
+ * `const { field } = object`. Null when `object` is used otherwise (passed, spread, indexed, reassigned).
+ */
+function fieldReads(nodes: readonly Node[], object: string): string[] | null {
+  const out = new Set<string>();
+  let whole = false;
+  const visit = (n: Node | null | undefined, parent: Node | null): void => {
+    if (!n || whole || typeof n !== 'object' || !('type' in n)) return;
+    if (n.type === 'MemberExpression' && memberPath(n.object as Node) === object) {
+      if (!n.computed && n.property.type === 'Identifier') out.add(n.property.name);
+      else whole = true;
+      return;
+    }
+    if (memberPath(n) === object && !(parent?.type === 'MemberExpression' && parent.object === n)) {
+      const destructured = parent?.type === 'VariableDeclarator' && parent.init === n && parent.id.type === 'ObjectPattern' ? parent.id : null;
+      if (!destructured || destructured.properties.some((p) => p.type !== 'Property' || p.computed || p.key.type !== 'Identifier')) whole = true;
+      else for (const p of destructured.properties) if (p.type === 'Property' && p.key.type === 'Identifier') out.add(p.key.name);
+      return;
+    }
+    for (const key of Object.keys(n)) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const v = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(v)) for (const x of v) visit(x as Node, n);
+      else if (v && typeof v === 'object') visit(v as Node, n);
+    }
+  };
+  for (const n of nodes) visit(n, null);
+  return whole ? null : [...out];
 }
 
 /** `x.type === "kind"` (either side; `==`, `!==`, `!=`). */

@@ -15,7 +15,7 @@ import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
 import { ClassMembers, selfOf } from './classes';
-import { callFact, loadedSpecifiers, navigationFact, type JsCall } from './calls';
+import { callFact, defaultsFact, loadedSpecifiers, navigationFact, type JsCall, type JsDefaultsSet } from './calls';
 import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
 import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
@@ -24,7 +24,7 @@ import { decoratedIn, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
 
-export type { JsCall } from './calls';
+export type { JsCall, JsDefaultsSet } from './calls';
 export type { JsDecorated, JsDecorator } from './decorators';
 export type { JsComparison } from './comparisons';
 export type { JsDiscriminant } from './discriminants';
@@ -48,6 +48,8 @@ export interface JsFileFacts {
   readonly payloadReads?: readonly JsPayloadRead[];
   /** Fields handlers read off their request's body (`req.body.name`). */
   readonly bodyReads?: readonly JsBodyRead[];
+  /** Client defaults set by assignment (`axios.defaults.baseURL = …`). */
+  readonly defaultsSets?: readonly JsDefaultsSet[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -78,6 +80,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly functions: Record<string, FunctionFact> = Object.create(null);
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
+  private readonly defaultsSets: JsDefaultsSet[] = [];
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
@@ -123,6 +126,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       discriminants: this.discriminants,
       payloadReads: this.payloads.reads,
       bodyReads: this.payloads.bodyReads,
+      defaultsSets: this.defaultsSets,
     };
   }
 
@@ -177,7 +181,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       }
       case 'CallExpression':
       case 'NewExpression':
-        this.calls.push(callFact(node, scope, this));
+        this.calls.push(this.conditional ? { ...callFact(node, scope, this), conditional: true } : callFact(node, scope, this));
         if (node.type === 'CallExpression') this.classMembers.superCall(node, scope, (n) => this.sym(n, scope));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
         break;
@@ -262,6 +266,8 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private assignment(node: TSESTree.AssignmentExpression, scope: Scope): void {
     const nav = navigationFact(node, scope, this);
     if (nav) this.calls.push(nav);
+    const set = defaultsFact(node, scope, this, this.conditional > 0);
+    if (set) return void this.defaultsSets.push(set);
     if (recordCommonJsExport(this, node, (n) => this.sym(n, scope))) return;
     // `this.x = …` in a constructor: a field of the instance.
     if (this.classMembers.assign(node, scope, (n) => this.sym(n, scope))) return;

@@ -1,6 +1,7 @@
 /**
  * Pairing API documents with the code's endpoints, per service. A document inside a service's folder
- * belongs to that service; one outside every backend (a spec committed next to a client SDK, docs at the
+ * belongs to that service (unless another service implements more of its operations, and at least half:
+ * docs at the root of a Next.js app about the backend beside it); one outside every backend (a spec committed next to a client SDK, docs at the
  * workspace root) belongs to the service that implements most of its operations, and only when that is
  * at least half of them and no other service implements as many; otherwise it is left unattributed.
  * Of the prefixes a spec declares (and none), the one under which most operations are implemented is
@@ -10,6 +11,7 @@ import { isCatchAll, matchScore, parseCallPath, DYN } from '../../match/path';
 import { closestRoutesTo, type EndpointRec, type ServiceRec } from '../http/matcher';
 import type { ApiDocument, DocOperation } from '../../docs/types';
 import type { MethodOrAny } from '../../types';
+import { annotationKeys, fromAnnotations, isAnnotated } from './annotations';
 
 export interface DocMiss {
   readonly op: DocOperation;
@@ -29,6 +31,16 @@ export interface AttributedDoc {
   readonly by: 'folder' | 'operations';
   readonly missing: readonly DocMiss[];
   readonly matched: number;
+  /**
+   * What the spec was generated from, when it is the code's own description (`the utoipa annotations`,
+   * `FastAPI`): its drift is the code's, reported once (see annotations.ts); null for a hand-written document.
+   */
+  readonly generatedFrom: string | null;
+  /**
+   * Operations not served that are not reported: a document in the service's folder of which under half
+   * the operations are served says more about routes the analysis did not find than about the document.
+   */
+  readonly withheld: number;
 }
 
 /** `/users/{id}` → a call-like template whose parameters are dynamic pieces. */
@@ -53,8 +65,12 @@ function serving(rec: ServiceRec, op: DocOperation, prefix: string): { hits: End
   return { hits, others };
 }
 
+/**
+ * How many operations the service serves with routes of its own: a catch-all or a proxy route (a dev
+ * server's `/api/**` forward) serves every path and says nothing about which service a document describes.
+ */
 function countServed(rec: ServiceRec, doc: ApiDocument, prefix: string): number {
-  return doc.operations.filter((op) => serving(rec, op, prefix).hits.length > 0).length;
+  return doc.operations.filter((op) => serving(rec, op, prefix).hits.some((e) => !e.ep.forward && !isCatchAll(e.template))).length;
 }
 
 function bestPrefix(rec: ServiceRec, doc: ApiDocument): { prefix: string; served: number } {
@@ -68,9 +84,12 @@ function bestPrefix(rec: ServiceRec, doc: ApiDocument): { prefix: string; served
 
 /** Tie a document to a service (see the module comment); null with the reason when it cannot be. */
 export function attribute(doc: ApiDocument, own: ServiceRec | null, recs: readonly ServiceRec[]): AttributedDoc | string {
-  if (own && own.endpoints.length > 0) return pair(doc, own, bestPrefix(own, doc).prefix, 'folder');
   const scored = recs.filter((r) => r.endpoints.length > 0).map((r) => ({ rec: r, ...bestPrefix(r, doc) })).sort((a, b) => b.served - a.served);
   const top = scored[0];
+  const mine = own ? scored.find((s) => s.rec === own) : undefined;
+  // In its service's folder, unless another service implements more of it (and at least half): docs at the
+  // root of a web app that describe the backend beside it belong to the backend.
+  if (mine && !(top && top.rec !== own && top.served > mine.served && top.served * 2 >= doc.operations.length)) return pair(doc, mine.rec, mine.prefix, 'folder');
   if (!top || top.served === 0) return 'no service in the workspace implements any of its operations';
   if (top.served * 2 < doc.operations.length) return `the service that implements most of its operations (\`${top.rec.name}\`) implements only ${top.served} of ${doc.operations.length}`;
   if (scored[1] && scored[1].served === top.served) return `services \`${top.rec.name}\` and \`${scored[1].rec.name}\` implement as many of its operations`;
@@ -81,14 +100,22 @@ function pair(doc: ApiDocument, rec: ServiceRec, prefix: string, by: AttributedD
   const missing: DocMiss[] = [];
   let matched = 0;
   const ownHosts = hostsServed(doc, rec, prefix);
+  const keys = annotationKeys(rec);
+  const annotated = fromAnnotations(doc, prefix, keys);
+  const generatedFrom = annotated ? 'the utoipa annotations' : (doc.generatedBy ?? null);
   for (const op of doc.operations) {
     if (op.origin && !ownHosts.has(op.origin)) continue;
     const { hits, others } = serving(rec, op, prefix);
     if (hits.length > 0) matched++;
+    // An operation of a spec generated from the annotations that an annotation says: the annotation is compared instead.
+    else if (annotated && isAnnotated(op, prefix, keys)) continue;
     else if (partlyKnown(rec, op)) continue;
     else missing.push({ op, path: prefix + op.path, otherMethods: others, closest: others.length ? [] : closestRoutesTo(docTemplate(prefix + op.path), rec) });
   }
-  return { doc, service: rec, prefix, by, missing, matched };
+  // Under half served (by folder; by operations it is at least half by construction): withhold the misses.
+  const considered = matched + missing.length;
+  if (missing.length && matched * 2 < considered) return { doc, service: rec, prefix, by, missing: [], matched, generatedFrom, withheld: missing.length };
+  return { doc, service: rec, prefix, by, missing, matched, generatedFrom, withheld: 0 };
 }
 
 /**

@@ -13,10 +13,9 @@ import { projectOf, type Project } from '../../project/projects';
 import { fileRole } from '../../project/roles';
 import { methodLabel } from '../../report/labels';
 import { decideCall, ruleForCallStatus } from '../../rules/registry';
-import { hashText } from '../../text';
 import type { Call, Endpoint } from '../../types';
 import { matchCall, type MatchOutcome } from './matcher';
-import { MatchMemo } from './memo';
+import { MatchMemo, matchEnvKey } from './memo';
 import { followForward } from './forward';
 import { matchNamed } from './named';
 import { uncalledClientMethods, type ClientMethod, type ClientMethodIndex } from './clientMethods';
@@ -53,7 +52,7 @@ export default http;
  * `pause` is awaited once per call (the run's cooperative pause point).
  */
 export async function relateHttp(drafts: readonly DraftCall[], services: ServiceIndex, projects: readonly Project[], config: Config, memo: MatchMemo, pause: () => Promise<void>, methods: ClientMethodIndex = { methods: [], byDraft: new Map() }): Promise<{ relation: HttpRelation; memo: MatchMemo }> {
-  const envKey = hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map((e) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind])]), [...services.unindexedPorts]]));
+  const envKey = matchEnvKey(services);
   const kept = memo.envKey === envKey ? memo : new MatchMemo(envKey);
   const bound = kept.bind(services.recs);
   const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];

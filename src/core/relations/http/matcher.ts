@@ -71,7 +71,9 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
     if (externalIfNone) return { status: 'external', ...externalIfNone };
     const carried = unknownEnvPrefix(q, candidates);
     if (carried) return carried;
-    return { status: 'missing', searched: candidates, nearest: closestRoutes(q, candidates) };
+    const realtime = realtimeServices(q, candidates);
+    if ('status' in realtime) return realtime;
+    return { status: 'missing', searched: realtime, nearest: closestRoutes(q, realtime) };
   }
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
   if (methodOk.length) {
@@ -112,6 +114,19 @@ function unknownEnvPrefix(q: CallQuery, candidates: readonly ServiceRec[]): Extr
   const sameMethod = ends.filter((e) => methodMatches(e.ep.method, q.method));
   const possible = sameMethod.length ? sameMethod : ends;
   return { status: 'no-services', possible, reason: `the value of ${t.env} is not known here, and ${possible[0]!.ep.path} ends with this path: ${t.env} may hold a path prefix (set it in a .env file, or "baseUrl" of the service in api-parity.config.json)` };
+}
+
+/**
+ * A WebSocket (or Socket.IO) call that matches no endpoint is missing only from services whose endpoints
+ * of that kind are indexed (at least one was found): a server whose upgrade handler is set up in a way no
+ * plugin reads (`new WebSocketServer({ server })`, a Go upgrader) has none, and its calls are not judged.
+ */
+function realtimeServices(q: CallQuery, candidates: readonly ServiceRec[]): readonly ServiceRec[] | MatchOutcome {
+  if (q.kind !== 'websocket' && q.kind !== 'socketio') return candidates;
+  const indexed = candidates.filter((s) => s.endpoints.some((e) => e.ep.kind === q.kind));
+  if (indexed.length) return indexed;
+  const kind = q.kind === 'websocket' ? 'WebSocket' : 'Socket.IO';
+  return { status: 'no-services', reason: `no ${kind} endpoint is indexed in ${candidates.map((s) => `\`${s.name}\``).join(', ')}: its ${kind} server may be set up in a way that is not recognised` };
 }
 
 /** The services a call can reach, by the kind of its target; or the outcome when that settles it. */

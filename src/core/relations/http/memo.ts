@@ -4,6 +4,7 @@
  * Valid while the services and their endpoints are unchanged (`envKey`).
  */
 import type { UrlTarget } from '../../match/url';
+import { hashText } from '../../text';
 import type { EndpointKind, MethodOrAny } from '../../types';
 import type { EndpointRec, MatchOutcome, ServiceRec } from './matcher';
 
@@ -20,6 +21,16 @@ type StoredOutcome =
   | { readonly status: 'missing'; readonly searched: readonly string[]; readonly nearest: readonly string[] }
   | { readonly status: 'no-services'; readonly reason: string; readonly possible?: readonly string[] }
   | Extract<MatchOutcome, { status: 'external' }>;
+
+/**
+ * What every match reads from the services: their names, roots, ports and origins, and each endpoint's
+ * identity, path, method and kind, where a proxy forwards, its variants, and whether it is ignored,
+ * partial, an event or documentation. Not its callers (filled in by matching) nor its lines.
+ */
+export function matchEnvKey(services: { readonly recs: readonly ServiceRec[]; readonly unindexedPorts: Iterable<number> }): string {
+  const ep = (e: EndpointRec) => [e.ep.id, e.ep.path, e.ep.method, e.ep.kind, e.ep.forward ?? null, e.ep.variants ?? null, e.ep.ignored, e.ep.confidence, e.ep.event ?? null, e.ep.side ?? null, e.ep.source];
+  return hashText(JSON.stringify([services.recs.map((r) => [r.name, r.root, r.ports, r.origin?.text ?? '', r.endpoints.map(ep), (r.variants ?? []).map(ep)]), [...services.unindexedPorts]]));
+}
 
 export class MatchMemo {
   private readonly store = new Map<string, StoredOutcome>();

@@ -35,7 +35,8 @@ export function missingEndpointFixes(ctx: FixContext): FixPlan[] {
     }
     plans.push({ title: `Change the URL to ${path}`, kind: 'change-url', edits: [{ t: 'replace', file: call.file, ...out.span, text: out.text }], reveal: { file: call.file, line: out.span.line, column: out.span.column } });
   }
-  const service = targetService(ctx, near);
+  // A stub is an HTTP route: a WebSocket endpoint is not scaffolded.
+  const service = call.kind === 'websocket' || call.kind === 'socketio' ? null : targetService(ctx, near);
   if (service) {
     const path = namedPath(call);
     const stub = planRouteStub(ctx, { service, method: call.method, path, prefer: near.map((e) => e.id), kind: 'create-route', title: (file, created) => `Create the route ${call.method} ${created} in ${file}` });

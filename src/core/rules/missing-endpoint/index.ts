@@ -33,8 +33,8 @@ const rule: GapRule = {
       const groups = groupByPath(outcome.nearest);
       const closest = groups.length ? ` Closest: ${groups.map((g) => `${g.methods.join(', ')} ${g.path}`).join('; ')}.` : '';
       const { method, path, file, line, column, endLine, endColumn } = call;
-      const what = call.routeName !== undefined ? `named \`${call.routeName}\`` : `for ${label(method, path)}`;
-      return [{ method, path, file, line, column, endLine, endColumn, message: `No route ${what}${kindNote(call)} in ${where}.${closest}`, related: outcome.nearest.map(endpointRelated), subject: call.id }];
+      const what = call.routeName !== undefined ? `route named \`${call.routeName}\`` : call.kind === 'websocket' ? `WebSocket endpoint at ${path}` : `route for ${label(method, path)}`;
+      return [{ method, path, file, line, column, endLine, endColumn, message: `No ${what}${kindNote(call)} in ${where}.${closest}`, related: outcome.nearest.map(endpointRelated), subject: call.id }];
     });
   },
   fixes: missingEndpointFixes,

@@ -12,7 +12,7 @@ import { caseStyle, styleless } from '../../relations/payload/shape';
 import { nearestKind } from '../../relations/events/nearest';
 import type { Finding, GapRule } from '../types';
 import { requestFindings } from './request';
-import { eventArgFindings } from './events';
+import { eventArgFindings, wsReadFindings } from './events';
 
 /** The reads that are off the body, for this call's client; none when the client's answer is not known. */
 function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean): PayloadRead[] {
@@ -32,8 +32,8 @@ const rule: GapRule = {
     kind: 'payload-mismatch',
     title: 'Payload mismatches',
     name: 'PayloadMismatch',
-    short: 'The frontend reads a field the backend never sends, sends one it never reads, or sends a Socket.IO payload of another shape.',
-    full: "The frontend reads a field off an endpoint's answer that the endpoint's handler never sends, so the value is always undefined (often a case-style difference such as `access_token` against `accessToken`). Likewise a field the frontend sends in a JSON body that the handler never reads off the request body. Only reported when every answer of the handler is a literal object or a model the analyzer can read (and the read is off the decoded body), or when the body sent is one literal object and the handler reads only named fields of its request body. A Socket.IO event emitted with an object while every handler at the other end uses its argument as a string is reported too. Rename one side, or map the field.",
+    short: 'The frontend reads a field the backend never sends, sends one it never reads, or a real-time message is read or sent in another shape.',
+    full: "The frontend reads a field off an endpoint's answer that the endpoint's handler never sends, so the value is always undefined (often a case-style difference such as `access_token` against `accessToken`). Likewise a field the frontend sends in a JSON body that the handler never reads off the request body. Only reported when every answer of the handler is a literal object or a model the analyzer can read (and the read is off the decoded body), or when the body sent is one literal object and the handler reads only named fields of its request body. A Socket.IO event emitted with an object while every handler at the other end uses its argument as a string is reported too, and so is a field a WebSocket message handler reads (`msg.payload` under `case \"jobStatus\":`) that no message of that kind from the other end carries, when every such message is a literal object. Rename one side, or map the field.",
     defaultSeverity: 'warning',
     configurable: true,
     subject: 'call',
@@ -42,7 +42,7 @@ const rule: GapRule = {
     const payload = relations.payload;
     if (!payload) return [];
     const byId = new Map<string, Endpoint>(endpoints.map((e) => [e.id, e]));
-    const out: Finding[] = eventArgFindings(relations.events.facts);
+    const out: Finding[] = [...eventArgFindings(relations.events.facts), ...wsReadFindings(relations.events.facts)];
     for (const { call } of relations.http.matches) {
       if (call.status !== 'matched' || call.endpoint === null || call.role !== 'app') continue;
       const site = callSite(call);

@@ -19,7 +19,7 @@ const rule: GapRule = {
     subject: 'endpoint',
   },
   check({ relations }) {
-    return relations.docs.undocumented.map(({ endpoint: e, docs }) => {
+    return relations.docs.undocumented.map(({ endpoint: e, docs, why }) => {
       const { method, path, file, line, column, endLine, endColumn } = e.ep;
       return {
         method,
@@ -29,7 +29,7 @@ const rule: GapRule = {
         column,
         endLine,
         endColumn,
-        message: `${label(method, path, e.ep.kind)} is not listed in the API document${docs.length === 1 ? '' : 's'} of service \`${e.service.name}\` (${docs.join(', ')}).`,
+        message: `${label(method, path, e.ep.kind)} is not listed in the API document${docs.length === 1 ? '' : 's'} of service \`${e.service.name}\` (${docs.join(', ')})${why ? `: ${why}` : ''}.`,
         related: [],
         subject: e.ep.id,
       };

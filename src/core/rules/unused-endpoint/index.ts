@@ -1,19 +1,30 @@
 /**
  * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, routes a call
  * with an unevaluated base may reach (possible callers), catch-alls, OPTIONS/HEAD handlers (browsers and
- * proxies call those implicitly), proxy routes (rewrites: their callers are counted where they lead), and WebSocket endpoints, whose clients (`new WebSocket`, `io()`) are
- * not indexed yet, so "no callers" would be a guess. Calls from tests do not count unless configured. A
+ * proxies call those implicitly), proxy routes (rewrites: their callers are counted where they lead), and
+ * realtime endpoints (Socket.IO events; WebSocket endpoints unless {@link websocketsJudged}). Calls from tests do not count unless configured. A
  * service almost none of whose routes has a recognised caller gets one low-recognition warning instead.
  */
 import { label } from '../helpers';
 import type { GapRule } from '../types';
-import type { Endpoint } from '../../types';
+import type { Call, Endpoint } from '../../types';
 import { unusedEndpointFixes } from './fixes';
 
-/** Is the endpoint one this rule reports (whatever its severity)? */
-export function isUnused(ep: Endpoint, lowRecognition: ReadonlySet<string>): boolean {
+/** Is the endpoint one this rule reports (whatever its severity)? `websockets`: see {@link websocketsJudged}. */
+export function isUnused(ep: Endpoint, lowRecognition: ReadonlySet<string>, websockets = false): boolean {
   if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0 || lowRecognition.has(ep.service)) return false;
-  return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || ep.kind !== 'http' || ep.forward !== undefined);
+  const kindJudged = ep.kind === 'http' || (ep.kind === 'websocket' && websockets);
+  return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || !kindJudged || ep.forward !== undefined);
+}
+
+/**
+ * WebSocket endpoints are judged unused only when the workspace's WebSocket clients are understood: at
+ * least one app call opens a WebSocket, and every one of them was resolved (an unresolved one may open
+ * any of them). Otherwise "no callers" would only say that the client code was not read.
+ */
+export function websocketsJudged(calls: readonly Call[]): boolean {
+  const ws = calls.filter((c) => c.kind === 'websocket' && c.role === 'app');
+  return ws.length > 0 && ws.every((c) => c.resolved && c.status !== 'unresolved');
 }
 
 const rule: GapRule = {
@@ -29,8 +40,9 @@ const rule: GapRule = {
   },
   check({ endpoints, lowRecognition, relations }) {
     const calls = new Map(relations.http.calls.map((c) => [c.id, c]));
+    const websockets = websocketsJudged(relations.http.calls);
     return endpoints.flatMap((ep) => {
-      if (!isUnused(ep, lowRecognition)) return [];
+      if (!isUnused(ep, lowRecognition, websockets)) return [];
       const { method, path, file, line, column, endLine, endColumn } = ep;
       const tests = ep.testCallers.length ? ` Only ${ep.testCallers.length} call${ep.testCallers.length === 1 ? '' : 's'} from tests reach it.` : '';
       const methods = [...new Set((ep.uncalledCallers ?? []).map((id) => calls.get(id)?.clientMethod?.name).filter((n) => n !== undefined))];

@@ -1,8 +1,11 @@
 import { calleeRoot, isAbsent } from '../../../lang/js/clients';
 import { stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import { HTTP_CLIENT_KEY, interceptorDecls, interceptorSetting } from './interceptors';
 
 const MARKERS = /@angular\/common\/http|\bHttpClient\b/;
+/** Interceptors of the app may put a base in front of every request's URL. */
+const SHARED: RequestSpec['sharedBase'] = { key: HTTP_CLIENT_KEY, own: null };
 const HTTP_CLIENT = /^@angular\/common\/http\.HttpClient$/;
 /** HttpClient's methods with the URL first → their HTTP method; `request` takes the method first. */
 const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', jsonp: 'GET' };
@@ -30,6 +33,8 @@ export default defineFramework({
         if (c.isNew || !c.args[0] || c.callee.k !== 'member' || !(c.callee.prop in VERBS || c.callee.prop === 'request') || calleeRoot(c.callee) === null) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
+      // Interceptors that put a base in front of every URL (interceptors.ts).
+      out.push(...interceptorDecls(file.ref.path, file.text, file.js!));
       return out;
     },
     resolve(decl, ctx) {
@@ -38,7 +43,7 @@ export default defineFramework({
       if (!isHttpClient(ctx.value(decl.callee.obj, decl), ev)) return null;
       const prop = decl.callee.prop;
       if (prop !== 'request') {
-        return { client: 'HttpClient', kind: 'http', method: { t: 'str', parts: [{ lit: VERBS[prop]! }] }, defaultMethod: 'GET', url: ctx.value(decl.args[0]!, decl), base: null, via: [] };
+        return { client: 'HttpClient', kind: 'http', method: { t: 'str', parts: [{ lit: VERBS[prop]! }] }, defaultMethod: 'GET', url: ctx.value(decl.args[0]!, decl), base: null, via: [], sharedBase: SHARED };
       }
       // `request(method, url, options)`, or `request(new HttpRequest(method, url))`.
       const first = ctx.value(decl.args[0]!, decl);
@@ -46,11 +51,12 @@ export default defineFramework({
         const m = ev.arg(first, 0);
         const u = ev.arg(first, 1);
         if (!m || !u) return null;
-        return { client: 'HttpClient', kind: 'http', method: m, defaultMethod: 'GET', url: u, base: null, via: [] };
+        return { client: 'HttpClient', kind: 'http', method: m, defaultMethod: 'GET', url: u, base: null, via: [], sharedBase: SHARED };
       }
       if (!decl.args[1]) return null;
-      return { client: 'HttpClient', kind: 'http', method: isAbsent(first) ? null : first, defaultMethod: 'GET', url: ctx.value(decl.args[1], decl), base: null, via: [] };
+      return { client: 'HttpClient', kind: 'http', method: isAbsent(first) ? null : first, defaultMethod: 'GET', url: ctx.value(decl.args[1], decl), base: null, via: [], sharedBase: SHARED };
     },
+    setting: interceptorSetting,
   },
 });
 

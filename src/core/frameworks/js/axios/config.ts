@@ -6,6 +6,7 @@
  * carry a `baseURL`, which matters only for a relative URL (axios ignores `baseURL` for absolute ones).
  */
 import type { AxiosTarget } from '../../../lang/js/clients';
+import type { RequestSpec, SharedBase } from '../../types';
 import { displayParts, isAbsoluteUrl } from '../../../match/url';
 import { extName, stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
 import { memberValues } from '../../../resolve/members';
@@ -54,6 +55,29 @@ export function destination(ev: Evaluator, url: Value, request: Value | null, ta
   }
   if (kept.length > 1) return { base: null, unresolved: `its baseURL may be ${kept.map((k) => (k.value ? `\`${baseText(ev, k.value)}\`` : 'unset')).join(' or ')}` };
   return { base: kept[0]?.value ?? null, unresolved: null };
+}
+
+/**
+ * The client whose `defaults.baseURL` another file may set, for a request that does not set its own
+ * baseURL: the global axios, or a named instance (which has its `axios.create` baseURL meanwhile, and
+ * copies the global defaults only when created after they are set). Null when the request sets one.
+ */
+export function sharedBaseOf(ev: Evaluator, request: Value | null, target: AxiosTarget): RequestSpec['sharedBase'] | null {
+  if (!target.key) return null;
+  if (request && request.t !== 'param' && (request.t !== 'obj' || memberValues(ev, request, 'baseURL').some((v) => !isUnset(v)))) return null;
+  const bare = target.config === null || (target.config.t === 'obj' && memberValues(ev, target.config, 'baseURL').every(isUnset));
+  return { key: target.key, own: target.base, ...(target.key !== 'axios' && bare ? { copies: 'axios' } : {}) };
+}
+
+/** `client.defaults.baseURL = value`: the base it sets for the client's requests everywhere (`conditional`: on some paths only). */
+export function defaultsSetting(ev: Evaluator, target: AxiosTarget, value: Value, conditional: boolean): SharedBase | null {
+  if (!target.key) return null;
+  const global = target.key === 'axios';
+  const label = `${global ? 'axios' : target.name.slice('axios:'.length)}.defaults.baseURL`;
+  const common = { key: target.key, scope: global ? 'project' : 'client', mode: 'join', label } as const;
+  if (conditional) return { ...common, value: null, why: `is set on some paths only (to \`${valueText(value)}\`)` };
+  if (!evaluable(ev, value) || isUnset(value)) return { ...common, value: null, why: `sets \`${valueText(value)}\`, which cannot be evaluated` };
+  return { ...common, value };
 }
 
 /** The `baseURL` of a config the caller gives (a parameter, or one spread last into a literal); null otherwise. */

@@ -3,9 +3,10 @@ import { givenPerCall } from '../perCall';
 import type { Value } from '../../../resolve/evaluate';
 import { THIS_PARAM, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
-import { destination } from './config';
+import { destination, sharedBaseOf, defaultsSetting } from './config';
+import { globalTarget, isThisMember, settingDecls } from './globals';
 
-const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]/;
+const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]|\.defaults\.baseURL\b|\bglobalProperties\b|\.prototype\.\$|\bvue-axios\b/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 
 /** axios: `axios.get/post/...`, `axios(config)`, `axios.request(config)`, and instances from
@@ -34,12 +35,15 @@ export default defineFramework({
           continue;
         }
         // `x.get(...)`-style calls on a name (the instance may be imported), or `x(config)` on a name.
-        // A client given as a parameter (`axiosInstance.get(url)`) is decided at each call site (deferred).
-        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isParamRooted(callee.obj)) : callee.k === 'ref';
+        // `this.$http.get(...)` in an object's method (a Vue component): a client the project may name so; a client
+        // given as a parameter (`axiosInstance.get(url)`) is decided at each call site (deferred).
+        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isThisMember(callee.obj) || isParamRooted(callee.obj)) : callee.k === 'ref';
         if (!candidate) continue;
         if (callee.k === 'ref' && callee.name !== 'axios' && js.module.bindings[callee.name] === undefined && !js.module.imports[callee.name]) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
       }
+      // Bases and global names set for requests made elsewhere (globals.ts).
+      out.push(...settingDecls(file.ref.path, js));
       return out;
     },
     resolve(decl, ctx) {
@@ -52,7 +56,11 @@ export default defineFramework({
       const passed = callee.k === 'param' ? ev.concrete(targetValue) : null;
       const verb = passed?.t === 'ext' ? passed.path.slice(passed.path.lastIndexOf('.') + 1) : '';
       if (passed?.t === 'ext' && verb !== 'request' && verb in AXIOS_METHODS) [targetValue, name] = [{ t: 'ext', path: passed.path.slice(0, -verb.length - 1) }, verb];
-      const target = axiosTarget(targetValue, ev);
+      let target = axiosTarget(targetValue, ev);
+      // `this.$http.get(…)` in a component: the client the project names so (`Vue.prototype.$http = axios`).
+      const global = target || ev.concrete(targetValue).t !== 'unknown' ? null : globalTarget(ctx, decl.file, targetSym);
+      if (global && 'unresolved' in global) return { client: 'axios', kind: 'http', method: null, defaultMethod: '*', url: ctx.value(decl.args[0]!, decl), base: null, via: [], unresolved: global.unresolved };
+      if (global) target = global.target;
       if (!target) return givenPerCall(ev, targetValue, decl);
       let url: Value;
       let method: Value | null;
@@ -79,7 +87,14 @@ export default defineFramework({
       }
       const { base, unresolved, baseDefault } = destination(ev, url, config, target);
       const via = (base || baseDefault) && target.name !== 'axios' ? [target.name] : [];
-      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}) };
+      const shared = unresolved ? null : sharedBaseOf(ev, config, target);
+      const registered = global ? { registeredIn: global.file, via: [...via, `this.${(targetSym as Extract<Sym, { k: 'member' }>).prop}`] } : {};
+      return { client: target.name, kind: 'http', method, defaultMethod: 'GET', url, base, via, ...(unresolved ? { unresolved } : {}), ...(baseDefault ? { baseDefault } : {}), ...(shared ? { sharedBase: shared } : {}), ...registered };
+    },
+    setting(decl, ctx) {
+      if (decl.global) return null;
+      const target = axiosTarget(ctx.value(decl.callee, decl), ctx.evaluator);
+      return target ? defaultsSetting(ctx.evaluator, target, ctx.value(decl.args[0]!, decl), decl.args.length > 1) : null;
     },
   },
 });

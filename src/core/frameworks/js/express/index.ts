@@ -13,8 +13,8 @@ import { expressStub } from './stub';
 /** Files that may register routes (also helpers that only receive the app), or define handlers that render pages (`res.render`). */
 const MARKERS = /\bexpress\b|\bRouter\s*\(|\.render\s*\(|\.sendFile\s*\(|\.(?:get|post|put|patch|delete|all|route)\s*\(\s*['"`]\//;
 
-/** Express: `app`/`router` method registrations, `router.route(p).get().post()` chains, and
- * `app.use('/prefix', router)` mounts across `require`/`import`. */
+/** Express: `app`/`router` method registrations, `router.route(p).get().post()` chains, express-ws
+ * `app.ws(p)` WebSocket endpoints, and `app.use('/prefix', router)` mounts across `require`/`import`. */
 export default defineFramework({
   id: 'express',
   stub: expressStub,
@@ -48,6 +48,9 @@ export default defineFramework({
           const chain = routeChain(c.owner);
           if (chain) decls.push({ ...route, owner: chain.owner, path: chain.path } satisfies RouteDecl);
           else if (c.args.length >= 2) for (const path of routePaths(c.args[0]!)) decls.push({ ...route, owner: c.owner, ...path } satisfies RouteDecl);
+        } else if (c.name === 'ws' && c.args.length >= 2 && isPathLike(c.args[0]!, true)) {
+          // express-ws: `app.ws('/path', (ws, req) => …)` on an app or router it patched.
+          decls.push({ t: 'route', ...at, kind: 'websocket', methods: ['GET'], owner: c.owner, path: c.args[0]!, handler: handlerName(c.args[c.args.length - 1]) } satisfies RouteDecl);
         } else if (c.name === 'use' && c.args.length > 0) {
           useDecls(m, c.owner, c.args, at, decls);
         } else if (c.name === 'listen' && c.args[0]) {
@@ -76,7 +79,7 @@ export default defineFramework({
 
 type At = Pick<RouteDecl, 'file' | 'fn' | 'span'>;
 
-const REGISTRATIONS = new Set(['all', 'use', 'listen', 'route', 'param']);
+const REGISTRATIONS = new Set(['all', 'use', 'listen', 'route', 'param', 'ws']);
 
 /**
  * `app.use([prefix,] router…)`: mounts, and static folders as page catch-alls. `app.use(API_PREFIX, router)`

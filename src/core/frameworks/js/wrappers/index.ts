@@ -60,6 +60,8 @@ export default defineFramework({
       const base = sub && !isAbsent(sub) ? sub : subst(tpl.spec.baseDefault ?? null);
       const url = subst(tpl.spec.url)!;
       const unresolved = tpl.spec.unresolved ?? (tpl.spec.base?.t === 'param' ? unknownCallerBase(ev, base, url, tpl.name) : null);
+      // A client whose defaults may be set elsewhere, unless this caller gives the request its own base.
+      const shared = tpl.spec.sharedBase && !(tpl.spec.base?.t === 'param' && sub && !isAbsent(sub)) ? { ...tpl.spec.sharedBase, own: subst(tpl.spec.sharedBase.own) } : null;
       return {
         client: tpl.name,
         kind: tpl.spec.kind,
@@ -72,6 +74,7 @@ export default defineFramework({
         via: [tpl.name, ...tpl.spec.via],
         wrapper: tpl.fn,
         ...(tpl.spec.onlyServed ? { onlyServed: true } : {}),
+        ...(shared ? { sharedBase: shared } : {}),
       };
     },
   },

@@ -40,11 +40,11 @@ export default defineFramework({
       for (const call of file.js?.calls ?? []) {
         const c = memberCallOf(call);
         const payload = c && c.name === 'send' ? serialised(c.args[0]) : null;
-        if (payload) decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, ...role });
+        if (payload) decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, ...role, arg: payload });
       }
       for (const d of file.js?.discriminants ?? []) {
         if (DOM_EVENT.test(d.subject)) continue;
-        decls.push({ t: 'event', file: file.ref.path, fn: d.fn, side: 'receive', channel: 'websocket', name: { k: 'str', v: d.value }, span: d.span, ...role });
+        decls.push({ t: 'event', file: file.ref.path, fn: d.fn, side: 'receive', channel: 'websocket', name: { k: 'str', v: d.value }, span: d.span, ...role, ...(d.reads ? { reads: d.reads } : {}) });
       }
       return decls;
     },

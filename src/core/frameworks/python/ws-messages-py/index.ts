@@ -38,7 +38,7 @@ export default defineFramework({
       for (const call of file.py?.calls ?? []) {
         const c = memberCallOf(call);
         const payload = c ? payloadOf(c.name, c.args, c.kw) : null;
-        if (payload) decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, role: 'server' });
+        if (payload) decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, role: 'server', arg: payload });
       }
       if (HANDLER.test(file.text)) {
         for (const d of file.py?.discriminants ?? []) decls.push({ t: 'event', file: file.ref.path, fn: null, side: 'receive', channel: 'websocket', name: { k: 'str', v: d.value }, span: d.span, role: 'server' });

@@ -5,7 +5,7 @@ import { actixDecls } from './routes';
 import { actixStub } from './stub';
 
 /** A file that may register actix-web routes: builders, `configure` functions, route macros, utoipa paths. */
-const MARKERS = /\b(?:App::new|web::(?:scope|resource|get|post|put|patch|delete|route)|ServiceConfig|Scope::new|Resource::new)\b|#\[\s*(?:actix_web::)?(?:get|post|put|patch|delete|head|options|trace|connect|route)\s*\(|utoipa::path/;
+const MARKERS = /\b(?:App::new|web::(?:scope|resource|get|post|put|patch|delete|route)|ServiceConfig|Scope::new|Resource::new)\b|#\[\s*(?:actix_web::)?(?:get|post|put|patch|delete|head|options|trace|connect|route)\s*\(|utoipa::path|\bws::start|\bactix_ws::handle/;
 
 /** actix-web: `App`/`web::scope`/`web::resource` builder trees, `.configure(module::configure)` across
  * modules, route macros registered with `.service(h)`, and utoipa paths compared with the registration. */

@@ -8,7 +8,7 @@ import type { MethodOrAny } from '../../../types';
 import type { RsFileFacts, RsFn } from '../../../lang/rust/facts';
 import { exprText, type RsExpr } from '../../../lang/rust/expr';
 import { attrName, bindPorts, calleePath, endsWith, FnReader, unwind, visitCalls } from '../../../lang/rust/builders';
-import { builderNode } from '../../../link/builders';
+import { builderNode, WEBSOCKET_HANDLER } from '../../../link/builders';
 import type { BackendDecl, MountDecl, RouteDecl } from '../../types';
 import { utoipaDecls } from '../utoipa';
 
@@ -18,11 +18,23 @@ export function actixDecls(file: string, rs: RsFileFacts, note: (m: string) => v
   const out: BackendDecl[] = [];
   for (const fn of rs.fns) {
     out.push(...attrRoutes(file, fn), ...utoipaDecls(file, fn));
+    if (upgradesToWebSocket(fn)) out.push({ t: 'conf', file, fn: null, name: WEBSOCKET_HANDLER, key: fn.id, value: { k: 'str', v: fn.id }, span: fn.span });
     const r = new FnReader(file, fn);
     new ChainReader(r, out, note).read();
     for (const port of bindPorts(r)) out.push({ t: 'port', file, fn: fn.id, port });
   }
   return out;
+}
+
+/** A handler that answers with a WebSocket: it calls actix-web-actors' `ws::start(…)` (or a variant) or `actix_ws::handle(…)`. */
+function upgradesToWebSocket(fn: RsFn): boolean {
+  let found = false;
+  visitCalls(fn.body, (e) => {
+    const p = calleePath(e);
+    if (endsWith(p, 'ws', 'start') || endsWith(p, 'ws', 'start_with_addr') || endsWith(p, 'ws', 'start_with_protocols') || endsWith(p, 'actix_ws', 'handle')) found = true;
+    return found;
+  });
+  return found;
 }
 
 /** `#[get("/x")]`, `#[route("/x", method = "GET", method = "POST")]` on a handler (owner: the handler). */

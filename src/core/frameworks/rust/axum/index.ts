@@ -4,8 +4,8 @@ import { axumSyntax } from './path';
 import { axumDecls } from './routes';
 import { axumStub } from './stub';
 
-/** A file that may register axum routes or document a handler for utoipa-axum's `routes!`. */
-const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter)\b|\broutes!\s*\(|utoipa::path/;
+/** A file that may register axum routes, document a handler for utoipa-axum's `routes!`, or upgrade to a WebSocket. */
+const MARKERS = /\b(?:Router|OpenApiRouter|ApiRouter|WebSocketUpgrade)\b|\broutes!\s*\(|utoipa::path/;
 
 /** axum: `Router::new().route(…)` chains, `.nest`/`.merge` across modules, routers returned by
  * functions, `route_service`, and utoipa-axum `OpenApiRouter::routes(routes!(…))`. */

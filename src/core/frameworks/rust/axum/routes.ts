@@ -9,7 +9,7 @@ import type { MethodOrAny, Span } from '../../../types';
 import type { RsFileFacts } from '../../../lang/rust/facts';
 import { exprText, type RsExpr } from '../../../lang/rust/expr';
 import { bindPorts, calleePath, endsWith, FnReader, unwind, visitCalls } from '../../../lang/rust/builders';
-import { builderNode } from '../../../link/builders';
+import { builderNode, WEBSOCKET_HANDLER } from '../../../link/builders';
 import type { BackendDecl } from '../../types';
 import { utoipaDecls } from '../utoipa';
 
@@ -20,6 +20,8 @@ export function axumDecls(file: string, rs: RsFileFacts): BackendDecl[] {
   const out: BackendDecl[] = [];
   for (const fn of rs.fns) {
     out.push(...utoipaDecls(file, fn));
+    // A handler that takes the upgrade extractor answers with a WebSocket (see `linkBuilders`).
+    if (fn.params.some((p) => /\bWebSocketUpgrade\b/.test(p.type))) out.push({ t: 'conf', file, fn: null, name: WEBSOCKET_HANDLER, key: fn.id, value: { k: 'str', v: fn.id }, span: fn.span });
     const r = new FnReader(file, fn);
     new AxumReader(r, out).read();
     for (const port of bindPorts(r)) out.push({ t: 'port', file, fn: fn.id, port });
