@@ -76,6 +76,8 @@ async function draftCalls(ctx: RunContext, results: ReadonlyMap<ClientDecl, { fw
   for (const [decl, { fw, spec }] of results) {
     // Most drafts are kept per outcome: a pause every few, not an await per request.
     if ((n++ & 31) === 0) await ctx.pause();
+    // A request through a client given per call is made at its wrapper's call sites only.
+    if (spec.deferred) continue;
     if (fw.requests!.lazy && byClient.has(`${decl.file}:${decl.span.line}:${decl.span.column}`)) continue;
     drafts.push(...tracked(decl, () => draftsOf(decl, fw, spec, sides, calledWrappers)));
   }

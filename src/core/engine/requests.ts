@@ -7,6 +7,7 @@
 import type { ClientDecl, Framework, RequestSpec, ResolveContext, WrapperTemplate } from '../frameworks/types';
 import { indexedFrameworks } from '../frameworks/registry';
 import { Evaluator, type FnRef } from '../resolve/evaluate';
+import type { Ctx } from '../resolve/evaluate';
 import type { WorkspaceProgram } from '../resolve/modules';
 import type { FileStore } from './files';
 import type { RunContext } from './types';
@@ -16,6 +17,8 @@ import { finishDrafts, withEnvFiles, type DraftCall, type Tracked } from './draf
 import { withSharedBase, type FoundBase } from './sharedBases';
 import { fileRole } from '../project/roles';
 import type { Value } from '../resolve/evaluate';
+
+const spanKey = (d: ClientDecl): string => `${d.file}:${d.span.line}:${d.span.column}`;
 
 export type { DraftCall } from './drafts';
 
@@ -61,6 +64,8 @@ export class RequestResolution {
   /** The request inside each wrapper (a declaration, stable across rounds). */
   private readonly wrapperDecls = new Map<string, ClientDecl>();
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  /** The declarations recorded at each call (`file:line:column`), by index in `all`. */
+  private readonly atSpan = new Map<string, number[]>();
   /** Bases set for requests made elsewhere (`setting` declarations), read again in every run. */
   private readonly settings: Array<{ fw: Framework; decl: ClientDecl }> = [];
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
@@ -108,7 +113,7 @@ export class RequestResolution {
       return w;
     };
     const globalClients = (file: string, name: string) => this.globalClients(file, name);
-    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, globalClients };
+    this.rctx = { evaluator, value: (sym, decl) => evaluator.evaluate(sym, { file: decl.file, fn: decl.fn, params: null }), wrapper, globalClients, bound: (fn, args) => this.bound(fn, args, 0) };
   }
 
   /** The values the project of `file` gives every component as `this.<name>` (`Vue.prototype.$http = …`), outside test files. */
@@ -117,6 +122,27 @@ export class RequestResolution {
     return this.settings
       .filter(({ decl }) => decl.global === name && fileRole(this.ctx.config, decl.file) !== 'test' && this.store.fileRef(decl.file).project.root === project)
       .map(({ decl }) => ({ value: this.rctx.value(decl.args[0]!, decl), file: decl.file }));
+  }
+
+  /**
+   * The request a call of `fn` makes, when `fn` is a wrapper whose client is given per call
+   * (`RequestSpec.deferred`): its request resolved again with `fn`'s parameters, receiver and closure bound.
+   */
+  private bound(fn: Extract<Value, { t: 'fn' }>, args: readonly Value[], depth: number): RequestSpec | null {
+    const d = this.rctx.wrapper(fn)?.spec.deferred;
+    if (!d || depth >= MAX_WRAPPER_DEPTH) return null;
+    const at: Ctx = { file: fn.file, fn: fn.id, params: args, ...(fn.self ? { self: fn.self } : {}), ...(fn.env ? { outer: fn.env } : {}) };
+    const ev = this.evaluator;
+    const rctx: ResolveContext = { ...this.rctx, value: (sym, decl) => ev.evaluate(sym, decl.fn === d.decl.fn && decl.file === d.decl.file ? at : { file: decl.file, fn: decl.fn, params: null }), bound: (f, a) => this.bound(f, a, depth + 1) };
+    // Every contribution that recorded the call, a client's before the wrappers' (as when drafting).
+    const here = (this.atSpan.get(spanKey(d.decl)) ?? []).map((i) => this.all[i]!).sort((a, b) => Number(!!a.fw.requests!.lazy) - Number(!!b.fw.requests!.lazy));
+    let still: RequestSpec | null = null;
+    for (const { fw, decl } of here) {
+      const spec = fw.requests!.resolve(decl, rctx);
+      if (spec && !spec.deferred) return spec;
+      still ??= spec;
+    }
+    return still;
   }
 
   /** Resolve the declarations of new sources, and everything they make stale, until no new wrapper appears. */
@@ -144,6 +170,9 @@ export class RequestResolution {
             continue;
           }
           const i = this.all.push({ fw, decl }) - 1;
+          const at = this.atSpan.get(spanKey(decl));
+          if (at) at.push(i);
+          else this.atSpan.set(spanKey(decl), [i]);
           const last = this.lastOutcome(decl);
           this.asked.push(last ? (last.asked as string[]) : []);
           this.reads.push(last ? (last.reads as Set<string>) : EMPTY_READS);

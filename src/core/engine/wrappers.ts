@@ -29,7 +29,7 @@ export function urlParts(spec: RequestSpec, evaluator: Evaluator): Part[] {
 
 /** Does a request depend on its enclosing function's parameters for its URL structure or method? */
 export function isWrapping(spec: RequestSpec, decl: ClientDecl, evaluator: Evaluator): boolean {
-  if (spec.generated) return true;
+  if (spec.generated || spec.deferred) return true;
   // Asked twice a run per request (resolution, drafts), and by edit runs for every reused outcome (the
   // same spec object, whose modules the edit did not touch).
   const known = wrapping.get(spec);
@@ -122,16 +122,31 @@ export function mentions(e: Entry, p: Pattern): boolean {
 function wrapperNames(program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Set<string> {
   const names = new Set<string>();
   for (const w of wrappers.values()) {
-    const short = w.name.slice(w.name.lastIndexOf('.') + 1);
-    if (/^[A-Za-z_$][\w$]*$/.test(short) && short.length > 2) names.add(short);
-    // Exported under another name (or as default): callers may not mention the function's name.
     const mod = program.module(w.fn.file);
-    for (const [exported, local] of Object.entries(mod?.exports ?? {})) {
-      const b = mod!.bindings[local];
-      if (b?.k === 'func' && b.id === w.fn.id) names.add(exported === 'default' ? baseName(w.fn.file) : exported);
+    // A function another one returns (`useApi()` handing back `(path) => fetch(…)`): callers name that one.
+    for (const id of [w.fn.id, ...returners(mod, w.fn.id)]) {
+      const name = mod?.functions[id]?.name ?? w.name;
+      const short = name.slice(name.lastIndexOf('.') + 1);
+      if (/^[A-Za-z_$][\w$]*$/.test(short) && short.length > 2) names.add(short);
+      // Exported under another name (or as default): callers may not mention the function's name.
+      for (const [exported, local] of Object.entries(mod?.exports ?? {})) {
+        const b = mod!.bindings[local];
+        if (b?.k === 'func' && b.id === id) names.add(exported === 'default' ? baseName(w.fn.file) : exported);
+      }
     }
   }
   return names;
+}
+
+/** The functions of a module that return function `id`, and those returning them (a few levels). */
+function returners(mod: ReturnType<WorkspaceProgram['module']>, id: string): string[] {
+  const out: string[] = [];
+  let cur = [id];
+  for (let depth = 0; depth < 3 && cur.length && mod; depth++) {
+    cur = Object.values(mod.functions).filter((f) => f.returns.some((r) => r.k === 'func' && cur.includes(r.id))).map((f) => f.id);
+    out.push(...cur);
+  }
+  return out;
 }
 
 function baseName(file: string): string {

@@ -1,12 +1,11 @@
 /**
  * Evaluates symbolic expressions across modules: constants, imports and re-exports, object members,
- * class attribute defaults (Pydantic settings), simple function returns, env vars with fallbacks and
- * the parameters of wrapper functions. Language-neutral: modules come from a {@link Program}.
+ * class attribute defaults (Pydantic settings), simple function returns, env vars with fallbacks, the
+ * parameters of wrapper functions and of closures' enclosing functions. Modules come from a {@link Program}.
  *
  * This is the evaluator's core (dispatch, memoised bindings, calls, parameter substitution); member
  * access is in `members.ts`, imports and exports in `imports.ts`, string parts in `parts.ts`, instances
- * seen through their external bases in `classes.ts`, and the value types in `value.ts`. Their public
- * names are re-exported here.
+ * seen through their external bases in `classes.ts`, the value types in `value.ts` (re-exported here).
  */
 import { symText, THIS_PARAM, type Sym } from './sym';
 import { ReadLog } from './reads';
@@ -16,7 +15,7 @@ import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
-import { globalValue, isAbsentValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
+import { enclosing, globalValue, isAbsentValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
 export type { Ctx, EvalHost, FnRef, Part, Program, Value } from './value';
 export { extName, stripGlobal, unknown } from './value';
@@ -77,6 +76,7 @@ export class Evaluator implements EvalHost {
       case 'arr':
         return { t: 'arr', items: sym.items, ctx };
       case 'param': {
+        if (ctx.fn !== sym.fn && ctx.outer) return this.evaluate(sym, enclosing(ctx.outer, sym.fn) ?? { file: ctx.file, fn: null, params: null });
         if (sym.index === THIS_PARAM) return ctx.self && ctx.fn === sym.fn ? ctx.self : { t: 'param', fn: sym.fn, file: ctx.file, index: THIS_PARAM, name: 'this', path: [] };
         if (ctx.params && ctx.fn === sym.fn) {
           const v = ctx.params[sym.index];
@@ -95,7 +95,7 @@ export class Evaluator implements EvalHost {
       case 'alt':
         return { t: 'alt', options: sym.options.flatMap((o) => { const v = this.evaluate(o, ctx); return v.t === 'alt' ? v.options : [v]; }) };
       case 'func':
-        return { t: 'fn', file: ctx.file, id: sym.id };
+        return ctx.params || ctx.outer ? { t: 'fn', file: ctx.file, id: sym.id, env: ctx } : { t: 'fn', file: ctx.file, id: sym.id };
       case 'class':
         return { t: 'class', file: ctx.file, name: sym.name };
       case 'dyn':
@@ -232,7 +232,7 @@ export class Evaluator implements EvalHost {
       if (ret?.k === 'param' && ret.fn === fn!.id && ret.index !== THIS_PARAM && sym.args[ret.index]?.k === 'obj') return { t: 'unknown', text: symText(sym), why: `\`${symText(sym)}\` returns the object it is given, which it may change` };
       if (fn && fn.returns.length === 1) {
         const args = sym.args.map((a) => this.evaluate(a, ctx));
-        return this.evaluate(fn.returns[0]!, { file: callee.file, fn: fn.id, params: args, ...(callee.self ? { self: callee.self } : {}) });
+        return this.evaluate(fn.returns[0]!, { file: callee.file, fn: fn.id, params: args, ...(callee.self ? { self: callee.self } : {}), ...(callee.env ? { outer: callee.env } : {}) });
       }
     }
     if (callee.t === 'unknown') return { t: 'unknown', text: symText(sym), why: callee.why };

@@ -32,8 +32,11 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
     }
     case 'param':
       return (obj.index === THIS_PARAM && obj.path.length === 0 ? thisMethod(ev, obj, prop) : null) ?? { ...obj, path: [...obj.path, prop] };
-    case 'fn':
     case 'call':
+      // What a framework injects into the context a package function returns (`useContext().$axios`).
+      if (obj.callee.t === 'ext' && prop.startsWith('$')) return { t: 'ext', path: `${obj.callee.path}().${prop}` };
+      return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
+    case 'fn':
     case 'str':
     case 'num':
     case 'arr':

@@ -31,6 +31,8 @@ export interface Ctx {
   readonly params: readonly Value[] | null;
   /** What `this` is in `fn` (a JS method's receiver), when known. */
   readonly self?: Value;
+  /** The context of the function `fn` was defined in (a closure's), when it was instantiated there. */
+  readonly outer?: Ctx;
 }
 
 export type Value =
@@ -52,7 +54,15 @@ export type Value =
   /** An instance of a workspace class; `init` is the call that constructed it, when it was seen. */
   | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly init?: Construction; readonly origin?: string }
   /** A function; `self`: the receiver it was read from (`service.list`, `this.get`), for a method. */
-  | { readonly t: 'fn'; readonly file: string; readonly id: string; readonly origin?: string; readonly self?: Value }
+  | {
+      readonly t: 'fn';
+      readonly file: string;
+      readonly id: string;
+      readonly origin?: string;
+      readonly self?: Value;
+      /** Where a closure was made: the instantiated context whose parameters its body reads (`axiosInstance` of `getRequests(axiosInstance)`). */
+      readonly env?: Ctx;
+    }
   /** Something from outside the workspace: a package export or a global (`axios.create`, `fastapi.APIRouter`, `fetch`). */
   | { readonly t: 'ext'; readonly path: string }
   /** The result of calling something we do not model further (`APIRouter(...)`, `express()`, `axios.create(...)`). */
@@ -162,4 +172,10 @@ export function extName(v: Value): string | null {
 /** A value for an argument or member that is simply not there (`undefined`): a parameter's default applies to it. */
 export function isAbsentValue(v: Value): boolean {
   return v.t === 'unknown' && v.absent === true;
+}
+
+/** The context of function `fn` among a closure's enclosing contexts (where its parameters are read), or null. */
+export function enclosing(ctx: Ctx | undefined, fn: string): Ctx | null {
+  for (let c = ctx; c; c = c.outer) if (c.fn === fn) return c;
+  return null;
 }

@@ -25,12 +25,37 @@ export function isFetchCallee(callee: Sym, module: ModuleFacts): boolean {
   return callee.k === 'member' && callee.prop === 'fetch' && callee.obj.k === 'ref' && GLOBAL_OBJECTS.has(callee.obj.name) && module.bindings[callee.obj.name] === undefined;
 }
 
+/**
+ * A callee that may be the Fetch API under another name, decided on its value: a name bound to
+ * `window.fetch` (`const fetch = window.fetch`), or a `fetch` property (`CTFd.fetch = window.fetch`).
+ */
+export function mayAliasFetch(callee: Sym, module: ModuleFacts): boolean {
+  if (callee.k === 'member') return callee.prop === 'fetch';
+  const b = callee.k === 'ref' ? module.bindings[callee.name] : undefined;
+  const target = b?.k === 'call' && b.callee.k === 'member' && b.callee.prop === 'bind' ? b.callee.obj : b;
+  return (target?.k === 'ref' && target.name === 'fetch') || (target?.k === 'member' && target.prop === 'fetch');
+}
+
+/** The Fetch API as a value: the global (`window.fetch`, bound or not) or a fetch polyfill's export. */
+export function isFetchValue(v: Value): boolean {
+  const fn = v.t === 'call' && v.callee.t === 'ext' && v.callee.path.endsWith('.bind') ? { t: 'ext' as const, path: v.callee.path.slice(0, -5) } : v;
+  if (fn.t !== 'ext') return false;
+  const path = stripGlobal(fn.path);
+  return path === 'fetch' || FETCH_PACKAGES.has(path) || FETCH_PACKAGES.has(path.replace(/\.(?:fetch|default)$/, ''));
+}
+
 /** The root name of a callee (`api` in `api.users.get`; `this` in a method), or null for anything but a name chain. */
 export function calleeRoot(s: Sym): string | null {
   if (s.k === 'ref') return s.name;
   if (s.k === 'param' && s.index === THIS_PARAM) return 'this';
   if (s.k === 'member') return calleeRoot(s.obj);
   return null;
+}
+
+/** Is the callee a parameter, or read from one (`axiosInstance.get`, `funcCall`)? `this` does not count. */
+export function isParamRooted(s: Sym): boolean {
+  if (s.k === 'param') return s.index !== THIS_PARAM;
+  return s.k === 'member' && isParamRooted(s.obj);
 }
 
 /**
@@ -72,6 +97,8 @@ export function axiosTarget(value: Value, ev: Evaluator): AxiosTarget | null {
   // `this.http` inside a method: the field of an instance of its class.
   const v = ev.concrete(value);
   if (v.t === 'ext' && stripGlobal(v.path) === 'axios') return { name: 'axios', base: null, config: null, key: 'axios' };
+  // Nuxt's axios module injects its instance as `$axios` (`useContext().$axios`, `context.$axios`); its base is the app's origin.
+  if (v.t === 'ext' && /(?:^|\.)\$axios$/.test(v.path)) return { name: 'axios:$axios', base: null, config: null, key: null };
   if (v.t === 'call' && v.callee.t === 'ext' && stripGlobal(v.callee.path) === 'axios.create') {
     const cfg = ev.arg(v, 0);
     const base = cfg ? ev.member(cfg, 'baseURL') : null;

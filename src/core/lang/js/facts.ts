@@ -289,7 +289,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         this.bindings[key] = this.sym(node.right, scope);
         this.placeheld.add(key);
       } else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
-      else if (node.operator === '=' && prev && this.placeheld.has(key) && this.conditional > (this.declaredAt.get(key) ?? 0)) this.bindings[key] = { k: 'alt', options: [...(prev.k === 'alt' ? prev.options : [prev]), this.sym(node.right, scope)] };
+      else if (node.operator === '=' && prev && this.conditional > (this.declaredAt.get(key) ?? 0) && (this.placeheld.has(key) || literalChoice(prev, this.sym(node.right, scope)))) this.bindings[key] = { k: 'alt', options: [...(prev.k === 'alt' ? prev.options : [prev]), this.sym(node.right, scope)] };
       this.reassigned.add(key);
     }
   }
@@ -390,4 +390,9 @@ function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
 /** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */
 function isPlaceholder(s: Sym): boolean {
   return (s.k === 'str' && s.v === '') || (s.k === 'dyn' && (s.text === 'null' || s.text === 'undefined'));
+}
+
+/** A literal set again in a branch (`var method = "POST"; if (id) method = "PATCH"`): either literal. */
+function literalChoice(prev: Sym, next: Sym): boolean {
+  return next.k === 'str' && (prev.k === 'str' || (prev.k === 'alt' && prev.options.every((o) => o.k === 'str')));
 }

@@ -1,6 +1,7 @@
-import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent } from '../../../lang/js/clients';
+import { AXIOS_METHODS, axiosTarget, calleeRoot, isAbsent, isParamRooted } from '../../../lang/js/clients';
+import { givenPerCall } from '../perCall';
 import type { Value } from '../../../resolve/evaluate';
-import type { Sym } from '../../../resolve/sym';
+import { THIS_PARAM, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
 import { destination, sharedBaseOf, defaultsSetting } from './config';
 import { globalTarget, isThisMember, settingDecls } from './globals';
@@ -29,12 +30,16 @@ export default defineFramework({
       for (const c of js.calls) {
         if (c.isNew || !c.args[0]) continue;
         const callee = c.callee;
+        if (callee.k === 'param' && callee.index !== THIS_PARAM) {
+          out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
+          continue;
+        }
         // `x.get(...)`-style calls on a name (the instance may be imported), or `x(config)` on a name.
-        // `this.$http.get(...)` in an object's method (a Vue component): a client the project may name so.
-        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isThisMember(callee.obj)) : callee.k === 'ref';
+        // `this.$http.get(...)` in an object's method (a Vue component): a client the project may name so; a client
+        // given as a parameter (`axiosInstance.get(url)`) is decided at each call site (deferred).
+        const candidate = callee.k === 'member' ? callee.prop in AXIOS_METHODS && (calleeRoot(callee.obj) !== null || isThisMember(callee.obj) || isParamRooted(callee.obj)) : callee.k === 'ref';
         if (!candidate) continue;
-        const root = calleeRoot(callee) ?? 'this';
-        if (callee.k === 'ref' && root !== 'axios' && js.module.bindings[root] === undefined && !js.module.imports[root]) continue;
+        if (callee.k === 'ref' && callee.name !== 'axios' && js.module.bindings[callee.name] === undefined && !js.module.imports[callee.name]) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
       }
       // Bases and global names set for requests made elsewhere (globals.ts).
@@ -45,13 +50,18 @@ export default defineFramework({
       const ev = ctx.evaluator;
       const callee = decl.callee;
       const targetSym: Sym = callee.k === 'member' ? callee.obj : callee;
-      let target = axiosTarget(ctx.value(targetSym, decl), ev);
+      let targetValue = ctx.value(targetSym, decl);
+      let name = callee.k === 'member' ? callee.prop : 'request';
+      // A method handed over as a value (`safe(axiosInstance.post, url)` calling `funcCall(url)`): its client's.
+      const passed = callee.k === 'param' ? ev.concrete(targetValue) : null;
+      const verb = passed?.t === 'ext' ? passed.path.slice(passed.path.lastIndexOf('.') + 1) : '';
+      if (passed?.t === 'ext' && verb !== 'request' && verb in AXIOS_METHODS) [targetValue, name] = [{ t: 'ext', path: passed.path.slice(0, -verb.length - 1) }, verb];
+      let target = axiosTarget(targetValue, ev);
       // `this.$http.get(…)` in a component: the client the project names so (`Vue.prototype.$http = axios`).
-      const global = target || ev.concrete(ctx.value(targetSym, decl)).t !== 'unknown' ? null : globalTarget(ctx, decl.file, targetSym);
+      const global = target || ev.concrete(targetValue).t !== 'unknown' ? null : globalTarget(ctx, decl.file, targetSym);
       if (global && 'unresolved' in global) return { client: 'axios', kind: 'http', method: null, defaultMethod: '*', url: ctx.value(decl.args[0]!, decl), base: null, via: [], unresolved: global.unresolved };
       if (global) target = global.target;
-      if (!target) return null;
-      const name = callee.k === 'member' ? callee.prop : 'request';
+      if (!target) return givenPerCall(ev, targetValue, decl);
       let url: Value;
       let method: Value | null;
       let config: Value | null;
@@ -72,6 +82,8 @@ export default defineFramework({
         method = { t: 'str', parts: [{ lit: AXIOS_METHODS[name]! }] };
         const cfgSym = decl.args[BODY_METHODS.has(name) ? 2 : 1];
         config = cfgSym ? ctx.value(cfgSym, decl) : null;
+        // `undefined` passed as the config (`safe(http.delete, url, undefined)`) is no config.
+        if ((config?.t === 'ext' && config.path === 'undefined') || (config?.t === 'unknown' && (config.text === 'undefined' || config.text === 'null'))) config = null;
       }
       const { base, unresolved, baseDefault } = destination(ev, url, config, target);
       const via = (base || baseDefault) && target.name !== 'axios' ? [target.name] : [];

@@ -1,4 +1,4 @@
-import { isAbsent, isFetchCallee } from '../../../lang/js/clients';
+import { isAbsent, isFetchCallee, isFetchValue, mayAliasFetch } from '../../../lang/js/clients';
 import { defineFramework, type ClientDecl } from '../../types';
 
 const MARKERS = /\bfetch\s*\(/;
@@ -21,12 +21,14 @@ export default defineFramework({
       const js = file.js!;
       const out: ClientDecl[] = [];
       for (const c of js.calls) {
-        if (c.isNew || !c.args[0] || !isFetchCallee(c.callee, js.module)) continue;
+        if (c.isNew || !c.args[0] || !(isFetchCallee(c.callee, js.module) || mayAliasFetch(c.callee, js.module))) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
       return out;
     },
     resolve(decl, ctx) {
+      // `const fetch = window.fetch`, `CTFd.fetch = window.fetch`: the callee must be the Fetch API itself.
+      if (!isFetchValue(ctx.evaluator.concrete(ctx.value(decl.callee, decl)))) return null;
       const url = ctx.value(decl.args[0]!, decl);
       const init = decl.args[1] ? ctx.value(decl.args[1], decl) : null;
       const method = init ? ctx.evaluator.member(init, 'method') : null;

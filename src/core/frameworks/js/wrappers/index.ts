@@ -1,8 +1,9 @@
-import { callsWorkspaceName, isAbsent } from '../../../lang/js/clients';
+import { callsWorkspaceName, isAbsent, isParamRooted } from '../../../lang/js/clients';
+import { givenPerCall } from '../perCall';
 import { isAbsoluteUrl } from '../../../match/url';
-import type { Evaluator, Value } from '../../../resolve/evaluate';
+import type { Ctx, Evaluator, Value } from '../../../resolve/evaluate';
 import { symText, type Sym } from '../../../resolve/sym';
-import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import { defineFramework, type ClientDecl, type RequestSpec, type ResolveContext } from '../../types';
 
 /**
  * A call on a name with at least one argument, or a method call (`service.list()`, whose receiver may
@@ -35,7 +36,10 @@ export default defineFramework({
         const bare = c.args.length === 0 && c.callee.k !== 'member' && !(c.callee.k === 'ref' && js.module.imports[c.callee.name]);
         // `(cond ? send : retry(send))(url)`: a callee chosen at run time among workspace functions.
         const chosen = c.callee.k === 'alt' && c.callee.options.some((o) => callsWorkspaceName({ ...c, callee: o }, js.module));
-        if (c.isNew || bare || !(chosen || callsWorkspaceName(c, js.module))) continue;
+        // `useApi()("/x")`: the function a workspace function returns, called at once.
+        const returned = c.callee.k === 'call' && c.args.length > 0 && callsWorkspaceName({ ...c, callee: c.callee.callee }, js.module);
+        // `funcCall(url)`, `requests.get(url)` on a parameter: a client given per call (deferred to the call sites).
+        if (c.isNew || bare || !(chosen || returned || callsWorkspaceName(c, js.module) || isParamRooted(c.callee))) continue;
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
       }
       return out;
@@ -43,12 +47,14 @@ export default defineFramework({
     resolve(decl, ctx) {
       // `this.service.list(…)`: the field of an instance of the method's class.
       const ev = ctx.evaluator;
-      const callee = calledFunction(ev, ctx.evaluator.concrete(ctx.value(decl.callee, decl)), ctx.wrapper);
-      if (callee === null) return null;
+      const calleeValue = ctx.value(decl.callee, decl);
+      const callee = calledFunction(ev, ctx.evaluator.concrete(calleeValue), ctx.wrapper);
+      if (callee === null) return givenPerCall(ev, calleeValue, decl);
       if ('unresolved' in callee) return chosenAtRunTime(callee.unresolved, decl.callee);
       const tpl = ctx.wrapper({ file: callee.file, id: callee.id })!;
       const args = decl.args.map((a) => ctx.value(a, decl));
-      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? ev.subst(v, tpl.fn, args, callee.self) : null);
+      if (tpl.spec.deferred) return throughBound(ctx, callee, args, tpl.name, decl);
+      const subst = <V extends Parameters<typeof ev.subst>[0] | null>(v: V) => (v ? closed(ev, ev.subst(v, tpl.fn, args, callee.self), callee.env) : null);
       // A base read from an argument that does not set it (`config.baseURL` of `{}`) is no base.
       const sub = subst(tpl.spec.base);
       const base = sub && !isAbsent(sub) ? sub : subst(tpl.spec.baseDefault ?? null);
@@ -76,17 +82,36 @@ export default defineFramework({
 
 type FnValue = Extract<Value, { t: 'fn' }>;
 
+/** A closure's template with the parameters of the functions around it bound as they were where it was made. */
+function closed(ev: Evaluator, v: Value, env: Ctx | undefined): Value {
+  for (let c = env; c; c = c.outer) if (c.fn !== null && c.params) v = ev.subst(v, { file: c.file, id: c.fn }, c.params, c.self);
+  return v;
+}
+
+/**
+ * A call of a wrapper whose client is given per call: the request it makes with these arguments and
+ * receiver; deferred again when that is still not known here (a client this function is given).
+ */
+function throughBound(ctx: ResolveContext, callee: FnValue, args: readonly Value[], name: string, decl: ClientDecl): RequestSpec | null {
+  const inner = ctx.bound?.(callee, args) ?? null;
+  if (!inner) return null;
+  if (inner.deferred) return decl.fn === null ? null : { ...inner, deferred: { decl } };
+  return { ...inner, client: name, via: [name, ...inner.via], wrapper: { file: callee.file, id: callee.id } };
+}
+
 /**
  * The wrapper a call reaches: a function that is one, or a callee chosen at run time (`cond ? send :
  * retry(send)`) whose every option is that same wrapper, or a call that decorates it (`retry(send)`
  * receives it). Options that are different functions, or that cannot be evaluated, are not guessed: the
  * call is kept unresolved (`unresolved`). Null when no option is a wrapper (not a request at all).
  */
-function calledFunction(ev: Evaluator, callee: Value, wrapper: (fn: { file: string; id: string }) => unknown): FnValue | { unresolved: true } | null {
+function calledFunction(ev: Evaluator, callee: Value, wrapper: ResolveContext['wrapper']): FnValue | { unresolved: true } | null {
   const isWrapper = (v: Value): v is FnValue => v.t === 'fn' && wrapper({ file: v.file, id: v.id }) !== undefined;
   if (callee.t !== 'alt') return isWrapper(callee) ? callee : null;
+  // Among options, only wrappers whose client is known where they are defined (not `deferred`) decide.
+  const known = (v: Value): v is FnValue => isWrapper(v) && !wrapper({ file: v.file, id: v.id })!.spec.deferred;
   const fns = callee.options.map((o) => (o.t === 'fn' ? o : o.t === 'call' ? decorated(ev, o) : null));
-  const found = fns.find((f): f is FnValue => f !== null && isWrapper(f));
+  const found = fns.find((f): f is FnValue => f !== null && known(f));
   if (!found) return null;
   return fns.every((f) => f !== null && f.file === found.file && f.id === found.id) ? found : { unresolved: true };
 }
