@@ -38,9 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
   context.subscriptions.push(log);
   const { explorer, status, view, catalogue } = createViews(context, () => (client?.state === State.Running ? client : null));
 
-  let refreshing: Promise<void> | null = null;
-  /** An index change announced while a refresh was running: the views ask again once it is done. */
-  let changedSince = false;
+
   const feed = new SnapshotFeed(() => (client?.state === State.Running ? client : null), log, () => scheduleRefresh());
   const refresh = async () => {
     if (!client || client.state !== State.Running) return;
@@ -48,19 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     catalogue.refresh();
     await feed.fetch();
   };
-  const scheduleRefresh = () => {
-    if (refreshing) {
-      // The views may already have asked for their rows before this change: they ask again after.
-      changedSince = true;
-      return;
-    }
-    refreshing = (async () => {
-      do {
-        changedSince = false;
-        await refresh();
-      } while (changedSince);
-    })().finally(() => (refreshing = null));
-  };
+  const scheduleRefresh = coalesced(refresh);
 
   const start = async () => {
     client = createLanguageClient(context, log);
@@ -139,4 +125,25 @@ function createViews(context: vscode.ExtensionContext, running: () => LanguageCl
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = null;
+}
+
+/**
+ * One run of `fn` at a time; a call while it runs makes it run once more after (the views may already
+ * have asked for their rows before an index change announced meanwhile).
+ */
+function coalesced(fn: () => Promise<void>): () => void {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await fn();
+      } while (again);
+    })().finally(() => (running = null));
+  };
 }
