@@ -9,17 +9,8 @@
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { Analyzer, loadConfig, nodeFileSystem, withOverlays, type AnalyzeOptions } from '../src/core';
+import { callTree, type Profile } from './cpuProfile.mts';
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 const args = process.argv.slice(2);
 const editsAt = args.indexOf('--edits');
@@ -54,9 +45,7 @@ const sorted = [...cpu].sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 console.log(`CPU per edit: p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms, all: ${cpu.map((t) => t.toFixed(0)).join(' ')}`);
 
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const { nodes, parent } = callTree(profile);
 const frameKey = (id: number) => {
   const f = nodes.get(id)!.callFrame;
   return `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;

@@ -8,18 +8,8 @@
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { Analyzer, loadConfig, nodeFileSystem, type AnalyzeOptions, type Progress } from '../src/core';
+import { callTree, type Profile } from './cpuProfile.mts';
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-  readonly endTime: number;
-}
 
 const root = resolve(process.argv[2] ?? '.');
 const fs = nodeFileSystem(root);
@@ -51,9 +41,7 @@ const stopped = performance.now();
 const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
 console.log(`re-index ${(stopped - t0).toFixed(0)} ms, ${gaps.length} gaps over 150 ms`);
 
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const { nodes, parent } = callTree(profile);
 // Sample times on performance.now()'s clock, counted back from the profile's end.
 const times: number[] = [];
 let ts = profile.endTime - profile.timeDeltas.reduce((a, b) => a + b, 0);
