@@ -86,7 +86,7 @@ export class EndpointCatalogue implements vscode.TreeDataProvider<TreeNode>, vsc
       changed ? ('error' in changed ? `changed: ${changed.error}` : `changed since ${changed.base}`) : '',
     ].filter(Boolean);
     this.summary = parts.length ? `${shown} of ${total} endpoints · ${parts.join(' · ')}` : '';
-    if (this.view) this.view.message = this.summary || undefined;
+    if (this.view) this.view.message = this.summary || '';
     if (this.view) this.view.description = total ? `${shown}/${total}` : undefined;
   }
 

@@ -112,7 +112,7 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
     void vscode.commands.executeCommand('setContext', 'apiParity.state', top.state);
     if (!this.view) return;
     const parts = [this.state.text ? `“${this.state.text}”` : '', this.service ? `service ${this.service}` : '', this.state.currentFile ? 'current file' : ''].filter(Boolean);
-    this.view.message = top.indexing && top.total === 0 ? 'Indexing…' : parts.length ? `${top.shown} of ${top.total} rows · ${parts.join(' · ')}` : undefined;
+    this.view.message = top.indexing && top.total === 0 ? 'Indexing…' : parts.length ? `${top.shown} of ${top.total} rows · ${parts.join(' · ')}` : '';
   }
 
   getTreeItem({ node }: GapNode): vscode.TreeItem {

@@ -8,7 +8,7 @@
 import type { StubContribution } from '../fixes/stubText';
 import type { Evaluator, FnRef, Value } from '../resolve/evaluate';
 import type { Sym } from '../resolve/sym';
-import type { EndpointKind, MethodOrAny, Span } from '../types';
+import type { Span } from '../types';
 import type { JsFileFacts } from '../lang/js/facts';
 import type { PyFileFacts } from '../lang/python/facts';
 import type { GoFileFacts } from '../lang/go/facts';
