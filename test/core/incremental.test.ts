@@ -73,7 +73,7 @@ describe('re-analysis of changed files', () => {
 describe('edit runs reuse the requests an edit cannot have changed', () => {
   const FIXTURES = resolve(__dirname, '../fixtures');
   /** Edit `file` (a text replacement) after a full run: the edit run equals a fresh analysis. */
-  async function editEqualsFresh(fixture: string, file: string, from: string | RegExp, to: string): Promise<void> {
+  async function editEqualsFresh(fixture: string, file: string, from: string | RegExp, to: string, changes: 'calls' | 'gaps' = 'calls'): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'api-parity-reuse-'));
     try {
       cpSync(join(FIXTURES, fixture), dir, { recursive: true });
@@ -86,7 +86,7 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
       const after = await analyzer.analyze({ root: dir, fs, config: DEFAULT_CONFIG, changed: [file] });
       expect(after).toEqual(await new Analyzer().analyze({ root: dir, fs, config: DEFAULT_CONFIG }));
       // The edit changed what the calls reach: the test would not notice stale reuse otherwise.
-      expect(JSON.stringify(after.calls)).not.toBe(JSON.stringify(before.calls));
+      expect(JSON.stringify(after[changes])).not.toBe(JSON.stringify(before[changes]));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -102,6 +102,10 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
 
   it('a page edited to call an uncalled client method: the method is no longer reported (its file scan is not reused)', async () => {
     await editEqualsFresh('_workspaces/seed-003-api-client', 'client/src/pages/Dashboard.tsx', 'const create = () => api.createJob("a todo app");', 'const create = () => api.createJob("a todo app").then(() => api.purgeJobs());');
+  });
+
+  it('a DRF serializer edited: the view shapes that read it are read again, the others are kept', async () => {
+    await editEqualsFresh('payload-reads/drf-serializers', 'api/shop/serializers.py', 'fields = ["id", "email", "full_name", "password", "date_joined"]', 'fields = ["id", "email", "full_name", "password", "date_joined", "fullName"]', 'gaps');
   });
 
   it('a classic script edited: its globals are shared without imports, so everything is resolved again', async () => {

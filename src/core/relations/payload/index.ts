@@ -14,7 +14,7 @@ import type { Relation } from '../types';
 import { fieldsOfBody, modelInputFields, type Fields } from './shape';
 import { sentBodies } from './sends';
 import { bodyResults } from './wrappers';
-import { viewAnswers } from './views';
+import { viewAnswers, type ViewShapes } from './views';
 
 export interface PayloadAnswer {
   /** The fields of every answer together, or why they cannot be seen. */
@@ -58,10 +58,10 @@ declare module '../types' {
 
 type Decl<T extends SchemaDecl['t']> = Extract<SchemaDecl, { t: T }>;
 
-const relation: Relation<'payload'> = {
+const relation: Relation<'payload', ViewShapes> = {
   id: 'payload',
   title: 'Payload fields: answered ↔ read',
-  async relate(input) {
+  async relate(input, lastShapes) {
     const responses: Decl<'response'>[] = [];
     const handlers = new Map<string, Decl<'answer'>>();
     const reads: Decl<'read'>[] = [];
@@ -96,7 +96,7 @@ const relation: Relation<'payload'> = {
       const model = r.bodyModel ? modelInputFields(ev, r.bodyModel, { file: r.file, fn: null, params: null }) : null;
       if (model) bodies.set(key, { fields: model, at: { file: r.file, ...r.route } });
     }
-    const byEndpoint = await viewAnswers(input, ev, views, camelRoots, fnShapes);
+    const byEndpoint = await viewAnswers(input, ev, views, camelRoots, fnShapes, lastShapes);
     const sends = await sentBodies(input, ev);
     const byCall = new Map<string, PayloadRead[]>();
     for (const r of reads) {
@@ -105,7 +105,7 @@ const relation: Relation<'payload'> = {
       list.push({ field: r.field, via: r.via, at: { file: r.file, ...r.span }, unwrapped: unwrapRoots.has(projectOf(input.projects, r.file).root) });
       byCall.set(key, list);
     }
-    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input), endpointAnswers: byEndpoint.answers, endpointBodies: byEndpoint.bodies }, state: undefined };
+    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input), endpointAnswers: byEndpoint.answers, endpointBodies: byEndpoint.bodies }, state: byEndpoint.shapes };
   },
 };
 export default relation;

@@ -8,7 +8,7 @@ import type { Evaluator } from '../../resolve/evaluate';
 import type { SchemaDecl } from '../../frameworks/types';
 import { projectOf } from '../../project/projects';
 import type { Endpoint, FileLocation } from '../../types';
-import type { Sym } from '../../resolve/sym';
+import type { ModuleFacts, Sym } from '../../resolve/sym';
 import { modelFields } from './dtos';
 import type { RelationInput } from '../types';
 import type { PayloadAnswer } from './index';
@@ -26,47 +26,75 @@ interface Shape {
 
 const camel = (f: Fields): Fields => (typeof f === 'string' ? f : new Set([...f].map((n) => applyStyle(n, 'camel'))));
 
+/**
+ * View shapes of the last run, each with the modules it read (their facts then): an edit run takes a
+ * shape again when every one of those modules is still the same parse (an edited file is parsed anew).
+ */
+export type ViewShapes = Map<string, { readonly shape: ReturnType<typeof viewShape>; readonly deps: ReadonlyMap<string, ModuleFacts | undefined> }>;
+
 export async function viewAnswers(
   input: RelationInput,
   ev: Evaluator,
   views: ReadonlyMap<string, readonly View[]>,
   camelRoots: ReadonlySet<string>,
   handlers: ReadonlyMap<string, Handler>,
-): Promise<{ answers: Map<string, PayloadAnswer>; bodies: Map<string, { fields: Fields; at: FileLocation }> }> {
+  last: ViewShapes | undefined,
+): Promise<{ answers: Map<string, PayloadAnswer>; bodies: Map<string, { fields: Fields; at: FileLocation }>; shapes: ViewShapes }> {
   const answers = new Map<string, PayloadAnswer>();
   const bodies = new Map<string, { fields: Fields; at: FileLocation }>();
-  if (views.size === 0 && handlers.size === 0) return { answers, bodies };
   // One view action is often routed at several paths (a ViewSet under two prefixes): read it once.
-  const memo = new Map<string, ReturnType<typeof viewShape>>();
+  const memo: ViewShapes = new Map();
+  if (views.size === 0 && handlers.size === 0) return { answers, bodies, shapes: memo };
+  const shapeOf = (file: string, key: string, compute: () => ReturnType<typeof viewShape>) => keptShape(input, last, memo, file, key, compute);
   for (const ep of input.services.endpoints) {
     if (ep.source !== 'code' || ep.kind !== 'http' || ep.method === '*' || !ep.handler) continue;
-    const shape = viewOf(ev, ep, views, camelRoots, input, memo) ?? handlerOf(ev, ep, handlers);
+    const shape = viewOf(ev, ep, views, camelRoots, input, shapeOf) ?? handlerOf(ev, ep, handlers);
     if (!shape) continue;
     await input.ctx.pause();
     const at: FileLocation = shape.at ?? { file: ep.file, line: ep.line, column: ep.column, endLine: ep.endLine, endColumn: ep.endColumn };
     answers.set(ep.id, { fields: shape.answer, at, okOnly: shape.okOnly });
     if (shape.body !== null) bodies.set(ep.id, { fields: shape.body, at });
   }
-  return { answers, bodies };
+  return { answers, bodies, shapes: memo };
+}
+
+/** A view's shape: this run's, the last run's when nothing it read changed, or computed with its reads recorded. */
+function keptShape(input: RelationInput, last: ViewShapes | undefined, memo: ViewShapes, file: string, key: string, compute: () => ReturnType<typeof viewShape>): ReturnType<typeof viewShape> {
+  const now = memo.get(key);
+  if (now) return now.shape;
+  const prev = last?.get(key);
+  if (prev && [...prev.deps].every(([f, facts]) => input.program.module(f) === facts)) {
+    memo.set(key, prev);
+    return prev.shape;
+  }
+  const reads = new Set<string>([file]);
+  const outer = input.program.readsInto ?? null;
+  input.program.readsInto = reads;
+  let shape: ReturnType<typeof viewShape>;
+  try {
+    shape = compute();
+  } finally {
+    input.program.readsInto = outer;
+  }
+  memo.set(key, { shape, deps: new Map([...reads].map((f) => [f, input.program.module(f)])) });
+  return shape;
 }
 
 const lineAt = (file: string, line: number | null | undefined): FileLocation | null => (line ? { file, line, column: 1, endLine: line, endColumn: 1 } : null);
 
 /** A DRF view's action (`Cls.action`, or `Cls` answering the endpoint's method). */
-function viewOf(ev: Evaluator, ep: Endpoint, views: ReadonlyMap<string, readonly View[]>, camelRoots: ReadonlySet<string>, input: RelationInput, memo: Map<string, ReturnType<typeof viewShape>>): Shape | null {
+function viewOf(ev: Evaluator, ep: Endpoint, views: ReadonlyMap<string, readonly View[]>, camelRoots: ReadonlySet<string>, input: RelationInput, shapeOf: (file: string, key: string, compute: () => ReturnType<typeof viewShape>) => ReturnType<typeof viewShape>): Shape | null {
   const m = /^(\w+)(?:\.(\w+))?$/.exec(ep.handler!);
   const found = m ? views.get(m[1]!) : undefined;
   if (!m || !found || found.length !== 1) return null;
-  const key = `${found[0]!.file}#${ep.handler}#${ep.method}`;
-  let shape = memo.get(key);
-  if (shape === undefined) {
+  const file = found[0]!.file;
+  const shape = shapeOf(file, `${file}#${ep.handler}#${ep.method}`, () => {
     try {
-      shape = viewShape(ev, found[0]!.file, m[1]!, m[2] ?? null, ep.method);
+      return viewShape(ev, file, m[1]!, m[2] ?? null, ep.method);
     } catch (err) {
-      shape = { answer: `its answer could not be read (${(err as Error).message})`, body: null, line: null, file: found[0]!.file };
+      return { answer: `its answer could not be read (${(err as Error).message})`, body: null, line: null, file };
     }
-    memo.set(key, shape);
-  }
+  });
   if (!shape) return null;
   const isCamel = camelRoots.has(projectOf(input.projects, found[0]!.file).root);
   // The camel-case parser turns camelCase keys back into snake_case: both spellings reach the serializer.
