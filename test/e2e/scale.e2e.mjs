@@ -139,6 +139,10 @@ describe('the tag level and a Gap Explorer that scales, in the real VS Code work
     await wb.restMouse();
     await screenshot('gap-explorer-current-file');
     await wb.runCommand('API Parity: Clear Gap Explorer Filters');
+    // VS Code sends a view's message about 200 ms after its rows: wait for it, so the next screenshot is not half updated.
+    await waitFor(async () => (await wb.paneMessage('Gap Explorer')) === '', 15_000, 'the message cleared with the filters').catch(async (e) => {
+      throw new Error(`${e.message}; message: ${await wb.paneMessage('Gap Explorer')}`);
+    });
   });
 
   step('endpoints-tag-level', async () => {
