@@ -1,7 +1,8 @@
 import { calleeRoot, isAbsent } from '../../../lang/js/clients';
 import { stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import { defineFramework, type RequestSpec } from '../../types';
 import { HTTP_CLIENT_KEY, interceptorDecls, interceptorSetting } from './interceptors';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /@angular\/common\/http|\bHttpClient\b/;
 /** Interceptors of the app may put a base in front of every request's URL. */
@@ -28,11 +29,7 @@ export default defineFramework({
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
     extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (c.isNew || !c.args[0] || c.callee.k !== 'member' || !(c.callee.prop in VERBS || c.callee.prop === 'request') || calleeRoot(c.callee) === null) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
+      const out = callDecls(file, (c) => !c.isNew && !!c.args[0] && c.callee.k === 'member' && (c.callee.prop in VERBS || c.callee.prop === 'request') && calleeRoot(c.callee) !== null);
       // Interceptors that put a base in front of every URL (interceptors.ts).
       out.push(...interceptorDecls(file.ref.path, file.text, file.js!));
       return out;

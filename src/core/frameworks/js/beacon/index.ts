@@ -1,5 +1,6 @@
 import { stripGlobal } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\bsendBeacon\s*\(/;
 
@@ -16,14 +17,7 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (c.isNew || !c.args[0] || c.callee.k !== 'member' || c.callee.prop !== 'sendBeacon') continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    extract: (file) => callDecls(file, (c) => !c.isNew && !!c.args[0] && c.callee.k === 'member' && c.callee.prop === 'sendBeacon'),
     resolve(decl, ctx) {
       if (decl.callee.k !== 'member') return null;
       const owner = ctx.value(decl.callee.obj, decl);

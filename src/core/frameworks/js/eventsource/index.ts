@@ -1,5 +1,6 @@
 import { stripGlobal } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\bnew\s+(?:[\w$]+\.)?EventSource(?:Polyfill)?\s*\(/;
 /** The browser's `EventSource` and the polyfills that keep its signature. */
@@ -20,14 +21,7 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (!c.isNew || !c.args[0]) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    extract: (file) => callDecls(file, (c) => c.isNew && !!c.args[0]),
     resolve(decl, ctx) {
       const ctor = ctx.value(decl.callee, decl);
       if (ctor.t !== 'ext' || !SOURCES.has(stripGlobal(ctor.path))) return null;

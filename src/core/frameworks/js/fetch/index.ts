@@ -1,5 +1,6 @@
 import { isAbsent, isFetchCallee, isFetchValue, mayAliasFetch } from '../../../lang/js/clients';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\bfetch\s*\(/;
 
@@ -18,13 +19,8 @@ export default defineFramework({
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
     extract(file) {
-      const js = file.js!;
-      const out: ClientDecl[] = [];
-      for (const c of js.calls) {
-        if (c.isNew || !c.args[0] || !(isFetchCallee(c.callee, js.module) || mayAliasFetch(c.callee, js.module))) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
+      const mod = file.js!.module;
+      return callDecls(file, (c) => !c.isNew && !!c.args[0] && (isFetchCallee(c.callee, mod) || mayAliasFetch(c.callee, mod)));
     },
     resolve(decl, ctx) {
       // `const fetch = window.fetch`, `CTFd.fetch = window.fetch`: the callee must be the Fetch API itself.

@@ -1,7 +1,8 @@
 import { isAbsent } from '../../../lang/js/clients';
 import { stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
 import type { HttpMethod } from '../../../types';
-import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import { defineFramework, type RequestSpec } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /(?:\$|\bjQuery)\s*\.\s*(?:ajax|get|post|getJSON)\s*\(|\bXMLHttpRequest\b/;
 const JQUERY = new Set(['$', 'jQuery', 'jquery']);
@@ -25,16 +26,7 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (c.isNew || c.assign || !c.args[0] || c.callee.k !== 'member') continue;
-        const prop = c.callee.prop;
-        if (!(prop in SHORTHANDS) && !(prop === 'open' && c.args[1])) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    extract: (file) => callDecls(file, (c) => !c.isNew && !c.assign && !!c.args[0] && c.callee.k === 'member' && (c.callee.prop in SHORTHANDS || (c.callee.prop === 'open' && !!c.args[1]))),
     resolve(decl, ctx) {
       if (decl.callee.k !== 'member') return null;
       const ev = ctx.evaluator;

@@ -8,6 +8,7 @@ import { calleeRoot, isAbsent } from '../../../lang/js/clients';
 import { displayParts, isAbsoluteUrl } from '../../../match/url';
 import { stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
 import type { ClientDecl, ParsedFile, RequestSpec, ResolveContext } from '../../types';
+import { callDecls } from '../callDecls';
 
 export interface PrefixClient {
   /** The package name, as imported (`ky`, `got`). */
@@ -34,14 +35,8 @@ export function markers(client: PrefixClient): RegExp {
  * instance may come from another module), and any call in a file that imports the package (`ky(…)`).
  */
 export function extractCalls(client: PrefixClient, file: ParsedFile): ClientDecl[] {
-  const out: ClientDecl[] = [];
   const imports = Object.values(file.js!.module.imports).some((i) => i.specifier === client.pkg) || file.js!.module.deps.includes(client.pkg);
-  for (const c of file.js!.calls) {
-    if (c.isNew || c.assign || !c.args[0] || calleeRoot(c.callee) === null) continue;
-    if (!imports && !(c.callee.k === 'member' && c.callee.prop in client.verbs)) continue;
-    out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-  }
-  return out;
+  return callDecls(file, (c) => !c.isNew && !c.assign && !!c.args[0] && calleeRoot(c.callee) !== null && (imports || (c.callee.k === 'member' && c.callee.prop in client.verbs)));
 }
 
 /** The request a recorded call makes with such a client, or null when the callee is not one. */

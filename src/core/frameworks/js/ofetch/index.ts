@@ -1,6 +1,7 @@
 import { calleeRoot, isAbsent } from '../../../lang/js/clients';
 import { stripGlobal, type Evaluator, type Value } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\$fetch\b|\bofetch\b|\buse(?:Lazy)?Fetch\s*[<(]/;
 
@@ -22,15 +23,7 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const js = file.js!;
-      const out: ClientDecl[] = [];
-      for (const c of js.calls) {
-        if (c.isNew || !c.args[0] || calleeRoot(c.callee) === null) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    extract: (file) => callDecls(file, (c) => !c.isNew && !!c.args[0] && calleeRoot(c.callee) !== null),
     resolve(decl, ctx) {
       const ev = ctx.evaluator;
       const target = fetcher(ctx.value(decl.callee, decl), ev);

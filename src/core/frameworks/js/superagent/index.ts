@@ -1,6 +1,7 @@
 import { calleeRoot } from '../../../lang/js/clients';
 import { stripGlobal, type Value } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\bsuperagent\b/;
 const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
@@ -20,14 +21,7 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (c.isNew || c.assign || !c.args[0] || calleeRoot(c.callee) === null) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    extract: (file) => callDecls(file, (c) => !c.isNew && !c.assign && !!c.args[0] && calleeRoot(c.callee) !== null),
     resolve(decl, ctx) {
       const callee = decl.callee;
       if (callee.k === 'member' && callee.prop in VERBS && isSuperagent(ctx.value(callee.obj, decl))) {

@@ -1,6 +1,7 @@
 import { calleeRoot, isAbsent } from '../../../lang/js/clients';
 import { stripGlobal, type Value } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import { defineFramework, type RequestSpec } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\bfrom\s*['"]swr(?:\/immutable|\/mutation)?['"]/;
 /** The hooks whose key is handed to the fetcher as its first argument. */
@@ -24,14 +25,7 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (c.isNew || !c.args[0] || calleeRoot(c.callee) === null) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    extract: (file) => callDecls(file, (c) => !c.isNew && !!c.args[0] && calleeRoot(c.callee) !== null),
     resolve(decl, ctx) {
       const hook = ctx.value(decl.callee, decl);
       if (hook.t !== 'ext' || !HOOKS.has(stripGlobal(hook.path))) return null;

@@ -1,5 +1,6 @@
 import { stripGlobal } from '../../../resolve/evaluate';
-import { defineFramework, type ClientDecl } from '../../types';
+import { defineFramework } from '../../types';
+import { callDecls } from '../callDecls';
 
 const MARKERS = /\bnew\s+(?:[\w$]+\.)?(?:WebSocket|ReconnectingWebSocket|Sockette)\s*\(|\buseWebSocket\s*\(/;
 /** Constructors that open a WebSocket to their first argument: the browser's, `ws`'s, and wrappers that keep its signature. */
@@ -36,16 +37,8 @@ export default defineFramework({
   requests: {
     languages: ['js'],
     accepts: (_f, text) => MARKERS.test(text),
-    extract(file) {
-      const out: ClientDecl[] = [];
-      for (const c of file.js!.calls) {
-        if (!c.args[0]) continue;
-        // Any constructor (an import may be renamed: `import RWS from 'reconnecting-websocket'`); `resolve` keeps the known ones.
-        if (!c.isNew && !(c.callee.k === 'ref' ? c.callee.name : c.callee.k === 'member' ? c.callee.prop : '').endsWith('useWebSocket')) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
-    },
+    // Any constructor (an import may be renamed: `import RWS from 'reconnecting-websocket'`); `resolve` keeps the known ones.
+    extract: (file) => callDecls(file, (c) => !!c.args[0] && (c.isNew || (c.callee.k === 'ref' ? c.callee.name : c.callee.k === 'member' ? c.callee.prop : '').endsWith('useWebSocket'))),
     resolve(decl, ctx) {
       const callee = ctx.value(decl.callee, decl);
       if (callee.t !== 'ext') return null;

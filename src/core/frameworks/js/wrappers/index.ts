@@ -4,6 +4,7 @@ import { isAbsoluteUrl } from '../../../match/url';
 import type { Ctx, Evaluator, Value } from '../../../resolve/evaluate';
 import { symText, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl, type RequestSpec, type ResolveContext } from '../../types';
+import { callDecls } from '../callDecls';
 
 /**
  * A call on a name with at least one argument, or a method call (`service.list()`, whose receiver may
@@ -30,8 +31,7 @@ export default defineFramework({
     accepts: (_f, text) => MARKERS.test(text),
     extract(file) {
       const js = file.js!;
-      const out: ClientDecl[] = [];
-      for (const c of js.calls) {
+      return callDecls(file, (c) => {
         // Without arguments: a method (its receiver may shape the URL) or an imported function (a generated SDK's).
         const bare = c.args.length === 0 && c.callee.k !== 'member' && !(c.callee.k === 'ref' && js.module.imports[c.callee.name]);
         // `(cond ? send : retry(send))(url)`: a callee chosen at run time among workspace functions.
@@ -39,10 +39,8 @@ export default defineFramework({
         // `useApi()("/x")`: the function a workspace function returns, called at once.
         const returned = c.callee.k === 'call' && c.args.length > 0 && callsWorkspaceName({ ...c, callee: c.callee.callee }, js.module);
         // `funcCall(url)`, `requests.get(url)` on a parameter: a client given per call (deferred to the call sites).
-        if (c.isNew || bare || !(chosen || returned || callsWorkspaceName(c, js.module) || isParamRooted(c.callee))) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: c.args });
-      }
-      return out;
+        return !c.isNew && !bare && (chosen || returned || callsWorkspaceName(c, js.module) || isParamRooted(c.callee));
+      });
     },
     resolve(decl, ctx) {
       // `this.service.list(…)`: the field of an instance of the method's class.
