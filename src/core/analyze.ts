@@ -28,6 +28,7 @@ import { runRelations } from './relations/registry';
 import { WorkspaceProgram } from './resolve/modules';
 import type { ModuleFacts } from './resolve/sym';
 import type { AnalysisResult } from './types';
+import { pushTo } from './multimap';
 
 export { AnalysisCancelled, type AnalyzeOptions, type Logger, type Progress, type WorkspaceLayout } from './engine/types';
 
@@ -247,10 +248,7 @@ function folderIndex(files: readonly string[]): (dir: string) => readonly string
       byDir = new Map();
       for (const f of files) {
         const i = f.lastIndexOf('/');
-        const d = i < 0 ? '.' : f.slice(0, i);
-        const list = byDir.get(d);
-        if (list) list.push(f);
-        else byDir.set(d, [f]);
+        pushTo(byDir, i < 0 ? '.' : f.slice(0, i), f);
       }
     }
     return byDir.get(dir) ?? [];

@@ -21,6 +21,7 @@ import type { Value } from '../resolve/evaluate';
 const spanKey = (d: ClientDecl): string => `${d.file}:${d.span.line}:${d.span.column}`;
 
 export type { DraftCall } from './drafts';
+import { pushTo } from '../multimap';
 
 export interface RequestIndex {
   readonly drafts: readonly DraftCall[];
@@ -109,7 +110,7 @@ export class RequestResolution {
         const into = program.readsInto;
         const from = this.reads[this.wrapperIndex.get(key)!];
         if (into && from) for (const f of from) into.add(f);
-      } else this.wait(key, this.current);
+      } else pushTo(this.waiting, key, this.current);
       return w;
     };
     const globalClients = (file: string, name: string) => this.globalClients(file, name);
@@ -156,9 +157,7 @@ export class RequestResolution {
       for (const id in e.parsed.decls.requests) {
         const list = e.parsed.decls.requests[id]!;
         if (list.length === 0) continue;
-        const lists = byFramework.get(id);
-        if (lists) lists.push(list);
-        else byFramework.set(id, [list]);
+        pushTo(byFramework, id, list);
       }
     }
     for (const fw of indexedFrameworks) {
@@ -170,9 +169,7 @@ export class RequestResolution {
             continue;
           }
           const i = this.all.push({ fw, decl }) - 1;
-          const at = this.atSpan.get(spanKey(decl));
-          if (at) at.push(i);
-          else this.atSpan.set(spanKey(decl), [i]);
+          pushTo(this.atSpan, spanKey(decl), i);
           const last = this.lastOutcome(decl);
           this.asked.push(last ? (last.asked as string[]) : []);
           this.reads.push(last ? (last.reads as Set<string>) : EMPTY_READS);
@@ -188,10 +185,8 @@ export class RequestResolution {
     // Only now that every reused wrapper is back: a reused outcome that missed a wrapper waits for it.
     for (const i of taken) {
       for (const key of this.asked[i]!) {
-        const list = this.reusedAskers.get(key);
-        if (list) list.push(i);
-        else this.reusedAskers.set(key, [i]);
-        if (!this.wrappers.has(key)) this.wait(key, i);
+        pushTo(this.reusedAskers, key, i);
+        if (!this.wrappers.has(key)) pushTo(this.waiting, key, i);
       }
     }
     for (let round = 0; round < MAX_WRAPPER_DEPTH; round++) {
@@ -214,12 +209,6 @@ export class RequestResolution {
     // A request that reached its client through a global name depends on the file that gives it.
     if ('spec' in last && last.spec?.registeredIn && this.reuse!.changed.has(last.spec.registeredIn)) return undefined;
     return last;
-  }
-
-  private wait(key: string, i: number): void {
-    const list = this.waiting.get(key);
-    if (list) list.push(i);
-    else this.waiting.set(key, [i]);
   }
 
   private markStale(list: readonly number[] | undefined): void {

@@ -9,6 +9,7 @@ import { docsLeg, methodLabel, threeWayStatus } from '../report/labels';
 import type { AnalysisResult, Endpoint, MethodOrAny } from '../types';
 import { callersOf, testCallersOf } from './locate';
 import type { TreeNode } from './tree';
+import { pushTo } from '../multimap';
 
 /** What the catalogue tells about an endpoint's use, for its status filter. */
 export type EndpointStatus = 'used' | 'unused' | 'tests-only' | 'possible' | 'ignored' | 'docs-only' | 'undocumented' | 'partial' | 'page' | 'realtime';
@@ -146,12 +147,7 @@ function groupByAll<T>(items: readonly T[], keys: (t: T) => readonly string[]): 
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
+  for (const t of items) pushTo(out, key(t), t);
   return out;
 }
 

@@ -9,6 +9,7 @@
 import type { DraftCall } from '../../engine/requests';
 import type { ServiceIndex } from '../../engine/services';
 import { methodMatches, type EndpointRec } from './matcher';
+import { pushTo } from '../../multimap';
 
 /** A route rendering the form's template; `through`: the template that includes it there, outermost first. */
 type Page = { readonly ep: EndpointRec; readonly view: string; readonly file: string; readonly through: readonly string[] };
@@ -20,7 +21,7 @@ export function expandPages(drafts: readonly DraftCall[], services: ServiceIndex
   const includers = new Map<string, Set<string>>();
   for (const d of drafts) {
     const p = d.spec.page;
-    if (p?.role === 'render' && p.view) push(renders, p.template, { view: p.view, file: d.decl.file });
+    if (p?.role === 'render' && p.view) pushTo(renders, p.template, { view: p.view, file: d.decl.file });
   }
   const names = [...renders.keys()];
   for (const d of drafts) {
@@ -45,12 +46,6 @@ export function expandPages(drafts: readonly DraftCall[], services: ServiceIndex
 function longerName(file: string, name: string, names: readonly string[]): boolean {
   const folders = file.slice(0, file.length - name.length).split('/');
   return names.some((n) => n.length > name.length && n.endsWith(`/${name}`) && n.slice(0, -name.length - 1).split('/').every((f) => folders.includes(f)));
-}
-
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
 }
 
 /**
