@@ -192,11 +192,6 @@ export class FileStore {
     return true;
   }
 
-  /** The file's facts when it is parsed already (not counted as used, never parsed here). */
-  parsedModule(path: string): ModuleFacts | undefined {
-    return this.cache.get(path)?.parsed?.module;
-  }
-
   /** Read the file's declarations in this run (parsing it first if needed). */
   addSource(e: Entry): Parsed | null {
     this.declSources.add(e);
