@@ -5,6 +5,8 @@
  * expanded and collapsed rows are remembered per workspace.
  */
 import * as vscode from 'vscode';
+import { RememberedExpansion } from './expansion';
+import { rowIcon } from './icons';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CatalogueFilter, TreeNode } from '../../core/query';
 import { catalogueRequest, type CatalogueParams, type RevealArgs } from '../../shared/protocol';
@@ -24,23 +26,19 @@ export class EndpointCatalogue implements vscode.TreeDataProvider<TreeNode>, vsc
   /** Set after each top-level answer: what the view's message says. */
   summary = '';
   view: vscode.TreeView<TreeNode> | null = null;
-  private readonly expansion: Record<string, boolean>;
+  private readonly expansion: RememberedExpansion;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: () => LanguageClient | null,
   ) {
-    this.expansion = { ...context.workspaceState.get<Record<string, boolean>>(EXPANSION_KEY, {}) };
+    this.expansion = new RememberedExpansion(context, EXPANSION_KEY);
   }
 
   /** Follow the view's expand/collapse events (remembered across sessions). */
   attach(view: vscode.TreeView<TreeNode>): vscode.Disposable[] {
     this.view = view;
-    const remember = (id: string, open: boolean) => {
-      this.expansion[id] = open;
-      void this.context.workspaceState.update(EXPANSION_KEY, this.expansion);
-    };
-    return [view.onDidExpandElement((e) => remember(e.element.id, true)), view.onDidCollapseElement((e) => remember(e.element.id, false))];
+    return this.expansion.follow(view, (e) => e.id);
   }
 
   refresh(): void {
@@ -91,13 +89,13 @@ export class EndpointCatalogue implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const remembered = this.expansion[node.id];
+    const remembered = this.expansion.get(node.id);
     const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : (remembered ?? node.collapsible === 'expanded') ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     if (node.description !== undefined) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip.kind === 'markdown' ? new vscode.MarkdownString(node.tooltip.value) : node.tooltip.value;
-    item.iconPath = node.icon.startsWith('method:') ? vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icons', 'methods', `${node.icon.slice('method:'.length)}.svg`) : node.icon === 'file' ? vscode.ThemeIcon.File : new vscode.ThemeIcon(node.icon);
+    item.iconPath = rowIcon(this.context, node.icon);
     if (node.contextValue !== undefined) item.contextValue = node.contextValue;
     if (node.resource) item.resourceUri = vscode.Uri.joinPath(vscode.Uri.parse(node.resource.folder), ...node.resource.file.split('/'));
     if (node.location) {

@@ -5,6 +5,8 @@
  * collapsed rows are remembered per workspace. A click on a leaf reveals its source.
  */
 import * as vscode from 'vscode';
+import { RememberedExpansion } from './expansion';
+import { rowIcon } from './icons';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TreeNode } from '../../core/query/tree';
 import { gapTreeRequest, type GapTreeParams, type IgnoreCommandArgs, type RevealArgs } from '../../shared/protocol';
@@ -45,25 +47,20 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
   view: vscode.TreeView<GapNode> | null = null;
   /** The last top-level answer (null before the first). */
   top: GapTopLevel | null = null;
-  private readonly expansion: Record<string, boolean>;
+  private readonly expansion: RememberedExpansion;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: () => LanguageClient | null,
   ) {
-    this.expansion = { ...context.workspaceState.get<Record<string, boolean>>(EXPANSION_KEY, {}) };
+    this.expansion = new RememberedExpansion(context, EXPANSION_KEY);
   }
 
   /** Follow the view's expand/collapse events (remembered across sessions). */
   attach(view: vscode.TreeView<GapNode>): vscode.Disposable[] {
     this.view = view;
-    const remember = (id: string, open: boolean) => {
-      // A filtered tree opens as the server says (its rows are few); what a person opens there is not kept.
-      if (this.isFiltered()) return;
-      this.expansion[id] = open;
-      void this.context.workspaceState.update(EXPANSION_KEY, this.expansion);
-    };
-    return [view.onDidExpandElement((e) => remember(e.element.node.id, true)), view.onDidCollapseElement((e) => remember(e.element.node.id, false))];
+    // A filtered tree opens as the server says (its rows are few); what a person opens there is not kept.
+    return this.expansion.follow(view, (e) => e.node.id, () => this.isFiltered());
   }
 
   focus(service: string | null): void {
@@ -119,13 +116,13 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
     // VS Code keeps the expansion of a row it has seen by its id: under a filter the ids differ, so the
     // filtered tree opens by its own defaults and the unfiltered one comes back as it was left.
     const filter = this.isFiltered() ? JSON.stringify(this.params(null)) : '';
-    const remembered = filter ? undefined : this.expansion[node.id];
+    const remembered = filter ? undefined : this.expansion.get(node.id);
     const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : (remembered ?? node.collapsible === 'expanded') ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = filter ? `${node.id}\u0000${filter}` : node.id;
     if (node.description !== undefined) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip.kind === 'markdown' ? new vscode.MarkdownString(node.tooltip.value) : node.tooltip.value;
-    item.iconPath = this.icon(node.icon);
+    item.iconPath = rowIcon(this.context, node.icon);
     if (node.contextValue !== undefined) item.contextValue = node.contextValue;
     if (node.resource) item.resourceUri = fileUri(node.resource.folder, node.resource.file);
     if (node.location) {
@@ -134,11 +131,6 @@ export class GapExplorer implements vscode.TreeDataProvider<GapNode>, vscode.Dis
       item.command = { title: 'Reveal', command: 'apiParity.revealLocation', arguments: [args] };
     }
     return item;
-  }
-
-  private icon(id: string): vscode.Uri | vscode.ThemeIcon {
-    if (id.startsWith('method:')) return vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icons', 'methods', `${id.slice('method:'.length)}.svg`);
-    return id === 'file' ? vscode.ThemeIcon.File : new vscode.ThemeIcon(id);
   }
 
   dispose(): void {
