@@ -87,18 +87,21 @@ export class Server implements IndexHost {
   /** Initialisation, settings and folder changes, file and document changes. */
   private bindLifecycle(): void {
     const c = this.connection;
-    c.onInitialize((params) => this.initialize(params));
-    c.onInitialized(() => {
+    c.onInitialize((params) => {
+      const result = this.initialize(params);
+      // Folder changes are followed from here, not from `initialized`: VS Code's client sends the folders
+      // that appeared since it filled in the initialize params (a multi-root workspace still loading) right
+      // after this answer and before `initialized`, and an event fired before anyone listens is lost.
       if (this.canWatchFolders) {
-        void c.client.register(DidChangeWorkspaceFoldersNotification.type, undefined);
-        c.workspace.onDidChangeWorkspaceFolders((e) => {
-          for (const f of e.removed) this.workspace.delete(f.uri);
-          for (const f of e.added) this.addFolder(f);
+        c.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => {
+          for (const f of event.removed) this.workspace.delete(f.uri);
+          for (const f of event.added) this.addFolder(f);
           void this.rebuild();
         });
       }
-      void this.rebuild();
+      return result;
     });
+    c.onInitialized(() => void this.rebuild({ askFolders: true }));
     c.onDidChangeConfiguration(() => {
       this.settings.clear();
       void this.rebuild();
@@ -237,6 +240,22 @@ export class Server implements IndexHost {
     };
   }
 
+  /**
+   * Ask the client for its folders once it is initialised: what it answers is the truth (a change event
+   * lost on the way would otherwise leave the server analysing a folder list that no longer exists).
+   */
+  private async syncFolders(): Promise<void> {
+    if (!this.canWatchFolders) return;
+    try {
+      const folders = await this.connection.workspace.getWorkspaceFolders();
+      if (!folders) return;
+      this.workspace.clear();
+      for (const f of folders) this.addFolder(f);
+    } catch (e) {
+      this.log.warn(`could not ask the editor for its workspace folders: ${(e as Error).message ?? e}`);
+    }
+  }
+
   private addFolder(f: WorkspaceFolder): void {
     const u = URI.parse(f.uri);
     if (u.scheme === 'file') this.workspace.set(f.uri, { uri: f.uri, name: f.name, path: u.fsPath });
@@ -247,8 +266,11 @@ export class Server implements IndexHost {
   }
 
   /** Lay the system out again (folders, settings or a config's `with` changed) and re-analyse. Serialised. */
-  private rebuild(): Promise<void> {
-    this.rebuilding = this.rebuilding.then(() => this.layOut()).catch((e: unknown) => this.log.warn(`laying out the workspace failed: ${(e as Error).stack ?? e}`));
+  private rebuild({ askFolders = false } = {}): Promise<void> {
+    this.rebuilding = this.rebuilding.then(async () => {
+      if (askFolders) await this.syncFolders();
+      await this.layOut();
+    }).catch((e: unknown) => this.log.warn(`laying out the workspace failed: ${(e as Error).stack ?? e}`));
     return this.rebuilding;
   }
 

@@ -107,7 +107,7 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     await wb.openWorkspace(`${URL_}/?workspace=${encodeURIComponent(file)}`);
     // A new window: its extension host starts and indexes the two folders (slow on a loaded machine).
     await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(expected), 150_000, `the Gap Explorer groups ${expected.join(', ')}`).catch(async (e) => {
-      throw new Error(`${e.message}\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}`);
+      throw new Error(`${e.message}\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}; its message: ${await wb.paneMessage('Gap Explorer')}`);
     });
     const rows = await wb.paneRows('Gap Explorer');
     console.log(`multi-root Gap Explorer:\n${rows.join('\n')}`);

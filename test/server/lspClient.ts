@@ -27,8 +27,17 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /**
+   * How the folders reach the server: `initialize` (in its params), `late` (a multi-root workspace still
+   * loading: none in the params, then the change event VS Code's client sends between the initialize answer
+   * and `initialized`), or `request-only` (none in the params and no event: only `workspace/workspaceFolders` knows them).
+   */
+  folders?: 'initialize' | 'late' | 'request-only';
+}
+
 /** `folders`: the workspace folders (absolute paths), when not just `root` (a multi-root workspace). */
-export async function startServer(root: string, settings: Record<string, unknown> = { debounceMs: 50 }, folders: readonly string[] = [root]): Promise<TestClient> {
+export async function startServer(root: string, settings: Record<string, unknown> = { debounceMs: 50 }, folders: readonly string[] = [root], options: StartOptions = {}): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -54,14 +63,18 @@ export async function startServer(root: string, settings: Record<string, unknown
   rpc.onRequest('window/workDoneProgress/create', () => null);
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onRequest('workspace/codeLens/refresh', () => null);
+  const protocolFolders = folders.map((f) => ({ uri: URI.file(f).toString(), name: f === root ? 'ws' : f.split('/').pop()! }));
+  rpc.onRequest('workspace/workspaceFolders', () => protocolFolders);
   rpc.listen();
   const rootUri = URI.file(root).toString();
+  const how = options.folders ?? 'initialize';
   await rpc.sendRequest('initialize', {
     processId: process.pid,
-    rootUri,
-    workspaceFolders: folders.map((f) => ({ uri: URI.file(f).toString(), name: f === root ? 'ws' : f.split('/').pop()! })),
+    rootUri: how === 'initialize' ? rootUri : null,
+    workspaceFolders: how === 'initialize' ? protocolFolders : null,
     capabilities: { workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
   });
+  if (how === 'late') await rpc.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: protocolFolders, removed: [] } });
   await rpc.sendNotification('initialized', {});
   const uri = (rel: string) => URI.file(`${root}/${rel}`).toString();
   return {

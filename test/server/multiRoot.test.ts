@@ -66,6 +66,15 @@ describe('multi-root workspaces', () => {
     expect(go.targets.map((t) => `${t.label} ${t.uri === fileUri('api', 'app', 'api', 'routes', 'items.py')}`)).toEqual(['DELETE /api/v1/items/{item_id} true', 'GET /api/v1/items/{item_id} true', 'GET /api/v1/users/{user_id}/items false']);
   });
 
+  // A multi-root workspace opened in a new window: VS Code may start the extension before its folders are
+  // known, and its client then announces them between the initialize answer and `initialized`.
+  it.each(['late', 'request-only'] as const)('analyses folders the editor announces after initialising (%s)', async (how) => {
+    client = await startServer(join(dir, 'web'), { debounceMs: 50 }, [join(dir, 'web'), join(dir, 'api')], { folders: how });
+    const g = await snapshot(client);
+    expect(g.folders.map((f) => f.name)).toEqual(['ws + api']);
+    expect(g.folders[0]!.result!.summary).toMatchObject({ endpoints: 11, used: 10, missing: 1, methodMismatch: 1 });
+  });
+
   it('mounts the folders a config names in "with" (read only), as the CLI’s --with', async () => {
     writeFileSync(join(dir, 'web', 'api-parity.config.json'), '{ "with": ["../api"] }\n');
     client = await startServer(join(dir, 'web'));
