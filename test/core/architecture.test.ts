@@ -120,7 +120,7 @@ describe('framework registry', () => {
 
   it('every fixture folder belongs to a registered framework (or is a cross-stack workspace)', () => {
     const ids = new Set(frameworks.map((f) => f.id));
-    const stray = readdirSync(join(ROOT, 'test/fixtures'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_') && !ids.has(d.name)).map((d) => d.name);
+    const stray = readdirSync(join(ROOT, 'test/fixtures')).filter((n) => !n.startsWith('_') && !ids.has(n));
     expect(stray).toEqual([]);
   });
 });
