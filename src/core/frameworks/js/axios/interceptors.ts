@@ -3,7 +3,9 @@
  * => { config.url = "/api" + config.url; return config })` or `config.baseURL = …`. A literal prefix put in
  * front of `config.url`, or a literal `baseURL`, is a base for the client's requests (applied by the engine,
  * engine/sharedBases.ts); any other change to `url` or `baseURL` leaves the client's calls unresolved,
- * naming the interceptor. An interceptor that only adds headers or a token changes nothing.
+ * naming the interceptor. An interceptor that only adds headers or a token changes nothing. A function
+ * named at the call and defined in the same file counts as changing the URL when anything in that file
+ * assigns one; one imported from elsewhere is not read (its calls stay as they are).
  */
 import type { JsFileFacts } from '../../../lang/js/facts';
 import type { AxiosTarget } from '../../../lang/js/clients';
@@ -27,12 +29,17 @@ export function interceptorDecls(file: string, text: string, js: JsFileFacts): C
   for (const c of js.calls) {
     const client = interceptedClient(c.callee);
     if (!client || !c.args[0]) continue;
-    const body = lines.slice(c.span.line - 1, c.span.endLine).join('\n');
+    // An inline function is read from the call's text; a function of this file named there, from the
+    // whole file (never read as a prefix then: only whether something may change the URL).
+    const fn = c.args[0];
+    const named = fn.k === 'ref' && js.module.bindings[fn.name]?.k === 'func';
+    if (fn.k !== 'func' && !named) continue;
+    const body = named ? text : lines.slice(c.span.line - 1, c.span.endLine).join('\n');
     if (!CHANGES_URL.test(body)) continue;
     const prefix = PREFIX.exec(body);
     const base = BASE.exec(body);
     // One reading only: a literal prefix, or a literal baseURL, and nothing else that sets either.
-    const once = (body.match(ASSIGNS)?.length ?? 0) === 1;
+    const once = !named && (body.match(ASSIGNS)?.length ?? 0) === 1;
     const read: Sym = once && prefix ? { k: 'str', v: `concat ${prefix[3]}` } : once && base ? { k: 'str', v: `join ${base[2]}` } : { k: 'dyn', text: 'unread' };
     out.push({ file, fn: c.fn, span: c.span, anchor: c.anchor, callee: client, args: [{ k: 'dyn', text: INTERCEPTOR }, read], setting: true });
   }
