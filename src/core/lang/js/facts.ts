@@ -17,7 +17,7 @@ import { PropertyAssignments } from './assignments';
 import { ClassMembers, selfOf } from './classes';
 import { callFact, defaultsFact, loadedSpecifiers, navigationFact, type JsCall, type JsDefaultsSet } from './calls';
 import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
-import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
+import { recordCommonJsExport, recordEnum, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
 import { decoratedIn, declaredFields, paramTyping, type JsDecorated } from './decorators';
@@ -212,8 +212,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'TSTypeAliasDeclaration':
       case 'TSModuleDeclaration':
       case 'TSDeclareFunction':
-      case 'TSEnumDeclaration':
         return;
+      case 'TSEnumDeclaration':
+        return recordEnum(this, node, bindingKey(node.id.name, scope));
       default:
         break;
     }
