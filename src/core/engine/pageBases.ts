@@ -114,7 +114,9 @@ export function applyPageBase(d: DraftCall, pages: readonly PageBase[], project:
   if (bad) return unresolved(d, `the URL \`${url}\` is relative to the page's base, which ${bad.why ?? 'cannot be evaluated'} (${bad.page})`);
   const hrefs = [...new Set(governing.map((p) => p.href!))];
   if (hrefs.length > 1) return unresolved(d, `the URL \`${url}\` is relative to the page's base, and the pages that run it set different ones: ${governing.map(named).join(', ')}`);
-  const parts: Part[] = [{ lit: resolveAgainst(hrefs[0]!, url) }, ...d.parts.slice(1)];
+  // Only the leading literal is relative to the base; the parts after it (run-time segments) stay as they are.
+  const first = d.parts[0] as { lit: string };
+  const parts: Part[] = [{ lit: resolveAgainst(hrefs[0]!, first.lit.trimStart()) }, ...d.parts.slice(1)];
   return { ...d, parts, target: interpretUrl(parts), via: [...d.via, `base ${named(governing[0]!)}`] };
 }
 
