@@ -30,3 +30,20 @@ describe('file globs', () => {
     expect(fileRole(DEFAULT_CONFIG, 'server/mock-server.js')).toBe('test');
   });
 });
+
+describe('segment patterns of literal pieces and stars', () => {
+  it('match as the character-by-character program does', async () => {
+    const { matchWildcard } = await import('../../src/core/glob');
+    // The reference: the same pattern with its first literal character as a class of itself (the
+    // character-by-character program); a pattern of stars alone matches anything.
+    const reference = (p: string, t: string) => (/[^*]/.test(p) ? matchWildcard(p.replace(/[^*]/, (c) => `[${c}]`), t) : true);
+    const alphabet = ['a', 'b', '.', '*'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 3000; i++) {
+      const p = Array.from({ length: 1 + rand(6) }, () => alphabet[rand(4)]).join('');
+      const t = Array.from({ length: rand(8) }, () => alphabet[rand(3)]).join('');
+      expect(matchWildcard(p, t), `${p} ~ ${t}`).toBe(reference(p, t));
+    }
+  });
+});
