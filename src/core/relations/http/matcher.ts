@@ -75,7 +75,9 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
     const guess = guessedLiteral(endpoint.template, q.template);
     if (guess !== null) return { status: 'no-services', possible: methodOk, reason: `a part of the URL only known at run time would have to be \`${guess}\` to reach ${endpoint.ep.path}` };
     // A path with run-time parts (`/${entity}.list`) may reach each route it ties with: they are possible callers' routes.
-    const also = methodOk.filter((e) => e !== endpoint && e.ep.path !== endpoint.ep.path);
+    // So may a second registration of the same method and path (actix's `.route("")` and `.route("/")`,
+    // one path once trailing slashes are dropped): the call reaches one of them, which one is not known.
+    const also = methodOk.filter((e) => e !== endpoint && (e.ep.path !== endpoint.ep.path || e.ep.method === endpoint.ep.method));
     return { status: 'matched', endpoint, assumption, ...(also.length ? { alsoMatches: also } : {}) };
   }
   const other = weakerRouteWithMethod(q, candidates);
