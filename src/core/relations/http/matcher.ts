@@ -75,9 +75,10 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
     const guess = guessedLiteral(endpoint.template, q.template);
     if (guess !== null) return { status: 'no-services', possible: methodOk, reason: `a part of the URL only known at run time would have to be \`${guess}\` to reach ${endpoint.ep.path}` };
     // A path with run-time parts (`/${entity}.list`) may reach each route it ties with: they are possible callers' routes.
-    // So may a second registration of the same method and path (actix's `.route("")` and `.route("/")`,
-    // one path once trailing slashes are dropped): the call reaches one of them, which one is not known.
-    const also = methodOk.filter((e) => e !== endpoint && (e.ep.path !== endpoint.ep.path || e.ep.method === endpoint.ep.method));
+    // So may a second registration of the same method and path in the same service (actix's `.route("")`
+    // and `.route("/")`, one path once trailing slashes are dropped): which of them it reaches is not known.
+    const twin = (e: EndpointRec) => e.service === endpoint.service && e.ep.method === endpoint.ep.method;
+    const also = methodOk.filter((e) => e !== endpoint && (e.ep.path !== endpoint.ep.path || twin(e)));
     return { status: 'matched', endpoint, assumption, ...(also.length ? { alsoMatches: also } : {}) };
   }
   const other = weakerRouteWithMethod(q, candidates);
