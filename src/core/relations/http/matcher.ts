@@ -70,9 +70,10 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
   if (methodOk.length) {
     const endpoint = preferExactMethod(methodOk, q.method);
-    // Reached only through a catch-all (outline's `router.register("*", …)` that answers 404) while a route
-    // whose prefix is not certain ends the path: that route is the likelier target, so the call is not checked.
-    const unsure = isCatchAll(endpoint.template) ? unsurePrefix(q, candidates) : null;
+    // An API request reached only through a catch-all (outline's `router.register("*", …)` that answers 404)
+    // while a route whose prefix is not certain ends the path: that route is the likelier target, so the
+    // call is not checked. A navigation through a catch-all is the single-page app's, as it was.
+    const unsure = q.kind === 'http' && isCatchAll(endpoint.template) ? unsurePrefix(q, candidates) : null;
     if (unsure) return unsure;
     // A run-time segment standing for a route's literal is a guess, never a match: the routes it may
     // reach get the call as a possible caller, and the call is not checked.
