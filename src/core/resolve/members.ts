@@ -43,8 +43,12 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
       return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
     case 'unknown':
       return obj;
-    case 'alt':
-      return { t: 'alt', options: obj.options.map((o) => memberOf(ev, o, prop, sym)) };
+    case 'alt': {
+      const options = obj.options.map((o) => memberOf(ev, o, prop, sym));
+      // A property no alternative sets is not set (`{ ...(flag ? {} : { download: true }) }.baseUrl`).
+      if (options.every((o) => o.t === 'unknown' && o.absent)) return { t: 'unknown', text, why: `\`${prop}\` is not set`, absent: true };
+      return { t: 'alt', options };
+    }
   }
 }
 
