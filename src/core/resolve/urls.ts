@@ -25,7 +25,7 @@ function unknownUrl(sym: Sym, why: string): Value {
 export function newUrl(sym: Sym, rel: Value | null, base: Value | null): Value {
   if (!rel) return unknownUrl(sym, '`new URL()` without arguments');
   if (rel.t === 'alt') return { t: 'alt', options: rel.options.map((o) => newUrl(sym, o, base)) };
-  if (rel.t !== 'str' && rel.t !== 'param') return unknownUrl(sym, `the first argument of \`${symText(sym)}\` ${rel.t === 'unknown' ? ` could not be evaluated (${rel.why})` : ' is a value known only when it runs, which may be a full URL or a path'}`);
+  if (rel.t !== 'str' && rel.t !== 'param') return unknownUrl(sym, `the first argument of \`${symText(sym)}\`${rel.t === 'unknown' ? ` could not be evaluated (${rel.why})` : ' is a value known only when it runs, which may be a full URL or a path'}`);
   const r = partsOf(rel);
   if (!base || (base.t === 'unknown' && base.absent)) return url(r);
   if (base.t !== 'str' && !(base.t === 'ext' && PAGE.test(base.path))) return unknownUrl(sym, `the base of \`${symText(sym)}\` could not be evaluated${base.t === 'unknown' ? ` (${base.why})` : ''}`);
