@@ -14,7 +14,7 @@ import { exportedValue, importedValue, requiredModule, wholeModule } from './imp
 import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
-import { isStringMethod, newUrl, stringMethod } from './urls';
+import { globalCall, isStringMethod, stringMethod } from './urls';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
 import { enclosing, globalValue, isAbsentValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
@@ -223,14 +223,8 @@ export class Evaluator implements EvalHost {
         const def = sym.args[1] ?? kw['default'];
         if (name?.k === 'str') return fallbackValue(this, def ? [{ k: 'env', name: name.v }, def] : [{ k: 'env', name: name.v }], ctx);
       }
-      if (path === 'String' || path === 'str' || path === 'encodeURIComponent' || path === 'encodeURI') {
-        const a = sym.args[0];
-        if (a) {
-          const v = this.evaluate(a, ctx);
-          if (v.t === 'str' || v.t === 'num' || v.t === 'param') return v.t === 'str' ? { t: 'str', parts: v.parts } : v;
-        }
-      }
-      if (path === 'URL') return newUrl(sym, ...([0, 1].map((i) => (sym.args[i] ? this.evaluate(sym.args[i]!, ctx) : null)) as [Value | null, Value | null]));
+      const builtin = globalCall(path, sym, (i) => (sym.args[i] ? this.evaluate(sym.args[i]!, ctx) : null));
+      if (builtin) return builtin;
     }
     const kwSpreads = sym.kwSpreads ?? [];
     if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name, init: { args: sym.args, kw, kwSpreads, ctx } };

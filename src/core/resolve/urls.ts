@@ -21,6 +21,17 @@ function unknownUrl(sym: Sym, why: string): Value {
   return { t: 'unknown', text: symText(sym), why };
 }
 
+/**
+ * A call of a global the evaluator knows: `String(x)`, `encodeURIComponent(x)` (the value itself, a
+ * parameter's or a number's too), `new URL(…)`; null for any other (`arg(i)` evaluates argument i).
+ */
+export function globalCall(path: string, sym: Sym, arg: (i: number) => Value | null): Value | null {
+  if (path === 'URL') return newUrl(sym, arg(0), arg(1));
+  if (path !== 'String' && path !== 'str' && path !== 'encodeURIComponent' && path !== 'encodeURI') return null;
+  const v = arg(0);
+  return v && (v.t === 'str' || v.t === 'num' || v.t === 'param') ? (v.t === 'str' ? { t: 'str', parts: v.parts } : v) : null;
+}
+
 /** `new URL(rel)` / `new URL(rel, base)`: the URL's parts, or an unknown value saying which argument is not known. */
 export function newUrl(sym: Sym, rel: Value | null, base: Value | null): Value {
   if (!rel) return unknownUrl(sym, '`new URL()` without arguments');

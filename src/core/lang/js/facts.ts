@@ -215,7 +215,11 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       default:
         break;
     }
-    // What runs only on some paths: an `url += "/x"` there is a second value, not the only one.
+    this.visitNested(node, scope);
+  }
+
+  /** The children of a node that may run only on some paths (an `url += "/x"` there is a second value), or repeatedly. */
+  private visitNested(node: Node, scope: Scope): void {
     const branch = CONDITIONAL.has(node.type);
     const loop = LOOPS.has(node.type);
     if (branch) this.conditional++;
