@@ -143,8 +143,7 @@ function samePathOnce(urls: readonly Part[][]): Part[][] {
     for (let i = 0; i < parts.length && !isQueryPart(parts, i); i++) {
       const p = parts[i]!;
       const cut = 'lit' in p ? p.lit.search(/[?#]/) : -1;
-      // Run-time values at the same place are the same request (`${id}` set in one branch, `${params.get("id")}` in another).
-      path += 'lit' in p ? (cut >= 0 ? p.lit.slice(0, cut) : p.lit) : `\u0000${'env' in p ? JSON.stringify(p) : ''}\u0000`;
+      path += 'lit' in p ? (cut >= 0 ? p.lit.slice(0, cut) : p.lit) : `\u0000${JSON.stringify(p)}\u0000`;
       if (cut >= 0) break;
     }
     // The shortest spelling (usually the one without a query string) stands for them.
