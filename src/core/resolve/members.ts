@@ -7,6 +7,7 @@ import type { Sym } from './sym';
 import { symText, THIS_PARAM } from './sym';
 import { classMethod, instanceMember, thisMethod } from './receivers';
 import type { EvalHost, Value } from './value';
+import { urlMember } from './urls';
 
 /** The value of `obj.prop`; `sym` is the member expression, for messages. */
 export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Value {
@@ -36,8 +37,9 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
       // What a framework injects into the context a package function returns (`useContext().$axios`).
       if (obj.callee.t === 'ext' && prop.startsWith('$')) return { t: 'ext', path: `${obj.callee.path}().${prop}` };
       return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
-    case 'fn':
     case 'str':
+      return (obj.url ? urlMember(obj, prop) : null) ?? { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
+    case 'fn':
     case 'num':
     case 'arr':
       return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
