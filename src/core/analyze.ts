@@ -8,9 +8,8 @@
  */
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
-import { RequestResolution, type RequestIndex, type RequestOutcome, type RequestReuse } from './engine/requests';
+import { OutcomeMemo, RequestResolution, type RequestIndex, type RequestReuse } from './engine/requests';
 import { editReusesOutcomes } from './engine/affected';
-import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
 import { linkOrReuse, type LinkMemo } from './engine/routes';
 import { buildServices } from './engine/services';
@@ -63,7 +62,7 @@ export class Analyzer {
   /** Each relation's state from the last run (the http relation's memoised match outcomes). */
   private readonly relationStates = new Map<string, unknown>();
   /** Each request declaration's outcome in the last run, reused by edit runs where nothing it reads changed. */
-  private lastRequests: WeakMap<ClientDecl, RequestOutcome> | null = null;
+  private readonly lastRequests = new OutcomeMemo();
   /** The last run's link and what it read: an edit run that cannot have changed the routes reuses it. */
   private lastLink: LinkMemo | null = null;
   /**
@@ -93,7 +92,7 @@ export class Analyzer {
     this.cache.clear();
     this.lastWorkspace = null;
     this.lastLink = null;
-    this.lastRequests = null;
+    this.lastRequests.forget();
   }
 
   /**
@@ -104,7 +103,7 @@ export class Analyzer {
   private async again(opts: AnalyzeOptions, store: FileStore): Promise<AnalysisResult> {
     await this.cache.loadGrammars(store.missingGrammars);
     this.lastLink = null;
-    this.lastRequests = null;
+    this.lastRequests.forget();
     return this.analyze(opts);
   }
 
@@ -127,14 +126,14 @@ export class Analyzer {
     if (store.missingGrammars.size) return this.again(opts, store);
     ctx.check();
     const changed = opts.changed ?? [];
-    const reuse = reused && this.lastRequests && editReusesOutcomes(changed, store) ? { last: this.lastRequests, changed: new Set(changed) } : null;
-    this.lastRequests = null;
-    const { index: requests, outcomes, reusedReads } = await discoverRequests(ctx, store, program, ws.env, reuse);
+    const reuse = { memo: this.lastRequests, changed: reused && editReusesOutcomes(changed, store) ? new Set(changed) : null };
+    this.lastRequests.begin();
+    const { index: requests, reusedReads } = await discoverRequests(ctx, store, program, ws.env, reuse);
     // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
     // are reported), as in a full run.
     for (const file of reusedReads) store.module(file);
     if (store.missingGrammars.size) return this.again(opts, store);
-    this.lastRequests = outcomes;
+    this.lastRequests.commit();
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = await buildServices(ctx, routes, ws.projects);
@@ -188,14 +187,14 @@ export class Analyzer {
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome>; reusedReads: Set<string> }> {
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse): Promise<{ index: RequestIndex; reusedReads: Set<string> }> {
   const resolution = new RequestResolution(ctx, store, program, reuse);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return { index: await resolution.finish(env), outcomes: resolution.outcomes(), reusedReads: resolution.reusedReads() };
+  return { index: await resolution.finish(env), reusedReads: resolution.reusedReads() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {
