@@ -13,7 +13,7 @@ import { editReusesOutcomes } from './engine/affected';
 import { assembleResult } from './engine/results';
 import { linkOrReuse, type LinkMemo } from './engine/routes';
 import { buildServices } from './engine/services';
-import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
+import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Entry, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { memoisedRun } from './engine/runMemo';
@@ -163,16 +163,17 @@ export class Analyzer {
    * they are the run's first sources. Returns how many files were scanned.
    */
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
-    const sources = ws.files.filter(isSourceFile);
+    const { sources, sourceSet } = sourceFiles(ws);
     let loaded = 0;
-    // After an edit (`changed`), only the changed files are read again; the others keep their entries.
-    const kept = changed ? sources.map((path) => (changed.has(path) ? undefined : this.cache.get(path))) : null;
-    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path, i) => {
-      const e = kept?.[i] ?? (await store.load(path));
+    const loadOne = async (path: string, kept: Entry | undefined) => {
+      const e = kept ?? (await store.load(path));
       if (++loaded % 200 === 0) ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
-      if (!kept?.[i]) await ctx.pause();
+      if (!kept) await ctx.pause();
       return e;
-    });
+    };
+    // After an edit (`changed`), only the changed files are read again (one by one: a few); the others keep their entries.
+    const entries = changed ? [] : await mapPool(sources, LOAD_CONCURRENCY, (path) => loadOne(path, undefined));
+    if (changed) for (const path of sources) entries.push(await loadOne(path, changed.has(path) ? undefined : this.cache.get(path)));
     const eager = entries.filter((e) => e?.eager);
     for (let i = 0; i < eager.length; i++) {
       await store.prepareGrammars(eager[i]!);
@@ -181,9 +182,21 @@ export class Analyzer {
       await ctx.pause();
     }
     ctx.progress('parsing', sources.length, sources.length);
-    this.cache.prune(new Set(sources));
+    this.cache.prune(sourceSet);
     return sources.length;
   }
+}
+
+/** The source files of a workspace, listed once per file list (edit runs reuse the list). */
+const sourcesOf = new WeakMap<Workspace, { sources: readonly string[]; sourceSet: ReadonlySet<string> }>();
+
+function sourceFiles(ws: Workspace): { sources: readonly string[]; sourceSet: ReadonlySet<string> } {
+  let hit = sourcesOf.get(ws);
+  if (!hit) {
+    const sources = ws.files.filter(isSourceFile);
+    sourcesOf.set(ws, (hit = { sources, sourceSet: new Set(sources) }));
+  }
+  return hit;
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
