@@ -73,10 +73,10 @@ export class OutcomeMemo {
     this.valid = -1;
   }
 
-  /** The last run's outcome of `decl`, marked as this run's when `keep` says so. */
-  take(decl: ClientDecl, keep: (last: RequestOutcome) => boolean): RequestOutcome | undefined {
+  /** The last run's outcome of `decl` when it read none of the `changed` files, marked as this run's. */
+  take(decl: ClientDecl, changed: ReadonlySet<string>): RequestOutcome | undefined {
     const e = this.entries.get(decl);
-    if (!e || e.run !== this.reading || !keep(e.outcome)) return undefined;
+    if (!e || e.run !== this.reading || !unchangedBy(e.outcome, changed)) return undefined;
     e.run = this.writing;
     return e.outcome;
   }
@@ -85,6 +85,13 @@ export class OutcomeMemo {
   record(decl: ClientDecl, outcome: RequestOutcome): void {
     this.entries.set(decl, { outcome, run: this.writing });
   }
+}
+
+/** Did the outcome read none of the `changed` files? */
+function unchangedBy(last: RequestOutcome, changed: ReadonlySet<string>): boolean {
+  for (const f of changed) if (last.reads.has(f)) return false;
+  // A request that reached its client through a global name depends on the file that gives it.
+  return !('spec' in last && last.spec?.registeredIn && changed.has(last.spec.registeredIn));
 }
 
 /**
@@ -247,12 +254,7 @@ export class RequestResolution {
   /** The last run's outcome of a declaration, when it read none of the files the edit changed. */
   private lastOutcome(decl: ClientDecl): RequestOutcome | undefined {
     const changed = this.reuse.changed;
-    if (!changed) return undefined;
-    return this.reuse.memo.take(decl, (last) => {
-      for (const f of changed) if (last.reads.has(f)) return false;
-      // A request that reached its client through a global name depends on the file that gives it.
-      return !('spec' in last && last.spec?.registeredIn && changed.has(last.spec.registeredIn));
-    });
+    return changed ? this.reuse.memo.take(decl, changed) : undefined;
   }
 
   private markStale(list: readonly number[] | undefined): void {
