@@ -8,6 +8,8 @@
  * files, as CPU time, in this process and as whole processes, cold, warm (the run memo of an unchanged
  * workspace) and warm with facts only (what a run after an edit reuses): issue 10's "no more than twice".
  *
+ * `BENCH_DIST=<dir>` measures the CLI and server bundles in <dir> (another commit's build) instead of dist/.
+ *
  * Workspaces: a generated one at two sizes (the seed fixture workspaces copied N times, plus files that
  * hold neither routes nor calls), and any folder given (a real repository).
  */
@@ -21,7 +23,9 @@ import { Analyzer, analyzeWorkspace, diskFactsStore, gapTree, isSourceFile, load
 import type { GapsResult, GapTreeResult } from '../src/shared/protocol';
 
 const REPO = resolve(__dirname, '..');
-const DIST = join(REPO, 'dist');
+// BENCH_DIST: the bundles of another build (an older commit built in a worktree), for before/after tables;
+// the floors and the in-process rows are always this checkout's.
+const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(REPO, 'dist');
 const args = process.argv.slice(2);
 const flag = (name: string, def: number) => {
   const i = args.indexOf(name);

@@ -33,7 +33,8 @@ export interface ApiParityApi {
 
 let client: LanguageClient | null = null;
 
-export async function activate(context: vscode.ExtensionContext): Promise<ApiParityApi> {
+export function activate(context: vscode.ExtensionContext): ApiParityApi {
+  const activatedAt = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
   const { explorer, status, view, catalogue } = createViews(context, () => (client?.state === State.Running ? client : null));
@@ -88,13 +89,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiPar
     { dispose: () => void client?.stop() },
   );
 
-  try {
-    await start();
-  } catch (e) {
+  // The server starts in the background: activation (what VS Code waits for) is the views and commands only.
+  void start().catch((e: unknown) => {
     log.error(`API Parity could not start its server: ${stringify(e)}`);
+    status.stopped();
+    void vscode.commands.executeCommand('setContext', 'apiParity.state', 'stopped');
     void vscode.window.showErrorMessage('API Parity could not start its language server. See the "API Parity" output.');
-    throw e;
-  }
+  });
+  log.info(`activated in ${(performance.now() - activatedAt).toFixed(1)} ms (the language server starts in the background)`);
 
   return {
     gaps: () => feed.gaps(),

@@ -18,7 +18,7 @@ import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { memoisedRun } from './engine/runMemo';
 import { parseRouteHelperCallers } from './engine/routeHelpers';
-import type { EnvFiles } from './engine/dotenv';
+import { withPageBases } from './engine/pageBases';
 import { loadWorkspace, type Workspace } from './engine/workspace';
 import { languageById, languageOf } from './lang/registry';
 import type { ModuleResolver } from './lang/types';
@@ -128,7 +128,7 @@ export class Analyzer {
     const changed = opts.changed ?? [];
     const reuse = { memo: this.lastRequests, changed: reused && editReusesOutcomes(changed, store) ? new Set(changed) : null };
     this.lastRequests.begin();
-    const { index: requests, reusedReads } = await discoverRequests(ctx, store, program, ws.env, reuse);
+    const { index: requests, reusedReads } = await discoverRequests(ctx, store, program, ws, reuse);
     // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
     // are reported), as in a full run.
     for (const file of reusedReads) store.module(file);
@@ -200,14 +200,17 @@ function sourceFiles(ws: Workspace): { sources: readonly string[]; sourceSet: Re
 }
 
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, env: EnvFiles, reuse: RequestReuse): Promise<{ index: RequestIndex; reusedReads: Set<string> }> {
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, ws: Workspace, reuse: RequestReuse): Promise<{ index: RequestIndex; reusedReads: Set<string> }> {
   const resolution = new RequestResolution(ctx, store, program, reuse);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
     if ((await parseWrapperCallers(ctx, store, program, resolution.wrappers)) === 0) break;
     await resolution.settle();
   }
-  return { index: await resolution.finish(env), reusedReads: resolution.reusedReads() };
+  const index = await resolution.finish(ws.env);
+  // `api/x` is read against the `<base href>` of the pages that run it (see pageBases.ts).
+  const drafts = await withPageBases(ctx, ws.files, ws.projects, index.drafts);
+  return { index: { ...index, drafts }, reusedReads: resolution.reusedReads() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

@@ -17,15 +17,13 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type WorkspaceEdit,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { absolute } from '../core/path';
 import { URI } from 'vscode-uri';
-import { broadWorkspaceReason, decodeText, ignoreRuleEdits, CONFIG_FILE_NAME, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
+import { broadWorkspaceReason, decodeText, CONFIG_FILE_NAME, nodeFileSystem, renderMarkdown, routeSymbols, withOverlays, workspaceTarget, type Logger } from '../core';
 import { structural, watchedFile } from './watched';
-import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult, type IgnoreEndpointParams } from '../shared/protocol';
+import { gapsRequest, ignoreEndpointRequest, indexChangedNotification, reindexRequest, reportRequest, statusNotification, type GapsResult } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { CatalogueFeature } from './features/catalogue';
 import { GapTreeFeature } from './features/gapTree';
@@ -38,6 +36,7 @@ import { SettingsCache } from './settings';
 import { statusOf, type StatusFolder } from './status';
 import { memberConfig, memberOf, memberWriteProblem, openSystem, systemLayout, type FolderInfo, type OpenedSystem, type SystemLayout } from './system';
 import { FolderIndex, type IndexHost } from './workspaceIndex';
+import { ignoreEndpointEdit } from './features/ignoreEdit';
 
 /** The package version, injected by esbuild (`dev` when running from source). */
 const SERVER_VERSION = process.env.API_PARITY_VERSION ?? 'dev';
@@ -186,35 +185,17 @@ export class Server implements IndexHost {
       await Promise.all(this.indexes().map((f) => (f.enabled ? f.run(true) : Promise.resolve())));
     });
     for (const f of [new CatalogueFeature(() => ({ index: this.index, layout: this.layout })), new GapTreeFeature(() => ({ indexes: this.indexes() }))]) f.bind(c);
-    c.onRequest(ignoreEndpointRequest, async (params) => (await this.rebuilding, this.ignoreEndpointEdit(params)));
+    c.onRequest(ignoreEndpointRequest, async (params) => {
+      await this.rebuilding;
+      if (!this.index || !this.layout) throw new Error(`no workspace folder ${params.folderUri}`);
+      const f = this.index;
+      return ignoreEndpointEdit(params, { root: f.root, layout: this.layout, writeProblem: (rel) => this.writeProblem(f, rel), readFile: (rel) => this.readFile(f, rel) });
+    });
     c.onRequest(reportRequest, (params) => {
       const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
       if (list.length === 0) return { markdown: '# API Parity\n\nNo analysis result yet.\n' };
       return { markdown: list.map((f) => renderMarkdown(f.snapshot!, { version: SERVER_VERSION })).join('\n\n---\n\n') };
     });
-  }
-
-  /** The workspace edit that adds an ignore rule to the folder's config file (creating the file if needed). */
-  private ignoreEndpointEdit(params: IgnoreEndpointParams): WorkspaceEdit {
-    const f = this.index;
-    const layout = this.layout;
-    if (!f || !layout) throw new Error(`no workspace folder ${params.folderUri}`);
-    const configRel = ignoreConfigFile(layout, params.folderUri);
-    const uri = fileUri(f.root, configRel);
-    const problem = this.writeProblem(f, configRel);
-    if (problem) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${problem}`);
-    const existing = this.readFile(f, configRel);
-    if (existing === null && existsSync(absolute(f.root, configRel))) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: it is not a text file it can read`);
-    const rule = { ...(params.method && params.method !== '*' ? { method: params.method } : {}), path: params.path, reason: params.reason };
-    const r = ignoreRuleEdits(existing, rule);
-    if ('refused' in r) throw new Error(`API Parity will not edit ${CONFIG_FILE_NAME}: ${r.refused}`);
-    if (existing === null) {
-      return { documentChanges: [{ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: r.edits[0]!.content }] }] };
-    }
-    // Minimal edits on the decoded text (the editor keeps the file's encoding, BOM and line endings).
-    const doc = TextDocument.create(uri, 'json', 0, existing);
-    const edits = r.edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
-    return { documentChanges: [{ textDocument: { uri, version: null }, edits }] };
   }
 
   private initialize(params: InitializeParams): InitializeResult {
@@ -408,11 +389,4 @@ export class Server implements IndexHost {
   dispose(): void {
     for (const f of this.indexes()) f.dispose();
   }
-}
-
-/** The config file an ignore rule goes to: the named workspace folder's, else the first one with a config file, else the first. */
-function ignoreConfigFile(layout: SystemLayout, folderUri: string): string {
-  const writable = layout.members.filter((m) => m.writable);
-  const m = writable.find((x) => x.uri === folderUri) ?? writable.find((x) => existsSync(absolute(x.path, CONFIG_FILE_NAME))) ?? writable[0]!;
-  return m.at === '' ? CONFIG_FILE_NAME : `${m.at}/${CONFIG_FILE_NAME}`;
 }

@@ -1,7 +1,7 @@
 /** File globs as the config documents them (braces are expanded when the config is read). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/core/config';
-import { matchFileGlob } from '../../src/core/glob';
+import { matchFileGlob, matchWildcard } from '../../src/core/glob';
 import { fileRole } from '../../src/core/project/roles';
 
 describe('file globs', () => {
@@ -28,5 +28,21 @@ describe('file globs', () => {
     expect(fileRole(config, 'mocks/real/api.ts')).toBe('app');
     expect(fileRole(config, 'web/a.ts')).toBe('app');
     expect(fileRole(DEFAULT_CONFIG, 'server/mock-server.js')).toBe('test');
+  });
+});
+
+describe('segment patterns of literal pieces and stars', () => {
+  it('match as the character-by-character program does', () => {
+    // The reference: the same pattern with its first literal character as a class of itself (the
+    // character-by-character program); a pattern of stars alone matches anything.
+    const reference = (p: string, t: string) => (/[^*]/.test(p) ? matchWildcard(p.replace(/[^*]/, (c) => `[${c}]`), t) : true);
+    const alphabet = ['a', 'b', '.', '*'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 3000; i++) {
+      const p = Array.from({ length: 1 + rand(6) }, () => alphabet[rand(4)]).join('');
+      const t = Array.from({ length: rand(8) }, () => alphabet[rand(3)]).join('');
+      expect(matchWildcard(p, t), `${p} ~ ${t}`).toBe(reference(p, t));
+    }
   });
 });

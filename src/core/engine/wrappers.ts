@@ -74,7 +74,7 @@ export async function parseWrapperCallers(ctx: RunContext, store: FileStore, pro
   const names = wrapperNames(program, wrappers);
   if (names.size === 0) return 0;
   const lazy = indexedFrameworks.filter((f) => f.requests?.lazy).map((f) => `requests:${f.id}`);
-  const pattern = patternOf(names);
+  const pattern = patternOf(names, true);
   let added = 0;
   for (const e of store.acceptedBy(lazy)) {
     if (store.isSource(e) || !mentions(e, pattern)) continue;
@@ -95,9 +95,19 @@ export interface Pattern {
 const patterns = new Map<string, Pattern>();
 let patternCount = 0;
 
-export function patternOf(names: ReadonlySet<string>): Pattern {
+/**
+ * In JS, a name followed on its line by another word is no reference to a binding or property of that
+ * name: the `delete` operator (`delete x.y`), a getter (`get size()`), prose in comments, strings and JSX
+ * text. Followed by a word an expression or a binding may be followed by (`get as Fn`, `get in x`,
+ * `import get from`, …), it still counts. A file that mentions a wrapper's name only so cannot call it
+ * (plane: 110 of the 346 files the wrapper pass parsed mentioned `delete`, `get` or `onSubmit` only so).
+ */
+const NOT_A_REFERENCE = String.raw`(?![ \t]+(?!(?:as|in|instanceof|of|satisfies|is|extends|implements|from)\b)[A-Za-z_$])`;
+
+/** `jsReferences`: count only mentions that may be references in JS (see {@link NOT_A_REFERENCE}). */
+export function patternOf(names: ReadonlySet<string>, jsReferences = false): Pattern {
   // Sorted: the same names found in another order (a wrapper resolved again in an edit run) are the same search.
-  const source = `\\b(?:${[...names].sort().map(escapeRe).join('|')})\\b`;
+  const source = `\\b(?:${[...names].sort().map(escapeRe).join('|')})\\b${jsReferences ? NOT_A_REFERENCE : ''}`;
   let p = patterns.get(source);
   if (!p) {
     if (patterns.size >= 64) patterns.clear();

@@ -142,7 +142,9 @@ function locate(parts: readonly Part[]): UrlTarget {
   if ('param' in first) return { kind: 'dynamic', why: `the URL comes from \`${[first.name, ...first.path].join('.')}\`` };
   if ('alt' in first) return { kind: 'dynamic', why: `the URL is one of several too many to spell out (\`${displayParts(parts)}\`)` };
   const restText = pathText(rest, '/');
-  if (rest.length === 0 || !restText.startsWith('/')) return { kind: 'dynamic', why: `the URL \`${displayParts(parts)}\` is only known at run time` };
+  // A value the evaluator gave up on says why (`new URL(…)` with a base it could not read).
+  const told = rest.length === 0 && first.why && !first.why.endsWith('only known at run time') ? ` could not be evaluated: ${first.why}` : ' is only known at run time';
+  if (rest.length === 0 || !restText.startsWith('/')) return { kind: 'dynamic', why: `the URL \`${displayParts(parts)}\`${told}` };
   return { kind: 'unknown-base', base: first.dyn, path: ensureSlash(restText), ...(first.why ? { why: first.why } : {}) };
 }
 

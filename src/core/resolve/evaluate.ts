@@ -14,6 +14,7 @@ import { exportedValue, importedValue, requiredModule, wholeModule } from './imp
 import { memberOf } from './members';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
+import { globalCall, isStringMethod, stringMethod } from './urls';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
 import { enclosing, globalValue, isAbsentValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
@@ -205,7 +206,14 @@ export class Evaluator implements EvalHost {
   }
 
   private call(sym: Extract<Sym, { k: 'call' }>, ctx: Ctx): Value {
-    const callee = this.evaluate(sym.callee, ctx);
+    let callee: Value;
+    if (sym.callee.k === 'member' && isStringMethod(sym.callee.prop)) {
+      // `url.toString().replace("http://h", "")`: string methods on a known string.
+      const obj = this.evaluate(sym.callee.obj, ctx);
+      const done = stringMethod(sym, obj, sym.callee.prop, sym.args.map((a) => this.evaluate(a, ctx)));
+      if (done) return done;
+      callee = this.member(obj, sym.callee.prop, sym.callee);
+    } else callee = this.evaluate(sym.callee, ctx);
     const kw = sym.kw ?? {};
     if (callee.t === 'ext') {
       const path = stripGlobal(callee.path);
@@ -215,13 +223,8 @@ export class Evaluator implements EvalHost {
         const def = sym.args[1] ?? kw['default'];
         if (name?.k === 'str') return fallbackValue(this, def ? [{ k: 'env', name: name.v }, def] : [{ k: 'env', name: name.v }], ctx);
       }
-      if (path === 'String' || path === 'str' || path === 'encodeURIComponent' || path === 'encodeURI') {
-        const a = sym.args[0];
-        if (a) {
-          const v = this.evaluate(a, ctx);
-          if (v.t === 'str' || v.t === 'num' || v.t === 'param') return v;
-        }
-      }
+      const builtin = globalCall(path, sym, (i) => (sym.args[i] ? this.evaluate(sym.args[i]!, ctx) : null));
+      if (builtin) return builtin;
     }
     const kwSpreads = sym.kwSpreads ?? [];
     if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name, init: { args: sym.args, kw, kwSpreads, ctx } };

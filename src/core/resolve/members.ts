@@ -7,6 +7,7 @@ import type { Sym } from './sym';
 import { symText, THIS_PARAM } from './sym';
 import { classMethod, instanceMember, thisMethod } from './receivers';
 import type { EvalHost, Value } from './value';
+import { urlMember } from './urls';
 
 /** The value of `obj.prop`; `sym` is the member expression, for messages. */
 export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Value {
@@ -36,15 +37,20 @@ export function memberOf(ev: EvalHost, obj: Value, prop: string, sym?: Sym): Val
       // What a framework injects into the context a package function returns (`useContext().$axios`).
       if (obj.callee.t === 'ext' && prop.startsWith('$')) return { t: 'ext', path: `${obj.callee.path}().${prop}` };
       return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
-    case 'fn':
     case 'str':
+      return (obj.url ? urlMember(obj, prop) : null) ?? { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
+    case 'fn':
     case 'num':
     case 'arr':
       return { t: 'unknown', text, why: `\`${text}\` is computed at run time` };
     case 'unknown':
       return obj;
-    case 'alt':
-      return { t: 'alt', options: obj.options.map((o) => memberOf(ev, o, prop, sym)) };
+    case 'alt': {
+      const options = obj.options.map((o) => memberOf(ev, o, prop, sym));
+      // A property no alternative sets is not set (`{ ...(flag ? {} : { download: true }) }.baseUrl`).
+      if (options.every((o) => o.t === 'unknown' && o.absent)) return { t: 'unknown', text, why: `\`${prop}\` is not set`, absent: true };
+      return { t: 'alt', options };
+    }
   }
 }
 

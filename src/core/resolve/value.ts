@@ -36,7 +36,8 @@ export interface Ctx {
 }
 
 export type Value =
-  | { readonly t: 'str'; readonly parts: readonly Part[] }
+  /** A string; `url`: a URL object built from it (`new URL(…)`), whose `href`/`pathname` are read. */
+  | { readonly t: 'str'; readonly parts: readonly Part[]; readonly url?: true }
   | { readonly t: 'num'; readonly v: number }
   /** An object literal (`assigned`: later property assignments, see the `obj` symbol). */
   | {

@@ -7,7 +7,7 @@
 import { AXIOS_METHODS } from '../../lang/js/clients';
 import type { Evaluator, Value } from '../../resolve/evaluate';
 import { symText, THIS_PARAM, type Sym } from '../../resolve/sym';
-import type { ClientDecl, RequestSpec } from '../types';
+import type { ClientDecl, RequestSpec, ResolveContext } from '../types';
 
 /** Request methods of axios-like clients (and `fetch`), called on the client given. */
 const VERBS = new Set([...Object.keys(AXIOS_METHODS), 'fetch']);
@@ -17,15 +17,31 @@ const VERBS = new Set([...Object.keys(AXIOS_METHODS), 'fetch']);
  * (`this.requests` read through an instance of the method's class counts), or a function parameter, with a
  * first argument that may be a URL; else null.
  */
-export function givenPerCall(ev: Evaluator, callee: Value, decl: ClientDecl): RequestSpec | null {
+export function givenPerCall(ev: Evaluator, callee: Value, decl: ClientDecl, wrapper?: ResolveContext['wrapper']): RequestSpec | null {
   const v = ev.concrete(callee);
   if (v.t !== 'param' || decl.fn === null) return null;
   // A request method on the client given, or a function given (`funcCall(url)`: maybe `axios.post`).
   const onClient = v.path.length === 1 && VERBS.has(v.path[0]!);
-  if (!(onClient || (v.path.length === 0 && decl.callee.k === 'param')) || !urlLike(ev, decl)) return null;
+  const typed = !onClient && wrapper !== undefined && typedApiMethod(ev, v, wrapper);
+  if (!typed && (!(onClient || (v.path.length === 0 && decl.callee.k === 'param')) || !urlLike(ev, decl))) return null;
   const text = symText(decl.callee);
-  const why = `the client \`${text}\` is given per call`;
+  const why = typed ? `the API object \`${text.slice(0, text.lastIndexOf('.'))}\` is given per call` : `the client \`${text}\` is given per call`;
   return { client: text, kind: 'http', method: null, defaultMethod: '*', url: { t: 'unknown', text, why }, base: null, via: [], unresolved: why, deferred: { decl } };
+}
+
+/**
+ * `api.getAll(…)` where the parameter `api` is declared with a workspace class (`api: BaseCRUDAPI<T>`)
+ * whose method of that name makes a request (a wrapper): the request is made with the object each
+ * caller passes (a store factory given `userApi.recipes`). Untyped parameters are not guessed at.
+ */
+function typedApiMethod(ev: Evaluator, p: Extract<Value, { t: 'param' }>, wrapper: ResolveContext['wrapper']): boolean {
+  if (p.path.length !== 1 || p.index === THIS_PARAM) return false;
+  const type = ev.program.module(p.file)?.functions[p.fn]?.params[p.index]?.type;
+  if (!type) return false;
+  const cls = ev.topLevel(p.file, type);
+  if (cls.t !== 'class') return false;
+  const m = ev.member(cls, p.path[0]!);
+  return m.t === 'fn' && wrapper({ file: m.file, id: m.id }) !== undefined;
 }
 
 /**

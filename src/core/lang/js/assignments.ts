@@ -10,6 +10,9 @@ import type { Sym } from '../../resolve/sym';
 import type { Node } from './ast';
 import { declaredKey, type Scope } from './scope';
 
+/** Parts of a URL object that only change its query or fragment, which never take part in matching. */
+const URL_QUERY = new Set(['search', 'hash', 'searchParams']);
+
 /** Operators whose right side may become the property's value. */
 const SETTING = new Set(['=', '??=', '||=', '&&=']);
 
@@ -46,6 +49,9 @@ export class PropertyAssignments {
   apply(bindings: Record<string, Sym>): void {
     for (const [key, props] of this.byKey) {
       const b = bindings[key];
+      // `u.pathname = …` on `new URL(…)`: the URL is no longer the one it was built from (its query is never read).
+      const changed = b?.k === 'call' && b.callee.k === 'ref' && b.callee.name === 'URL' ? [...props.keys()].find((p) => !URL_QUERY.has(p)) : undefined;
+      if (changed !== undefined) bindings[key] = { k: 'dyn', text: `${key.slice(key.lastIndexOf(':') + 1)} (its \`${changed}\` is set after it is built)` };
       if (b?.k !== 'obj') continue;
       const assigned: Record<string, readonly Sym[]> = { ...b.assigned };
       for (const [prop, values] of props) assigned[prop] = [...(assigned[prop] ?? []), ...values];

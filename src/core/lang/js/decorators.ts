@@ -97,7 +97,8 @@ export function declaredFields(node: TSESTree.ClassDeclaration | TSESTree.ClassE
 export function paramTyping(p: TSESTree.Parameter): { type?: string; decorators?: string[] } {
   const inner = p.type === 'TSParameterProperty' ? p.parameter : p;
   const ann = 'typeAnnotation' in inner ? inner.typeAnnotation?.typeAnnotation : undefined;
-  const type = ann?.type === 'TSTypeReference' && ann.typeName.type === 'Identifier' && !ann.typeArguments ? ann.typeName.name : undefined;
+  // `api: BaseCRUDAPI<T>` is typed with the class `BaseCRUDAPI` (its type arguments do not change which class).
+  const type = ann?.type === 'TSTypeReference' && ann.typeName.type === 'Identifier' ? ann.typeName.name : undefined;
   const decorators = (p.decorators ?? []).map((d) => {
     const e = d.expression;
     const callee = e.type === 'CallExpression' ? e.callee : e;

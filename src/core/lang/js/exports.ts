@@ -56,7 +56,7 @@ export function recordExportNamed(t: ModuleTables, node: TSESTree.ExportNamedDec
       for (const d of decl.declarations) {
         for (const id of patternNames(d.id)) exportName(t, id.name, id.name, spanOf(id));
       }
-    } else if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration') && decl.id) {
+    } else if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration' || decl.type === 'TSEnumDeclaration') && decl.id) {
       exportName(t, decl.id.name, decl.id.name, spanOf(decl.id));
     }
     return decl;
@@ -146,4 +146,26 @@ function reexportRequired(t: ModuleTables, n: Node): void {
   if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require') return;
   const arg = n.arguments[0];
   if (arg?.type === 'Literal' && typeof arg.value === 'string') t.reexports.push({ specifier: arg.value, names: null });
+}
+
+/**
+ * A TypeScript enum as the object it compiles to: string members as their text, numeric ones counted on
+ * from the last number (`A, B = 5, C` is 0, 5, 6); a computed member (`D = f()`) and those after it are unknown.
+ */
+export function recordEnum(t: ModuleTables, node: TSESTree.TSEnumDeclaration, key: string): void {
+  if (node.declare) return;
+  const props: Record<string, Sym> = {};
+  let next: number | null = 0;
+  for (const m of node.body.members) {
+    const name = m.id.type === 'Identifier' ? m.id.name : String(m.id.value);
+    const init = m.initializer;
+    let value: Sym;
+    if (!init) value = next === null ? { k: 'dyn', text: `${node.id.name}.${name}` } : { k: 'num', v: next };
+    else if (init.type === 'Literal' && typeof init.value === 'string') value = { k: 'str', v: init.value };
+    else if (init.type === 'Literal' && typeof init.value === 'number') value = { k: 'num', v: init.value };
+    else value = { k: 'dyn', text: `${node.id.name}.${name}` };
+    next = value.k === 'num' ? value.v + 1 : null;
+    props[name] = value;
+  }
+  t.bindings[key] ??= { k: 'obj', props, spreads: [] };
 }

@@ -14,10 +14,11 @@ import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Reexp
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
 import { PropertyAssignments } from './assignments';
+import { LOOPS, Reassignments } from './reassign';
 import { ClassMembers, selfOf } from './classes';
 import { callFact, defaultsFact, loadedSpecifiers, navigationFact, type JsCall, type JsDefaultsSet } from './calls';
 import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
-import { recordCommonJsExport, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
+import { recordCommonJsExport, recordEnum, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
 import { decoratedIn, declaredFields, paramTyping, type JsDecorated } from './decorators';
@@ -84,16 +85,13 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
-  private readonly reassigned = new Set<string>();
-  /** Variables whose initial value was a placeholder (`let route = ""`): their branch values are alternatives. */
-  private readonly placeheld = new Set<string>();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
   private readonly payloads = new PayloadReads();
-  /** How many branches (if, ?:, loops, switch, try, && / ||) the walk is inside, in the current function. */
+  /** How many branches (if, ?:, loops, switch, try, && / ||) and loops the walk is inside, in the current function. */
   private conditional = 0;
-  /** The branch depth each variable was declared at. */
-  private readonly declaredAt = new Map<string, number>();
+  private loops = 0;
+  private readonly reassignments = new Reassignments();
 
   constructor(
     private readonly file: string,
@@ -212,16 +210,24 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'TSTypeAliasDeclaration':
       case 'TSModuleDeclaration':
       case 'TSDeclareFunction':
-      case 'TSEnumDeclaration':
         return;
+      case 'TSEnumDeclaration':
+        return recordEnum(this, node, bindingKey(node.id.name, scope));
       default:
         break;
     }
-    // What runs only on some paths: an `url += "/x"` there is a second value, not the only one.
+    this.visitNested(node, scope);
+  }
+
+  /** The children of a node that may run only on some paths (an `url += "/x"` there is a second value), or repeatedly. */
+  private visitNested(node: Node, scope: Scope): void {
     const branch = CONDITIONAL.has(node.type);
+    const loop = LOOPS.has(node.type);
     if (branch) this.conditional++;
+    if (loop) this.loops++;
     this.visitChildren(node, scope);
     if (branch) this.conditional--;
+    if (loop) this.loops--;
   }
 
   private visitChildren(node: Node, scope: Scope): void {
@@ -238,7 +244,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     const init = node.init;
     if (node.id.type === 'Identifier') {
       const key = bindingKey(node.id.name, scope);
-      this.declaredAt.set(key, this.conditional);
+      this.reassignments.declared(key, { branch: this.conditional, loop: this.loops, fn: scope.fnId });
       this.bindings[key] = init ? this.sym(init, scope) : { k: 'dyn', text: node.id.name };
       if (init) this.visit(init, scope, node.id.name);
       this.payloads.declarator(node, scope);
@@ -273,35 +279,23 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     if (this.classMembers.assign(node, scope, (n) => this.sym(n, scope))) return;
     // Properties assigned to a named object (`options.url = …`): each one is a value it may have.
     if (this.propertyAssignments.record(node, scope, (n) => this.sym(n, scope), this.bindings)) return;
-    // Reassigned variables: the first value wins, `+=` appends (a query string, usually).
+    // Reassigned variables: each value a read may see (see `reassign.ts`).
     const left = node.left;
-    if (left.type === 'Identifier') {
-      const key = declaredKey(left.name, scope);
-      if (key === null) return;
-      const prev = this.bindings[key];
-      if (node.operator === '+=' && prev) {
-        const appended: Sym = { k: 'concat', parts: [prev, this.sym(node.right, scope)] };
-        // Appended on some paths only (in a branch the variable was not declared in): either value.
-        this.bindings[key] = this.conditional > (this.declaredAt.get(key) ?? 0) ? { k: 'alt', options: [prev, appended] } : appended;
-      }
-      else if (node.operator === '=' && prev && isPlaceholder(prev) && !this.reassigned.has(key)) {
-        // `let route = ""` set in branches (`if (q) route = "chunk/search"; else …`): each value it may have.
-        this.bindings[key] = this.sym(node.right, scope);
-        this.placeheld.add(key);
-      } else if (node.operator === '=' && (!prev || prev.k === 'dyn') && !this.reassigned.has(key)) this.bindings[key] = this.sym(node.right, scope);
-      else if (node.operator === '=' && prev && this.conditional > (this.declaredAt.get(key) ?? 0) && (this.placeheld.has(key) || literalChoice(prev, this.sym(node.right, scope)))) this.bindings[key] = { k: 'alt', options: [...(prev.k === 'alt' ? prev.options : [prev]), this.sym(node.right, scope)] };
-      this.reassigned.add(key);
-    }
+    if (left.type !== 'Identifier') return;
+    const key = declaredKey(left.name, scope);
+    if (key === null) return;
+    const next = this.reassignments.assign(key, left.name, node.operator, this.bindings[key], this.sym(node.right, scope), { branch: this.conditional, loop: this.loops, fn: scope.fnId });
+    if (next !== undefined) this.bindings[key] = next;
   }
 
   /** A function; `method`: a class member, whose `this` is the instance (an arrow's otherwise is its scope's). */
   private func(node: FunctionLike, scope: Scope, nameHint: string | null, method = false): string {
-    const outer = this.conditional;
-    this.conditional = 0;
+    const [outer, outerLoops] = [this.conditional, this.loops];
+    [this.conditional, this.loops] = [0, 0];
     try {
       return this.funcBody(node, scope, nameHint, method);
     } finally {
-      this.conditional = outer;
+      [this.conditional, this.loops] = [outer, outerLoops];
     }
   }
 
@@ -385,14 +379,4 @@ function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
   const l = node.left;
   if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
   return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
-}
-
-/** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */
-function isPlaceholder(s: Sym): boolean {
-  return (s.k === 'str' && s.v === '') || (s.k === 'dyn' && (s.text === 'null' || s.text === 'undefined'));
-}
-
-/** A literal set again in a branch (`var method = "POST"; if (id) method = "PATCH"`): either literal. */
-function literalChoice(prev: Sym, next: Sym): boolean {
-  return next.k === 'str' && (prev.k === 'str' || (prev.k === 'alt' && prev.options.every((o) => o.k === 'str')));
 }

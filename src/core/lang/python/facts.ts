@@ -50,10 +50,11 @@ type ClassCtx = { name: string; attrs: Record<string, Sym>; fields?: string[]; i
 /**
  * The facts of one parsed Python module. With `valuesOnly` (no contribution reads the file, only the
  * evaluator its module facts) calls, decorators and discriminants are left out, except the calls of
- * constructors (a class's `baseInit`): they are most of the walk's cost.
+ * constructors (a class's `baseInit`): they are most of the walk's cost. Without `discriminants` (the
+ * text cannot hold one, see `mayHaveDiscriminants`) the tree is not searched for them.
  */
-export function buildPyFacts(tree: TsTree, file: string, valuesOnly = false): PyFileFacts {
-  return new PyFactsBuilder(file, valuesOnly).build(tree);
+export function buildPyFacts(tree: TsTree, file: string, valuesOnly = false, discriminants = true): PyFileFacts {
+  return new PyFactsBuilder(file, valuesOnly, discriminants).build(tree);
 }
 
 class PyFactsBuilder implements ImportTables {
@@ -71,6 +72,7 @@ class PyFactsBuilder implements ImportTables {
   constructor(
     private readonly file: string,
     private readonly valuesOnly: boolean,
+    private readonly withDiscriminants: boolean,
   ) {}
 
   build(tree: TsTree): PyFileFacts {
@@ -92,7 +94,7 @@ class PyFactsBuilder implements ImportTables {
       calls: this.calls,
       decorated: this.decorated,
       hasErrors: root.hasError,
-      discriminants: this.valuesOnly ? [] : pyDiscriminants(root, scope),
+      discriminants: this.valuesOnly || !this.withDiscriminants ? [] : pyDiscriminants(root, scope),
     };
   }
 

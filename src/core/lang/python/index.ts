@@ -1,5 +1,6 @@
 /** The Python pack: tree-sitter parsing (tolerant of syntax errors), facts, and module resolution. */
 import { buildPyFacts } from './facts';
+import { mayHaveDiscriminants } from './discriminants';
 import { pyModuleResolver } from './modules';
 import type { LanguageSupport } from '../types';
 
@@ -14,7 +15,7 @@ const python: LanguageSupport = {
     const tree = parser.parse(text);
     if (!tree) throw new Error('the Python parser returned no tree');
     try {
-      const py = buildPyFacts(tree, path, env.valuesOnly);
+      const py = buildPyFacts(tree, path, env.valuesOnly, mayHaveDiscriminants(text));
       return { module: py.module, py, notes: py.hasErrors ? ['has Python syntax errors; routes were read from the parts that parse'] : [] };
     } finally {
       tree.delete();

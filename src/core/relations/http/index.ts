@@ -161,7 +161,8 @@ function verdict(base: CallBase, outcome: MatchOutcome, resolved: boolean, unres
       return { ...base, resolved, reason: `${unresolvedReason ?? 'the URL could not be evaluated'}; its path would reach ${methodLabel(ep.method)} ${ep.path}, which is not counted as a caller`, external: false, origin: null, endpoint: null, status: 'unresolved' };
     }
     callersFor(ep, base, countTests).push(base.id);
-    for (const other of outcome.alsoMatches ?? []) other.ep.possibleCallers.push(base.id);
+    // A request in a client method nothing calls is no possible caller either.
+    for (const other of outcome.alsoMatches ?? []) (base.clientMethod?.calledFrom === 'nowhere' ? (other.ep.uncalledCallers ??= []) : other.ep.possibleCallers).push(base.id);
     return { ...base, resolved, reason: outcome.assumption, external: false, origin: null, endpoint: ep.id, status: 'matched' };
   }
   if (outcome.status === 'external') return { ...base, resolved: true, reason: outcome.reason, external: true, origin: outcome.origin, endpoint: null, status: 'external' };

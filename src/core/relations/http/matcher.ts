@@ -66,30 +66,67 @@ export function matchCall(q: CallQuery, env: MatchEnv): MatchOutcome {
   const { services: candidates, externalIfNone, assumption } = c;
   if (candidates.length === 0) return { status: 'no-services', reason: 'no service in this workspace declares routes' };
   const best = bestRoutes(q, candidates);
-  if (best.length === 0) {
-    // Endpoints with the same path at a lower score still count for method checks.
-    if (externalIfNone) return { status: 'external', ...externalIfNone };
-    const carried = unknownEnvPrefix(q, candidates);
-    if (carried) return carried;
-    const realtime = realtimeServices(q, candidates);
-    if ('status' in realtime) return realtime;
-    return { status: 'missing', searched: realtime, nearest: closestRoutes(q, realtime) };
-  }
+  if (best.length === 0) return noRoute(q, candidates, externalIfNone);
   const methodOk = best.filter((e) => methodMatches(e.ep.method, q.method));
   if (methodOk.length) {
     const endpoint = preferExactMethod(methodOk, q.method);
+    // An API request reached only through a catch-all (outline's `router.register("*", …)` that answers 404)
+    // while a route whose prefix is not certain ends the path: that route is the likelier target, so the
+    // call is not checked. A navigation through a catch-all is the single-page app's, as it was.
+    const unsure = q.kind === 'http' && isCatchAll(endpoint.template) ? unsurePrefix(q, candidates) : null;
+    if (unsure) return unsure;
     // A run-time segment standing for a route's literal is a guess, never a match: the routes it may
     // reach get the call as a possible caller, and the call is not checked.
     const guess = guessedLiteral(endpoint.template, q.template);
     if (guess !== null) return { status: 'no-services', possible: methodOk, reason: `a part of the URL only known at run time would have to be \`${guess}\` to reach ${endpoint.ep.path}` };
     // A path with run-time parts (`/${entity}.list`) may reach each route it ties with: they are possible callers' routes.
-    const also = methodOk.filter((e) => e !== endpoint && e.ep.path !== endpoint.ep.path);
+    // So may a second registration of the same method and path in the same service (actix's `.route("")`
+    // and `.route("/")`, one path once trailing slashes are dropped): which of them it reaches is not known.
+    const twin = (e: EndpointRec) => e.service === endpoint.service && e.ep.method === endpoint.ep.method;
+    const also = methodOk.filter((e) => e !== endpoint && (e.ep.path !== endpoint.ep.path || twin(e)));
     return { status: 'matched', endpoint, assumption, ...(also.length ? { alsoMatches: also } : {}) };
   }
   const other = weakerRouteWithMethod(q, candidates);
   if (other) return { status: 'matched', endpoint: other, assumption };
   if (externalIfNone) return { status: 'external', ...externalIfNone };
-  return { status: 'method-mismatch', samePath: best };
+  // A route the call reaches only by guessing a run-time segment (`${slug}` for `file-assets`), or only
+  // through a catch-all (a single-page app's `GET *`), is no evidence that the path exists: no route
+  // takes the call's method either way, so the call is judged as one no route serves.
+  const samePath = best.filter((e) => guessedLiteral(e.template, q.template) === null && !isCatchAll(e.template));
+  if (samePath.length === 0) return noRoute(q, candidates, null);
+  return { status: 'method-mismatch', samePath };
+}
+
+/** The outcome for a call no route of `candidates` serves (by path, or by path and method). */
+function noRoute(q: CallQuery, candidates: readonly ServiceRec[], externalIfNone: Candidates['externalIfNone']): MatchOutcome {
+  if (externalIfNone) return { status: 'external', ...externalIfNone };
+  const carried = unknownEnvPrefix(q, candidates) ?? unsurePrefix(q, candidates);
+  if (carried) return carried;
+  const realtime = realtimeServices(q, candidates);
+  if ('status' in realtime) return realtime;
+  return { status: 'missing', searched: realtime, nearest: closestRoutes(q, realtime) };
+}
+
+/**
+ * A route whose prefix is not certain (`partial`: a router mounted nowhere we can see, or under a
+ * parameter) may sit under the prefix a call has: when no route serves `/auth/passkeys.verify` but a
+ * partial one is `/passkeys.verify`, the call is not checked, with the reason, rather than missing.
+ */
+function unsurePrefix(q: CallQuery, candidates: readonly ServiceRec[]): Extract<MatchOutcome, { status: 'no-services' }> | null {
+  const segs = q.template.segments;
+  const ends: EndpointRec[] = [];
+  for (const s of candidates) {
+    for (const e of s.endpoints) {
+      const n = e.template.segments.length;
+      if (e.ep.confidence !== 'partial' || n === 0 || n >= segs.length || !kindMatches(q, e) || isCatchAll(e.template)) continue;
+      const tail: PathTemplate = { segments: segs.slice(segs.length - n) };
+      // The route's first segment is literal text the call has there (not a value filling it).
+      if (literalOf(e.template.segments[0]!) === null || literalOf(tail.segments[0]!) !== literalOf(e.template.segments[0]!)) continue;
+      if (methodMatches(e.ep.method, q.method) && matchScore(e.template, tail) !== null) ends.push(e);
+    }
+  }
+  if (ends.length === 0) return null;
+  return { status: 'no-services', possible: ends, reason: `no route has this path, but ${ends[0]!.ep.path} ends it and its prefix is not certain (${ends[0]!.ep.notes[0] ?? 'partial'})` };
 }
 
 /**

@@ -5,6 +5,7 @@ import { THIS_PARAM, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl } from '../../types';
 import { destination, sharedBaseOf, defaultsSetting } from './config';
 import { globalTarget, isThisMember, settingDecls } from './globals';
+import { interceptorDecls, interceptorSetting, isInterceptorDecl } from './interceptors';
 
 const MARKERS = /\baxios\b|\.(?:get|post|put|patch|delete|request)\s*[<(]|\.defaults\.baseURL\b|\bglobalProperties\b|\.prototype\.\$|\bvue-axios\b/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
@@ -43,7 +44,7 @@ export default defineFramework({
         out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee, args: c.args });
       }
       // Bases and global names set for requests made elsewhere (globals.ts).
-      out.push(...settingDecls(file.ref.path, js));
+      out.push(...settingDecls(file.ref.path, js), ...interceptorDecls(file.ref.path, file.text, js));
       return out;
     },
     resolve(decl, ctx) {
@@ -94,6 +95,7 @@ export default defineFramework({
     setting(decl, ctx) {
       if (decl.global) return null;
       const target = axiosTarget(ctx.value(decl.callee, decl), ctx.evaluator);
+      if (target && isInterceptorDecl(decl)) return interceptorSetting(decl, target);
       return target ? defaultsSetting(ctx.evaluator, target, ctx.value(decl.args[0]!, decl), decl.args.length > 1) : null;
     },
   },

@@ -38,7 +38,9 @@ export default defineFramework({
         if (!c || !(c.name in METHOD_BY_NAME || REGISTRATIONS.has(c.name))) passDecls(call.callee, call.args, at, decls);
         if (!c) continue;
         const method: MethodOrAny | undefined = c.name === 'all' ? '*' : METHOD_BY_NAME[c.name];
-        if (method && method !== 'TRACE') {
+        // A handler is a function, a name or what a call returns, never literal data: `this.get('/api/users/me/',
+        // { headers })` in an HTTP client class is a request, not a route.
+        if (method && method !== 'TRACE' && !isLiteralData(c.args[c.args.length - 1])) {
           const last = c.args[c.args.length - 1];
           // A page is what a browser GETs; a form action that renders its answer (htmx) stays API.
           const kind = method === 'GET' && rendersPage(m, last, pages) ? 'page' : 'http';
@@ -132,4 +134,9 @@ function isPathLike(s: Sym, surely = false): boolean {
   if (s.k === 'concat') return s.parts[0] ? isPathLike(s.parts[0], false) : false;
   if (s.k === 'arr') return s.items.length > 0 && s.items.every((i) => isPathLike(i, surely));
   return !surely && (s.k === 'ref' || s.k === 'member');
+}
+
+/** Literal data (an object, array, string or number literal): never a route handler. */
+function isLiteralData(s: Sym | undefined): boolean {
+  return s !== undefined && (s.k === 'obj' || s.k === 'arr' || s.k === 'str' || s.k === 'num' || s.k === 'concat');
 }

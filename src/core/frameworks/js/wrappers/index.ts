@@ -47,7 +47,7 @@ export default defineFramework({
       const ev = ctx.evaluator;
       const calleeValue = ctx.value(decl.callee, decl);
       const callee = calledFunction(ev, ctx.evaluator.concrete(calleeValue), ctx.wrapper);
-      if (callee === null) return givenPerCall(ev, calleeValue, decl);
+      if (callee === null) return givenPerCall(ev, calleeValue, decl, ctx.wrapper);
       if ('unresolved' in callee) return chosenAtRunTime(callee.unresolved, decl.callee);
       const tpl = ctx.wrapper({ file: callee.file, id: callee.id })!;
       const args = decl.args.map((a) => ctx.value(a, decl));
