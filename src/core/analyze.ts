@@ -8,13 +8,12 @@
  */
 import { DEFAULT_CONFIG } from './config';
 import { FileCache, FileStore } from './engine/files';
-import { RequestResolution, type RequestIndex, type RequestOutcome, type RequestReuse } from './engine/requests';
+import { OutcomeMemo, RequestResolution, type RequestIndex, type RequestReuse } from './engine/requests';
 import { editReusesOutcomes } from './engine/affected';
-import type { ClientDecl } from './frameworks/types';
 import { assembleResult } from './engine/results';
 import { linkOrReuse, type LinkMemo } from './engine/routes';
 import { buildServices } from './engine/services';
-import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
+import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Entry, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { memoisedRun } from './engine/runMemo';
@@ -63,7 +62,7 @@ export class Analyzer {
   /** Each relation's state from the last run (the http relation's memoised match outcomes). */
   private readonly relationStates = new Map<string, unknown>();
   /** Each request declaration's outcome in the last run, reused by edit runs where nothing it reads changed. */
-  private lastRequests: WeakMap<ClientDecl, RequestOutcome> | null = null;
+  private readonly lastRequests = new OutcomeMemo();
   /** The last run's link and what it read: an edit run that cannot have changed the routes reuses it. */
   private lastLink: LinkMemo | null = null;
   /**
@@ -93,7 +92,7 @@ export class Analyzer {
     this.cache.clear();
     this.lastWorkspace = null;
     this.lastLink = null;
-    this.lastRequests = null;
+    this.lastRequests.forget();
   }
 
   /**
@@ -104,7 +103,7 @@ export class Analyzer {
   private async again(opts: AnalyzeOptions, store: FileStore): Promise<AnalysisResult> {
     await this.cache.loadGrammars(store.missingGrammars);
     this.lastLink = null;
-    this.lastRequests = null;
+    this.lastRequests.forget();
     return this.analyze(opts);
   }
 
@@ -127,14 +126,14 @@ export class Analyzer {
     if (store.missingGrammars.size) return this.again(opts, store);
     ctx.check();
     const changed = opts.changed ?? [];
-    const reuse = reused && this.lastRequests && editReusesOutcomes(changed, store) ? { last: this.lastRequests, changed: new Set(changed) } : null;
-    this.lastRequests = null;
-    const { index: requests, outcomes, reusedReads } = await discoverRequests(ctx, store, program, ws, reuse);
+    const reuse = { memo: this.lastRequests, changed: reused && editReusesOutcomes(changed, store) ? new Set(changed) : null };
+    this.lastRequests.begin();
+    const { index: requests, reusedReads } = await discoverRequests(ctx, store, program, ws, reuse);
     // A reused outcome read modules this run did not evaluate again: they count as used (their parse notes
     // are reported), as in a full run.
     for (const file of reusedReads) store.module(file);
     if (store.missingGrammars.size) return this.again(opts, store);
-    this.lastRequests = outcomes;
+    this.lastRequests.commit();
     ctx.check();
     ctx.progress('matching', 0, 1);
     const services = await buildServices(ctx, routes, ws.projects);
@@ -164,16 +163,17 @@ export class Analyzer {
    * they are the run's first sources. Returns how many files were scanned.
    */
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
-    const sources = ws.files.filter(isSourceFile);
+    const { sources, sourceSet } = sourceFiles(ws);
     let loaded = 0;
-    // After an edit (`changed`), only the changed files are read again; the others keep their entries.
-    const kept = changed ? sources.map((path) => (changed.has(path) ? undefined : this.cache.get(path))) : null;
-    const entries = await mapPool(sources, LOAD_CONCURRENCY, async (path, i) => {
-      const e = kept?.[i] ?? (await store.load(path));
+    const loadOne = async (path: string, kept: Entry | undefined) => {
+      const e = kept ?? (await store.load(path));
       if (++loaded % 200 === 0) ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
-      if (!kept?.[i]) await ctx.pause();
+      if (!kept) await ctx.pause();
       return e;
-    });
+    };
+    // After an edit (`changed`), only the changed files are read again (one by one: a few); the others keep their entries.
+    const entries = changed ? [] : await mapPool(sources, LOAD_CONCURRENCY, (path) => loadOne(path, undefined));
+    if (changed) for (const path of sources) entries.push(await loadOne(path, changed.has(path) ? undefined : this.cache.get(path)));
     const eager = entries.filter((e) => e?.eager);
     for (let i = 0; i < eager.length; i++) {
       await store.prepareGrammars(eager[i]!);
@@ -182,13 +182,25 @@ export class Analyzer {
       await ctx.pause();
     }
     ctx.progress('parsing', sources.length, sources.length);
-    this.cache.prune(new Set(sources));
+    this.cache.prune(sourceSet);
     return sources.length;
   }
 }
 
+/** The source files of a workspace, listed once per file list (edit runs reuse the list). */
+const sourcesOf = new WeakMap<Workspace, { sources: readonly string[]; sourceSet: ReadonlySet<string> }>();
+
+function sourceFiles(ws: Workspace): { sources: readonly string[]; sourceSet: ReadonlySet<string> } {
+  let hit = sourcesOf.get(ws);
+  if (!hit) {
+    const sources = ws.files.filter(isSourceFile);
+    sourcesOf.set(ws, (hit = { sources, sourceSet: new Set(sources) }));
+  }
+  return hit;
+}
+
 /** Requests, with wrapper discovery pulling in (and parsing) files that call a wrapper. */
-async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, ws: Workspace, reuse: RequestReuse | null): Promise<{ index: RequestIndex; outcomes: WeakMap<ClientDecl, RequestOutcome>; reusedReads: Set<string> }> {
+async function discoverRequests(ctx: RunContext, store: FileStore, program: WorkspaceProgram, ws: Workspace, reuse: RequestReuse): Promise<{ index: RequestIndex; reusedReads: Set<string> }> {
   const resolution = new RequestResolution(ctx, store, program, reuse);
   await resolution.settle();
   for (let round = 0; round < MAX_WRAPPER_ROUNDS; round++) {
@@ -198,7 +210,7 @@ async function discoverRequests(ctx: RunContext, store: FileStore, program: Work
   const index = await resolution.finish(ws.env);
   // `api/x` is read against the `<base href>` of the pages that run it (see pageBases.ts).
   const drafts = await withPageBases(ctx, ws.files, ws.projects, index.drafts);
-  return { index: { ...index, drafts }, outcomes: resolution.outcomes(), reusedReads: resolution.reusedReads() };
+  return { index: { ...index, drafts }, reusedReads: resolution.reusedReads() };
 }
 
 function runContext(opts: AnalyzeOptions): RunContext {

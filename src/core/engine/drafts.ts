@@ -47,7 +47,11 @@ export interface DraftSides {
 
 /** The drafts in declaration order, and a note (and an unresolved draft) for each `resolve` that threw. */
 export async function finishDrafts(ctx: RunContext, all: ReadonlyArray<{ decl: ClientDecl } | undefined>, resultList: ReadonlyArray<{ fw: Framework; spec: RequestSpec } | undefined>, failureList: ReadonlyArray<{ fw: Framework; error: string } | undefined>, sides: DraftSides): Promise<DraftCall[]> {
-  const inOrder = <V>(list: ReadonlyArray<V | undefined>) => new Map(all.flatMap((a, i) => (list[i] === undefined ? [] : [[a!.decl, list[i]!] as const])));
+  const inOrder = <V>(list: ReadonlyArray<V | undefined>) => {
+    const out = new Map<ClientDecl, V>();
+    list.forEach((v, i) => v !== undefined && out.set(all[i]!.decl, v));
+    return out;
+  };
   const results = inOrder(resultList);
   const drafts = await draftCalls(ctx, results, sides);
   for (const [decl, { fw, error }] of inOrder(failureList)) {

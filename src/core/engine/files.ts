@@ -15,6 +15,7 @@ import { decodeText, hashText } from '../text';
 import type { AnalysisNote } from '../types';
 import type { ModuleFacts } from '../resolve/sym';
 import { decodeOutcome, encodeOutcome, factsKey, type ParseOutcome } from './factsCache';
+import { placeIn, sortedIndex } from './order';
 import type { DeclOf, Entry, FileDecls, Parsed, RunContext } from './types';
 import type { Workspace } from './workspace';
 
@@ -87,6 +88,7 @@ export class FileStore {
   private readonly usedOrder: string[] = [];
   private sourceList: Array<Entry & { parsed: Parsed }> | null = null;
   private entryList: Entry[] | null = null;
+  private sourcesFrom: readonly Entry[] | null = null; // the entry list `sourceList` was made from
   private readonly accepted = new Map<string, Entry[]>();
   private readonly keys = new WeakMap<Entry, string>();
   private readonly notCached = new WeakSet<Entry>();
@@ -149,6 +151,7 @@ export class FileStore {
   sources(): ReadonlyArray<Entry & { parsed: Parsed }> {
     if (!this.sourceList) {
       this.sourceList = [];
+      this.sourcesFrom = this.entries();
       for (const e of this.entries()) if (e.parsed && this.declSources.has(e)) this.sourceList.push(e as Entry & { parsed: Parsed });
     }
     return this.sourceList;
@@ -192,11 +195,16 @@ export class FileStore {
     return true;
   }
 
-  /** Read the file's declarations in this run (parsing it first if needed). */
+  /** Read the file's declarations in this run (parsing it first if needed); put in its place in the source list (file order) while the file list is the one that was made from. */
   addSource(e: Entry): Parsed | null {
+    const known = this.declSources.has(e);
     this.declSources.add(e);
-    this.sourceList = null;
-    return this.use(e);
+    const parsed = this.use(e);
+    const list = this.entryList && this.entryList === this.sourcesFrom ? this.sourceList : null;
+    const at = list && !known && parsed ? placeIn(this.entryList!, e) : undefined;
+    if (at !== undefined) list!.splice(sortedIndex(list!, (x) => placeIn(this.entryList!, x)! < at), 0, e as Entry & { parsed: Parsed });
+    this.sourceList = list && (known || !parsed || at !== undefined) ? list : null;
+    return parsed;
   }
 
   /**
@@ -388,3 +396,4 @@ function moduleGroup(languageId: string): string {
 function fmtBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
 }
+

@@ -43,13 +43,65 @@ export type RequestOutcome = ({ readonly spec: RequestSpec | null } | { readonly
 };
 
 /**
- * What an edit run may take from the last one: the outcomes by declaration (an unchanged file keeps its
- * declaration objects), for the declarations that read none of the `changed` files. A reused outcome is
- * resolved again when a wrapper it asked for is resolved again or appears.
+ * The outcomes by declaration, kept from run to run (an unchanged file keeps its declaration objects) and
+ * written in place: a run stamps the outcomes it takes over and records those it resolves, so an edit run
+ * touches one entry per declaration instead of building a new table. Only the entries of the last
+ * completed run count; a run that did not complete (cancelled, started again) leaves none that count.
+ */
+export class OutcomeMemo {
+  private static runs = 0;
+  private readonly entries = new WeakMap<ClientDecl, { outcome: RequestOutcome; run: number }>();
+  /** The last completed run (whose entries count), the one reading them, and the one writing. */
+  private valid = -1;
+  private reading = -1;
+  private writing = -1;
+
+  /** A run begins: until it completes, no entry counts for the next one. */
+  begin(): void {
+    this.reading = this.valid;
+    this.valid = -1;
+    this.writing = ++OutcomeMemo.runs;
+  }
+
+  /** The run completed: its entries are the ones the next run may take. */
+  commit(): void {
+    this.valid = this.writing;
+  }
+
+  /** Nothing counts any more (a configuration change, a run started again). */
+  forget(): void {
+    this.valid = -1;
+  }
+
+  /** The last run's outcome of `decl` when it read none of the `changed` files, marked as this run's. */
+  take(decl: ClientDecl, changed: ReadonlySet<string>): RequestOutcome | undefined {
+    const e = this.entries.get(decl);
+    if (!e || e.run !== this.reading || !unchangedBy(e.outcome, changed)) return undefined;
+    e.run = this.writing;
+    return e.outcome;
+  }
+
+  /** This run's outcome of `decl`. */
+  record(decl: ClientDecl, outcome: RequestOutcome): void {
+    this.entries.set(decl, { outcome, run: this.writing });
+  }
+}
+
+/** Did the outcome read none of the `changed` files? */
+function unchangedBy(last: RequestOutcome, changed: ReadonlySet<string>): boolean {
+  for (const f of changed) if (last.reads.has(f)) return false;
+  // A request that reached its client through a global name depends on the file that gives it.
+  return !('spec' in last && last.spec?.registeredIn && changed.has(last.spec.registeredIn));
+}
+
+/**
+ * What a run may take from the last one: the outcomes by declaration, for the declarations that read
+ * none of the `changed` files (`changed` null: none is taken). A reused outcome is resolved again when a
+ * wrapper it asked for is resolved again or appears.
  */
 export interface RequestReuse {
-  readonly last: WeakMap<ClientDecl, RequestOutcome>;
-  readonly changed: ReadonlySet<string>;
+  readonly memo: OutcomeMemo;
+  readonly changed: ReadonlySet<string> | null;
 }
 
 /**
@@ -65,8 +117,9 @@ export class RequestResolution {
   /** The request inside each wrapper (a declaration, stable across rounds). */
   private readonly wrapperDecls = new Map<string, ClientDecl>();
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
-  /** The declarations recorded at each call (`file:line:column`), by index in `all`. */
+  /** The declarations recorded at each call (`file:line:column`), by index in `all` (indexed on first use, up to `spanned`). */
   private readonly atSpan = new Map<string, number[]>();
+  private spanned = 0;
   /** Bases set for requests made elsewhere (`setting` declarations), read again in every run. */
   private readonly settings: Array<{ fw: Framework; decl: ClientDecl }> = [];
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
@@ -83,10 +136,8 @@ export class RequestResolution {
    */
   private readonly reads: Array<Set<string>> = [];
   private readonly asked: string[][] = [];
-  /** The last run's outcome of each declaration taken from it. */
-  private readonly lastOf: Array<RequestOutcome | undefined> = [];
-  /** Declarations whose outcome is the last run's (until resolved again). */
-  private readonly reused = new Set<number>();
+  /** Declarations whose outcome is the last run's (until resolved again): 1 by index in `all`. */
+  private readonly reused: number[] = [];
   /** Wrapper key → the declarations with a reused outcome that asked for it. */
   private readonly reusedAskers = new Map<string, number[]>();
   /** Wrapper key → the declaration that is the wrapper. */
@@ -98,7 +149,7 @@ export class RequestResolution {
     private readonly ctx: RunContext,
     private readonly store: FileStore,
     private readonly program: WorkspaceProgram,
-    private readonly reuse: RequestReuse | null = null,
+    private readonly reuse: RequestReuse,
   ) {
     const evaluator = (this.evaluator = new Evaluator(program));
     const wrapper = (fn: FnRef) => {
@@ -136,6 +187,7 @@ export class RequestResolution {
     const ev = this.evaluator;
     const rctx: ResolveContext = { ...this.rctx, value: (sym, decl) => ev.evaluate(sym, decl.fn === d.decl.fn && decl.file === d.decl.file ? at : { file: decl.file, fn: decl.fn, params: null }), bound: (f, a) => this.bound(f, a, depth + 1) };
     // Every contribution that recorded the call, a client's before the wrappers' (as when drafting).
+    for (; this.spanned < this.all.length; this.spanned++) pushTo(this.atSpan, spanKey(this.all[this.spanned]!.decl), this.spanned);
     const here = (this.atSpan.get(spanKey(d.decl)) ?? []).map((i) => this.all[i]!).sort((a, b) => Number(!!a.fw.requests!.lazy) - Number(!!b.fw.requests!.lazy));
     let still: RequestSpec | null = null;
     for (const { fw, decl } of here) {
@@ -169,15 +221,13 @@ export class RequestResolution {
             continue;
           }
           const i = this.all.push({ fw, decl }) - 1;
-          pushTo(this.atSpan, spanKey(decl), i);
           const last = this.lastOutcome(decl);
           this.asked.push(last ? (last.asked as string[]) : []);
           this.reads.push(last ? (last.reads as Set<string>) : EMPTY_READS);
-          this.lastOf.push(last);
+          this.reused.push(last ? 1 : 0);
           this.stale.push(last ? 0 : 1);
           if (!last) continue;
           this.take(i, last);
-          this.reused.add(i);
           taken.push(i);
         }
       }
@@ -203,12 +253,8 @@ export class RequestResolution {
 
   /** The last run's outcome of a declaration, when it read none of the files the edit changed. */
   private lastOutcome(decl: ClientDecl): RequestOutcome | undefined {
-    const last = this.reuse?.last.get(decl);
-    if (!last) return undefined;
-    for (const f of this.reuse!.changed) if (last.reads.has(f)) return undefined;
-    // A request that reached its client through a global name depends on the file that gives it.
-    if ('spec' in last && last.spec?.registeredIn && this.reuse!.changed.has(last.spec.registeredIn)) return undefined;
-    return last;
+    const changed = this.reuse.changed;
+    return changed ? this.reuse.memo.take(decl, changed) : undefined;
   }
 
   private markStale(list: readonly number[] | undefined): void {
@@ -221,8 +267,7 @@ export class RequestResolution {
   /** Resolve declaration `i`, recording what it reads; a wrapper resolved again makes its reused callers stale. */
   private resolveOne(i: number): void {
     this.current = i;
-    this.reused.delete(i);
-    this.lastOf[i] = undefined;
+    this.reused[i] = 0;
     const { fw, decl } = this.all[i]!;
     const reads = (this.reads[i] = new Set());
     this.asked[i] = [];
@@ -235,10 +280,11 @@ export class RequestResolution {
         outcome = { error: (err as Error).message, reads, asked: this.asked[i]! };
       }
       this.take(i, outcome);
+      this.reuse.memo.record(decl, outcome);
     } finally {
       this.program.readsInto = null;
     }
-    if (decl.fn !== null) this.markStale(this.reusedAskers.get(wrapperKey({ file: decl.file, id: decl.fn }))?.filter((j) => this.reused.has(j)));
+    if (decl.fn !== null) this.markStale(this.reusedAskers.get(wrapperKey({ file: decl.file, id: decl.fn }))?.filter((j) => this.reused[j] === 1));
   }
 
   /** Record declaration `i`'s outcome (resolved now, or the last run's); a new wrapper makes its waiters stale. */
@@ -270,7 +316,9 @@ export class RequestResolution {
     const order = this.all.map((_, i) => i);
     if (order.some((i) => i > 0 && before(i - 1, i) > 0)) order.sort(before);
     const pick = <V>(list: ReadonlyArray<V | undefined>) => order.map((i) => list[i]);
-    const indexOf = new Map(this.all.map((a, i) => [a.decl, i] as const));
+    // Only resolved requests are drafted.
+    const indexOf = new Map<ClientDecl, number>();
+    this.results.forEach((r, i) => r && indexOf.set(this.all[i]!.decl, i));
     // Drafting reads modules too (receivers, alternatives): those reads are the outcome's as well.
     const tracked: Tracked = (decl, compute) => {
       const reads = this.reads[indexOf.get(decl)!];
@@ -307,18 +355,8 @@ export class RequestResolution {
   /** The modules the outcomes taken from the last run read (this run did not read them again). */
   reusedReads(): Set<string> {
     const out = new Set<string>();
-    for (const i of this.reused) for (const f of this.reads[i]!) out.add(f);
-    return out;
-  }
-
-  /** Every declaration's outcome in this run, for the next run's {@link RequestReuse}. */
-  outcomes(): WeakMap<ClientDecl, RequestOutcome> {
-    const out = new WeakMap<ClientDecl, RequestOutcome>();
-    this.all.forEach(({ decl }, i) => {
-      const last = this.lastOf[i];
-      if (last) return void out.set(decl, last);
-      const deps = { reads: this.reads[i]!, asked: this.asked[i]! };
-      out.set(decl, this.failures[i] ? { error: this.failures[i]!.error, ...deps } : { spec: this.results[i]?.spec ?? null, ...deps });
+    this.reused.forEach((r, i) => {
+      if (r) for (const f of this.reads[i]!) out.add(f);
     });
     return out;
   }

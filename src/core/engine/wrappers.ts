@@ -131,18 +131,35 @@ export function mentions(e: Entry, p: Pattern): boolean {
 
 function wrapperNames(program: WorkspaceProgram, wrappers: ReadonlyMap<string, WrapperTemplate>): Set<string> {
   const names = new Set<string>();
-  for (const w of wrappers.values()) {
-    const mod = program.module(w.fn.file);
-    // A function another one returns (`useApi()` handing back `(path) => fetch(…)`): callers name that one.
-    for (const id of [w.fn.id, ...returners(mod, w.fn.id)]) {
-      const name = mod?.functions[id]?.name ?? w.name;
-      const short = name.slice(name.lastIndexOf('.') + 1);
-      if (/^[A-Za-z_$][\w$]*$/.test(short) && short.length > 2) names.add(short);
-      // Exported under another name (or as default): callers may not mention the function's name.
-      for (const [exported, local] of Object.entries(mod?.exports ?? {})) {
-        const b = mod!.bindings[local];
-        if (b?.k === 'func' && b.id === id) names.add(exported === 'default' ? baseName(w.fn.file) : exported);
-      }
+  for (const w of wrappers.values()) for (const n of namesOf(program.module(w.fn.file), w)) names.add(n);
+  return names;
+}
+
+type Module = ReturnType<WorkspaceProgram['module']>;
+/** The names callers of a wrapper use, by module facts (an unchanged file keeps them between runs), function and name. */
+const namesByModule = new WeakMap<NonNullable<Module>, Map<string, readonly string[]>>();
+
+function namesOf(mod: Module, w: WrapperTemplate): readonly string[] {
+  if (!mod) return callerNames(mod, w);
+  let byFn = namesByModule.get(mod);
+  if (!byFn) namesByModule.set(mod, (byFn = new Map()));
+  const key = `${w.fn.id}\0${w.name}`;
+  let hit = byFn.get(key);
+  if (!hit) byFn.set(key, (hit = callerNames(mod, w)));
+  return hit;
+}
+
+function callerNames(mod: Module, w: WrapperTemplate): string[] {
+  const names: string[] = [];
+  // A function another one returns (`useApi()` handing back `(path) => fetch(…)`): callers name that one.
+  for (const id of [w.fn.id, ...returners(mod, w.fn.id)]) {
+    const name = mod?.functions[id]?.name ?? w.name;
+    const short = name.slice(name.lastIndexOf('.') + 1);
+    if (/^[A-Za-z_$][\w$]*$/.test(short) && short.length > 2) names.push(short);
+    // Exported under another name (or as default): callers may not mention the function's name.
+    for (const [exported, local] of Object.entries(mod?.exports ?? {})) {
+      const b = mod!.bindings[local];
+      if (b?.k === 'func' && b.id === id) names.push(exported === 'default' ? baseName(w.fn.file) : exported);
     }
   }
   return names;

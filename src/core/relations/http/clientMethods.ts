@@ -154,15 +154,17 @@ async function mentions(candidates: readonly Candidate[], store: FileStore, conf
     if (e.text === null || !SCANNED.test(e.path)) continue;
     // Most scans are kept from the last run: a pause every few files, not an await per file.
     if ((n++ & 31) === 0) await pause();
+    const scan = scanOf(e, use, namesId);
+    // Most files mention no candidate: their role is not needed.
+    if (scan.counts.size === 0 && scan.dynamic.length === 0) continue;
     const test = fileRole(config, e.path) === 'test';
-    const counts = scanOf(e, use, namesId).counts;
-    for (const [w, n] of counts) {
+    for (const [w, n] of scan.counts) {
       const left = n - (definitions.get(e.path)?.get(w) ?? 0);
       if (left <= 0) continue;
       if (test) use.get(w)!.tests.add(e.path);
       else use.get(w)!.app += left;
     }
-    for (const receiver of scanOf(e, use, namesId).dynamic) {
+    for (const receiver of scan.dynamic) {
       // `this[name]()` indexes the classes defined in this file; `api[op]()` and `reportService[op]()` their owner.
       for (const o of owners) if (receiver === o.toLowerCase() || (receiver === 'this' && ownersIn.get(e.path)?.has(o))) use.dynamicOwners.add(o);
     }

@@ -16,15 +16,30 @@ function namingServices(own: ServiceRec | null, services: readonly ServiceRec[])
   return own && names(own) ? [own] : services.filter(names);
 }
 
+/** The services searched and their routes (socket.io events are no routes), by service list and caller's own service. */
+const searchedBy = new WeakMap<readonly ServiceRec[], Map<ServiceRec | null, { searched: readonly ServiceRec[]; all: readonly EndpointRec[] }>>();
+
+/** The services a call from `own` searches, and their routes: computed once per service list (one run's), not per call. */
+function searchedRoutes(own: ServiceRec | null, services: readonly ServiceRec[]): { searched: readonly ServiceRec[]; all: readonly EndpointRec[] } {
+  let byOwn = searchedBy.get(services);
+  if (!byOwn) searchedBy.set(services, (byOwn = new Map()));
+  let hit = byOwn.get(own);
+  if (!hit) {
+    const searched = namingServices(own, services);
+    hit = { searched, all: searched.flatMap((s) => s.endpoints.filter((e) => e.ep.kind !== 'socketio')) };
+    byOwn.set(own, hit);
+  }
+  return hit;
+}
+
 /**
  * The route named `name` for a call with `method` from `file`. A name starting with `.` (Flask's
  * `url_for(".view")`) is relative to the blueprint serving the request: it is read as the routes of the
  * caller's own module whose names end so, and is unresolved when they are not of exactly one blueprint.
  */
 export function matchNamed(name: string, method: MethodOrAny, file: string, own: ServiceRec | null, services: readonly ServiceRec[], args: readonly string[] = []): NamedOutcome {
-  const searched = namingServices(own, services);
+  const { searched, all } = searchedRoutes(own, services);
   if (searched.length === 0) return { status: 'unresolved', reason: `no route in this workspace has a name, so \`${name}\` cannot be looked up` };
-  const all = searched.flatMap((s) => s.endpoints.filter((e) => e.ep.kind !== 'socketio'));
   let found: EndpointRec[];
   if (name.startsWith('.')) {
     found = all.filter((e) => e.ep.file === file && typeof e.ep.name === 'string' && e.ep.name.endsWith(name));
