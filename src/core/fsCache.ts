@@ -17,6 +17,9 @@ export interface DiskFactsOptions {
   readonly maxBytes: number;
 }
 
+/** How much entry text waits in memory before it is written (characters). */
+const PENDING_CHARS = 4 << 20;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -27,6 +30,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export function diskFactsStore(opts: DiskFactsOptions): FactsStore {
   const pending = new Map<string, string>();
+  let pendingChars = 0;
+  let wrote = 0;
   const read = new Set<string>();
   const fileOf = (key: string) => {
     const h = sha256(`${opts.analyzer}\0${key}`);
@@ -50,13 +55,23 @@ export function diskFactsStore(opts: DiskFactsOptions): FactsStore {
     },
     set(key, text) {
       pending.set(key, text);
+      pendingChars += text.length;
+      // Written as they come once a few megabytes wait: holding a cold run's every entry until the end
+      // kept them all alive at once (outline: 41 MB of entries, +150 MB peak RSS).
+      if (pendingChars > PENDING_CHARS) {
+        wrote += writeEntries(pending, fileOf, opts.analyzer);
+        pending.clear();
+        pendingChars = 0;
+      }
     },
     async flush() {
-      const wrote = writeEntries(pending, fileOf, opts.analyzer);
+      wrote += writeEntries(pending, fileOf, opts.analyzer);
       pending.clear();
+      pendingChars = 0;
       touch(read);
       read.clear();
       if (wrote > 0) enforceCap(opts.dir, opts.maxBytes);
+      wrote = 0;
     },
   };
 }

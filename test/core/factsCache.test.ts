@@ -131,6 +131,21 @@ describe('facts cache', () => {
     expect(total).toBeLessThanOrEqual(20_000);
   });
 
+  it('writes entries while a run goes once a few megabytes wait (a cold run does not hold them all), and all of them by flush', async () => {
+    const cacheDir = tempDir('api-parity-cache-');
+    const store = diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 });
+    const big = 'x'.repeat(3 << 20);
+    store.set('a', big);
+    expect(entryFiles(cacheDir)).toHaveLength(0);
+    store.set('b', big);
+    expect(entryFiles(cacheDir)).toHaveLength(2);
+    store.set('c', 'small');
+    await store.flush();
+    expect(entryFiles(cacheDir)).toHaveLength(3);
+    const again = diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 });
+    expect([again.get('a') === big, again.get('b') === big, again.get('c')]).toEqual([true, true, 'small']);
+  });
+
   it('is opened only with a cache folder and an analyser id (never from sources by default)', () => {
     expect(openFactsCache({})).toBeNull();
     expect(openFactsCache({ HOME: '/home/u' })).toBeNull();

@@ -15,7 +15,7 @@ import type { Parsed } from './types';
 export interface FactsStore {
   /** The text stored under `key`, or null (absent, from another analyser build, or damaged). */
   get(key: string): string | null;
-  /** Remember `text` under `key`; written by {@link FactsStore.flush}. */
+  /** Remember `text` under `key`; written by {@link FactsStore.flush} at the latest. */
   set(key: string, text: string): void;
   /** Write what was set (each entry atomically) and keep the store within its size cap; never throws. */
   flush(): Promise<void>;
