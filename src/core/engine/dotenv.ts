@@ -6,7 +6,7 @@
  */
 import { dirname, join } from '../path';
 import type { Project } from '../project/projects';
-import { decodeText } from '../text';
+import { readSmallText } from './smallText';
 import type { RunContext } from './types';
 
 export interface EnvValue {
@@ -44,7 +44,7 @@ export async function loadEnvFiles(ctx: RunContext, files: readonly string[], pr
     const values = new Map<string, EnvValue>();
     for (const name of names) {
       const path = dir === '.' ? name : join(dir, name);
-      const text = await readSmall(ctx, path);
+      const text = await readSmallText(ctx, path, 256 * 1024);
       if (text === null) continue;
       for (const [k, v] of parseDotenv(text)) if (!values.has(k) && looksLikeUrl(v)) values.set(k, { value: v, file: path });
     }
@@ -80,15 +80,4 @@ export function parseDotenv(text: string): Map<string, string> {
 /** A value usable as a URL base: absolute (`http://…`, `//…`) or a path (`/api`), with nothing left to expand. */
 function looksLikeUrl(v: string): boolean {
   return /^(https?:\/\/|wss?:\/\/|\/)/i.test(v) && !/[${}\s]/.test(v);
-}
-
-async function readSmall(ctx: RunContext, path: string): Promise<string | null> {
-  try {
-    const st = await ctx.opts.fs.stat(path);
-    if (!st || st.size > 256 * 1024) return null;
-    const d = decodeText(await ctx.opts.fs.read(path));
-    return 'text' in d ? d.text : null;
-  } catch {
-    return null;
-  }
 }

@@ -12,8 +12,8 @@ import { dirname, join, normalize } from '../path';
 import { projectOf, type Project } from '../project/projects';
 import { displayParts, interpretUrl } from '../match/url';
 import type { Part } from '../resolve/evaluate';
-import { decodeText } from '../text';
 import type { DraftCall } from './drafts';
+import { readSmallText } from './smallText';
 import type { RunContext } from './types';
 
 /** A page that declares a base: its literal value, or null with why it cannot be evaluated. */
@@ -79,7 +79,7 @@ export async function loadPageBases(ctx: RunContext, files: readonly string[], p
   const out: PageBase[] = [];
   for (const page of files) {
     if (!/\.html?$/i.test(page)) continue;
-    const text = await readSmall(ctx, page);
+    const text = await readSmallText(ctx, page, 512 * 1024);
     if (text === null || !/<base\b|['"]base['"]/i.test(text)) continue;
     const base = readPageBase(text);
     if (base) out.push({ page, ...base, scripts: scriptsOf(page, text, fileSet), app: appOf(page, projects) });
@@ -138,15 +138,4 @@ export function resolveAgainst(base: string, rel: string): string {
     } else break;
   }
   return `${origin}/${segs.map((s) => `${s}/`).join('')}${rest}`;
-}
-
-async function readSmall(ctx: RunContext, path: string): Promise<string | null> {
-  try {
-    const st = await ctx.opts.fs.stat(path);
-    if (!st || st.size > 512 * 1024) return null;
-    const d = decodeText(await ctx.opts.fs.read(path));
-    return 'text' in d ? d.text : null;
-  } catch {
-    return null;
-  }
 }
