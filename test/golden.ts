@@ -21,7 +21,7 @@ export async function analyzeFixture(dir: string): Promise<AnalysisResult> {
  * Locations are `file:line`, relative to the root; an optional field is shown only when it is set.
  *
  *   service <name> root=<root> framework=<fw> ports=<p,…|-> [baseUrl=<url>] [pathPrefix=<prefix>]
- *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [uncalledCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [name=<route name|?>] [tags="<tag>",…] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
+ *   route <METHOD|ANY|WS|ON|EMIT> <path> <framework> <file:line> service=<s> handler=<name|-> callers=<n> [possibleCallers=<n>] [testCallers=<n>] [uncalledCallers=<n>] [event=<e>] [kind=<k>] [method=<m>] [source=<src>] [variants=<path,…>] [usedBy="<consumer>"] [name=<route name|?>] [tags="<tag>",…] [ignored: <reason>] [partial[: <notes>]] [notes: <notes>]
  *   call <METHOD|ANY|WS> <path|?> <status> <file:line> client=<c> [kind=<k>] [method=<m>] [role=test] [in=<client method>(uncalled|only-tests-call-it)] [url=<url|?>] [→ <endpoint id>] [external origin=<o>] [reason: <r>] [via: a → b]
  *   gap <kind> <severity> <file:line> [event=<e>] <message> [related=<file:line>,…] [also=<file:line> "<message there>"]
  *   skipped <file> [extractor=<id>] <reason>
@@ -77,6 +77,7 @@ export function goldenFacts(result: AnalysisResult): string {
       (e.uncalledCallers?.length ? ` uncalledCallers=${e.uncalledCallers.length}` : '') +
       (e.source !== 'code' ? ` source=${e.source}` : '') +
       (e.variants ? ` variants=${e.variants.join(',')}` : '') +
+      (e.usedBy ? ` usedBy=${JSON.stringify(e.usedBy)}` : '') +
       (e.name !== undefined ? ` name=${e.name ?? '?'}` : '') +
       (e.tags?.length ? ` tags=${e.tags.map((t) => JSON.stringify(t)).join(',')}` : '') +
       (e.id !== usualId(e) ? ` id=${e.id}` : '') +

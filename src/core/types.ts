@@ -112,6 +112,11 @@ export interface Endpoint extends Span {
    */
   readonly variants?: readonly string[];
   /**
+   * What the framework itself calls the route from, when something does (a Remix route's loader and action
+   * serve its own page): such a route is used whatever the workspace's calls, and never reported unused.
+   */
+  readonly usedBy?: string;
+  /**
    * The API documents of its service that list it (none: `[]`); absent when its service has no API
    * documents or the route is not a plain HTTP route. The docs leg of its three-way status (code, docs, use).
    */

@@ -24,7 +24,8 @@ export function recognition(services: ServiceIndex, http: HttpRelation): Recogni
   const notes: AnalysisNote[] = [];
   const unresolved = http.calls.filter((c) => c.status === 'unresolved' && c.role === 'app');
   for (const rec of services.recs) {
-    const eligible = rec.endpoints.filter((e) => e.ep.kind === 'http' && e.ep.ignored === null && !e.ep.path.includes('{...'));
+    // Routes the framework itself uses (a Remix page's loader) say nothing about how calls are understood.
+    const eligible = rec.endpoints.filter((e) => e.ep.kind === 'http' && e.ep.ignored === null && e.ep.usedBy === undefined && !e.ep.path.includes('{...'));
     // A route requested only by a client method nothing calls is recognised (the call style is understood).
     const used = eligible.filter((e) => e.ep.callers.length > 0 || (e.ep.uncalledCallers?.length ?? 0) > 0).length;
     if (eligible.length < MIN_ROUTES || used / eligible.length >= MAX_USED_SHARE) continue;

@@ -29,14 +29,16 @@ export function assembleResult(ctx: RunContext, store: FileStore, services: Serv
       fileNotes.push(...e.parsed.notes);
     }
   }
-  const used = endpoints.filter((e) => e.callers.length > 0).length;
-  const ignored = endpoints.filter((e) => e.ignored !== null && e.callers.length === 0).length;
+  // A route the framework itself calls (a Remix page's loader) is used without a call in the workspace.
+  const isUsed = (e: Endpoint) => e.callers.length > 0 || e.usedBy !== undefined;
+  const used = endpoints.filter(isUsed).length;
+  const ignored = endpoints.filter((e) => e.ignored !== null && !isUsed(e)).length;
   const websockets = websocketsJudged(calls);
   const unused = endpoints.filter((e) => isUnused(e, seen.low, websockets)).length;
   // Pages and Socket.IO events are reported apart from the API: coverage is the API's.
   const api = endpoints.filter((e) => API_KINDS.includes(e.kind));
-  const denominator = api.length - api.filter((e) => e.ignored !== null && e.callers.length === 0).length;
-  const apiUsed = api.filter((e) => e.callers.length > 0).length;
+  const denominator = api.length - api.filter((e) => e.ignored !== null && !isUsed(e)).length;
+  const apiUsed = api.filter(isUsed).length;
   const summary: Summary = {
     endpoints: endpoints.length,
     used,

@@ -83,6 +83,7 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
       ...(route.name !== undefined ? { name: route.name } : {}),
       ...(route.tags?.length ? { tags: route.tags } : {}),
       ...(route.documentedAs?.length ? { documentedAs: route.documentedAs } : {}),
+      ...(route.usedBy ? { usedBy: route.usedBy } : {}),
       ...(route.variants?.length ? { variants: route.variants.map((v) => formatRoute(v, framework.pathSyntax, prefix)) } : {}),
     });
   }

@@ -129,6 +129,8 @@ export interface LinkedRoute {
   readonly forward?: Forward;
   /** Other paths the route also answers at, in the same syntax as `path` (see `Endpoint.variants`). */
   readonly variants?: readonly string[];
+  /** What the framework itself calls it from (see `Endpoint.usedBy`). */
+  readonly usedBy?: string;
   readonly confidence: 'exact' | 'partial';
   readonly notes: readonly string[];
   /** Real-time routes: the event name (`path` is its namespace) and whether the server handles or emits it. */

@@ -33,6 +33,7 @@ import websocket from './js/websocket';
 import koa from './js/koa';
 import nestjs from './js/nestjs';
 import nextjs from './js/nextjs';
+import remix from './js/remix';
 import ofetch from './js/ofetch';
 import openapiClient from './js/openapi-client';
 import socketIo from './js/socket-io';
@@ -65,6 +66,7 @@ export const frameworks: readonly Framework[] = [
   fastapi,
   express,
   nextjs,
+  remix,
   vite,
   webpack,
   fetch,

@@ -1,6 +1,6 @@
 /**
  * unused-endpoint: a route no call in the workspace reaches. Not reported: ignored routes, routes a call
- * with an unevaluated base may reach (possible callers), catch-alls, OPTIONS/HEAD handlers (browsers and
+ * with an unevaluated base may reach (possible callers), routes the framework itself uses (`usedBy`), catch-alls, OPTIONS/HEAD handlers (browsers and
  * proxies call those implicitly), proxy routes (rewrites: their callers are counted where they lead), and
  * realtime endpoints (Socket.IO events; WebSocket endpoints unless {@link websocketsJudged}). Calls from tests do not count unless configured. A
  * service almost none of whose routes has a recognised caller gets one low-recognition warning instead.
@@ -12,7 +12,7 @@ import { unusedEndpointFixes } from './fixes';
 
 /** Is the endpoint one this rule reports (whatever its severity)? `websockets`: see {@link websocketsJudged}. */
 export function isUnused(ep: Endpoint, lowRecognition: ReadonlySet<string>, websockets = false): boolean {
-  if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0 || lowRecognition.has(ep.service)) return false;
+  if (ep.callers.length > 0 || ep.ignored !== null || ep.possibleCallers.length > 0 || ep.usedBy !== undefined || lowRecognition.has(ep.service)) return false;
   const kindJudged = ep.kind === 'http' || (ep.kind === 'websocket' && websockets);
   return !(ep.path.includes('{...') || ep.method === 'OPTIONS' || ep.method === 'HEAD' || !kindJudged || ep.forward !== undefined);
 }
