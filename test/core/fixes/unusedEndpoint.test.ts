@@ -115,7 +115,9 @@ describe('Remix and Astro proxies: shapes and refusals', () => {
     const { plans, result, gap, logs } = await fixesFor(files, filesGap);
     const plan = plans.find((p) => p.kind === 'proxy-route');
     expect(plan?.title, logs.join('\n')).toBe('Scaffold Remix resource route /api/reports/[reportId] (web/app/routes/api.reports.$reportId.js)');
-    const { files: after } = await applyAndCheck(files, plan!, result, gap);
+    // Remix routes are indexed: like a Next.js proxy, the new resource route is one nothing calls yet.
+    const { files: after, result: again } = await applyAndCheck(files, plan!, result, gap, (g) => g.kind === 'unused-endpoint' && g.file === 'web/app/routes/api.reports.$reportId.js');
+    expect(again.endpoints.some((e) => e.framework === 'remix' && e.path === '/api/reports/{reportId}' && e.method === 'GET')).toBe(true);
     expect(after['web/app/routes/api.reports.$reportId.js']).toBe(
       "const BACKEND_URL = process.env.API_BASE_URL ?? 'http://localhost:8000';\n\n/** Proxies GET /reports/{report_id} (service `api`). Scaffolded by API Parity. */\nexport async function loader({ params, request }) {\n  const response = await fetch(`${BACKEND_URL}/reports/${encodeURIComponent(params.reportId ?? '')}${new URL(request.url).search}`, {\n    method: 'GET',\n    headers: { accept: request.headers.get('accept') ?? 'application/json', 'content-type': request.headers.get('content-type') ?? 'application/json' },\n  });\n  return new Response(response.body, { status: response.status, headers: response.headers });\n}\n",
     );
