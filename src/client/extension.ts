@@ -96,7 +96,10 @@ export function activate(context: vscode.ExtensionContext): ApiParityApi {
     void vscode.commands.executeCommand('setContext', 'apiParity.state', 'stopped');
     void vscode.window.showErrorMessage('API Parity could not start its language server. See the "API Parity" output.');
   });
-  log.info(`activated in ${(performance.now() - activatedAt).toFixed(1)} ms (the language server starts in the background)`);
+  log.info(`activated in ${(performance.now() - activatedAt).toFixed(1)} ms (the language server starts in the background); workspace folders: ${vscode.workspace.workspaceFolders?.length ?? 0}`);
+  // What the editor says of its folders, next to what the server lays out (a window whose folders never reach
+  // the extension host is then told apart from folders the server missed).
+  context.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => log.info(`workspace folders changed: ${e.added.length} added, ${e.removed.length} removed (now ${vscode.workspace.workspaceFolders?.length ?? 0})`)));
 
   return {
     gaps: () => feed.gaps(),

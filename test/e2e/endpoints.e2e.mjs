@@ -6,13 +6,13 @@
 // copied outside the repository) and records what the views show.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { groupsOf, waitFor } from './expected.mjs';
-import { chromiumArgs, chromiumBin } from './harness.mjs';
+import { chromiumArgs, chromiumBin, findExthostLogs } from './harness.mjs';
 import { workbench } from './workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,6 +33,11 @@ function cli(args, cwd) {
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', ...args, '--format', 'json', '--fail-on', 'never', '--no-cache'], { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
   assert.equal(r.status, 0, `api-parity check ${args.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
+}
+
+/** The extension's own logs ("API Parity.log"), one per extension host, oldest first. */
+function extensionLogs() {
+  return findExthostLogs(process.env.API_PARITY_E2E_USER_DATA_DIR ?? '').filter((p) => p.endsWith('API Parity.log'));
 }
 
 /** The endpoints the catalogue's text filter keeps (core/query/catalogue.ts: every word in label, handler, service, file). */
@@ -104,10 +109,23 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     const together = cli(['web', '--with', 'api'], dir);
     assert.ok(together.summary.used > 0, 'the CLI matches calls across the folders');
     const expected = groupsOf(together);
+    const logsBefore = extensionLogs().length;
     await wb.openWorkspace(`${URL_}/?workspace=${encodeURIComponent(file)}`);
-    // A new window: its extension host starts and indexes the two folders (slow on a loaded machine).
-    await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(expected), 150_000, `the Gap Explorer groups ${expected.join(', ')}`).catch(async (e) => {
-      throw new Error(`${e.message}\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}; its message: ${await wb.paneMessage('Gap Explorer')}`);
+    // code-server sometimes starts a new window's extension host without the .code-workspace's folders and
+    // never sends them (the extension's log says "workspace folders: 0" and no change follows, while the
+    // workbench shows the workspace). No extension can see folders its host does not have; the window is
+    // reloaded once, and that is printed. Folders the host has but the server missed fail the test.
+    const shown = () => waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(expected), 90_000, `the Gap Explorer groups ${expected.join(', ')}`);
+    await shown().catch(async (e) => {
+      const log = extensionLogs().slice(logsBefore).map((p) => readFileSync(p, 'utf8')).join('\n');
+      console.log(`multi-root window, the extension's log:\n${log}`);
+      const hostHadNoFolders = /workspace folders: 0\b/.test(log) && !/workspace folders changed/.test(log);
+      if (!hostHadNoFolders) throw new Error(`${e.message}\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}; its message: ${await wb.paneMessage('Gap Explorer')}`);
+      console.log('the extension host of the multi-root window started without its folders (code-server); reloading the window once');
+      await wb.openWorkspace(`${URL_}/?workspace=${encodeURIComponent(file)}`);
+      await shown().catch(async (e2) => {
+        throw new Error(`${e2.message} (after a reload)\nGap Explorer shows: ${(await wb.gapGroups()).join(', ')}; its message: ${await wb.paneMessage('Gap Explorer')}`);
+      });
     });
     const rows = await wb.paneRows('Gap Explorer');
     console.log(`multi-root Gap Explorer:\n${rows.join('\n')}`);
@@ -123,7 +141,7 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     console.log(`multi-root Problems:\n${problems.join('\n')}`);
     await screenshot('multi-root-problems');
     await page.keyboard.press('Control+J');
-  }, { timeout: 240_000 });
+  }, { timeout: 330_000 });
 
   for (const [i, file] of REAL.entries()) {
     step(
