@@ -53,6 +53,8 @@ export class FolderIndex {
    * often unsaved, file alone).
    */
   private readonly factsCache: FactsStore | null = openFactsCache(process.env);
+  /** Files edited that the last listing did not have, which already asked for a new listing. */
+  private readonly unlisted = new Set<string>();
 
   constructor(
     readonly uri: string,
@@ -61,14 +63,24 @@ export class FolderIndex {
     private readonly host: IndexHost,
   ) {}
 
-  /** A file's content changed (an edit, a save): the next run reads it again. */
+  /**
+   * A file's content changed (an edit, a save): the next run reads it again. A file the last listing did
+   * not have (a quick fix created it, and the watcher's "created" event is late or lost) makes the next run
+   * list the workspace again, once per such file (an excluded file must not re-list on every keystroke).
+   */
   contentChanged(rel: string): void {
     this.edited.set(rel, ++this.editSeq);
+    const listed = this.analyzer.layout()?.files;
+    if (listed && !listed.has(rel) && !this.unlisted.has(rel)) {
+      this.unlisted.add(rel);
+      this.structure++;
+    }
   }
 
   /** Files were created or deleted, or a manifest, tsconfig, .gitignore or the configuration changed. */
   structureChanged(): void {
     this.structure++;
+    this.unlisted.clear();
   }
 
   /** (Re)analyse after `delayMs`; calls within the delay coalesce. */

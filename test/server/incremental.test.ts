@@ -55,6 +55,16 @@ describe('incremental server', () => {
     await client.until(() => client.diagnostics.get(client.uri(rel))?.length === 0, 'the deleted file cleared');
   });
 
+  // A quick fix creates a file and the editor opens it; the watcher's "created" event may come late or not
+  // at all. The open document alone makes the next run list the workspace again.
+  it('indexes a created file that is opened before (or without) its watched-file event', async () => {
+    const rel = 'frontend/src/lib/created.ts';
+    const text = "export const y = () => fetch('http://localhost:8000/api/v1/nowhere-opened');\n";
+    writeFileSync(join(root, rel), text);
+    await client.open(rel, text);
+    await client.until(() => messages(rel).includes('nowhere-opened'), 'the created, opened file indexed');
+  });
+
   it('reads an API document again when it changes on disk (a full run: documents are not source files)', async () => {
     const rel = 'backend/ENDPOINTS.md';
     // Two documented routes are served: the document is the backend's (a document mostly unserved is not judged).
