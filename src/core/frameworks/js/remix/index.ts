@@ -37,22 +37,17 @@ function routeDecls(file: ParsedFile): BackendDecl[] {
   if (!m) return [];
   const name = m[1] ?? m[2]!;
   const paths = remixRoutePaths(name);
+  const [path, ...variants] = paths ?? [`/{${name}}`];
+  // A page's loader and action are what Remix calls when the page is shown or its form is sent.
+  const page = file.js!.exportSpans['default'] !== undefined;
   const decls: RouteDecl[] = [];
   for (const handler of ['loader', 'action'] as const) {
     const span = file.js!.exportSpans[handler];
     if (!span) continue;
-    const [path, ...variants] = paths ?? [`/{${name}}`];
-    // A page's loader and action are what Remix calls when the page is shown or its form is sent.
-    const page = file.js!.exportSpans['default'] !== undefined;
-    const meta = { root: { k: 'str' as const, v: projectRoot(file) }, ...(page ? { page: { k: 'str' as const, v: handler } } : {}), ...(paths === null ? { unknown: { k: 'str' as const, v: name } } : {}), ...(variants.length ? { variants: { k: 'arr' as const, items: variants.map((v) => ({ k: 'str' as const, v })) } } : {}) };
+    const meta = { ...(page ? { page: { k: 'str' as const, v: handler } } : {}), ...(paths === null ? { unknown: { k: 'str' as const, v: name } } : {}), ...(variants.length ? { variants: { k: 'arr' as const, items: variants.map((v) => ({ k: 'str' as const, v })) } } : {}) };
     decls.push({ t: 'route', file: file.ref.path, fn: null, kind: 'http', methods: [...METHODS[handler]], owner: null, path: { k: 'str', v: path! }, handler, span, meta });
   }
   return decls;
-}
-
-function projectRoot(file: ParsedFile): string {
-  const r = file.ref.path.slice(0, file.ref.path.length - file.ref.inProject.length).replace(/\/$/, '');
-  return r === '' ? '.' : r;
 }
 
 function linkRemix(decls: readonly BackendDecl[], ctx: LinkContext): LinkedRoute[] {
