@@ -22,6 +22,19 @@ export const normalize = (p: string): string => {
   return n === './' ? '.' : n.replace(/^\.\//, '').replace(/\/$/, '') || '.';
 };
 
+/**
+ * What a page's `<script src>` may name, as specifiers relative to the page, nearest first: a relative src
+ * itself, or a root-relative one from each folder above the page (the site may be served from any of them);
+ * [] for a script from another origin. The src's query and fragment are dropped.
+ */
+export function scriptSrcSpecifiers(page: string, src: string): string[] {
+  const path = src.split(/[?#]/)[0]!;
+  if (!path || /^[a-z][\w+.-]*:|^\/\//i.test(path)) return [];
+  if (!path.startsWith('/')) return [path.startsWith('.') ? path : `./${path}`];
+  const depth = page.split('/').length - 1;
+  return Array.from({ length: depth + 1 }, (_, up) => `${up === 0 ? '.' : '../'.repeat(up).slice(0, -1)}${path}`);
+}
+
 /** Is `file` inside folder `dir` (both root-relative POSIX, `.` is the root)? */
 export function isInside(file: string, dir: string): boolean {
   if (dir === '.' || dir === '') return true;

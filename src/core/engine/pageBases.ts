@@ -8,7 +8,7 @@
  * `{{ base }}`, one set by a script) or several pages with different bases leave the call unresolved,
  * naming them. A script no page with a base governs keeps its URL read from the app's root.
  */
-import { dirname, join, normalize } from '../path';
+import { dirname, join, normalize, scriptSrcSpecifiers } from '../path';
 import { projectOf, type Project } from '../project/projects';
 import { displayParts, interpretUrl } from '../match/url';
 import type { Part } from '../resolve/evaluate';
@@ -56,20 +56,13 @@ function appOf(page: string, projects: readonly Project[]): string | null {
 /** The workspace files a page's `<script src>` tags name (relative to the page, or root-relative from a folder above it). */
 function scriptsOf(page: string, text: string, fileSet: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  const dir = page.includes('/') ? dirname(page) : '.';
   for (const m of text.matchAll(SCRIPT_SRC)) {
-    const src = (m[1] ?? m[2] ?? m[3] ?? '').split(/[?#]/)[0]!;
-    if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) continue;
-    const dir = page.includes('/') ? dirname(page) : '.';
-    const tries = src.startsWith('/') ? ancestors(dir).map((d) => normalize(join(d, src.slice(1)))) : [normalize(join(dir, src))];
-    const hit = tries.find((f) => fileSet.has(f));
+    const hit = scriptSrcSpecifiers(page, m[1] ?? m[2] ?? m[3] ?? '')
+      .map((spec) => normalize(join(dir, spec)))
+      .find((f) => fileSet.has(f));
     if (hit) out.push(hit);
   }
-  return out;
-}
-
-function ancestors(dir: string): string[] {
-  const out = [dir];
-  for (let d = dir; d !== '.' && d !== ''; ) out.push((d = d.includes('/') ? dirname(d) : '.'));
   return out;
 }
 

@@ -5,6 +5,7 @@
  * root-relative paths, each folder above it: the static root is not known). A script file's scope is
  * the classic scripts of its own folder, which are most often loaded together.
  */
+import { scriptSrcSpecifiers } from '../path';
 import type { ModuleFacts } from './sym';
 
 export interface GlobalScopeHost {
@@ -59,12 +60,9 @@ export class GlobalScopes {
 
   /** The file a page's `<script src>` names: relative to the page, or root-relative from a folder above it. */
   private scriptFile(page: string, src: string): string | null {
-    const path = src.split(/[?#]/)[0]!;
-    if (/^[a-z][\w+.-]*:|^\/\//i.test(path) || !/\.js$/i.test(path)) return null;
-    if (!path.startsWith('/')) return this.host.resolveImport(page, path.startsWith('.') ? path : `./${path}`);
-    const depth = page.split('/').length - 1;
-    for (let up = 0; up <= depth; up++) {
-      const hit = this.host.resolveImport(page, `${up === 0 ? '.' : '../'.repeat(up).slice(0, -1)}${path}`);
+    if (!/\.js$/i.test(src.split(/[?#]/)[0]!)) return null;
+    for (const spec of scriptSrcSpecifiers(page, src)) {
+      const hit = this.host.resolveImport(page, spec);
       if (hit) return hit;
     }
     return null;
