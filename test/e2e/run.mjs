@@ -7,7 +7,7 @@
 // Environment:
 //   API_PARITY_VSIX            use this .vsix instead of running `npm run package`
 //   API_PARITY_HARNESS_DIR     where the harness lives (default .vscode-test/code-server, as in setup-editor-harness.sh)
-//   API_PARITY_E2E_TIMEOUT_MS  hard limit for the whole run (default 10 minutes)
+//   API_PARITY_E2E_TIMEOUT_MS  hard limit for the whole run (default 30 minutes; installing the harness alone may take up to 20 on a busy machine)
 //   API_PARITY_E2E_KEEP=1      keep the temporary folder (it is always kept, and printed, when the run fails)
 //   API_PARITY_E2E_HEADED=1    show the browser (needs a display)
 //   API_PARITY_E2E_ONLY        run only the test files whose names start with this (`endpoints`)
@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { codeServerBin, codeServerConfig, codeServerEnv, ensureHarness, printLogs, Processes, root, startCodeServer, writeQuietSettings } from './harness.mjs';
 
 const e2eDir = join(root, 'test', 'e2e');
-const totalMs = Number(process.env.API_PARITY_E2E_TIMEOUT_MS) || 10 * 60_000;
+const totalMs = Number(process.env.API_PARITY_E2E_TIMEOUT_MS) || 30 * 60_000;
 const started = Date.now();
 const remaining = () => Math.max(1_000, totalMs - (Date.now() - started));
 const secs = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -40,7 +40,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void fi
 
 // ---- (a) the harness ----
 log('ensuring the editor harness (scripts/setup-editor-harness.sh)');
-const setupError = await ensureHarness(Math.min(remaining(), 8 * 60_000));
+const setupError = await ensureHarness(Math.min(remaining(), 20 * 60_000));
 if (setupError) await fail(`could not set up the editor harness: ${setupError}`);
 
 // ---- (b) the extension package ----

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const require = createRequire(import.meta.url);
-const totalMs = Number(process.env.API_PARITY_E2E_TIMEOUT_MS) || 10 * 60_000;
+const totalMs = Number(process.env.API_PARITY_E2E_TIMEOUT_MS) || 30 * 60_000;
 const started = Date.now();
 const secs = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const log = (msg) => console.log(`[electron ${secs()}] ${msg}`);
@@ -125,7 +125,7 @@ async function startXvfb() {
 
 async function runInCodeServer() {
   const harness = await import('../e2e/harness.mjs');
-  const setupError = await harness.ensureHarness(8 * 60_000);
+  const setupError = await harness.ensureHarness(20 * 60_000);
   if (setupError) await fail(`could not set up the editor harness: ${setupError}`);
   const procs = new harness.Processes();
   cleanup = () => procs.stopAll();
