@@ -58,6 +58,14 @@ describe('hover', () => {
     expect(del.markdown).toContain('No callers in this workspace.');
     expect(hoverAt(result, API, { line: 1, column: 1 }, link)).toBeNull();
   });
+
+  it('on a called route: its callers, each a link to its file and line, with the client it goes through', () => {
+    const route = find(USERS, '@router.get("/",');
+    const h = hoverAt(result, USERS, { line: route.line, column: 2 }, link)!;
+    const call = lineOf(API, "'/users/'");
+    expect(h.markdown).toContain('1 caller:');
+    expect(h.markdown.split('\n')).toContain(`- [${API}:${call}](link:${API}#${call}) via \`apiFetch\``);
+  });
 });
 
 describe('navigation', () => {
