@@ -158,6 +158,31 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     await screenshot('route-opened');
   });
 
+  step('service-picker-focuses-the-views', async () => {
+    const report = cli([WORKSPACE]);
+    const service = report.endpoints[0]?.service;
+    assert.ok(service, 'a service with endpoints');
+    const count = report.endpoints.filter((e) => e.service === service).length;
+    // The text filter of the first step is still set: clear it, so the message names the service alone.
+    await wb.runCommand('API Parity: Clear Endpoint Filters');
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === '', 30_000, 'the Endpoints filter to clear');
+    await wb.runCommand('API Parity: Focus on a Service…');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first();
+    await waitFor(async () => (await row.count()) > 0, 15_000, `the service "${service}" in the picker`);
+    const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    console.log(`service picker:\n${rows.join('\n')}`);
+    await screenshot('service-picker');
+    await row.click();
+    const expected = `${count} of ${report.endpoints.length} endpoints · service ${service}`;
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === expected, 30_000, `the Endpoints message "${expected}"`).catch(async (e) => {
+      throw new Error(`${e.message}; message: ${await wb.paneMessage('Endpoints')}`);
+    });
+    await wb.restMouse();
+    await screenshot('service-focused');
+    await wb.runCommand('API Parity: Clear Endpoint Filters');
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === '', 30_000, 'the Endpoints filter to clear');
+  });
+
   step('multi-root-workspace-matched-across-folders', async () => {
     const dir = join(TMP, 'multi-root');
     cpSync(join(root, 'examples', 'fullstack', 'frontend'), join(dir, 'web'), { recursive: true });
