@@ -175,11 +175,13 @@ describe('gap tree', () => {
         ...result.notes,
         { level: 'warning', code: 'framework-not-indexed', message: 'Django backend in api is not indexed yet: API Parity does not read Django routes, so calls that may target it are not reported missing' },
         { level: 'info', message: 'an observation' },
+        { level: 'warning', code: 'low-recognition', message: "service `api` (api): only 10 of 678 routes have a recognised caller, so the frontend's call style is probably not understood; its unused-endpoint findings are withheld." },
       ],
     };
     const [top, next] = gapTree([{ key: 'k', name: 'n', result: blind }], false).roots;
-    expect(rows([top!])).toEqual(['Blind spots 1']);
-    expect(top!.children.map((c) => c.label)).toEqual(['Django backend in api is not indexed yet:']);
+    expect(rows([top!])).toEqual(['Blind spots 2']);
+    // A colon after a clause ends the row's sentence; after a bare subject it does not (the row said only "service `api` (api):").
+    expect(top!.children.map((c) => c.label)).toEqual(['Django backend in api is not indexed yet:', 'service `api` (api): only 10 of 678 routes have a recognised caller, so the frontend\'s ca…']);
     expect(top!.children[0]!.tooltip?.value).toContain('are not reported missing');
     expect(next!.label).toBe('Missing');
     expect(gapTree([{ key: 'k', name: 'n', result }], false).roots[0]!.label).toBe('Missing');
