@@ -229,4 +229,12 @@ describe('gap tree: kinds without a group of their own', () => {
     expect(leaves.map((l) => l.label).sort()).toEqual(['jobStatus', 'ping', 'status', 'unsubscribe']);
     expect(leaves.every((l) => l.location && l.contextValue === 'gap-event-mismatch')).toBe(true);
   });
+
+  it('names a gap without a path by what its message names first, not by its file', () => {
+    const gap = { kind: 'unused-client-method', severity: 'info', method: 'GET', path: null, file: 'web/services/app_config.service.ts', line: 20, column: 9, endLine: 20, endColumn: 18, message: '`AppConfigService.envConfig` requests an unresolved URL but is never called in this workspace; its request does not count as a caller.', related: [], subject: 'web/services/app_config.service.ts:21:12' } as unknown as AnalysisResult['gaps'][number];
+    const tree = gapTree([{ key: 'k', name: 'n', result: { ...result, gaps: [...result.gaps, gap] } }], false);
+    const group = tree.roots.find((g) => g.id === 'group:unused-client-method')!;
+    const leaves = group.children.flatMap((s) => s.children.flatMap((f) => f.children));
+    expect(leaves.map((l) => [l.label, l.description])).toEqual([['AppConfigService.envConfig', 'web/services/app_config.service.ts:20']]);
+  });
 });
