@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ENDPOINT_STATUSES, type EndpointStatus } from '../core/query/catalogue';
 import { HTTP_METHODS, type MethodOrAny } from '../core/types';
 import { catalogueRequest, routesForUrlRequest } from '../shared/protocol';
+import { urlAt } from './urlAtCursor';
 import type { EndpointCatalogue } from './views/catalogue';
 
 export interface CatalogueHost {
@@ -16,19 +17,10 @@ export interface CatalogueHost {
   serviceChanged(service: string | null): void;
 }
 
-/** The string literal (or selection) at the cursor: `'…'`, `"…"`, `` `…` ``, else the word-ish run around it. */
+/** The string literal (or selection) at the cursor (see `urlAt`). */
 export function urlAtCursor(editor: vscode.TextEditor): string {
-  if (!editor.selection.isEmpty) return editor.document.getText(editor.selection);
-  const line = editor.document.lineAt(editor.selection.active.line).text;
-  const at = editor.selection.active.character;
-  for (const q of ['"', "'", '`']) {
-    const start = line.lastIndexOf(q, at - 1);
-    const end = line.indexOf(q, at);
-    if (start >= 0 && end > start) return line.slice(start + 1, end);
-  }
-  const left = /[^\s()<>[\]'"`,]*$/.exec(line.slice(0, at))?.[0] ?? '';
-  const right = /^[^\s()<>[\]'"`,]*/.exec(line.slice(at))?.[0] ?? '';
-  return left + right;
+  const at = editor.selection.active;
+  return urlAt(editor.document.lineAt(at.line).text, at.character, editor.selection.isEmpty ? '' : editor.document.getText(editor.selection));
 }
 
 export function registerCatalogueCommands(host: CatalogueHost): vscode.Disposable[] {

@@ -58,6 +58,14 @@ describe('hover', () => {
     expect(del.markdown).toContain('No callers in this workspace.');
     expect(hoverAt(result, API, { line: 1, column: 1 }, link)).toBeNull();
   });
+
+  it('on a called route: its callers, each a link to its file and line, with the client it goes through', () => {
+    const route = find(USERS, '@router.get("/",');
+    const h = hoverAt(result, USERS, { line: route.line, column: 2 }, link)!;
+    const call = lineOf(API, "'/users/'");
+    expect(h.markdown).toContain('1 caller:');
+    expect(h.markdown.split('\n')).toContain(`- [${API}:${call}](link:${API}#${call}) via \`apiFetch\``);
+  });
 });
 
 describe('navigation', () => {
@@ -167,11 +175,13 @@ describe('gap tree', () => {
         ...result.notes,
         { level: 'warning', code: 'framework-not-indexed', message: 'Django backend in api is not indexed yet: API Parity does not read Django routes, so calls that may target it are not reported missing' },
         { level: 'info', message: 'an observation' },
+        { level: 'warning', code: 'low-recognition', message: "service `api` (api): only 10 of 678 routes have a recognised caller, so the frontend's call style is probably not understood; its unused-endpoint findings are withheld." },
       ],
     };
     const [top, next] = gapTree([{ key: 'k', name: 'n', result: blind }], false).roots;
-    expect(rows([top!])).toEqual(['Blind spots 1']);
-    expect(top!.children.map((c) => c.label)).toEqual(['Django backend in api is not indexed yet:']);
+    expect(rows([top!])).toEqual(['Blind spots 2']);
+    // A colon after a clause ends the row's sentence; after a bare subject it does not (the row said only "service `api` (api):").
+    expect(top!.children.map((c) => c.label)).toEqual(['Django backend in api is not indexed yet:', 'service `api` (api): only 10 of 678 routes have a recognised caller, so the frontend\'s ca…']);
     expect(top!.children[0]!.tooltip?.value).toContain('are not reported missing');
     expect(next!.label).toBe('Missing');
     expect(gapTree([{ key: 'k', name: 'n', result }], false).roots[0]!.label).toBe('Missing');
@@ -218,5 +228,13 @@ describe('gap tree: kinds without a group of their own', () => {
     const leaves = ev.children.flatMap((s) => s.children.flatMap((f) => f.children));
     expect(leaves.map((l) => l.label).sort()).toEqual(['jobStatus', 'ping', 'status', 'unsubscribe']);
     expect(leaves.every((l) => l.location && l.contextValue === 'gap-event-mismatch')).toBe(true);
+  });
+
+  it('names a gap without a path by what its message names first, not by its file', () => {
+    const gap = { kind: 'unused-client-method', severity: 'info', method: 'GET', path: null, file: 'web/services/app_config.service.ts', line: 20, column: 9, endLine: 20, endColumn: 18, message: '`AppConfigService.envConfig` requests an unresolved URL but is never called in this workspace; its request does not count as a caller.', related: [], subject: 'web/services/app_config.service.ts:21:12' } as unknown as AnalysisResult['gaps'][number];
+    const tree = gapTree([{ key: 'k', name: 'n', result: { ...result, gaps: [...result.gaps, gap] } }], false);
+    const group = tree.roots.find((g) => g.id === 'group:unused-client-method')!;
+    const leaves = group.children.flatMap((s) => s.children.flatMap((f) => f.children));
+    expect(leaves.map((l) => [l.label, l.description])).toEqual([['AppConfigService.envConfig', 'web/services/app_config.service.ts:20']]);
   });
 });

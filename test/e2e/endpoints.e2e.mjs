@@ -46,6 +46,65 @@ function filtered(report, text) {
   return report.endpoints.filter((e) => words.every((w) => `${e.method === '*' ? 'ANY' : e.method} ${e.path} ${e.handler ?? ''} ${e.service} ${e.file}`.toLowerCase().includes(w)));
 }
 
+/** The folders of a .code-workspace, absolute. */
+function workspaceFolders(file) {
+  const ws = JSON.parse(readFileSync(file, 'utf8'));
+  return ws.folders.map((f) => resolve(dirname(file), f.path));
+}
+
+/** The leaf of a pane whose label is exactly `label`. */
+function paneRow(title, label) {
+  const pane = page.locator('[id="workbench.view.extension.apiParity"] .pane').filter({ has: page.locator('.pane-header', { hasText: title }) });
+  return pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+}
+
+/**
+ * In a real multi-root window: the Endpoints view filtered down to the route the CLI (first folder
+ * `--with` the others) finds the most callers for, its row clicked (the editor opens at the route), and the
+ * route's hover, which lists its callers. Screenshots of the filtered view and of the hover.
+ */
+async function realRouteHover(file, name) {
+  const [first, ...others] = workspaceFolders(file);
+  const report = cli([first, ...others.flatMap((o) => ['--with', o])], dirname(file));
+  const used = report.endpoints.filter((e) => e.kind !== 'page' && e.method !== '*' && e.callers.length > 0).sort((a, b) => b.callers.length - a.callers.length);
+  console.log(`${name}: CLI (${basename(first)} --with ${others.map((o) => basename(o)).join(', ')}): ${report.endpoints.length} endpoints, ${used.length} with callers, ${report.calls.length} calls, gaps ${JSON.stringify(report.gaps.reduce((m, g) => ({ ...m, [g.kind]: (m[g.kind] ?? 0) + 1 }), {}))}`);
+  const e = used[0];
+  assert.ok(e, 'a route with callers');
+  const text = `${e.path} ${e.handler ?? ''}`.trim();
+  await wb.runCommand('API Parity: Filter Endpoints…');
+  const box = wb.quickInput().locator('input');
+  await waitFor(async () => (await box.count()) > 0, 10_000, 'the filter input box');
+  await box.fill(text);
+  await waitFor(async () => (await box.inputValue()) === text, 5_000, 'the filter text in the box');
+  await box.press('Enter');
+  const row = paneRow('Endpoints', `${e.method} ${e.path}`);
+  await waitFor(async () => (await row.count()) > 0, 60_000, `the row "${e.method} ${e.path}" in Endpoints`).catch(async (err) => {
+    throw new Error(`${err.message}; rows:\n${(await wb.paneRows('Endpoints')).join('\n')}`);
+  });
+  console.log(`${name}: Endpoints filtered by "${text}" (${await wb.paneMessage('Endpoints')}):\n${(await wb.paneRows('Endpoints')).join('\n')}`);
+  await wb.restMouse();
+  await screenshot(`real-${name}-endpoints-filtered`);
+  await row.click();
+  const base = e.file.split('/').pop();
+  await waitFor(async () => (await wb.activeTab()) === base, 30_000, `${base} to open at the route`);
+  let hover = '';
+  await waitFor(
+    async () => {
+      if ((await page.locator('.monaco-hover:visible').count()) === 0) await wb.runCommand('Show or Focus Hover');
+      hover = await page.locator('.monaco-hover:visible').first().innerText({ timeout: 1_500 }).catch(() => '');
+      return /\d+ callers?:/.test(hover);
+    },
+    60_000,
+    `the hover of ${e.method} ${e.path} listing its callers`,
+  ).catch((err) => {
+    throw new Error(`${err.message}; hover: ${hover}`);
+  });
+  console.log(`${name}: hover on ${e.method} ${e.path} (${e.file}:${e.line}):\n${hover}`);
+  await screenshot(`real-${name}-route-hover`);
+  await page.keyboard.press('Escape');
+  await wb.runCommand('API Parity: Clear Endpoint Filters');
+}
+
 describe('Endpoints, workspace symbols and multi-root workspaces in the real VS Code workbench', { skip }, () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -97,6 +156,31 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
     await page.keyboard.press('Enter');
     await waitFor(async () => (await wb.activeTab()) === 'users.py', 20_000, 'users.py to open at the route');
     await screenshot('route-opened');
+  });
+
+  step('service-picker-focuses-the-views', async () => {
+    const report = cli([WORKSPACE]);
+    const service = report.endpoints[0]?.service;
+    assert.ok(service, 'a service with endpoints');
+    const count = report.endpoints.filter((e) => e.service === service).length;
+    // The text filter of the first step is still set: clear it, so the message names the service alone.
+    await wb.runCommand('API Parity: Clear Endpoint Filters');
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === '', 30_000, 'the Endpoints filter to clear');
+    await wb.runCommand('API Parity: Focus on a Service…');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first();
+    await waitFor(async () => (await row.count()) > 0, 15_000, `the service "${service}" in the picker`);
+    const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    console.log(`service picker:\n${rows.join('\n')}`);
+    await screenshot('service-picker');
+    await row.click();
+    const expected = `${count} of ${report.endpoints.length} endpoints · service ${service}`;
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === expected, 30_000, `the Endpoints message "${expected}"`).catch(async (e) => {
+      throw new Error(`${e.message}; message: ${await wb.paneMessage('Endpoints')}`);
+    });
+    await wb.restMouse();
+    await screenshot('service-focused');
+    await wb.runCommand('API Parity: Clear Endpoint Filters');
+    await waitFor(async () => (await wb.paneMessage('Endpoints')) === '', 30_000, 'the Endpoints filter to clear');
   });
 
   step('multi-root-workspace-matched-across-folders', async () => {
@@ -165,7 +249,9 @@ describe('Endpoints, workspace symbols and multi-root workspaces in the real VS 
         console.log(`${file}: Gap Explorer:\n${(await wb.paneRows('Gap Explorer')).join('\n')}`);
         console.log(`${file}: Endpoints:\n${(await wb.paneRows('Endpoints')).join('\n')}`);
         await wb.restMouse();
-        await screenshot(`real-${basename(file, '.code-workspace')}`);
+        const name = basename(file, '.code-workspace');
+        await screenshot(`real-${name}`);
+        await realRouteHover(file, name);
       },
       { timeout: 600_000 },
     );

@@ -170,6 +170,14 @@ describe('Quick fixes for a missing endpoint and a method mismatch in the real V
     await waitFor(async () => JSON.stringify(await wb.gapGroups()) === JSON.stringify(['Missing 0', 'Method mismatch 0', 'Unused 0', 'Matched 3']), 30_000, 'the Gap Explorer: no gap left');
     const { line } = urlPosition(fixed);
     await wb.goTo(line, 1);
+    // The lenses of api.ts follow too: both calls the two fixes mended now point at their routes (a screenshot
+    // once showed "no matching route" and "no DELETE route" above them after both fixes).
+    let shown = [];
+    const lenses = () => page.$$eval('.editor-group-container.active .monaco-editor .codelens-decoration', (els) => els.map((e) => e.textContent?.trim() ?? '').filter(Boolean));
+    await waitFor(async () => (shown = await lenses()).length > 0 && shown.every((l) => l.startsWith('→ ')), 30_000, 'every lens of api.ts to name its route').catch((e) => {
+      throw new Error(`${e.message}; lenses: ${JSON.stringify(shown)}`);
+    });
+    console.log(`Lenses of api.ts after both fixes: ${JSON.stringify(shown)}`);
     console.log(`Problems after changing the method:\n${rows.join('\n') || '(none)'}`);
     await screenshot('method-changed');
   }, { timeout: 2 * STEP_MS });

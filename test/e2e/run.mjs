@@ -10,7 +10,8 @@
 //   API_PARITY_E2E_TIMEOUT_MS  hard limit for the whole run (default 30 minutes; installing the harness alone may take up to 20 on a busy machine)
 //   API_PARITY_E2E_KEEP=1      keep the temporary folder (it is always kept, and printed, when the run fails)
 //   API_PARITY_E2E_HEADED=1    show the browser (needs a display)
-//   API_PARITY_E2E_ONLY        run only the test files whose names start with this (`endpoints`)
+//   API_PARITY_E2E_ONLY        run only the test files whose names start with this, or with one of these
+//                              comma-separated prefixes (`endpoints`, `fixes,endpoints`)
 //   API_PARITY_E2E_REAL        comma-separated .code-workspace files (real repositories copied outside the
 //                              repository) that endpoints.e2e.mjs opens and screenshots as well
 import { spawnSync } from 'node:child_process';
@@ -100,8 +101,8 @@ codeServerLog = server.logFile;
 log(`code-server answers on ${server.url}`);
 
 // ---- (f) the Playwright tests, under Node's test runner ----
-const only = process.env.API_PARITY_E2E_ONLY;
-const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only))).sort().map((f) => join(e2eDir, f));
+const only = (process.env.API_PARITY_E2E_ONLY ?? '').split(',').filter(Boolean);
+const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs') && (only.length === 0 || only.some((o) => f.startsWith(o)))).sort().map((f) => join(e2eDir, f));
 if (files.length === 0) await fail(`no test files (*.e2e.mjs) in ${e2eDir}`);
 const screenshots = join(root, 'test-results', 'e2e');
 rmSync(screenshots, { recursive: true, force: true });

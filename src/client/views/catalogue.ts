@@ -38,7 +38,9 @@ export class EndpointCatalogue implements vscode.TreeDataProvider<TreeNode>, vsc
   /** Follow the view's expand/collapse events (remembered across sessions). */
   attach(view: vscode.TreeView<TreeNode>): vscode.Disposable[] {
     this.view = view;
-    return this.expansion.follow(view, (e) => e.id);
+    // As in the Gap Explorer: a filtered tree opens as the server says (its rows are few); what a person
+    // opens there is not kept.
+    return this.expansion.follow(view, (e) => e.id, () => this.isFiltered());
   }
 
   refresh(): void {
@@ -89,10 +91,14 @@ export class EndpointCatalogue implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const remembered = this.expansion.get(node.id);
+    // VS Code keeps the expansion of a row it has seen by its id: a service row left collapsed (254
+    // endpoints) stayed collapsed under a filter that kept one endpoint. Under a filter the ids differ, so the
+    // filtered tree opens by its own defaults and the unfiltered one comes back as it was left.
+    const filter = this.isFiltered() ? JSON.stringify(this.params(null)) : '';
+    const remembered = filter ? undefined : this.expansion.get(node.id);
     const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : (remembered ?? node.collapsible === 'expanded') ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
-    item.id = node.id;
+    item.id = filter ? `${node.id}\u0000${filter}` : node.id;
     if (node.description !== undefined) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip.kind === 'markdown' ? new vscode.MarkdownString(node.tooltip.value) : node.tooltip.value;
     item.iconPath = rowIcon(this.context, node.icon);

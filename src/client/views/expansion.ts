@@ -2,7 +2,7 @@
  * Which rows of a tree view a person opened or closed, remembered per workspace (`workspaceState`), so a
  * view rebuilt from a new snapshot or after a restart opens as it was left.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 export class RememberedExpansion {
   private readonly open: Record<string, boolean>;

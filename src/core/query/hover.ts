@@ -21,7 +21,7 @@ export function hoverAt(result: AnalysisResult, file: string, pos: Position, lin
   const call = callAt(result, file, pos);
   if (call) return { markdown: callHover(result, call, linkFor), span: spanOf(call) };
   const eps = endpointsAt(result, file, pos);
-  if (eps.length) return { markdown: endpointsHover(result, eps), span: spanOf(eps[0]!) };
+  if (eps.length) return { markdown: endpointsHover(result, eps, linkFor), span: spanOf(eps[0]!) };
   return null;
 }
 
@@ -40,7 +40,10 @@ function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string
   return lines.join('\n');
 }
 
-function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[]): string {
+/** One caller of a route: its file and line (a link to it) and the client it goes through. */
+const callerLine = (c: Call, linkFor: LinkFor) => `- [${c.file}:${c.line}](${linkFor(c.file, c.line)}) via \`${c.client}\``;
+
+function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[], linkFor: LinkFor): string {
   const lines: string[] = [];
   for (const e of eps) {
     const head = e.event !== undefined ? `${e.side === 'send' ? 'emit' : 'on'} ${e.event}\` in namespace \`${e.path}` : `${methodLabel(e.method, e.kind)} ${e.path}`;
@@ -52,8 +55,8 @@ function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[]): strin
     const tests = testCallersOf(result, e);
     if (e.callers.length === 0) lines.push('No callers in this workspace.', '');
     else lines.push(`${callers.length} caller${callers.length === 1 ? '' : 's'}:`, '');
-    for (const c of callers) lines.push(`- \`${c.file}:${c.line}\` via \`${c.client}\``);
-    if (tests.length) lines.push('', `${tests.length} test${tests.length === 1 ? '' : 's'}:`, '', ...tests.map((c) => `- \`${c.file}:${c.line}\` via \`${c.client}\``));
+    for (const c of callers) lines.push(callerLine(c, linkFor));
+    if (tests.length) lines.push('', `${tests.length} test${tests.length === 1 ? '' : 's'}:`, '', ...tests.map((c) => callerLine(c, linkFor)));
     lines.push('');
   }
   return lines.join('\n').trim();

@@ -139,7 +139,11 @@ function blindSpots(folders: readonly TreeFolder[]): TreeNode | null {
   const notes = folders.flatMap((f) => (f.result?.notes ?? []).filter((n) => n.level === 'warning').map((n) => ({ f, n })));
   if (notes.length === 0) return null;
   const children = notes.map(({ f, n }, i): TreeNode => {
-    const sentence = n.message.split(/(?<=[.:;])\s/)[0] ?? n.message;
+    // The first sentence; a colon ends it only after a clause ("The config file could not be read:"), not
+    // after a subject alone ("service `api` (api):", which on plane made the row an empty warning).
+    const first = n.message.split(/(?<=[.;])\s/)[0] ?? n.message;
+    const colon = first.indexOf(': ');
+    const sentence = colon >= 0 && first.slice(0, colon).split(/\s+/).length > 3 ? first.slice(0, colon + 1) : first;
     return {
       kind: 'leaf',
       id: `blind:${f.key}:${i}:${n.code ?? ''}`,

@@ -120,7 +120,10 @@ function callLeaf(folder: TreeFolder, c: Call, group: GroupId, message: string |
 
 /** A gap of a kind without a group of its own: its event, or its method and path, and its message. */
 function gapLeaf(folder: TreeFolder, g: Gap): TreeNode {
-  const label = g.event !== undefined ? g.event : g.method && g.path ? `${methodLabel(g.method)} ${g.path}` : (g.file.split('/').pop() ?? g.file);
+  // A gap with no path (an unused client method) is named by what its message names first (`Service.method`):
+  // the file's name alone, repeated on every row of a file, told the rows apart by nothing.
+  const named = /^`([^`\n]{1,120})`/.exec(g.message)?.[1];
+  const label = g.event !== undefined ? g.event : g.method && g.path ? `${methodLabel(g.method)} ${g.path}` : (named ?? g.file.split('/').pop() ?? g.file);
   return leaf(g.kind, folder, g, { label, description: `${g.file}:${g.line}`, tooltip: `**${label}**\n\n${g.message}`, icon: methodIcon(g.method ? g.method.toLowerCase() : 'any'), contextValue: `gap-${g.kind}` });
 }
 

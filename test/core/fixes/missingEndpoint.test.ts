@@ -34,6 +34,16 @@ describe('change the URL to the closest route', () => {
     expect(concat.plans.filter((p) => p.kind === 'change-url')).toEqual([]);
   });
 
+  it('drops an extra prefix after a known base, and re-analysis matches the call', async () => {
+    const files = { ...FASTAPI, 'web/a.ts': "const API = 'http://localhost:8000';\nexport const c = () => fetch(`${API}/api/health?deep=1`);\nexport const b = () => fetch(`${API}/api/users`);\n" };
+    const { plans, result, gap } = await fixesFor(files, (g) => g.kind === 'missing-endpoint' && g.line === 2);
+    const change = plans.find((p) => p.kind === 'change-url')!;
+    expect(change.title).toBe('Change the URL to /health');
+    const { files: after, result: again } = await applyAndCheck(files, change, result, gap);
+    expect(after['web/a.ts']).toContain('fetch(`${API}/health?deep=1`)');
+    expect(again.calls.find((c) => c.file === 'web/a.ts' && c.line === 2)?.status).toBe('matched');
+  });
+
   it('offers no route of another method', async () => {
     const files = { ...FASTAPI, 'web/a.ts': "export const a = () => fetch('http://localhost:8000/api/user/1', { method: 'DELETE' });\nexport const c = () => fetch('http://localhost:8000/api/health');\n" };
     const { plans } = await fixesFor(files, missing('web/a.ts'));
