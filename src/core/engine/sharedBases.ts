@@ -5,7 +5,8 @@
  * are read again in every run (they are few), and applied to the requests whose `sharedBase` names their
  * client when the drafts are made, so an edit to the file that sets a base reaches every call it affects
  * without the calls being resolved again. Two different bases, a base that cannot be evaluated, or one
- * set on some paths only leave the calls unresolved, naming the settings: never one picked.
+ * set on some paths only leave the calls unresolved, naming the settings: never one picked. A client
+ * read from a React-style context is checked the same way against the context's providers (`same`).
  */
 import type { RequestSpec, SharedBase } from '../frameworks/types';
 import { displayParts, isAbsoluteUrl } from '../match/url';
@@ -36,6 +37,7 @@ export function withSharedBase(spec: RequestSpec, project: string, all: readonly
   const found = settingsFor(all, sb.key, project);
   const copied = sb.copies ? settingsFor(all, sb.copies, project) : [];
   if (found.length === 0 && copied.length === 0) return spec;
+  if (found.some((s) => s.mode === 'same')) return sameClient(spec, found);
   const url = ev.partsOf(spec.url);
   // A base never changes an absolute URL (an interceptor that would is not read as one); a URL that
   // starts with a run-time value (an env var) may be absolute, so it is left as it is.
@@ -74,6 +76,18 @@ function apply(spec: RequestSpec, found: readonly FoundBase[], copied: readonly 
   // `prefix + req.url`: the text goes in front of the URL the request has.
   const parts = [...ev.partsOf(s.value!), ...urlParts(spec, ev)];
   return { ...spec, base: null, url: { t: 'str', parts }, via };
+}
+
+/**
+ * A request through a client read from a context: each provider must give the context's default (the
+ * same binding: `value={client}` where `createContext(client)`), else where it goes is not known.
+ */
+function sameClient(spec: RequestSpec, found: readonly FoundBase[]): RequestSpec {
+  const own = spec.sharedBase!.own;
+  const origin = (v: Value | null) => (v && 'origin' in v ? (v.origin ?? null) : null);
+  const others = found.filter((s) => s.mode !== 'same' || origin(s.value) === null || origin(s.value) !== origin(own));
+  if (others.length === 0) return spec;
+  return { ...spec, base: null, unresolved: `its client is read from a context, and ${others.map(where).join(', ')} may give it another value than its default` };
 }
 
 function text(ev: Evaluator, v: Value): string {

@@ -38,6 +38,7 @@ import ofetch from './js/ofetch';
 import openapiClient from './js/openapi-client';
 import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
+import reactContext from './js/react-context';
 // markup
 import forms from './markup/forms';
 import selfForms from './markup/self-forms';
@@ -83,6 +84,7 @@ export const frameworks: readonly Framework[] = [
   angular,
   swr,
   wrappers,
+  reactContext,
   htmx,
   forms,
   selfForms,

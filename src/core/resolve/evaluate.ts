@@ -12,6 +12,7 @@ import { ReadLog } from './reads';
 import { fallbackValue } from './fallback';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
+import { contextValue } from './contexts';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
 import { globalCall, isStringMethod, stringMethod } from './urls';
@@ -225,6 +226,8 @@ export class Evaluator implements EvalHost {
       }
       const builtin = globalCall(path, sym, (i) => (sym.args[i] ? this.evaluate(sym.args[i]!, ctx) : null));
       if (builtin) return builtin;
+      const read = contextValue(this, path, () => (sym.args[0] ? this.evaluate(sym.args[0], ctx) : null));
+      if (read) return read;
     }
     const kwSpreads = sym.kwSpreads ?? [];
     if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name, init: { args: sym.args, kw, kwSpreads, ctx } };
