@@ -10,7 +10,7 @@
  */
 import type { RequestSpec, SharedBase } from '../frameworks/types';
 import { displayParts, isAbsoluteUrl } from '../match/url';
-import type { Evaluator, Value } from '../resolve/evaluate';
+import { mergeParts, type Evaluator, type Part, type Value } from '../resolve/evaluate';
 import { urlParts } from './wrappers';
 
 /** A setting found in the workspace, with where it is made and the project it is in. */
@@ -31,7 +31,8 @@ const where = (s: FoundBase) => `${s.label} in ${s.file}:${s.line}`;
  * The request with the bases set elsewhere applied: `base` (joined as axios does) or the URL with a
  * prefix in front (an interceptor), or unresolved with the reason. The same spec when none applies.
  */
-export function withSharedBase(spec: RequestSpec, project: string, all: readonly FoundBase[], ev: Evaluator): RequestSpec {
+export function withSharedBase(given: RequestSpec, project: string, all: readonly FoundBase[], ev: Evaluator): RequestSpec {
+  const spec = withStoredValues(given, all, ev);
   const sb = spec.sharedBase;
   if (!sb || spec.unresolved || all.length === 0) return spec;
   const found = settingsFor(all, sb.key, project);
@@ -88,6 +89,32 @@ function sameClient(spec: RequestSpec, found: readonly FoundBase[]): RequestSpec
   const others = found.filter((s) => s.mode !== 'same' || origin(s.value) === null || origin(s.value) !== origin(own));
   if (others.length === 0) return spec;
   return { ...spec, base: null, unresolved: `its client is read from a context, and ${others.map(where).join(', ')} may give it another value than its default` };
+}
+
+/**
+ * The URL with its store reads (`config.get("url")`) filled by the one setting of each key seen; a key
+ * set more than once, or to a value not known, leaves the request unresolved, naming the settings. A
+ * key set nowhere stays a run-time part.
+ */
+function withStoredValues(spec: RequestSpec, all: readonly FoundBase[], ev: Evaluator): RequestSpec {
+  if (spec.unresolved || all.length === 0) return spec;
+  const parts = urlParts(spec, ev);
+  if (!parts.some((p) => 'store' in p && p.store)) return spec;
+  const out: Part[] = [];
+  const via: string[] = [];
+  for (const p of parts) {
+    const found = 'store' in p && p.store ? all.filter((s) => s.mode === 'store' && s.key === p.store) : [];
+    if (found.length === 0) {
+      out.push(p);
+      continue;
+    }
+    const bad = found.find((s) => s.value === null);
+    if (bad) return { ...spec, base: null, unresolved: `\`${(p as { dyn: string }).dyn}\` is set by ${where(bad)}, which ${bad.why ?? 'cannot be evaluated'}` };
+    if (found.length > 1) return { ...spec, base: null, unresolved: `\`${(p as { dyn: string }).dyn}\` is set in more than one place: ${found.map((s) => `\`${text(ev, s.value!)}\` (${where(s)})`).join(', ')}` };
+    out.push(...ev.partsOf(found[0]!.value!));
+    via.push(found[0]!.label);
+  }
+  return via.length ? { ...spec, url: { t: 'str', parts: mergeParts(out) }, base: null, via: [...spec.via, ...via] } : spec;
 }
 
 function text(ev: Evaluator, v: Value): string {

@@ -39,6 +39,7 @@ import openapiClient from './js/openapi-client';
 import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
 import reactContext from './js/react-context';
+import configStore from './js/config-store';
 // markup
 import forms from './markup/forms';
 import selfForms from './markup/self-forms';
@@ -85,6 +86,7 @@ export const frameworks: readonly Framework[] = [
   swr,
   wrappers,
   reactContext,
+  configStore,
   htmx,
   forms,
   selfForms,

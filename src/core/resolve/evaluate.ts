@@ -13,6 +13,7 @@ import { fallbackValue } from './fallback';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
 import { contextValue } from './contexts';
+import { stringPart } from './stores';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
 import { globalCall, isStringMethod, stringMethod } from './urls';
@@ -64,7 +65,7 @@ export class Evaluator implements EvalHost {
         return { t: 'num', v: sym.v };
       case 'concat': {
         const parts: Part[] = [];
-        for (const p of sym.parts) parts.push(...partsOf(this.evaluate(p, ctx), p));
+        for (const p of sym.parts) parts.push(...stringPart(this, p, ctx));
         return { t: 'str', parts: mergeParts(parts) };
       }
       case 'ref':

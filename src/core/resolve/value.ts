@@ -10,7 +10,7 @@ import { symText } from './sym';
 export type Part =
   | { readonly lit: string }
   /** A run-time value; `dyn` is its source, `why` why it could not be known statically (when known). */
-  | { readonly dyn: string; readonly why?: string }
+  | { readonly dyn: string; readonly why?: string; /** `config.get("url")` on a shared store: its key (`stores.ts`), for a value set elsewhere. */ readonly store?: string }
   /** `dropSuffix`: the text `value.replace(/suffix$/, "")` takes off the end of the variable's value, when it ends so. */
   | { readonly env: string; readonly fallback: readonly Part[] | null; readonly dropSuffix?: string }
   /** One of several part lists, chosen at run time (`cond ? '/a' : '/b'`); see `expandParts`. */
