@@ -132,6 +132,18 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
     await editEqualsFresh('axios/vue-globals', 'admin/src/main.js', "axios.defaults.baseURL = '/v3';", "axios.defaults.baseURL = '/v3';\nimport Vue from 'vue';\nVue.prototype.$http = axios.create({ baseURL: '/api' });");
   });
 
+  it('the file with a context provider edited to give another client: the calls read through the context follow', async () => {
+    await editEqualsFresh('react-context/basic', 'web/src/main.tsx', 'value={notesClient}', 'value={new NotesClient({ baseUrl: "/v2" })}');
+  });
+
+  it('the file that sets a configuration store key edited: the reads in files that never import it follow', async () => {
+    await editEqualsFresh('config-store/basic', 'web/src/main.ts', 'config.set("url", "http://localhost:8000/api");', 'config.set("url", "http://localhost:8000/v2");');
+  });
+
+  it('a second setting of a store key in another file: its reads become unresolved, also where reused', async () => {
+    await editEqualsFresh('config-store/basic', 'web/src/admin.ts', 'config.set("events"', 'config.set("url", "/other");\nconfig.set("events"');
+  });
+
   it('a module the link read edited (a prefix constant, no routes of its own): the routes are linked again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-parity-relink-'));
     try {

@@ -172,8 +172,11 @@ export function withEnvFiles(d: DraftCall, env: EnvFiles): DraftCall {
   const first = d.parts[0] as Extract<Part, { env: string }>;
   const hit = env.valueFor(d.decl.file, first.env);
   if (!hit) return d;
-  const parts: Part[] = [{ env: first.env, fallback: [{ lit: hit.value }] }, ...d.parts.slice(1)];
-  const via = d.via.map((v) => (v === `env ${first.env}` ? `env ${first.env} = ${hit.value} (${hit.file})` : v));
+  // `VITE_API_HOST.replace(/\/api$/, "")`: the value without that ending.
+  const cut = first.dropSuffix && hit.value.endsWith(first.dropSuffix) ? hit.value.slice(0, -first.dropSuffix.length) : hit.value;
+  const parts: Part[] = [{ env: first.env, fallback: [{ lit: cut }] }, ...d.parts.slice(1)];
+  const shown = cut === hit.value ? hit.value : `${hit.value} without ${first.dropSuffix}`;
+  const via = d.via.map((v) => (v === `env ${first.env}` ? `env ${first.env} = ${shown} (${hit.file})` : v));
   return { ...d, parts, target: interpretUrl(parts), via };
 }
 

@@ -38,6 +38,8 @@ import ofetch from './js/ofetch';
 import openapiClient from './js/openapi-client';
 import socketIo from './js/socket-io';
 import wrappers from './js/wrappers';
+import reactContext from './js/react-context';
+import configStore from './js/config-store';
 // markup
 import forms from './markup/forms';
 import selfForms from './markup/self-forms';
@@ -83,6 +85,8 @@ export const frameworks: readonly Framework[] = [
   angular,
   swr,
   wrappers,
+  reactContext,
+  configStore,
   htmx,
   forms,
   selfForms,

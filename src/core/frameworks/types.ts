@@ -118,8 +118,12 @@ export interface SharedBase {
   readonly why?: string;
   /** `project`: applies in the setter's project only (a global client); `client`: wherever the client is used (an instance). */
   readonly scope: 'project' | 'client';
-  /** `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`). */
-  readonly mode: 'join' | 'concat';
+  /**
+   * `join`: axios-style (one slash between); `concat`: text put in front (`environment.apiUrl + req.url`);
+   * `same`: no base, a value the request's client must be (a context's provider: the client read from it);
+   * `store`: the value of a store's key (`config.set("url", …)`), filling the URL's reads of it.
+   */
+  readonly mode: 'join' | 'concat' | 'same' | 'store';
   /** How the setting is named in reasons and `via` (`axios.defaults.baseURL`, `ApiInterceptor`). */
   readonly label: string;
 }

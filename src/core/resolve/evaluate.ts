@@ -12,6 +12,8 @@ import { ReadLog } from './reads';
 import { fallbackValue } from './fallback';
 import { exportedValue, importedValue, requiredModule, wholeModule } from './imports';
 import { memberOf } from './members';
+import { contextValue } from './contexts';
+import { stringPart } from './stores';
 import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
 import { globalCall, isStringMethod, stringMethod } from './urls';
@@ -63,7 +65,7 @@ export class Evaluator implements EvalHost {
         return { t: 'num', v: sym.v };
       case 'concat': {
         const parts: Part[] = [];
-        for (const p of sym.parts) parts.push(...partsOf(this.evaluate(p, ctx), p));
+        for (const p of sym.parts) parts.push(...stringPart(this, p, ctx));
         return { t: 'str', parts: mergeParts(parts) };
       }
       case 'ref':
@@ -225,6 +227,8 @@ export class Evaluator implements EvalHost {
       }
       const builtin = globalCall(path, sym, (i) => (sym.args[i] ? this.evaluate(sym.args[i]!, ctx) : null));
       if (builtin) return builtin;
+      const read = contextValue(this, path, () => (sym.args[0] ? this.evaluate(sym.args[0], ctx) : null));
+      if (read) return read;
     }
     const kwSpreads = sym.kwSpreads ?? [];
     if (callee.t === 'class') return { t: 'instance', file: callee.file, cls: callee.name, init: { args: sym.args, kw, kwSpreads, ctx } };

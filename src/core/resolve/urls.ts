@@ -150,6 +150,8 @@ export function stringMethod(sym: Sym, obj: Value, prop: string, args: readonly 
   }
   if (obj.t !== 'str') return null;
   if (prop === 'toString') return { t: 'str', parts: obj.parts };
+  const suffix = args[0] && args[1]?.t === 'str' && literalText(args[1].parts) === '' ? anchoredSuffix(args[0]) : null;
+  if (suffix !== null) return dropSuffix(sym, obj.parts, suffix);
   const [a, b] = args.map((x) => (x.t === 'str' ? literalText(x.parts) : null));
   if (a === null || a === undefined || b === null || b === undefined || a === '' || /\$/.test(b)) return unknownUrl(sym, `\`${symText(sym)}\` replaces with a pattern that is not a plain string`);
   if (prop === 'replaceAll') {
@@ -157,6 +159,28 @@ export function stringMethod(sym: Sym, obj: Value, prop: string, args: readonly 
     return whole !== null ? { t: 'str', parts: [{ lit: whole.split(a).join(b) }] } : unknownUrl(sym, `\`${symText(sym)}\` may replace text inside a value known only when it runs`);
   }
   return replaceFirst(sym, obj.parts, a, b);
+}
+
+/** `/\/api$/`: a regular expression (read as its source text) matching a literal text at the end; null for any other. */
+function anchoredSuffix(v: Value): string | null {
+  if (v.t !== 'unknown') return null;
+  const m = /^\/((?:\\[/.\-]|[^\\/$^.*+?()[\]{}|])+)\$\/$/.exec(v.text);
+  return m ? m[1]!.replace(/\\(.)/g, '$1') : null;
+}
+
+/**
+ * `s.replace(/suffix$/, "")`: the text taken off the end of a literal that ends so, or marked on an
+ * environment variable ending the value (applied to its value from a `.env` file); unknown otherwise.
+ */
+function dropSuffix(sym: Sym, parts: readonly Part[], suffix: string): Value {
+  const last = parts[parts.length - 1];
+  if (last && 'lit' in last) return { t: 'str', parts: last.lit.endsWith(suffix) ? mergeParts([...parts.slice(0, -1), { lit: last.lit.slice(0, -suffix.length) }]) : parts };
+  if (last && 'env' in last && !last.dropSuffix) {
+    const fb = last.fallback;
+    const fallback = fb === null ? null : partsOf(dropSuffix(sym, fb, suffix));
+    return { t: 'str', parts: [...parts.slice(0, -1), { env: last.env, fallback, dropSuffix: suffix }] };
+  }
+  return unknownUrl(sym, `\`${symText(sym)}\` takes \`${suffix}\` off the end of a value known only when it runs`);
 }
 
 /** The first occurrence of `a` is replaced: it must be in the literal text before any run-time part. */

@@ -10,8 +10,9 @@ import { symText } from './sym';
 export type Part =
   | { readonly lit: string }
   /** A run-time value; `dyn` is its source, `why` why it could not be known statically (when known). */
-  | { readonly dyn: string; readonly why?: string }
-  | { readonly env: string; readonly fallback: readonly Part[] | null }
+  | { readonly dyn: string; readonly why?: string; /** `config.get("url")` on a shared store: its key (`stores.ts`), for a value set elsewhere. */ readonly store?: string }
+  /** `dropSuffix`: the text `value.replace(/suffix$/, "")` takes off the end of the variable's value, when it ends so. */
+  | { readonly env: string; readonly fallback: readonly Part[] | null; readonly dropSuffix?: string }
   /** One of several part lists, chosen at run time (`cond ? '/a' : '/b'`); see `expandParts`. */
   | { readonly alt: readonly (readonly Part[])[] }
   /** A parameter of the function the value was built in (a wrapper's URL template). */
@@ -53,7 +54,7 @@ export type Value =
   | { readonly t: 'module'; readonly file: string | null; readonly spec: string; readonly from: string }
   | { readonly t: 'class'; readonly file: string; readonly name: string }
   /** An instance of a workspace class; `init` is the call that constructed it, when it was seen. */
-  | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly init?: Construction; readonly origin?: string }
+  | { readonly t: 'instance'; readonly file: string; readonly cls: string; readonly init?: Construction; readonly origin?: string; /** Read from a React-style context (`useContext(Ctx)`): its key (`contexts.ts`). */ readonly context?: string }
   /** A function; `self`: the receiver it was read from (`service.list`, `this.get`), for a method. */
   | {
       readonly t: 'fn';

@@ -24,12 +24,14 @@ import { toSym, type SymSource } from './syms';
 import { decoratedIn, declaredFields, paramTyping, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
+import { providerFact, type JsProvider } from './providers';
 
 export type { JsCall, JsDefaultsSet } from './calls';
 export type { JsDecorated, JsDecorator } from './decorators';
 export type { JsComparison } from './comparisons';
 export type { JsDiscriminant } from './discriminants';
 export type { JsBodyRead, JsPayloadRead } from './payloads';
+export type { JsProvider } from './providers';
 export { memberPath, spanOf } from './ast';
 
 export interface JsFileFacts {
@@ -51,6 +53,8 @@ export interface JsFileFacts {
   readonly bodyReads?: readonly JsBodyRead[];
   /** Client defaults set by assignment (`axios.defaults.baseURL = …`). */
   readonly defaultsSets?: readonly JsDefaultsSet[];
+  /** `<Ctx.Provider value={…}>` elements: the value a React-style context gets below them. */
+  readonly providers?: readonly JsProvider[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -82,6 +86,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
   private readonly defaultsSets: JsDefaultsSet[] = [];
+  private readonly providers: JsProvider[] = [];
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
@@ -125,6 +130,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       payloadReads: this.payloads.reads,
       bodyReads: this.payloads.bodyReads,
       defaultsSets: this.defaultsSets,
+      ...(this.providers.length ? { providers: this.providers } : {}),
     };
   }
 
@@ -182,6 +188,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         this.calls.push(this.conditional ? { ...callFact(node, scope, this), conditional: true } : callFact(node, scope, this));
         if (node.type === 'CallExpression') this.classMembers.superCall(node, scope, (n) => this.sym(n, scope));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
+        break;
+      case 'JSXOpeningElement':
+        this.providers.push(...providerFact(node, scope, (n) => this.sym(n, scope)));
         break;
       case 'SwitchStatement':
         this.comparisons.push(...comparisonsOf(node, (n) => this.sym(n, scope), scope.fnId));

@@ -44,6 +44,9 @@ export class Reassignments {
     }
     if (op !== '=') return undefined;
     const selfRef = refers(next, key);
+    // `path = path.replace(`{${key}}`, value)` in a loop: a path-parameter helper filling OpenAPI-style
+    // `{name}` placeholders. The path keeps its shape, each `{name}` segment standing for its value.
+    if (selfRef && at.loop > decl.loop && !elsewhere && fillsPlaceholder(next, key)) return undefined;
     // Built up from itself in a loop or another function (`path = path + "/" + part`): not known statically.
     if (selfRef && (elsewhere || at.loop > decl.loop)) return { k: 'dyn', text: `${name} (built up from itself ${elsewhere ? 'in another function' : 'in a loop'})` };
     // `let route = ""` (or no value) set later: the value it is given (what it reads of itself is not known).
@@ -68,6 +71,17 @@ export class Reassignments {
 /** A literal set again in a branch (`var method = "POST"; if (id) method = "PATCH"`): either literal. */
 function literalChoice(prev: Sym, next: Sym): boolean {
   return next.k === 'str' && (prev.k === 'str' || (prev.k === 'alt' && prev.options.every((o) => o.k === 'str')));
+}
+
+/** `x.replace(`{${k}}`, v)` / `x.replaceAll("{" + k + "}", v)` on binding `key`: a `{name}` placeholder filled. */
+function fillsPlaceholder(s: Sym, key: string): boolean {
+  if (s.k !== 'call' || s.callee.k !== 'member' || !/^replace(All)?$/.test(s.callee.prop) || s.args.length !== 2) return false;
+  const obj = s.callee.obj;
+  const pattern = s.args[0]!;
+  if (obj.k !== 'ref' || obj.name !== key || pattern.k !== 'concat' || pattern.parts.length < 3) return false;
+  const first = pattern.parts[0]!;
+  const last = pattern.parts[pattern.parts.length - 1]!;
+  return first.k === 'str' && first.v === '{' && last.k === 'str' && last.v === '}' && !refers(s.args[1]!, key);
 }
 
 /** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */

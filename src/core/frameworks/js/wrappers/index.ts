@@ -57,9 +57,13 @@ export default defineFramework({
       const sub = subst(tpl.spec.base);
       const base = sub && !isAbsent(sub) ? sub : subst(tpl.spec.baseDefault ?? null);
       const url = subst(tpl.spec.url)!;
-      const unresolved = tpl.spec.unresolved ?? (tpl.spec.base?.t === 'param' ? unknownCallerBase(ev, base, url, tpl.name) : null);
+      const baseUnresolved = tpl.spec.unresolved ?? (tpl.spec.base?.t === 'param' ? unknownCallerBase(ev, base, url, tpl.name) : null);
       // A client whose defaults may be set elsewhere, unless this caller gives the request its own base.
-      const shared = tpl.spec.sharedBase && !(tpl.spec.base?.t === 'param' && sub && !isAbsent(sub)) ? { ...tpl.spec.sharedBase, own: subst(tpl.spec.sharedBase.own) } : null;
+      const ownShared = tpl.spec.sharedBase && !(tpl.spec.base?.t === 'param' && sub && !isAbsent(sub)) ? { ...tpl.spec.sharedBase, own: subst(tpl.spec.sharedBase.own) } : null;
+      // A method of a client read from a React-style context: checked against the context's providers.
+      const fromContext = callee.self?.t === 'instance' && callee.self.context ? { key: callee.self.context, own: callee.self } : null;
+      const shared = fromContext ?? ownShared;
+      const unresolved = fromContext && ownShared ? `its client is read from a context, and a base may be set for it elsewhere` : baseUnresolved;
       return {
         client: tpl.name,
         kind: tpl.spec.kind,
