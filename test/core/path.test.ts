@@ -96,6 +96,29 @@ describe('matching', () => {
   });
 });
 
+describe('typed parameters (converters) constrain the literal a call gives them', () => {
+  const call = (p: string) => parseCallPath(p);
+  it.each([
+    ['flask', '/items/<int:id>', '/items/42', true],
+    ['flask', '/items/<int:id>', '/items/latest', false],
+    ['flask', '/items/<uuid:id>', '/items/0D3C4E5F-1A2B-4C3D-8E9F-0A1B2C3D4E5F', true],
+    ['flask', '/items/<uuid:id>', '/items/duplicate-assets', false],
+    ['flask', '/items/<string:id>', '/items/latest', true],
+    ['flask', '/items/<string(length=2):id>', '/items/latest', true],
+    ['fastapi', '/items/{id:int}', '/items/latest', false],
+    ['fastapi', '/items/{id:int}', '/items/7', true],
+    ['fastapi', '/items/{id:str}', '/items/latest', true],
+  ])('%s %s ← %s: %s', (fw, route, path, reaches) => {
+    expect(matchScore(parseRoutePath(route, syntax(fw)), call(path)) !== null).toBe(reaches);
+  });
+  it('a run-time segment may hold any value, so it still reaches a typed parameter', () => {
+    expect(matchScore(parseRoutePath('/items/<int:id>', syntax('flask')), parseCallPath(`/items/${DYN}id${DYN}`))).not.toBeNull();
+  });
+  it('the display form drops the type', () => {
+    expect(normalizeRoutePath('/items/<uuid:id>', syntax('flask'))).toBe('/items/{id}');
+  });
+});
+
 describe('catch-all matching', () => {
   it('reads back its own display form of a catch-all', () => {
     expect(matchScore(parseRoutePath(normalizeRoutePath('/files/{p:path}', syntax('fastapi'))), parseRoutePath('/files/a/b'))).not.toBeNull();

@@ -7,7 +7,7 @@ import { normalize } from '../path';
 import { ruleMatches, type ServiceConfig } from '../config';
 import { frameworks } from '../frameworks/registry';
 import { isIndexed, type Framework, type LinkedRoute } from '../frameworks/types';
-import { formatPath, joinTemplates, parseRoutePath } from '../match/path';
+import { formatPath, joinTemplates, parseRoutePath, type PathTemplate } from '../match/path';
 import { hasDependency, projectOf, type Project } from '../project/projects';
 import { fileRole } from '../project/roles';
 import { serviceOrigin, type ServiceRec } from '../relations/http/matcher';
@@ -41,6 +41,8 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
   const nameOf = serviceNamer(index, projects, configs);
   const drafts = new Map<string, Draft>();
   const endpointIds = new Map<string, number>();
+  // Templates whose parameters carry converter types (`<uuid:id>`), which the display path drops.
+  const typed = new Map<Endpoint, PathTemplate>();
   const inTests = new Set<string>();
   for (const { framework, route } of index.routes) {
     await ctx.pause();
@@ -54,14 +56,14 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
     if (!d) drafts.set(project.root, (d = { project, frameworks: new Set(), endpoints: [], defaultPorts: new Set() }));
     const name = nameOf(project);
     const prefix = configs.get(project.root)?.pathPrefix;
-    const path = displayPath(route, framework.pathSyntax, prefix);
+    const { path, template } = displayPath(route, framework.pathSyntax, prefix);
     const baseId = `${name}:${route.method} ${path}${route.event !== undefined ? ` ${route.side === 'send' ? 'emit' : 'on'} ${route.event}` : ''}`;
     const n = (endpointIds.get(baseId) ?? 0) + 1;
     endpointIds.set(baseId, n);
     const rule = ctx.config.ignore.find((r) => ruleMatches(r, route.method, path));
     d.frameworks.add(framework.id);
     if (framework.detection.defaultPort) d.defaultPorts.add(framework.detection.defaultPort);
-    d.endpoints.push({
+    const ep: Endpoint = {
       id: n === 1 ? baseId : `${baseId}#${n}`,
       service: name,
       kind: route.kind,
@@ -84,14 +86,16 @@ export async function buildServices(ctx: RunContext, index: RouteIndex, projects
       ...(route.tags?.length ? { tags: route.tags } : {}),
       ...(route.documentedAs?.length ? { documentedAs: route.documentedAs } : {}),
       ...(route.usedBy ? { usedBy: route.usedBy } : {}),
-      ...(route.variants?.length ? { variants: route.variants.map((v) => formatRoute(v, framework.pathSyntax, prefix)) } : {}),
-    });
+      ...(route.variants?.length ? { variants: route.variants.map((v) => formatRoute(v, framework.pathSyntax, prefix).path) } : {}),
+    };
+    d.endpoints.push(ep);
+    if (template) typed.set(ep, template);
   }
   if (inTests.size) {
     const files = [...inTests].sort();
     ctx.notes.push({ level: 'info', code: 'routes-in-tests', message: `routes in ${files.length} test or mock file${files.length === 1 ? '' : 's'} are not counted as endpoints (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}); see "testFiles" in the config` });
   }
-  const { recs, services } = serviceRecords(drafts, configs, index, nameOf);
+  const { recs, services } = serviceRecords(drafts, configs, index, nameOf, typed);
   const { unindexed, unindexedPorts } = unindexedBackends(ctx, projects, drafts);
   const endpoints = recs.flatMap((r) => r.endpoints.map((e) => e.ep));
   endpoints.sort((a, b) => a.service.localeCompare(b.service) || a.path.localeCompare(b.path) || methodOrder(a.method) - methodOrder(b.method) || a.file.localeCompare(b.file) || a.line - b.line);
@@ -112,7 +116,7 @@ function serviceNamer(index: RouteIndex, projects: readonly Project[], configs: 
   return (p) => configs.get(p.root)?.name ?? ((counts.get(p.name) ?? 0) > 1 ? p.root : p.name);
 }
 
-function serviceRecords(drafts: ReadonlyMap<string, Draft>, configs: ReadonlyMap<string, ServiceConfig>, index: RouteIndex, nameOf: (p: Project) => string): { recs: ServiceRec[]; services: Service[] } {
+function serviceRecords(drafts: ReadonlyMap<string, Draft>, configs: ReadonlyMap<string, ServiceConfig>, index: RouteIndex, nameOf: (p: Project) => string, typed: ReadonlyMap<Endpoint, PathTemplate>): { recs: ServiceRec[]; services: Service[] } {
   const recs: ServiceRec[] = [];
   const services: Service[] = [];
   for (const [root, d] of [...drafts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -123,7 +127,7 @@ function serviceRecords(drafts: ReadonlyMap<string, Draft>, configs: ReadonlyMap
     if (origin?.port) ports.add(origin.port);
     if (ports.size === 0) for (const p of d.defaultPorts) ports.add(p);
     const rec: ServiceRec = { name, root, ports: [...ports].sort((a, b) => a - b), origin, endpoints: [] };
-    for (const ep of d.endpoints) rec.endpoints.push({ ep, template: templateOf(ep.path), service: rec });
+    for (const ep of d.endpoints) rec.endpoints.push({ ep, template: typed.get(ep) ?? templateOf(ep.path), service: rec });
     for (const ep of d.endpoints) for (const v of ep.variants ?? []) (rec.variants ??= []).push({ ep, template: templateOf(v), service: rec });
     recs.push(rec);
     services.push({ name, root, framework: [...d.frameworks].sort().join('+'), ...(cfg?.baseUrl ? { baseUrl: cfg.baseUrl } : {}), ...(cfg?.pathPrefix ? { pathPrefix: cfg.pathPrefix } : {}), ports: rec.ports });
@@ -160,20 +164,30 @@ function methodOrder(m: MethodOrAny): number {
  * A route's display path under its service's configured prefix. Edit runs reuse the last link's route
  * objects (see `linkOrReuse`): their paths are kept, not parsed again.
  */
-function displayPath(route: LinkedRoute, syntax: Framework['pathSyntax'], prefix: string | undefined): string {
+function displayPath(route: LinkedRoute, syntax: Framework['pathSyntax'], prefix: string | undefined): Formatted {
   const known = displayPaths.get(route);
-  if (known && known.prefix === prefix) return known.path;
-  const path = formatRoute(route.path, syntax, prefix);
-  displayPaths.set(route, { prefix, path });
-  return path;
+  if (known && known.prefix === prefix) return known.formatted;
+  const formatted = formatRoute(route.path, syntax, prefix);
+  displayPaths.set(route, { prefix, formatted });
+  return formatted;
+}
+
+/** A display path, and its parsed template when a parameter has a converter type the display form drops. */
+interface Formatted {
+  readonly path: string;
+  readonly template?: PathTemplate;
 }
 
 /** A route path as written in its framework's syntax, under the service's configured prefix, in display form. */
-function formatRoute(raw: string, syntax: Framework['pathSyntax'], prefix: string | undefined): string {
+function formatRoute(raw: string, syntax: Framework['pathSyntax'], prefix: string | undefined): Formatted {
   const own = parseRoutePath(raw, syntax);
-  return formatPath(prefix ? joinTemplates(parseRoutePath(prefix), own) : own);
+  const template = prefix ? joinTemplates(parseRoutePath(prefix), own) : own;
+  const path = formatPath(template);
+  return hasTypedParam(template) ? { path, template } : { path };
 }
-const displayPaths = new WeakMap<LinkedRoute, { readonly prefix: string | undefined; readonly path: string }>();
+const displayPaths = new WeakMap<LinkedRoute, { readonly prefix: string | undefined; readonly formatted: Formatted }>();
+
+const hasTypedParam = (t: PathTemplate): boolean => t.segments.some((s) => s.t === 'seg' && s.pieces.some((p) => 'type' in p));
 
 /** Display paths parsed as templates, kept across runs (bounded: emptied when it grows past 50,000). */
 function templateOf(path: string): ReturnType<typeof parseRoutePath> {

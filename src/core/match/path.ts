@@ -6,8 +6,27 @@
  * Call URLs carry dynamic pieces as {@link DYN} markers (from `${expr}`), which become `{}`.
  */
 
-/** One piece of a segment: literal text or a wildcard (a parameter). */
-export type Piece = { readonly lit: string } | { readonly param: string };
+/** One piece of a segment: literal text or a wildcard (a parameter), which a converter may constrain. */
+export type Piece = { readonly lit: string } | { readonly param: string; readonly type?: ParamType };
+
+/**
+ * What a typed parameter accepts, from its converter (Django/Flask `<int:id>`, `<uuid:id>`, Starlette
+ * `{id:int}`): a literal segment outside it cannot reach the route. Other converters (`str`, `slug`,
+ * `path`, custom ones) constrain nothing we can check.
+ */
+export type ParamType = 'int' | 'uuid';
+const PARAM_TYPES: Readonly<Record<string, ParamType>> = { int: 'int', uuid: 'uuid' };
+const FITS: Readonly<Record<ParamType, RegExp>> = { int: /^\d+$/, uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i };
+
+const PLACEHOLDER = /^\{[^{}]*\}$/;
+
+/** The converter of a parameter token (`<uuid:id>`, `{id:int}`): the name before or after the colon. */
+function paramTypeOf(token: string): ParamType | undefined {
+  // A `re_path` group of digits only: `(?P<id>\d+)`, `(?P<id>[0-9]+)`.
+  if (/^\(\?P<[A-Za-z_]\w*>(?:\\d|\[0-9\])\+\)$/.test(token)) return 'int';
+  const m = /^<([A-Za-z_]\w*):/.exec(token) ?? /^\{[A-Za-z_]\w*:([A-Za-z_]\w*)\}$/.exec(token);
+  return m ? PARAM_TYPES[m[1]!] : undefined;
+}
 
 export type Segment =
   /** A segment of literal text and/or parameters (`users`, `{id}`, `{name}.json`). */
@@ -87,7 +106,8 @@ function parsePieces(text: string, re: RegExp): Piece[] {
       continue;
     }
     if (m.index > last) pieces.push({ lit: text.slice(last, m.index) });
-    pieces.push({ param: m.slice(1).find((g) => g !== undefined) ?? '' });
+    const type = paramTypeOf(m[0]);
+    pieces.push(type ? { param: m.slice(1).find((g) => g !== undefined) ?? '', type } : { param: m.slice(1).find((g) => g !== undefined) ?? '' });
     last = m.index + m[0].length;
   }
   if (last < text.length) pieces.push({ lit: text.slice(last) });
@@ -274,7 +294,13 @@ function segmentScore(route: readonly Piece[], call: readonly Piece[]): number |
   if (rl !== null && cl !== null) return rl === cl ? 3 : null;
   const routeIsParam = route.length === 1 && 'param' in route[0]!;
   const callIsDyn = call.length === 1 && 'param' in call[0]!;
-  if (routeIsParam) return callIsDyn ? 2 : 1.5;
+  if (routeIsParam) {
+    // A literal the parameter's converter rejects (`duplicate-assets` for `<uuid:asset_id>`) is a 404 there;
+    // a placeholder left in the call's text (`{item_id}`, a template's own path) is no literal value.
+    const type = (route[0] as { readonly type?: ParamType }).type;
+    if (type && cl !== null && !PLACEHOLDER.test(cl) && !FITS[type].test(cl)) return null;
+    return callIsDyn ? 2 : 1.5;
+  }
   if (callIsDyn) return 1; // a runtime value that may equal the route's literal
   // Mixed segments (`{name}.json`): compare as patterns.
   return piecesMatch(route, sample(call)) || piecesMatch(call, sample(route)) ? 2 : null;

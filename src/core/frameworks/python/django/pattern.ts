@@ -1,5 +1,5 @@
 /**
- * One URL pattern's route text in the canonical path form: `path()` converters (`<int:pk>` → `{pk}`,
+ * One URL pattern's route text in the canonical path form: `path()` converters (`<slug:s>` → `{s}`, `<int:pk>` → `{pk:int}`,
  * a whole `<path:p>` segment → `{...p}`) and `re_path()` regexes, whose named and unnamed groups become
  * parameters and whose `.*` tail is a catch-all. A regex construct that has no template form (a
  * character class outside a group, an alternation, an optional group) becomes a `{regex}` parameter and
@@ -17,7 +17,9 @@ export interface PatternText {
 export function pathRoute(raw: string): PatternText {
   const text = raw.replace(/<(?:([A-Za-z_]\w*):)?([A-Za-z_]\w*)>/g, (all, conv: string | undefined, name: string, at: number) => {
     const whole = (at === 0 || raw[at - 1] === '/') && (at + all.length === raw.length || raw[at + all.length] === '/');
-    return conv === 'path' && whole ? `{...${name}}` : `{${name}}`;
+    if (conv === 'path' && whole) return `{...${name}}`;
+    // `int` and `uuid` stay as `{pk:int}`: the matcher holds a call's literal segment to them.
+    return conv === 'int' || conv === 'uuid' ? `{${name}:${conv}}` : `{${name}}`;
   });
   return { text, inexact: [] };
 }
@@ -29,6 +31,9 @@ export function regexRoute(raw: string): PatternText {
   const out = new RegexReader(re).read();
   return out;
 }
+
+/** A group body of digits only (`\d+`, `[0-9]+`): an `int` parameter. */
+const DIGITS = /^(?:\\d|\[0-9\])\+$/;
 
 /** A group body that may span segments: the pattern's catch-all. */
 const SPANS_SEGMENTS = /^(?:\.\*|\.\+|\.\*\?|\.\+\?)$/;
@@ -81,7 +86,7 @@ class RegexReader {
     const name = named ? named[1]! : `arg${this.unnamed++}`;
     const body = named ? named[2]! : inner;
     const atEnd = end + 1 >= this.re.length || /^\/?\??$/.test(this.re.slice(end + 1));
-    this.text += SPANS_SEGMENTS.test(body) && atEnd && (this.text === '' || this.text.endsWith('/')) ? `{...${name}}` : `{${name}}`;
+    this.text += SPANS_SEGMENTS.test(body) && atEnd && (this.text === '' || this.text.endsWith('/')) ? `{...${name}}` : DIGITS.test(body) ? `{${name}:int}` : `{${name}}`;
     this.i = end + 1;
   }
 
