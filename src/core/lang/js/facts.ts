@@ -16,6 +16,7 @@ import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget,
 import { PropertyAssignments } from './assignments';
 import { LOOPS, Reassignments } from './reassign';
 import { ClassMembers, selfOf } from './classes';
+import { linkAttrFacts, type JsLinkAttr } from './links';
 import { callFact, defaultsFact, loadedSpecifiers, navigationFact, type JsCall, type JsDefaultsSet } from './calls';
 import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
 import { recordCommonJsExport, recordEnum, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
@@ -51,6 +52,8 @@ export interface JsFileFacts {
   readonly bodyReads?: readonly JsBodyRead[];
   /** Client defaults set by assignment (`axios.defaults.baseURL = …`). */
   readonly defaultsSets?: readonly JsDefaultsSet[];
+  /** `href={…}`/`src={…}` JSX attributes given as expressions (see `links.ts`). */
+  readonly linkAttrs?: readonly JsLinkAttr[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -82,6 +85,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly classes: Record<string, ClassFact> = Object.create(null);
   private readonly calls: JsCall[] = [];
   private readonly defaultsSets: JsDefaultsSet[] = [];
+  private readonly linkAttrs: JsLinkAttr[] = [];
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
@@ -125,6 +129,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       payloadReads: this.payloads.reads,
       bodyReads: this.payloads.bodyReads,
       defaultsSets: this.defaultsSets,
+      linkAttrs: this.linkAttrs,
     };
   }
 
@@ -182,6 +187,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         this.calls.push(this.conditional ? { ...callFact(node, scope, this), conditional: true } : callFact(node, scope, this));
         if (node.type === 'CallExpression') this.classMembers.superCall(node, scope, (n) => this.sym(n, scope));
         if (node.type === 'CallExpression') recordObjectAssignExport(this, node, (n) => this.sym(n, scope));
+        break;
+      case 'JSXOpeningElement':
+        this.linkAttrs.push(...linkAttrFacts(node, scope, this));
         break;
       case 'SwitchStatement':
         this.comparisons.push(...comparisonsOf(node, (n) => this.sym(n, scope), scope.fnId));
