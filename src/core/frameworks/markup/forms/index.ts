@@ -202,8 +202,7 @@ function isServerPath(value: string): boolean {
 }
 
 /**
- * An evaluated URL that may be a server path: after a base the value starts with (an env or run-time
- * origin), a path that is not the site root or a static file; an absolute `http(s)://` URL is left to the
+ * An evaluated URL that may be a server path: after an env base the value may start with, a path that is not the site root or a static file; an absolute `http(s)://` URL is left to the
  * relation. Anything else (`#id`, `mailto:`, a word, an unknown value) is no link to a route.
  */
 function isServerPathValue(v: Value): boolean {
@@ -212,6 +211,8 @@ function isServerPathValue(v: Value): boolean {
 }
 
 function isServerPathParts(parts: readonly Part[]): boolean {
+  // A leading run-time value (`${file.url}/download`) may be any origin or path: only an env base is one.
+  if (parts[0] && !('lit' in parts[0]) && !('env' in parts[0])) return false;
   const text = parts.map((p) => ('lit' in p ? p.lit : '\u0000')).join('');
   const absolute = /^https?:\/\/[^/]*/i.exec(text);
   const rest = absolute ? text.slice(absolute[0].length) : text.replace(/^\u0000+/, '');
