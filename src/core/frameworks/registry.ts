@@ -28,6 +28,7 @@ import swr from './js/swr';
 import vite from './js/vite';
 import webpack from './js/webpack';
 import beacon from './js/beacon';
+import nuxtAuth from './js/nuxt-auth';
 import eventsource from './js/eventsource';
 import websocket from './js/websocket';
 import koa from './js/koa';
@@ -84,6 +85,7 @@ export const frameworks: readonly Framework[] = [
   websocket,
   angular,
   swr,
+  nuxtAuth,
   wrappers,
   reactContext,
   configStore,

@@ -16,6 +16,7 @@ import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget,
 import { PropertyAssignments } from './assignments';
 import { LOOPS, Reassignments } from './reassign';
 import { ClassMembers, selfOf } from './classes';
+import { linkAttrFacts, type JsLinkAttr } from './links';
 import { callFact, defaultsFact, loadedSpecifiers, navigationFact, type JsCall, type JsDefaultsSet } from './calls';
 import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
 import { recordCommonJsExport, recordEnum, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
@@ -55,6 +56,8 @@ export interface JsFileFacts {
   readonly defaultsSets?: readonly JsDefaultsSet[];
   /** `<Ctx.Provider value={…}>` elements: the value a React-style context gets below them. */
   readonly providers?: readonly JsProvider[];
+  /** `href={…}`/`src={…}` JSX attributes given as expressions (see `links.ts`). */
+  readonly linkAttrs?: readonly JsLinkAttr[];
 }
 
 const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
@@ -87,6 +90,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly calls: JsCall[] = [];
   private readonly defaultsSets: JsDefaultsSet[] = [];
   private readonly providers: JsProvider[] = [];
+  private readonly linkAttrs: JsLinkAttr[] = [];
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
@@ -131,6 +135,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       bodyReads: this.payloads.bodyReads,
       defaultsSets: this.defaultsSets,
       ...(this.providers.length ? { providers: this.providers } : {}),
+      ...(this.linkAttrs.length ? { linkAttrs: this.linkAttrs } : {}),
     };
   }
 
@@ -191,6 +196,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         break;
       case 'JSXOpeningElement':
         this.providers.push(...providerFact(node, scope, (n) => this.sym(n, scope)));
+        this.linkAttrs.push(...linkAttrFacts(node, scope, this));
         break;
       case 'SwitchStatement':
         this.comparisons.push(...comparisonsOf(node, (n) => this.sym(n, scope), scope.fnId));

@@ -1,7 +1,8 @@
 import type { MarkupAttr, MarkupElement } from '../../../lang/markup';
 import { attrSpan, attrUrl, scanElements } from '../../../lang/markup';
 import { namedArgs, namedSpec } from '../named';
-import { stripGlobal, type Value } from '../../../resolve/evaluate';
+import { stripGlobal, type Part, type Value } from '../../../resolve/evaluate';
+import { expandParts } from '../../../resolve/parts';
 import { str, type Sym } from '../../../resolve/sym';
 import type { EndpointKind, HttpMethod, MethodOrAny } from '../../../types';
 import { defineFramework, type ClientDecl, type MarkupFacts, type ParsedFile } from '../../types';
@@ -9,6 +10,8 @@ import { defineFramework, type ClientDecl, type MarkupFacts, type ParsedFile } f
 /** Markup: a start tag that may carry a URL (HTML, or Pug's `form(`, `a.btn(`). */
 /** JSX with a link, form or asset to a root-relative URL (`<a href="/api/x">`, `<form action={`/x/${id}`}>`). */
 const JSX_MARKERS = /<(?:form|a|img|video|audio|source|iframe)\b[^>]*?\b(?:action|href|src)=\{?\s*["'`]\//;
+/** JSX with a link or asset given as an expression (`<a href={downloadUrl(id)}>`, `<Frame src={…}>`). */
+const JSX_EXPRESSION_MARKERS = /\b(?:href|src)=\{/;
 const MARKUP_MARKERS = /<(?:form|a|area|img|video|audio|source|iframe)\b|\bformaction\s*=|^\s*(?:[\w.#-]+(?:\([^)\n]*\))?:\s+)*(?:form|a|area|img|video|audio|source|iframe)(?:[.#][\w-]+)*\(/im;
 /** Scripts (also a page's): a navigation or a server redirect. */
 const SCRIPT_MARKERS = /\blocation(?:\.href)?\s*=[^=]|\blocation\.(?:assign|replace)\s*\(|\b(?:window|self|top)\.open\s*\(|\.redirect\s*\(/;
@@ -47,9 +50,10 @@ export default defineFramework({
   detect: () => true,
   requests: {
     languages: ['markup', 'js'],
-    accepts: (f, text) => SCRIPT_MARKERS.test(text) || (f.language === 'markup' ? MARKUP_MARKERS.test(text) : JSX_MARKERS.test(text)),
+    accepts: (f, text) => SCRIPT_MARKERS.test(text) || (f.language === 'markup' ? MARKUP_MARKERS.test(text) : JSX_MARKERS.test(text) || JSX_EXPRESSION_MARKERS.test(text)),
     extract(file) {
-      return [...markupDecls(file), ...scriptDecls(file)];
+      const markup = markupDecls(file);
+      return [...markup, ...jsxLinkDecls(file, markup), ...scriptDecls(file)];
     },
     resolve(decl, ctx) {
       if (decl.callee.k === 'call') {
@@ -64,9 +68,12 @@ export default defineFramework({
         return spec('location', 'page', 'GET', ctx.value(decl.args[0]!, decl));
       }
       if (decl.callee.k !== 'str') return null;
-      const [client, kind, method] = decl.callee.v.split(' ') as [string, EndpointKind, MethodOrAny];
+      const [client, kind, method, expression] = decl.callee.v.split(' ') as [string, EndpointKind, MethodOrAny, string?];
       if (decl.args[1]) return namedSpec(client, kind, method, decl.args[0]!, decl.args[1], decl.args[2]);
-      return spec(client, kind, method, ctx.value(decl.args[0]!, decl));
+      const url = ctx.value(decl.args[0]!, decl);
+      // A JSX expression: only a value that is a server path, as a literal attribute must be.
+      if (expression && !isServerPathValue(url)) return null;
+      return spec(client, kind, method, url);
     },
   },
 });
@@ -96,6 +103,28 @@ function markupDecls(file: ParsedFile): ClientDecl[] {
     const span = attrSpan(a);
     out.push({ file: file.ref.path, fn: null, span, anchor: span, callee: str(`${client} ${kind} ${method}`), args });
   });
+  return out;
+}
+
+/**
+ * JSX `href={…}`/`src={…}` given as expressions (the markup scan reads only literal values): on `<a>`,
+ * `<img>`, `<iframe>`… as their markup kinds, and on a component (`<Frame src={…}>`, `<Button href={…}>`),
+ * which hands it to one of those: `src` an asset, `href` a page. The value is evaluated where the element
+ * is written, so a URL builder (`href={downloadUrl(id)}`) gives its URL; like every link it counts only
+ * when it reaches a route a backend serves.
+ */
+function jsxLinkDecls(file: ParsedFile, markup: readonly ClientDecl[]): ClientDecl[] {
+  const taken = new Set(markup.map((d) => `${d.span.line}:${d.span.column}`));
+  const out: ClientDecl[] = [];
+  for (const a of file.js?.linkAttrs ?? []) {
+    if (taken.has(`${a.span.line}:${a.span.column}`)) continue;
+    const component = !/^[a-z]/.test(a.tag);
+    const own = URL_ATTRS[a.tag];
+    if (!component && own?.attr !== a.attr) continue;
+    const kind = component ? (a.attr === 'src' ? 'asset' : 'page') : own!.kind;
+    const client = component ? `${a.tag}[${a.attr}]` : a.tag === 'area' ? 'a' : a.tag;
+    out.push({ file: file.ref.path, fn: a.fn, span: a.span, anchor: a.span, callee: str(`${client} ${kind} GET expression`), args: [a.value] });
+  }
   return out;
 }
 
@@ -170,6 +199,26 @@ function isServerPath(value: string): boolean {
   const v = value.trim();
   if (!v.startsWith('/') || v.startsWith('//') || v === '/') return false;
   return !STATIC_FILE.test(v.split(/[?#]/)[0]!);
+}
+
+/**
+ * An evaluated URL that may be a server path: after an env base the value may start with, a path that is not the site root or a static file; an absolute `http(s)://` URL is left to the
+ * relation. Anything else (`#id`, `mailto:`, a word, an unknown value) is no link to a route.
+ */
+function isServerPathValue(v: Value): boolean {
+  if (v.t === 'alt') return v.options.length > 0 && v.options.every(isServerPathValue);
+  return v.t === 'str' && v.parts.length > 0 && expandParts(v.parts).every(isServerPathParts);
+}
+
+function isServerPathParts(parts: readonly Part[]): boolean {
+  // A leading run-time value (`${file.url}/download`) may be any origin or path: only an env base is one.
+  if (parts[0] && !('lit' in parts[0]) && !('env' in parts[0])) return false;
+  const text = parts.map((p) => ('lit' in p ? p.lit : '\u0000')).join('');
+  const absolute = /^https?:\/\/[^/]*/i.exec(text);
+  const rest = absolute ? text.slice(absolute[0].length) : text.replace(/^\u0000+/, '');
+  if (!absolute && (!rest.startsWith('/') || rest.startsWith('//'))) return false;
+  const path = rest.split(/[?#]/)[0]!;
+  return path !== '' && path !== '/' && !STATIC_FILE.test(path.replace(/\u0000/g, 'x'));
 }
 
 /** The form's method: `method` (GET by default), POST overridden by `_method`; null for `dialog`. */
