@@ -1,12 +1,12 @@
 /**
- * `npm run bench:analysis -- <folder> [--runs N] [--profile cold|warm] [--top N]`: issue 10's "analysing
+ * `npm run bench:analysis -- <folder> [--runs N] [--profile cold|warm|memo] [--top N]`: issue 10's "analysing
  * does not take longer than twice reading the files' text", measured in one process (start-up excluded),
  * as CPU time, best of N runs each:
  *   read  — stat and read (as text) every file the analysis scans (the layout's source files);
  *   cold  — a one-shot analysis with an empty facts cache;
  *   warm  — the same with the facts cache of an earlier run (`runMemo: false`: facts only, what a run after
  *           an edit reuses), and with the run memo (an unchanged workspace: the stored result).
- * `--profile cold|warm` records a V8 CPU profile of one more run of that kind (only the analysis, through
+ * `--profile cold|warm|memo` records a V8 CPU profile of one more run of that kind (only the analysis, through
  * node:inspector), writes it next to the scratch folder (open it in Chrome DevTools) and prints the
  * functions with the most self time, and the same summed per source file.
  * Never a test: it prints figures and exits 0.
@@ -107,7 +107,7 @@ async function profiled(fn: () => Promise<unknown>, out: string): Promise<void> 
 }
 
 async function main(): Promise<void> {
-  if (!folder) throw new Error('usage: bench:analysis <folder> [--runs N] [--profile cold|warm] [--top N]');
+  if (!folder) throw new Error('usage: bench:analysis <folder> [--runs N] [--profile cold|warm|memo] [--top N]');
   const root = resolve(folder);
   const fs = nodeFileSystem(root);
   const { config, file } = await loadConfig(fs);
