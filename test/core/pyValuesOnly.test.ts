@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createParser, type TsParser } from '../../src/core/parse/treeSitter';
 import { buildPyFacts } from '../../src/core/lang/python/facts';
+import { flattenTree } from '../../src/core/parse/syntaxTree';
 
 let parser: TsParser;
 beforeAll(async () => {
@@ -26,7 +27,8 @@ function pyFiles(dir: string, out: string[] = []): string[] {
 const both = (src: string, file = 'm.py') => {
   const tree = parser.parse(src)!;
   try {
-    return { full: buildPyFacts(tree, file), values: buildPyFacts(tree, file, true) };
+    const root = flattenTree(tree, src);
+    return { full: buildPyFacts(root, file), values: buildPyFacts(root, file, true) };
   } finally {
     tree.delete();
   }

@@ -4,7 +4,7 @@
  */
 import type { Span } from '../../types';
 import type { Sym } from '../../resolve/sym';
-import type { TsNode } from '../../parse/treeSitter';
+import type { SyntaxNode } from '../../parse/syntaxTree';
 import type { Scope } from './scope';
 import { callArgs, spanOfTs, toSym } from './syms';
 
@@ -21,7 +21,7 @@ export interface PyCall {
 }
 
 /** Record every call inside an expression (not inside nested lambdas' bodies, which run later). */
-export function scanCalls(node: TsNode, scope: Scope, out: PyCall[]): void {
+export function scanCalls(node: SyntaxNode, scope: Scope, out: PyCall[]): void {
   if (node.type === 'call') {
     const call = callFact(node, scope);
     if (call) out.push(call);
@@ -30,7 +30,7 @@ export function scanCalls(node: TsNode, scope: Scope, out: PyCall[]): void {
   for (const c of node.namedChildren) if (c) scanCalls(c, scope, out);
 }
 
-function callFact(node: TsNode, scope: Scope): PyCall | null {
+function callFact(node: SyntaxNode, scope: Scope): PyCall | null {
   const fnNode = node.childForFieldName('function');
   const argsNode = node.childForFieldName('arguments');
   if (!fnNode) return null;

@@ -6,7 +6,7 @@
  * after the facts walk (comparisons sit anywhere inside expressions).
  */
 import type { Span } from '../../types';
-import type { TsNode } from '../../parse/treeSitter';
+import type { SyntaxNode } from '../../parse/syntaxTree';
 import { spanOfTs, toSym } from './syms';
 import type { Scope } from './scope';
 
@@ -18,14 +18,14 @@ export interface PyDiscriminant {
 
 const DISCRIMINATORS = new Set(['type', 'kind', 'event', 'action', 'op', 'msg_type', 'message_type']);
 
-function literal(n: TsNode | null | undefined, scope: Scope): string | null {
+function literal(n: SyntaxNode | null | undefined, scope: Scope): string | null {
   if (!n || n.type !== 'string') return null;
   const s = toSym(n, scope);
   return s.k === 'str' ? s.v : null;
 }
 
 /** `x["type"]`, `x.get("type")`, `x.type` → `type` when it is a discriminator. */
-function discriminator(n: TsNode | null | undefined, scope: Scope): string | null {
+function discriminator(n: SyntaxNode | null | undefined, scope: Scope): string | null {
   if (!n) return null;
   let key: string | null = null;
   if (n.type === 'subscript') key = literal(n.childForFieldName('subscript'), scope);
@@ -49,7 +49,7 @@ export function mayHaveDiscriminants(text: string): boolean {
 const DISCRIMINATOR_WORD = new RegExp(`\\b(?:${[...DISCRIMINATORS].join('|')})\\b`);
 const SPELLING_ESCAPE = /\\(?:[xuUN0-7]|\r?\n|\r)/;
 
-export function pyDiscriminants(root: TsNode, scope: Scope): PyDiscriminant[] {
+export function pyDiscriminants(root: SyntaxNode, scope: Scope): PyDiscriminant[] {
   const out: PyDiscriminant[] = [];
   for (const c of root.descendantsOfType('comparison_operator')) {
     if (!c) continue;

@@ -10,7 +10,7 @@ import { pyDiscriminants, type PyDiscriminant } from './discriminants';
 import type { Span } from '../../types';
 import type { CallArgs, ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, Sym } from '../../resolve/sym';
 import { symText } from '../../resolve/sym';
-import type { TsNode, TsTree } from '../../parse/treeSitter';
+import type { SyntaxNode } from '../../parse/syntaxTree';
 import { scanCalls, type PyCall } from './calls';
 import { importedModules, recordImport, recordImportFrom, type ImportTables } from './imports';
 import { bindingKey, collectAssigned, moduleScope, type Scope } from './scope';
@@ -53,8 +53,8 @@ type ClassCtx = { name: string; attrs: Record<string, Sym>; fields?: string[]; i
  * constructors (a class's `baseInit`): they are most of the walk's cost. Without `discriminants` (the
  * text cannot hold one, see `mayHaveDiscriminants`) the tree is not searched for them.
  */
-export function buildPyFacts(tree: TsTree, file: string, valuesOnly = false, discriminants = true): PyFileFacts {
-  return new PyFactsBuilder(file, valuesOnly, discriminants).build(tree);
+export function buildPyFacts(root: SyntaxNode, file: string, valuesOnly = false, discriminants = true): PyFileFacts {
+  return new PyFactsBuilder(file, valuesOnly, discriminants).build(root);
 }
 
 class PyFactsBuilder implements ImportTables {
@@ -75,8 +75,7 @@ class PyFactsBuilder implements ImportTables {
     private readonly withDiscriminants: boolean,
   ) {}
 
-  build(tree: TsTree): PyFileFacts {
-    const root = tree.rootNode;
+  build(root: SyntaxNode): PyFileFacts {
     const scope = moduleScope(root);
     this.block(root, scope);
     return {
@@ -98,16 +97,16 @@ class PyFactsBuilder implements ImportTables {
     };
   }
 
-  private scanCalls(node: TsNode, scope: Scope): void {
+  private scanCalls(node: SyntaxNode, scope: Scope): void {
     if (this.valuesOnly && !(scope.fnId !== null && this.ctors.has(scope.fnId))) return;
     scanCalls(node, scope, this.calls);
   }
 
-  private block(node: TsNode, scope: Scope): void {
+  private block(node: SyntaxNode, scope: Scope): void {
     for (const child of node.namedChildren) if (child) this.stmt(child, scope, null);
   }
 
-  private stmt(node: TsNode, scope: Scope, classCtx: ClassCtx | null): void {
+  private stmt(node: SyntaxNode, scope: Scope, classCtx: ClassCtx | null): void {
     switch (node.type) {
       case 'import_statement':
         return recordImport(this, node);
@@ -142,7 +141,7 @@ class PyFactsBuilder implements ImportTables {
     }
   }
 
-  private blockLike(node: TsNode, scope: Scope, classCtx: ClassCtx | null): void {
+  private blockLike(node: SyntaxNode, scope: Scope, classCtx: ClassCtx | null): void {
     if (node.type === 'block') {
       for (const c of node.namedChildren) if (c) this.stmt(c, scope, classCtx);
       return;
@@ -154,7 +153,7 @@ class PyFactsBuilder implements ImportTables {
     }
   }
 
-  private exprStmt(e: TsNode, scope: Scope, classCtx: ClassCtx | null): void {
+  private exprStmt(e: SyntaxNode, scope: Scope, classCtx: ClassCtx | null): void {
     if (e.type === 'assignment') {
       const left = e.childForFieldName('left');
       const right = e.childForFieldName('right');
@@ -186,7 +185,7 @@ class PyFactsBuilder implements ImportTables {
     this.scanCalls(e, scope);
   }
 
-  private decoratedDef(node: TsNode, scope: Scope, classCtx: ClassCtx | null): void {
+  private decoratedDef(node: SyntaxNode, scope: Scope, classCtx: ClassCtx | null): void {
     const def = node.childForFieldName('definition');
     if (!def) return;
     const decorators = this.valuesOnly ? [] : this.decorators(node, scope);
@@ -203,7 +202,7 @@ class PyFactsBuilder implements ImportTables {
     }
   }
 
-  private decorators(node: TsNode, scope: Scope): PyDecorator[] {
+  private decorators(node: SyntaxNode, scope: Scope): PyDecorator[] {
     const decorators: PyDecorator[] = [];
     for (const c of node.namedChildren) {
       if (c?.type !== 'decorator') continue;
@@ -216,7 +215,7 @@ class PyFactsBuilder implements ImportTables {
     return decorators;
   }
 
-  private funcDef(node: TsNode, scope: Scope, classCtx: { name: string } | null): string {
+  private funcDef(node: SyntaxNode, scope: Scope, classCtx: { name: string } | null): string {
     const nameNode = node.childForFieldName('name');
     const name = nameNode?.text ?? '<lambda>';
     const id = `@${node.startPosition.row + 1}:${node.startPosition.column + 1}`;
@@ -239,7 +238,7 @@ class PyFactsBuilder implements ImportTables {
    * Named parameters of function `id` (defaults evaluated in `scope`), bound in `inner`; those after `*`
    * or `*args` are keyword-only, and `**kwargs` comes last. `*args` itself is not a parameter here.
    */
-  private params(paramsNode: TsNode | null, id: string, scope: Scope, inner: Scope): ParamFact[] {
+  private params(paramsNode: SyntaxNode | null, id: string, scope: Scope, inner: Scope): ParamFact[] {
     const params: ParamFact[] = [];
     let keywordOnly = false;
     for (const p of paramsNode?.namedChildren ?? []) {
@@ -287,7 +286,7 @@ class PyFactsBuilder implements ImportTables {
   }
 
   /** `outer`: the class whose body defines this one (a DRF serializer's `class Meta`); it is kept there too, as `inner`. */
-  private classDef(node: TsNode, scope: Scope, outer: ClassCtx | null = null): void {
+  private classDef(node: SyntaxNode, scope: Scope, outer: ClassCtx | null = null): void {
     const name = node.childForFieldName('name')?.text ?? '<class>';
     const bases: Sym[] = [];
     const sup = node.childForFieldName('superclasses');
@@ -309,7 +308,7 @@ class PyFactsBuilder implements ImportTables {
   }
 
   /** The methods (name → id, as `funcDef` makes it) defined directly in a class body; the last wins. */
-  private methodIds(body: TsNode | null): Record<string, string> {
+  private methodIds(body: SyntaxNode | null): Record<string, string> {
     const out: Record<string, string> = {};
     for (const c of body?.namedChildren ?? []) {
       const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;

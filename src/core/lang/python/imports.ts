@@ -3,7 +3,7 @@
  * module names a file depends on (including `from pkg import name` where name may be a submodule).
  */
 import type { ImportFact } from '../../resolve/sym';
-import type { TsNode } from '../../parse/treeSitter';
+import type { SyntaxNode } from '../../parse/syntaxTree';
 
 /** The tables of a module's facts that its imports write to. */
 export interface ImportTables {
@@ -15,7 +15,7 @@ export interface ImportTables {
 }
 
 /** `import a.b.c` (binds `a`) and `import a.b as c`. */
-export function recordImport(t: ImportTables, node: TsNode): void {
+export function recordImport(t: ImportTables, node: SyntaxNode): void {
   for (const c of node.namedChildren) {
     if (!c) continue;
     if (c.type === 'dotted_name') {
@@ -32,7 +32,7 @@ export function recordImport(t: ImportTables, node: TsNode): void {
 }
 
 /** `from x import a, b as c` and `from x import *`. */
-export function recordImportFrom(t: ImportTables, node: TsNode): void {
+export function recordImportFrom(t: ImportTables, node: SyntaxNode): void {
   const mod = node.childForFieldName('module_name');
   if (!mod) return;
   const specifier = mod.text.replace(/\s+/g, '');

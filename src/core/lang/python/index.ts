@@ -1,5 +1,6 @@
 /** The Python pack: tree-sitter parsing (tolerant of syntax errors), facts, and module resolution. */
 import { buildPyFacts } from './facts';
+import { flattenTree } from '../../parse/syntaxTree';
 import { mayHaveDiscriminants } from './discriminants';
 import { pyModuleResolver } from './modules';
 import type { LanguageSupport } from '../types';
@@ -14,12 +15,14 @@ const python: LanguageSupport = {
     const parser = env.grammar('python');
     const tree = parser.parse(text);
     if (!tree) throw new Error('the Python parser returned no tree');
+    let root;
     try {
-      const py = buildPyFacts(tree, path, env.valuesOnly, mayHaveDiscriminants(text));
-      return { module: py.module, py, notes: py.hasErrors ? ['has Python syntax errors; routes were read from the parts that parse'] : [] };
+      root = flattenTree(tree, text);
     } finally {
       tree.delete();
     }
+    const py = buildPyFacts(root, path, env.valuesOnly, mayHaveDiscriminants(text));
+    return { module: py.module, py, notes: py.hasErrors ? ['has Python syntax errors; routes were read from the parts that parse'] : [] };
   },
   createResolver: pyModuleResolver,
 };

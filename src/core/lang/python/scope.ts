@@ -3,13 +3,13 @@
  * (`fn::name` inside functions), and how a name read in a scope resolves.
  */
 import type { Sym } from '../../resolve/sym';
-import type { TsNode } from '../../parse/treeSitter';
+import type { SyntaxNode } from '../../parse/syntaxTree';
 import { emptyModuleScope, type Scope } from '../scope';
 
 export type { Scope } from '../scope';
 
 /** The module scope, with the names the module assigns. */
-export function moduleScope(root: TsNode): Scope {
+export function moduleScope(root: SyntaxNode): Scope {
   const scope = emptyModuleScope();
   collectAssigned(root, scope.locals);
   return scope;
@@ -32,7 +32,7 @@ export function resolveIdent(name: string, scope: Scope): Sym {
 }
 
 /** Names assigned directly in a block (not inside nested functions or classes). */
-export function collectAssigned(node: TsNode, into: Set<string>): void {
+export function collectAssigned(node: SyntaxNode, into: Set<string>): void {
   for (const c of node.namedChildren) {
     if (!c) continue;
     if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition') {

@@ -6,21 +6,21 @@
  */
 import type { Span } from '../../types';
 import type { Sym } from '../../resolve/sym';
-import type { TsNode } from '../../parse/treeSitter';
+import type { SyntaxNode } from '../../parse/syntaxTree';
 import { resolveIdent, type Scope } from './scope';
 
 /** The 1-based span of a tree-sitter node. */
-export function spanOfTs(n: TsNode): Span {
+export function spanOfTs(n: SyntaxNode): Span {
   return { line: n.startPosition.row + 1, column: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endColumn: n.endPosition.column + 1 };
 }
 
 /** The symbolic value of an expression. */
-export function toSym(node: TsNode, scope: Scope): Sym {
+export function toSym(node: SyntaxNode, scope: Scope): Sym {
   switch (node.type) {
     case 'string':
       return stringSym(node, scope);
     case 'concatenated_string':
-      return { k: 'concat', parts: node.namedChildren.filter((c): c is TsNode => !!c && c.type === 'string').map((c) => stringSym(c, scope)) };
+      return { k: 'concat', parts: node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type === 'string').map((c) => stringSym(c, scope)) };
     case 'integer':
       return { k: 'num', v: Number(node.text.replace(/_/g, '')) };
     case 'identifier':
@@ -61,7 +61,7 @@ export function toSym(node: TsNode, scope: Scope): Sym {
  * Positional and keyword arguments of a call, and the `**options` spread into it (`*args` is only known
  * at run time: a `dyn` in the positional list).
  */
-export function callArgs(argsNode: TsNode | null, scope: Scope): { args: Sym[]; kw: Record<string, Sym>; kwSpreads: Sym[] } {
+export function callArgs(argsNode: SyntaxNode | null, scope: Scope): { args: Sym[]; kw: Record<string, Sym>; kwSpreads: Sym[] } {
   const args: Sym[] = [];
   const kw: Record<string, Sym> = {};
   const kwSpreads: Sym[] = [];
@@ -81,12 +81,12 @@ export function callArgs(argsNode: TsNode | null, scope: Scope): { args: Sym[]; 
   return { args, kw, kwSpreads };
 }
 
-function dyn(node: TsNode): Sym {
+function dyn(node: SyntaxNode): Sym {
   return { k: 'dyn', text: clip(node.text) };
 }
 
 /** `a + b` as a concatenation, `a or b` as a fallback; other operators are run-time values. */
-function operatorSym(node: TsNode, scope: Scope): Sym {
+function operatorSym(node: SyntaxNode, scope: Scope): Sym {
   const op = node.childForFieldName('operator')?.text;
   const l = node.childForFieldName('left');
   const r = node.childForFieldName('right');
@@ -96,7 +96,7 @@ function operatorSym(node: TsNode, scope: Scope): Sym {
 }
 
 /** `x["key"]` as a member; other subscripts are run-time values. */
-function subscriptSym(node: TsNode, scope: Scope): Sym {
+function subscriptSym(node: SyntaxNode, scope: Scope): Sym {
   const value = node.childForFieldName('value');
   const sub = node.childForFieldName('subscript');
   if (value && sub?.type === 'string') {
@@ -110,7 +110,7 @@ function subscriptSym(node: TsNode, scope: Scope): Sym {
  * A list or tuple; one that unpacks others (`[*a, b, *c]`) is their concatenation, as `a + [b] + c`
  * is (Django's `urlpatterns = [*app_urls, *api_urls]`).
  */
-function listSym(node: TsNode, scope: Scope): Sym {
+function listSym(node: SyntaxNode, scope: Scope): Sym {
   const parts: Sym[] = [];
   let items: Sym[] = [];
   let splat = false;
@@ -130,7 +130,7 @@ function listSym(node: TsNode, scope: Scope): Sym {
 }
 
 /** A dict literal: string keys as properties, `**x` as spreads. */
-function dictSym(node: TsNode, scope: Scope): Sym {
+function dictSym(node: SyntaxNode, scope: Scope): Sym {
   const props: Record<string, Sym> = {};
   const spreads: Sym[] = [];
   for (const p of node.namedChildren) {
@@ -151,7 +151,7 @@ function dictSym(node: TsNode, scope: Scope): Sym {
 }
 
 /** A string literal or f-string: literal runs (unescaped unless raw) and interpolated expressions. */
-function stringSym(node: TsNode, scope: Scope): Sym {
+function stringSym(node: SyntaxNode, scope: Scope): Sym {
   const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? node.text.slice(0, 1);
   const prefix = start.replace(/["']+$/, '').toLowerCase();
   const raw = prefix.includes('r');
