@@ -13,7 +13,7 @@ import { editReusesOutcomes } from './engine/affected';
 import { assembleResult } from './engine/results';
 import { linkOrReuse, type LinkMemo } from './engine/routes';
 import { buildServices } from './engine/services';
-import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Entry, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
+import { AnalysisCancelled, NOOP_LOG, type AnalyzeOptions, type Progress, type RunContext, type WorkspaceLayout } from './engine/types';
 import { mapPool, timeSlicer } from './engine/pool';
 import { parseWrapperCallers } from './engine/wrappers';
 import { memoisedRun } from './engine/runMemo';
@@ -165,18 +165,28 @@ export class Analyzer {
   private async parseFiles(ctx: RunContext, ws: Workspace, store: FileStore, changed: ReadonlySet<string> | null): Promise<number> {
     const { sources, sourceSet } = sourceFiles(ws);
     let loaded = 0;
-    const loadOne = async (path: string, kept: Entry | undefined) => {
-      const e = kept ?? (await store.load(path));
+    const tick = () => {
       if (++loaded % 200 === 0) ctx.progress('parsing', Math.floor(loaded / 2), sources.length);
-      if (!kept) await ctx.pause();
+    };
+    const loadOne = async (path: string) => {
+      const e = await store.load(path);
+      tick();
+      await ctx.pause();
       return e;
     };
-    // After an edit (`changed`), only the changed files are read again (one by one: a few); the others keep their entries.
-    const entries = changed ? [] : await mapPool(sources, LOAD_CONCURRENCY, (path) => loadOne(path, undefined));
-    if (changed) for (const path of sources) entries.push(await loadOne(path, changed.has(path) ? undefined : this.cache.get(path)));
+    // After an edit (`changed`), only the changed files are read again (one by one: a few); the others keep
+    // their entries, taken without an await each (plane: 4,000 awaits per edit).
+    const entries = changed ? [] : await mapPool(sources, LOAD_CONCURRENCY, loadOne);
+    if (changed) {
+      for (const path of sources) {
+        const kept = changed.has(path) ? undefined : this.cache.get(path);
+        if (kept) tick();
+        entries.push(kept ?? (await loadOne(path)));
+      }
+    }
     const eager = entries.filter((e) => e?.eager);
     for (let i = 0; i < eager.length; i++) {
-      await store.prepareGrammars(eager[i]!);
+      if (!eager[i]!.parsed) await store.prepareGrammars(eager[i]!);
       store.addSource(eager[i]!);
       if (i % 20 === 19) ctx.progress('parsing', Math.round(sources.length / 2 + (i / eager.length) * (sources.length / 2)), sources.length);
       await ctx.pause();
@@ -208,6 +218,7 @@ async function discoverRequests(ctx: RunContext, store: FileStore, program: Work
     await resolution.settle();
   }
   const index = await resolution.finish(ws.env);
+  resolution.rememberInert();
   // `api/x` is read against the `<base href>` of the pages that run it (see pageBases.ts).
   const drafts = await withPageBases(ctx, ws.files, ws.projects, index.drafts);
   return { index: { ...index, drafts }, reusedReads: resolution.reusedReads() };

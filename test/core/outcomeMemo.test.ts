@@ -1,4 +1,4 @@
-// The request outcomes an edit run takes over (engine/requests.ts OutcomeMemo): only the last completed
+// The request outcomes an edit run takes over (engine/outcomeMemo.ts): only the last completed
 // run's, only those that read no changed file, and none after a run that did not complete.
 import { describe, expect, it } from 'vitest';
 import { OutcomeMemo, type RequestOutcome } from '../../src/core/engine/requests';
@@ -54,5 +54,29 @@ describe('request outcomes kept between runs', () => {
     memo.commit();
     memo.begin();
     expect(memo.take(a, new Set(['main.ts']))).toBeUndefined();
+  });
+
+  it('takes an inert list whole while the modules it read are unchanged, from the last completed run only', () => {
+    const memo = new OutcomeMemo();
+    const list = [decl('a.ts'), decl('a.ts')];
+    memo.begin();
+    memo.recordInert(list, ['a.ts', 'b.ts']);
+    memo.commit();
+    memo.begin();
+    expect(memo.takeInert(list, new Set(['b.ts']))).toBeUndefined();
+    expect(memo.takeInert(list, new Set(['c.ts']))).toEqual(['a.ts', 'b.ts']);
+    memo.commit();
+    // Taken in the last run, so it counts again in the next.
+    memo.begin();
+    expect(memo.takeInert(list, new Set(['c.ts']))).toEqual(['a.ts', 'b.ts']);
+    // Not taken by a run (resolved one by one, not inert any more): it does not come back.
+    memo.commit();
+    memo.begin();
+    memo.commit();
+    memo.begin();
+    expect(memo.takeInert(list, new Set(['c.ts']))).toBeUndefined();
+    memo.recordInert(list, ['a.ts']);
+    memo.begin(); // that run did not complete
+    expect(memo.takeInert(list, new Set(['c.ts']))).toBeUndefined();
   });
 });

@@ -16,6 +16,9 @@ import { isWrapping, wrapperKey } from './wrappers';
 import { finishDrafts, withEnvFiles, type DraftCall, type Tracked } from './drafts';
 import { withSharedBase, type FoundBase } from './sharedBases';
 import { fileRole } from '../project/roles';
+import type { OutcomeMemo, RequestOutcome } from './outcomeMemo';
+
+export { OutcomeMemo, type RequestOutcome } from './outcomeMemo';
 import type { Value } from '../resolve/evaluate';
 
 const spanKey = (d: ClientDecl): string => `${d.file}:${d.span.line}:${d.span.column}`;
@@ -32,67 +35,6 @@ const MAX_WRAPPER_DEPTH = 8;
 /** The reads of a declaration not resolved yet (replaced when it is). */
 const EMPTY_READS: Set<string> = new Set();
 
-/**
- * A declaration's outcome in the last run: its request (or null), or the error its `resolve` threw; with
- * every module its resolution and drafting read (through remembered answers and the wrappers it used
- * too), and the wrappers it asked for (found or not).
- */
-export type RequestOutcome = ({ readonly spec: RequestSpec | null } | { readonly error: string }) & {
-  readonly reads: ReadonlySet<string>;
-  readonly asked: readonly string[];
-};
-
-/**
- * The outcomes by declaration, kept from run to run (an unchanged file keeps its declaration objects) and
- * written in place: a run stamps the outcomes it takes over and records those it resolves, so an edit run
- * touches one entry per declaration instead of building a new table. Only the entries of the last
- * completed run count; a run that did not complete (cancelled, started again) leaves none that count.
- */
-export class OutcomeMemo {
-  private static runs = 0;
-  private readonly entries = new WeakMap<ClientDecl, { outcome: RequestOutcome; run: number }>();
-  /** The last completed run (whose entries count), the one reading them, and the one writing. */
-  private valid = -1;
-  private reading = -1;
-  private writing = -1;
-
-  /** A run begins: until it completes, no entry counts for the next one. */
-  begin(): void {
-    this.reading = this.valid;
-    this.valid = -1;
-    this.writing = ++OutcomeMemo.runs;
-  }
-
-  /** The run completed: its entries are the ones the next run may take. */
-  commit(): void {
-    this.valid = this.writing;
-  }
-
-  /** Nothing counts any more (a configuration change, a run started again). */
-  forget(): void {
-    this.valid = -1;
-  }
-
-  /** The last run's outcome of `decl` when it read none of the `changed` files, marked as this run's. */
-  take(decl: ClientDecl, changed: ReadonlySet<string>): RequestOutcome | undefined {
-    const e = this.entries.get(decl);
-    if (!e || e.run !== this.reading || !unchangedBy(e.outcome, changed)) return undefined;
-    e.run = this.writing;
-    return e.outcome;
-  }
-
-  /** This run's outcome of `decl`. */
-  record(decl: ClientDecl, outcome: RequestOutcome): void {
-    this.entries.set(decl, { outcome, run: this.writing });
-  }
-}
-
-/** Did the outcome read none of the `changed` files? */
-function unchangedBy(last: RequestOutcome, changed: ReadonlySet<string>): boolean {
-  for (const f of changed) if (last.reads.has(f)) return false;
-  // A request that reached its client through a global name depends on the file that gives it.
-  return !('spec' in last && last.spec?.registeredIn && changed.has(last.spec.registeredIn));
-}
 
 /**
  * What a run may take from the last one: the outcomes by declaration, for the declarations that read
@@ -117,9 +59,18 @@ export class RequestResolution {
   /** The request inside each wrapper (a declaration, stable across rounds). */
   private readonly wrapperDecls = new Map<string, ClientDecl>();
   private readonly all: Array<{ fw: Framework; decl: ClientDecl }> = [];
-  /** The declarations recorded at each call (`file:line:column`), by index in `all` (indexed on first use, up to `spanned`). */
+  /**
+   * Every declaration, in the order they were met: those of `all` and those of inert lists (see
+   * {@link OutcomeMemo.takeInert}), which `all` leaves out since they make no request.
+   */
+  private readonly met: Array<{ fw: Framework; decl: ClientDecl }> = [];
+  /** The declarations recorded at each call (`file:line:column`), by index in `met` (indexed on first use, up to `spanned`). */
   private readonly atSpan = new Map<string, number[]>();
   private spanned = 0;
+  /** Each list of declarations resolved (or taken) one by one in this run: its first index in `all` and its length. */
+  private readonly lists: Array<{ list: readonly ClientDecl[]; from: number; count: number }> = [];
+  /** The modules the inert lists this run took read. */
+  private readonly inertReads = new Set<string>();
   /** Bases set for requests made elsewhere (`setting` declarations), read again in every run. */
   private readonly settings: Array<{ fw: Framework; decl: ClientDecl }> = [];
   private readonly results: Array<{ fw: Framework; spec: RequestSpec } | undefined> = [];
@@ -187,8 +138,8 @@ export class RequestResolution {
     const ev = this.evaluator;
     const rctx: ResolveContext = { ...this.rctx, value: (sym, decl) => ev.evaluate(sym, decl.fn === d.decl.fn && decl.file === d.decl.file ? at : { file: decl.file, fn: decl.fn, params: null }), bound: (f, a) => this.bound(f, a, depth + 1) };
     // Every contribution that recorded the call, a client's before the wrappers' (as when drafting).
-    for (; this.spanned < this.all.length; this.spanned++) pushTo(this.atSpan, spanKey(this.all[this.spanned]!.decl), this.spanned);
-    const here = (this.atSpan.get(spanKey(d.decl)) ?? []).map((i) => this.all[i]!).sort((a, b) => Number(!!a.fw.requests!.lazy) - Number(!!b.fw.requests!.lazy));
+    for (; this.spanned < this.met.length; this.spanned++) pushTo(this.atSpan, spanKey(this.met[this.spanned]!.decl), this.spanned);
+    const here = (this.atSpan.get(spanKey(d.decl)) ?? []).map((i) => this.met[i]!).sort((a, b) => Number(!!a.fw.requests!.lazy) - Number(!!b.fw.requests!.lazy));
     let still: RequestSpec | null = null;
     for (const { fw, decl } of here) {
       const spec = fw.requests!.resolve(decl, rctx);
@@ -215,11 +166,20 @@ export class RequestResolution {
     for (const fw of indexedFrameworks) {
       if (!fw.requests) continue;
       for (const list of byFramework.get(fw.id) ?? []) {
+        const inert = this.reuse.changed ? this.reuse.memo.takeInert(list, this.reuse.changed) : undefined;
+        if (inert) {
+          for (const f of inert) this.inertReads.add(f);
+          for (const decl of list) this.met.push({ fw, decl });
+          continue;
+        }
+        this.lists.push({ list, from: this.all.length, count: 0 });
         for (const decl of list) {
           if (decl.setting) {
             this.settings.push({ fw, decl });
             continue;
           }
+          this.met.push({ fw, decl });
+          this.lists[this.lists.length - 1]!.count++;
           const i = this.all.push({ fw, decl }) - 1;
           const last = this.lastOutcome(decl);
           this.asked.push(last ? (last.asked as string[]) : []);
@@ -352,9 +312,27 @@ export class RequestResolution {
     return out;
   }
 
+  /**
+   * Record the lists of this run whose declarations made no request, failed none and asked for no
+   * wrapper (a setting is never inert): an edit run that changed none of the modules they read takes
+   * them whole. Called once the run's outcomes are final.
+   */
+  rememberInert(): void {
+    for (const { list, from, count } of this.lists) {
+      if (count !== list.length) continue;
+      const reads = new Set<string>();
+      let inert = true;
+      for (let i = from; i < from + count && inert; i++) {
+        inert = this.results[i] === undefined && this.failures[i] === undefined && this.asked[i]!.length === 0;
+        for (const f of this.reads[i]!) reads.add(f);
+      }
+      if (inert) this.reuse.memo.recordInert(list, [...reads]);
+    }
+  }
+
   /** The modules the outcomes taken from the last run read (this run did not read them again). */
   reusedReads(): Set<string> {
-    const out = new Set<string>();
+    const out = new Set<string>(this.inertReads);
     this.reused.forEach((r, i) => {
       if (r) for (const f of this.reads[i]!) out.add(f);
     });

@@ -58,7 +58,7 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
   const matches: Array<{ call: Call; outcome: MatchOutcome | null }> = [];
   const ids = new Set<string>();
   const families = servedFamilies(services);
-  const sorted = expandPages(drafts, services).sort((a, b) => a.decl.file.localeCompare(b.decl.file) || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
+  const sorted = byPlace(expandPages(drafts, services));
   for (const d of sorted) {
     await pause();
     let id = `${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}${d.alternative !== null ? `~${d.alternative}` : ''}`;
@@ -99,6 +99,19 @@ export async function relateHttp(drafts: readonly DraftCall[], services: Service
   }
   settleMethodChoices(sorted, matches);
   return { relation: { calls: matches.map((m) => m.call), matches, clientMethods: methods.methods }, memo: kept };
+}
+
+/**
+ * By file (in `localeCompare` order), line and column. The files are ranked once: comparing the paths
+ * with `localeCompare` inside the sort took most of the sort's time (plane: ~10k comparisons per edit).
+ */
+function byPlace(drafts: DraftCall[]): DraftCall[] {
+  const files = [...new Set(drafts.map((d) => d.decl.file))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  // Paths `localeCompare` finds equal keep one rank (the sort is stable).
+  files.forEach((f, i) => rank.set(f, i > 0 && files[i - 1]!.localeCompare(f) === 0 ? rank.get(files[i - 1]!)! : i));
+  const key = new Map(drafts.map((d) => [d, rank.get(d.decl.file)!] as const));
+  return drafts.sort((a, b) => key.get(a)! - key.get(b)! || a.decl.span.line - b.decl.span.line || a.decl.span.column - b.decl.span.column);
 }
 
 /**
