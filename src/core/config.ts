@@ -49,6 +49,11 @@ export interface Config {
   readonly testFiles: readonly string[];
   /** Do calls from test files make a route used? */
   readonly countTestCallers: boolean;
+  /**
+   * Globs of API documents beside the likely names (`docs/files.ts`): OpenAPI/Swagger specs (`.json`,
+   * `.yaml`) and endpoint lists (`.md`, `.txt`) under any name (`docs/reference/routes.md`).
+   */
+  readonly apiDocs: readonly string[];
   /** The baseline file `check` compares with (relative to the workspace root), or null. */
   readonly baseline: string | null;
   /**
@@ -71,13 +76,14 @@ export const DEFAULT_CONFIG: Config = {
   severity: defaultSeverities(),
   testFiles: DEFAULT_TEST_FILES,
   countTestCallers: false,
+  apiDocs: [],
   baseline: null,
   with: [],
 };
 
 export const CONFIGURABLE_GAPS: readonly ConfigurableGap[] = rules.filter((r) => r.meta.configurable).map((r) => r.meta.kind);
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
-const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers', 'baseline', 'with'] as const;
+const TOP_KEYS = ['$schema', 'include', 'exclude', 'respectGitignore', 'maxFileSize', 'services', 'ignore', 'severity', 'testFiles', 'countTestCallers', 'apiDocs', 'baseline', 'with'] as const;
 const SERVICE_KEYS = ['name', 'root', 'baseUrl', 'pathPrefix', 'ports'] as const;
 const IGNORE_KEYS = ['method', 'path', 'reason'] as const;
 /** Each service is matched against every project, each ignore rule against every route and call. */
@@ -99,6 +105,7 @@ export function parseConfig(text: string, file: string): Config {
   const respectGitignore = readBoolean(obj, 'respectGitignore', problem);
   const testFiles = readGlobList(obj, 'testFiles', problem);
   const countTestCallers = readBoolean(obj, 'countTestCallers', problem);
+  const apiDocs = readGlobList(obj, 'apiDocs', problem);
   const maxFileSize = readMaxFileSize(obj['maxFileSize'], problem);
   const services = readServices(obj['services'], problem);
   const ignore = readIgnoreRules(obj['ignore'], problem);
@@ -117,6 +124,7 @@ export function parseConfig(text: string, file: string): Config {
     severity,
     testFiles: testFiles ?? DEFAULT_CONFIG.testFiles,
     countTestCallers: countTestCallers ?? DEFAULT_CONFIG.countTestCallers,
+    apiDocs: apiDocs ?? DEFAULT_CONFIG.apiDocs,
     baseline,
     with: withFolders,
   };

@@ -1,5 +1,5 @@
 /**
- * The config's file globs (`include`, `exclude`, `testFiles`) and folders (`services[].root`), checked
+ * The config's file globs (`include`, `exclude`, `testFiles`, `apiDocs`) and folders (`services[].root`), checked
  * before anything touches the disk. The file comes from whatever repository is open (the extension runs
  * in untrusted workspaces), so each list is bounded (patterns, length, patterns after brace expansion),
  * patterns that make the matcher backtrack are refused, and everything stays inside the workspace root:

@@ -38,6 +38,7 @@ export function systemConfig(parts: readonly SystemPart[]): { config: Config; fi
     severity: lead.config.severity,
     testFiles: [...new Set(all((p) => p.config.testFiles.map((g) => (g.startsWith('**/') ? g : globUnder(p.at, g)))))],
     countTestCallers: parts.some((p) => p.config.countTestCallers),
+    apiDocs: all((p) => p.config.apiDocs.map((g) => globUnder(p.at, g))),
     baseline: lead.config.baseline === null ? null : under(lead.at, lead.config.baseline),
     with: [],
   };

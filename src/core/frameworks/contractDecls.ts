@@ -20,6 +20,17 @@ export interface EventDecl {
   readonly arg?: Sym | ArgShape;
   /** WebSocket: the fields a handler of this kind reads off the message, when every use of it is a named field. */
   readonly reads?: readonly string[];
+  /**
+   * Django Channels: a message put on the channel layer (`group_send(group, {"type": "job.event", …})`, `arg`
+   * is the dict), not sent to any socket itself; the consumer method its type names may forward it.
+   */
+  readonly layer?: true;
+  /**
+   * Django Channels: this send forwards the channel-layer message a consumer method was given (`self.send_json(
+   * event["payload"])` in `job_event`): `method` is that method's name, `key` the field sent (null: the whole
+   * message). Linked to the `layer` sends whose type names the method.
+   */
+  readonly forward?: { readonly method: string; readonly key: string | null };
 }
 
 /** How a value is shaped: an object literal with these keys, or a value used as a string. */

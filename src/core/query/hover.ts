@@ -1,11 +1,12 @@
 /**
- * Hover text: on a call, where it goes and how its URL was built; on a route, who calls it. Markdown, with
- * links made by the caller's `linkFor` (the core knows files and lines, not URIs).
+ * Hover text: on a call, where it goes and how its URL was built; on a route, who calls it; on a real-time
+ * event (a handler or an emit, either side), its contract findings. Markdown, with links made by the
+ * caller's `linkFor` (the core knows files and lines, not URIs).
  */
 import { methodLabel } from '../report/gapKinds';
 import { threeWayStatus } from '../report/labels';
-import type { AnalysisResult, Call, Endpoint, Span } from '../types';
-import { callAt, callersOf, endpointsAt, spanOf, targetOf, testCallersOf, type Position } from './locate';
+import type { AnalysisResult, Call, Endpoint, Gap, Span } from '../types';
+import { callAt, callersOf, endpointsAt, spanContains, spanOf, targetOf, testCallersOf, type Position } from './locate';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -22,7 +23,15 @@ export function hoverAt(result: AnalysisResult, file: string, pos: Position, lin
   if (call) return { markdown: callHover(result, call, linkFor), span: spanOf(call) };
   const eps = endpointsAt(result, file, pos);
   if (eps.length) return { markdown: endpointsHover(result, eps, linkFor), span: spanOf(eps[0]!) };
+  // An emit or handler that is no endpoint (a client's): its event findings.
+  const gaps = eventGapsAt(result, file, pos);
+  if (gaps.length) return { markdown: [`**API Parity** · event \`${gaps[0]!.event}\``, '', ...gaps.map((g) => `⚠ ${g.message}`)].join('\n'), span: spanOf(gaps[0]!) };
   return null;
+}
+
+/** Event findings (event-mismatch, a payload-mismatch of an event) whose span holds `pos`. */
+function eventGapsAt(result: AnalysisResult, file: string, pos: Position): Gap[] {
+  return result.gaps.filter((g) => g.event != null && g.file === file && spanContains(g, pos));
 }
 
 function callHover(result: AnalysisResult, call: Call, linkFor: LinkFor): string {
@@ -51,6 +60,11 @@ function endpointsHover(result: AnalysisResult, eps: readonly Endpoint[], linkFo
     if (e.event === undefined) lines.push(threeWayStatus(e, callersOf(result, e).length), '');
     if (e.confidence === 'partial') lines.push(`⚠ ${e.notes.join('; ')}`, '');
     if (e.ignored) lines.push(`Ignored: ${e.ignored}`, '');
+    if (e.event !== undefined) {
+      // Events are paired by name with the other side's, not through callers: their findings say what is unpaired.
+      lines.push(...eventGapsAt(result, e.file, e).map((g) => `⚠ ${g.message}`), '');
+      continue;
+    }
     const callers = callersOf(result, e);
     const tests = testCallersOf(result, e);
     if (e.callers.length === 0) lines.push('No callers in this workspace.', '');

@@ -102,3 +102,43 @@ export function compareDiscriminant(node: TSESTree.BinaryExpression, fn: string 
   }
   return null;
 }
+
+const FUNCTION_VALUES = new Set(['ArrowFunctionExpression', 'FunctionExpression']);
+
+/**
+ * Handler maps: `const handlers = { chat: (m) => …, status(m) { … } }` dispatched with `handlers[msg.type]`
+ * (the index a discriminator). Each key is a kind the code handles, at the key. Only maps whose every value
+ * is a function written there count: `LABELS[msg.type]` over strings is a lookup, not a handler.
+ */
+export class HandlerMaps {
+  private readonly maps = new Map<string, TSESTree.ObjectExpression>();
+  private readonly dispatches: Array<{ key: string; d: { subject: string; prop: string }; fn: string | null }> = [];
+
+  /** `const <key> = { … }`: a map when every property is a plain key with a function value. */
+  declared(key: string, init: TSESTree.Expression | null | undefined): void {
+    if (init?.type !== 'ObjectExpression' || init.properties.length === 0) return;
+    const ok = init.properties.every((p) => p.type === 'Property' && !p.computed && (p.key.type === 'Identifier' || (p.key.type === 'Literal' && typeof p.key.value === 'string')) && FUNCTION_VALUES.has(p.value.type));
+    if (ok) this.maps.set(key, init);
+  }
+
+  /** `<name>[msg.type]`; `keyOf` gives the binding the name reads. */
+  member(node: TSESTree.MemberExpression, keyOf: (name: string) => string | null, fn: string | null): void {
+    if (!node.computed || node.object.type !== 'Identifier') return;
+    const d = discriminatorOf(node.property as Node);
+    const key = d ? keyOf(node.object.name) : null;
+    if (d && key) this.dispatches.push({ key, d, fn });
+  }
+
+  /** The kinds of the maps that are dispatched (a map may be declared after the function that dispatches it). */
+  discriminants(): JsDiscriminant[] {
+    const out: JsDiscriminant[] = [];
+    for (const { key, d, fn } of this.dispatches) {
+      for (const p of this.maps.get(key)?.properties ?? []) {
+        if (p.type !== 'Property') continue;
+        const value = p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.StringLiteral).value);
+        out.push({ ...d, value, fn, span: spanOf(p.key as Node), how: 'case' });
+      }
+    }
+    return out;
+  }
+}

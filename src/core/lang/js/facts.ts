@@ -18,7 +18,7 @@ import { LOOPS, Reassignments } from './reassign';
 import { ClassMembers, selfOf } from './classes';
 import { linkAttrFacts, type JsLinkAttr } from './links';
 import { callFact, defaultsFact, loadedSpecifiers, navigationFact, type JsCall, type JsDefaultsSet } from './calls';
-import { compareDiscriminant, switchDiscriminants, type JsDiscriminant } from './discriminants';
+import { compareDiscriminant, HandlerMaps, switchDiscriminants, type JsDiscriminant } from './discriminants';
 import { recordCommonJsExport, recordEnum, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
@@ -94,6 +94,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
   private readonly decorated: JsDecorated[] = [];
   private readonly comparisons: JsComparison[] = [];
   private readonly discriminants: JsDiscriminant[] = [];
+  private readonly handlerMaps = new HandlerMaps();
   private readonly propertyAssignments = new PropertyAssignments();
   private readonly classMembers = new ClassMembers();
   private readonly payloads = new PayloadReads();
@@ -130,7 +131,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       decorated: this.decorated,
       importSpans: this.importSpans,
       comparisons: this.comparisons,
-      discriminants: this.discriminants,
+      discriminants: [...this.discriminants, ...this.handlerMaps.discriminants()],
       payloadReads: this.payloads.reads,
       bodyReads: this.payloads.bodyReads,
       defaultsSets: this.defaultsSets,
@@ -208,6 +209,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         if (d) this.discriminants.push(d);
         break;
       }
+      case 'MemberExpression':
+        this.handlerMaps.member(node, (name) => declaredKey(name, scope), scope.fnId);
+        break;
       case 'ReturnStatement':
         if (scope.returns && node.argument) scope.returns.push(this.sym(node.argument, scope));
         break;
@@ -260,6 +264,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     if (node.id.type === 'Identifier') {
       const key = bindingKey(node.id.name, scope);
       this.reassignments.declared(key, { branch: this.conditional, loop: this.loops, fn: scope.fnId });
+      this.handlerMaps.declared(key, init);
       this.bindings[key] = init ? this.sym(init, scope) : { k: 'dyn', text: node.id.name };
       if (init) this.visit(init, scope, node.id.name);
       this.payloads.declarator(node, scope);

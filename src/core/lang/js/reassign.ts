@@ -3,7 +3,7 @@
  * analysis: one symbol stands for the values a read may see. A placeholder (`let route = ""`) is replaced
  * by the first value, and values set in branches after it are alternatives, as are literals set again in
  * a branch; a value set again on every path replaces the old one (`url = `${url}/users``, the variable read
- * on the right being the old value). Any other value set again in a branch keeps the first (a branch often
+ * on the right being the old value); so are object literals set again in a branch (a body chosen per path). Any other value set again in a branch keeps the first (a branch often
  * guards the value's own shape). A
  * variable built up from itself in a loop or another function (`path = path + "/" + part`) has no value
  * known statically; `+=` appends (on some paths only: either value).
@@ -60,7 +60,7 @@ export class Reassignments {
     // (`var method = "POST"; if (id) method = "PATCH"`). Other values set again keep the first: a branch
     // often guards the value's own shape (`if (path.match(/^http/)) url = path; else url = base + path`),
     // and spelling out both would make requests that never happen.
-    if (prev && at.branch > decl.branch && !elsewhere && (this.placeheld.has(key) || literalChoice(prev, next))) {
+    if (prev && at.branch > decl.branch && !elsewhere && (this.placeheld.has(key) || literalChoice(prev, next) || objectChoice(prev, next))) {
       const options = [...(prev.k === 'alt' ? prev.options : [prev]), next];
       return options.length > MAX_OPTIONS ? { k: 'dyn', text: `${name} (set on more than ${MAX_OPTIONS} paths)` } : { k: 'alt', options };
     }
@@ -82,6 +82,15 @@ function fillsPlaceholder(s: Sym, key: string): boolean {
   const first = pattern.parts[0]!;
   const last = pattern.parts[pattern.parts.length - 1]!;
   return first.k === 'str' && first.v === '{' && last.k === 'str' && last.v === '}' && !refers(s.args[1]!, key);
+}
+
+/**
+ * An object literal set again in a branch (`let body = { a }; if (group) body = { b }`): either object. A
+ * request body or options object chosen on a path is as real as the first; keeping only the first would
+ * pair its fields with a URL chosen on the other path.
+ */
+function objectChoice(prev: Sym, next: Sym): boolean {
+  return next.k === 'obj' && (prev.k === 'obj' || (prev.k === 'alt' && prev.options.every((o) => o.k === 'obj')));
 }
 
 /** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */

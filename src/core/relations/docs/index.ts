@@ -8,6 +8,7 @@
 import { readApiDocument, docKind } from '../../docs/files';
 import { projectOf } from '../../project/projects';
 import { fileRole } from '../../project/roles';
+import { matchFileGlob } from '../../glob';
 import { decodeText } from '../../text';
 import type { RunContext } from '../../engine/types';
 import type { EndpointRec } from '../http/matcher';
@@ -39,9 +40,10 @@ const relation: Relation<'docs'> = {
     const { ctx, services, projects } = input;
     const documents: AttributedDoc[] = [];
     for (const path of input.store.files) {
-      if (docKind(path) === null || fileRole(ctx.config, path) === 'test') continue;
+      const named = ctx.config.apiDocs.some((g) => matchFileGlob(g, path));
+      if (docKind(path, named) === null || fileRole(ctx.config, path) === 'test') continue;
       await ctx.pause();
-      const doc = await readDoc(ctx, path);
+      const doc = await readDoc(ctx, path, named);
       if (!doc) continue;
       if (doc.generated) {
         ctx.notes.push({ level: 'info', code: 'docs-generated', file: path, message: `API document not compared with the code: it is ${doc.generated}.` });
@@ -121,12 +123,12 @@ function listedIn(documents: readonly AttributedDoc[]): Map<string, string[]> {
 }
 
 /** Specs may be larger than source files: up to eight times the size cap. */
-async function readDoc(ctx: RunContext, path: string): Promise<ApiDocument | null> {
+async function readDoc(ctx: RunContext, path: string, named: boolean): Promise<ApiDocument | null> {
   try {
     const st = await ctx.opts.fs.stat(path);
     if (!st || st.size > ctx.config.maxFileSize * 8) return null;
     const d = decodeText(await ctx.opts.fs.read(path));
-    return 'text' in d ? readApiDocument(path, d.text) : null;
+    return 'text' in d ? readApiDocument(path, d.text, named) : null;
   } catch {
     return null;
   }

@@ -1,11 +1,16 @@
-/** The closest message kind by name: one contains the other (`status` ↔ `jobStatus`), or a small edit distance. */
+/**
+ * The closest message kind by name: one contains the other (`status` ↔ `jobStatus`), or a small edit distance
+ * (at most half the longer name: `organization_id` is not "near" `tracking_id`, nor `items` `users`, though both
+ * end alike; a coincidence offered as a fix reads as a wrong finding).
+ */
 export function nearestKind(name: string, candidates: readonly string[]): string | null {
   const n = name.toLowerCase();
   let best: { kind: string; d: number } | null = null;
   for (const c of candidates) {
     const l = c.toLowerCase();
-    const d = l.includes(n) || n.includes(l) ? Math.abs(l.length - n.length) / Math.max(l.length, n.length) : distance(n, l) / Math.max(l.length, n.length);
-    if (d <= 0.6 && (!best || d < best.d)) best = { kind: c, d };
+    const contains = l.includes(n) || n.includes(l);
+    const d = contains ? Math.abs(l.length - n.length) / Math.max(l.length, n.length) : distance(n, l) / Math.max(l.length, n.length);
+    if (d <= (contains ? 0.6 : 0.5) && (!best || d < best.d)) best = { kind: c, d };
   }
   return best?.kind ?? null;
 }

@@ -4,16 +4,18 @@
  * Channels consumers' `self.send(text_data=json.dumps({...}))` / `self.send_json(content={...})`. The
  * kind is the payload's discriminator (`type`, `kind`, `event` …); a payload whose kind cannot be
  * evaluated is kept unresolved. Channel-layer `group_send` messages (`{"type": "chat.message"}` names a
- * handler method, not a client message kind) are not read. The kinds the server handles are its
+ * handler method, not a client message kind) are followed to the consumer method that forwards them to
+ * the socket (`channelLayer.ts`); their own type is never a client kind. The kinds the server handles are its
  * discriminator tests (`data["type"] == "chat"`, `match msg["type"]`) in files that handle WebSockets.
  */
 import { memberCallOf } from '../../../resolve/patterns';
 import { linkEvents, messageKind, serialised } from '../../../resolve/messages';
+import { followLayer, forwardOf, layerMessage } from './channelLayer';
 import { hasManifest } from '../../../project/projects';
 import type { Sym } from '../../../resolve/sym';
 import { defineFramework, type EventDecl } from '../../types';
 
-const MARKERS = /\.send_json\(|\.send_text\(\s*json\.dumps|\.send\(\s*(text_data\s*=\s*)?json\.dumps/;
+const MARKERS = /\.send_json\(|\.send_text\(\s*json\.dumps|\.send\(\s*(text_data\s*=\s*)?json\.dumps|\.group_send\b/;
 /** Files that handle WebSockets: only there are `data["type"] == "x"` tests read as handled kinds. */
 const HANDLER = /WebSocket\b|WebsocketConsumer|receive_json|receive_text|websockets\.serve|async for \w+ in websocket/;
 
@@ -36,15 +38,22 @@ export default defineFramework({
     extract(file) {
       const decls: EventDecl[] = [];
       for (const call of file.py?.calls ?? []) {
+        const layer = layerMessage(call);
+        if (layer) {
+          decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(layer), span: call.anchor, role: 'server', arg: layer, layer: true });
+          continue;
+        }
         const c = memberCallOf(call);
         const payload = c ? payloadOf(c.name, c.args, c.kw) : null;
-        if (payload) decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, role: 'server', arg: payload });
+        if (!payload) continue;
+        const forward = forwardOf(payload, call.fn ? file.py?.module.functions[call.fn] : undefined, file.py?.module.bindings ?? {});
+        decls.push({ t: 'event', file: file.ref.path, fn: call.fn, side: 'send', channel: 'websocket', name: messageKind(payload), span: call.anchor, role: 'server', arg: payload, ...(forward ? { forward } : {}) });
       }
       if (HANDLER.test(file.text)) {
         for (const d of file.py?.discriminants ?? []) decls.push({ t: 'event', file: file.ref.path, fn: null, side: 'receive', channel: 'websocket', name: { k: 'str', v: d.value }, span: d.span, role: 'server' });
       }
       return decls;
     },
-    link: linkEvents,
+    link: (decls, ctx) => linkEvents(followLayer(decls, ctx), ctx),
   },
 });
