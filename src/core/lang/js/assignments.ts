@@ -65,3 +65,12 @@ function propertyName(m: TSESTree.MemberExpression): string | null {
   if (!m.computed) return m.property.type === 'Identifier' ? m.property.name : null;
   return m.property.type === 'Literal' && (typeof m.property.value === 'string' || typeof m.property.value === 'number') ? String(m.property.value) : null;
 }
+
+const GLOBAL_OBJECTS = new Set(['window', 'self', 'globalThis']);
+
+/** `window.X = …` (also `self.`, `globalThis.`): the global name it defines, or null. */
+export function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
+  const l = node.left;
+  if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
+  return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
+}

@@ -107,3 +107,10 @@ export function paramTyping(p: TSESTree.Parameter): { type?: string; decorators?
   });
   return { ...(type ? { type } : {}), ...(decorators.length ? { decorators } : {}) };
 }
+
+/** `x: SomeClass` (a plain class name): `SomeClass()` as the instance an injector would give; null otherwise. */
+export function injectedType(id: TSESTree.Identifier, sym: (n: Node) => Sym): Sym | null {
+  const t = id.typeAnnotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeReference' || t.typeName.type !== 'Identifier') return null;
+  return { k: 'call', callee: sym(t.typeName as Node), args: [] };
+}

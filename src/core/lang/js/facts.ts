@@ -13,7 +13,7 @@ import type { Span } from '../../types';
 import type { ClassFact, FunctionFact, ImportFact, ModuleFacts, ParamFact, ReexportFact, Sym } from '../../resolve/sym';
 import type { JsProgram } from './parser';
 import { FUNCTION_TYPES, fnId, joinName, paramName, patternNames, patternTarget, propKey, type FunctionLike, type Node } from './ast';
-import { PropertyAssignments } from './assignments';
+import { PropertyAssignments, windowGlobal } from './assignments';
 import { LOOPS, Reassignments } from './reassign';
 import { ClassMembers, selfOf } from './classes';
 import { linkAttrFacts, type JsLinkAttr } from './links';
@@ -22,7 +22,7 @@ import { compareDiscriminant, HandlerMaps, switchDiscriminants, type JsDiscrimin
 import { recordCommonJsExport, recordEnum, recordExportAll, recordExportDefault, recordExportNamed, recordImport, recordObjectAssignExport, type ModuleTables } from './exports';
 import { bindingKey, collectDeclared, declaredKey, moduleScope, type Scope } from './scope';
 import { toSym, type SymSource } from './syms';
-import { decoratedIn, declaredFields, paramTyping, type JsDecorated } from './decorators';
+import { decoratedIn, declaredFields, injectedType, paramTyping, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
 import { providerFact, type JsProvider } from './providers';
@@ -179,16 +179,9 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       case 'ClassExpression':
         this.decorated.push(...decoratedIn(node, node.id?.name ?? nameHint ?? '<class>', (n) => this.sym(n, scope)));
         return this.classDecl(node, scope, nameHint);
-      case 'AssignmentExpression': {
-        this.assignment(node, scope);
-        // `window.API = { … }` at top level defines the global `API` (classic scripts share it).
-        const global = scope.fnId === null ? windowGlobal(node) : null;
-        if (global === null) break;
-        this.bindings[global] ??= this.sym(node.right, scope);
-        this.visit(node.left, scope, null);
-        this.visit(node.right, scope, global);
-        return;
-      }
+      case 'AssignmentExpression':
+        if (this.assignmentVisit(node, scope)) return;
+        break;
       case 'CallExpression':
       case 'NewExpression':
         this.calls.push(this.conditional ? { ...callFact(node, scope, this), conditional: true } : callFact(node, scope, this));
@@ -236,6 +229,18 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         break;
     }
     this.visitNested(node, scope);
+  }
+
+  /** An assignment's facts; true when it defined a global, whose sides are visited here (under its name). */
+  private assignmentVisit(node: TSESTree.AssignmentExpression, scope: Scope): boolean {
+    this.assignment(node, scope);
+    // `window.API = { … }` at top level defines the global `API` (classic scripts share it).
+    const global = scope.fnId === null ? windowGlobal(node) : null;
+    if (global === null) return false;
+    this.bindings[global] ??= this.sym(node.right, scope);
+    this.visit(node.left, scope, null);
+    this.visit(node.right, scope, global);
+    return true;
   }
 
   /** The children of a node that may run only on some paths (an `url += "/x"` there is a second value), or repeatedly. */
@@ -383,20 +388,4 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     this.classes[name] = { name, bases: node.superClass ? [this.sym(node.superClass, scope)] : [], attrs, ...this.classMembers.close(), ...declared };
     if (node.type === 'ClassDeclaration' && node.id) this.bindings[bindingKey(node.id.name, scope)] = { k: 'class', name };
   }
-}
-
-/** `x: SomeClass` (a plain class name): `SomeClass()` as the instance an injector would give; null otherwise. */
-function injectedType(id: TSESTree.Identifier, sym: (n: Node) => Sym): Sym | null {
-  const t = id.typeAnnotation?.typeAnnotation;
-  if (t?.type !== 'TSTypeReference' || t.typeName.type !== 'Identifier') return null;
-  return { k: 'call', callee: sym(t.typeName as Node), args: [] };
-}
-
-const GLOBAL_OBJECTS = new Set(['window', 'self', 'globalThis']);
-
-/** `window.X = …` (also `self.`, `globalThis.`): the global name it defines, or null. */
-function windowGlobal(node: TSESTree.AssignmentExpression): string | null {
-  const l = node.left;
-  if (node.operator !== '=' || l.type !== 'MemberExpression' || l.computed || l.property.type !== 'Identifier') return null;
-  return l.object.type === 'Identifier' && GLOBAL_OBJECTS.has(l.object.name) ? l.property.name : null;
 }
