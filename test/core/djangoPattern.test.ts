@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { pathRoute, regexRoute } from '../../src/core/frameworks/python/django/pattern';
 
 describe('Django pattern text', () => {
-  it('reads path() converters, a whole <path:> segment as a catch-all', () => {
-    expect(pathRoute('users/<int:pk>/files/<path:rest>')).toEqual({ text: 'users/{pk}/files/{...rest}', inexact: [] });
+  it('reads path() converters, a whole <path:> segment as a catch-all; int and uuid keep their type', () => {
+    expect(pathRoute('users/<int:pk>/files/<path:rest>')).toEqual({ text: 'users/{pk:int}/files/{...rest}', inexact: [] });
+    expect(pathRoute('a/<uuid:id>/<str:s>/')).toEqual({ text: 'a/{id:uuid}/{s}/', inexact: [] });
     expect(pathRoute('a/<slug:s>-<uuid>/')).toEqual({ text: 'a/{s}-{uuid}/', inexact: [] });
     expect(pathRoute('x<path:p>').text).toBe('x{p}');
   });
 
-  it('reads re_path() groups as parameters and drops anchors', () => {
+  it('reads re_path() groups as parameters (digits only: int) and drops anchors', () => {
     expect(regexRoute('^users/(?P<pk>[^/.]+)/$')).toEqual({ text: 'users/{pk}/', inexact: [] });
-    expect(regexRoute('^a/(\\d+)/b/([0-9a-f-]+)/?$')).toEqual({ text: 'a/{arg0}/b/{arg1}/', inexact: [] });
+    expect(regexRoute('^a/(\\d+)/b/([0-9a-f-]+)/?$')).toEqual({ text: 'a/{arg0:int}/b/{arg1}/', inexact: [] });
     expect(regexRoute('^exports/(?P<name>[\\w.-]+)\\.csv\\Z')).toEqual({ text: 'exports/{name}.csv', inexact: [] });
     expect(regexRoute('^favicon.ico$')).toEqual({ text: 'favicon.ico', inexact: [] });
   });
