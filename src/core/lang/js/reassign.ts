@@ -60,7 +60,7 @@ export class Reassignments {
     // (`var method = "POST"; if (id) method = "PATCH"`). Other values set again keep the first: a branch
     // often guards the value's own shape (`if (path.match(/^http/)) url = path; else url = base + path`),
     // and spelling out both would make requests that never happen.
-    if (prev && at.branch > decl.branch && !elsewhere && (this.placeheld.has(key) || literalChoice(prev, next) || objectChoice(prev, next))) {
+    if (prev && at.branch > decl.branch && !elsewhere && (this.placeheld.has(key) || literalChoice(prev, next) || objectChoice(prev, next, key))) {
       const options = [...(prev.k === 'alt' ? prev.options : [prev]), next];
       return options.length > MAX_OPTIONS ? { k: 'dyn', text: `${name} (set on more than ${MAX_OPTIONS} paths)` } : { k: 'alt', options };
     }
@@ -89,8 +89,10 @@ function fillsPlaceholder(s: Sym, key: string): boolean {
  * request body or options object chosen on a path is as real as the first; keeping only the first would
  * pair its fields with a URL chosen on the other path.
  */
-function objectChoice(prev: Sym, next: Sym): boolean {
-  return next.k === 'obj' && (prev.k === 'obj' || (prev.k === 'alt' && prev.options.every((o) => o.k === 'obj')));
+function objectChoice(prev: Sym, next: Sym, key: string): boolean {
+  // An object built from the binding itself (`opts = { ...opts, b }`) is no alternative: as one, it would
+  // hold itself (outline's options objects overflowed the stack).
+  return next.k === 'obj' && (prev.k === 'obj' || (prev.k === 'alt' && prev.options.every((o) => o.k === 'obj'))) && !refers(next, key);
 }
 
 /** An initial value that only stands for "not set yet" (`let route = ""`), replaced by the first assignment. */
