@@ -69,8 +69,9 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
         host.log.error(`the quick fix was refused: ${outside.toString(true)} is outside the workspace (or reached through a symbolic link)`);
         return;
       }
+      // An edit whose changes need confirmation opens VS Code's Refactor Preview; "Discard" answers false.
       if (!edit || !(await vscode.workspace.applyEdit(edit))) {
-        host.log.error('the quick fix could not be applied (was the file changed meanwhile?)');
+        host.log.warn('the quick fix was not applied (discarded in the preview, or a file changed meanwhile)');
         return;
       }
       for (const [uri] of edit.entries()) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.save();
@@ -107,7 +108,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
         return;
       }
       if (!wsEdit || !(await vscode.workspace.applyEdit(wsEdit))) {
-        host.log.error(`could not write the ignore rule for ${what}`);
+        host.log.warn(`the ignore rule for ${what} was not written (discarded in the preview, or the file changed meanwhile)`);
         return;
       }
       for (const [uri] of wsEdit.entries()) {

@@ -59,6 +59,8 @@ export class Server implements IndexHost {
   private canProgress = false;
   private canRefreshLenses = false;
   private canWatchFolders = false;
+  /** The client previews annotated edits (`needsConfirmation`) before it applies them. */
+  private canPreview = false;
   readonly log: Logger;
 
   constructor(private readonly connection: Connection) {
@@ -143,6 +145,8 @@ export class Server implements IndexHost {
           readFile: (rel) => this.readFile(f, rel),
           writeProblem: (rel) => this.writeProblem(f, rel),
           log: (m) => this.connection.console.warn(m),
+          documentUri: params.textDocument.uri,
+          preview: this.canPreview,
         },
         params.context.diagnostics,
       );
@@ -189,7 +193,7 @@ export class Server implements IndexHost {
       await this.rebuilding;
       if (!this.index || !this.layout) throw new Error(`no workspace folder ${params.folderUri}`);
       const f = this.index;
-      return ignoreEndpointEdit(params, { root: f.root, layout: this.layout, writeProblem: (rel) => this.writeProblem(f, rel), readFile: (rel) => this.readFile(f, rel) });
+      return ignoreEndpointEdit(params, { root: f.root, layout: this.layout, writeProblem: (rel) => this.writeProblem(f, rel), readFile: (rel) => this.readFile(f, rel), preview: this.canPreview });
     });
     c.onRequest(reportRequest, (params) => {
       const list = this.indexes().filter((f) => f.snapshot && (!params.folderUri || f.uri === params.folderUri));
@@ -204,6 +208,7 @@ export class Server implements IndexHost {
     this.canProgress = !!caps.window?.workDoneProgress;
     this.canRefreshLenses = !!caps.workspace?.codeLens?.refreshSupport;
     this.canWatchFolders = !!caps.workspace?.workspaceFolders;
+    this.canPreview = !!caps.workspace?.workspaceEdit?.changeAnnotationSupport;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.split('/').pop() ?? 'workspace' }] : []);
     for (const f of folders) this.addFolder(f);
     return {

@@ -41,6 +41,12 @@ describe('ignore rule edits in the server', () => {
     expect(parseConfig(out, 'c.json').ignore.map((r) => r.path)).toEqual(['/a', '/b']);
   });
 
+  it('is previewed before it writes the config file', async () => {
+    const edit = await ignoreEdit(Buffer.from('{ "ignore": [] }\n'));
+    expect(edit.changeAnnotations?.['apiParity.preview']).toEqual({ label: 'Ignore GET /b in api-parity.config.json', needsConfirmation: true, description: 'reason: y' });
+    for (const e of (edit.documentChanges![0] as TextDocumentEdit).edits) expect((e as { annotationId?: string }).annotationId).toBe('apiParity.preview');
+  });
+
   it('refuse a config whose "ignore" is not a list', async () => {
     await expect(ignoreEdit(Buffer.from('{ "ignore": { "path": "/a", "reason": "x" } }'))).rejects.toThrow(/"ignore" is not a list of rules/);
   });

@@ -34,6 +34,8 @@ export interface StartOptions {
    * and `initialized`), or `request-only` (none in the params and no event: only `workspace/workspaceFolders` knows them).
    */
   folders?: 'initialize' | 'late' | 'request-only';
+  /** Whether the client declares `workspace.workspaceEdit.changeAnnotationSupport` (VS Code's does; default true). */
+  annotations?: boolean;
 }
 
 /** `folders`: the workspace folders (absolute paths), when not just `root` (a multi-root workspace). */
@@ -72,7 +74,10 @@ export async function startServer(root: string, settings: Record<string, unknown
     processId: process.pid,
     rootUri: how === 'initialize' ? rootUri : null,
     workspaceFolders: how === 'initialize' ? protocolFolders : null,
-    capabilities: { workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true }, ...(options.annotations === false ? {} : { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } }) },
+      window: { workDoneProgress: true },
+    },
   });
   if (how === 'late') await rpc.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: protocolFolders, removed: [] } });
   await rpc.sendNotification('initialized', {});

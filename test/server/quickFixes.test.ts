@@ -56,6 +56,8 @@ async function actionsOn(line: number): Promise<{ diag: Diagnostic; actions: Cod
   return { diag, actions };
 }
 
+const editOf = (action: CodeAction): WorkspaceEdit => (action.command!.arguments![0] as ApplyFixArgs).edit;
+
 async function apply(action: CodeAction, changed: string): Promise<void> {
   expect(action.command?.command).toBe('apiParity.applyFix');
   applyEdit((action.command!.arguments![0] as ApplyFixArgs).edit);
@@ -89,6 +91,23 @@ describe('quick fixes through the server', () => {
     expect(actions.map((a) => a.title)).toEqual(["Change the call's method to GET", 'Add DELETE /api/users/{user_id} to api/main.py', 'Ignore calls to DELETE /api/users/{} in api-parity.config.json…']);
   });
 
+  it('previews a fix that writes another file; a fix on the call itself applies at once', async () => {
+    const missing = await actionsOn(2);
+    const create = editOf(missing.actions.find((a) => a.title.startsWith('Create the route'))!);
+    expect(create.changeAnnotations).toEqual({ 'apiParity.preview': { label: 'Create the route GET /api/user/{id} in api/main.py', needsConfirmation: true, description: expect.any(String) } });
+    for (const c of create.documentChanges!) {
+      if ('kind' in c) expect((c as CreateFile).annotationId).toBe('apiParity.preview');
+      else for (const e of (c as TextDocumentEdit).edits) expect((e as { annotationId?: string }).annotationId).toBe('apiParity.preview');
+    }
+    expect((create.documentChanges![0] as TextDocumentEdit).textDocument.uri).toBe(client.uri('api/main.py'));
+    const changeUrl = editOf(missing.actions.find((a) => a.title.startsWith('Change the URL'))!);
+    expect(changeUrl.changeAnnotations).toBeUndefined();
+    expect(JSON.stringify(changeUrl)).not.toContain('annotationId');
+    const mismatch = await actionsOn(3);
+    expect(editOf(mismatch.actions.find((a) => a.title.startsWith('Add DELETE'))!).changeAnnotations?.['apiParity.preview']?.needsConfirmation).toBe(true);
+    expect(editOf(mismatch.actions.find((a) => a.title.startsWith("Change the call's method"))!).changeAnnotations).toBeUndefined();
+  });
+
   it('creates the backend stub: the missing call is matched once the file changes', async () => {
     const { actions } = await actionsOn(2);
     await apply(actions.find((a) => a.title.startsWith('Create the route'))!, 'api/main.py');
@@ -101,5 +120,32 @@ describe('quick fixes through the server', () => {
     await apply(actions.find((a) => a.title === "Change the call's method to GET")!, WEB);
     expect(readFileSync(join(root, WEB), 'utf8')).toContain('axios.get(`http://localhost:8000/api/users/${id}`)');
     await client.until(() => !client.diagnostics.get(client.uri(WEB))?.some((d) => d.range.start.line === 2 && d.code === 'method-mismatch'), 'the method mismatch to go');
+  });
+});
+
+describe('quick fixes for a client without change annotations', () => {
+  let plainRoot: string;
+  let plain: TestClient;
+  beforeAll(async () => {
+    plainRoot = mkdtempSync(join(tmpdir(), 'api-parity-fixes-plain-'));
+    for (const [rel, text] of Object.entries(FILES)) {
+      mkdirSync(dirname(join(plainRoot, rel)), { recursive: true });
+      writeFileSync(join(plainRoot, rel), text);
+    }
+    plain = await startServer(plainRoot, { debounceMs: 50 }, [plainRoot], { annotations: false });
+  }, 60_000);
+  afterAll(async () => {
+    await plain?.close();
+    rmSync(plainRoot, { recursive: true, force: true });
+  });
+
+  it('gets the same edits, applied directly', async () => {
+    const uri = plain.uri(WEB);
+    const diag = await plain.until(() => plain.diagnostics.get(uri)?.find((d) => d.range.start.line === 1), 'the missing endpoint');
+    const actions = (await plain.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    const create = editOf(actions.find((a) => a.title.startsWith('Create the route'))!);
+    expect(create.changeAnnotations).toBeUndefined();
+    expect(JSON.stringify(create)).not.toContain('annotationId');
+    expect(create.documentChanges!.length).toBeGreaterThan(0);
   });
 });

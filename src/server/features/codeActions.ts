@@ -3,13 +3,15 @@
  * `core/fixes/types.ts`); this module is the one conversion of a plan into an LSP WorkspaceEdit, carried by
  * the `apiParity.applyFix` command (the client applies it, saves the files and opens `reveal`). Every
  * plan is checked here again: it never creates a file that exists, never edits one that does not, and
- * never writes outside the workspace (real paths, after symlinks). Ignoring a gap with a reason in
+ * never writes outside the workspace (real paths, after symlinks). A fix that writes beyond the open
+ * document is previewed before it writes (see ./preview.ts). Ignoring a gap with a reason in
  * api-parity.config.json is a command of its own (the client asks for the reason).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit } from 'vscode-languageserver';
 import { planFixes, type AnalysisResult, type Analyzer, type FixPlan } from '../../core';
 import { Commands, type ApplyFixArgs, type IgnoreCommandArgs } from '../../shared/protocol';
 import { fileUri, type GapData } from '../convert';
+import { withConfirmation, writesElsewhere } from './preview';
 
 export interface ActionContext {
   readonly root: string;
@@ -22,6 +24,10 @@ export interface ActionContext {
   writeProblem(rel: string): string | null;
   /** Tells the user's log why an offered fix was withheld. */
   log(message: string): void;
+  /** The document the actions are asked for: a fix that writes only there applies at once. */
+  readonly documentUri: string;
+  /** The client shows change annotations with `needsConfirmation` (a preview before a fix writes elsewhere). */
+  readonly preview: boolean;
 }
 
 export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -85,7 +91,8 @@ function toAction(ctx: ActionContext, plan: FixPlan, d: Diagnostic): CodeAction 
     if (last && 'textDocument' in last && last.textDocument.uri === uri) (last.edits as Array<{ range: typeof range; newText: string }>).push({ range, newText: e.text });
     else changes.push({ textDocument: { uri, version: null }, edits: [{ range, newText: e.text }] });
   }
-  const edit: WorkspaceEdit = { documentChanges: changes };
+  const plain: WorkspaceEdit = { documentChanges: changes };
+  const edit = ctx.preview && writesElsewhere(plain, ctx.documentUri) ? withConfirmation(plain, plan.title, 'API Parity quick fix: review the files it creates or changes') : plain;
   const args: ApplyFixArgs = { edit, reveal: { uri: fileUri(ctx.root, plan.reveal.file), ...pos(plan.reveal.line, plan.reveal.column) } };
   return {
     title: plan.title,

@@ -11,6 +11,7 @@ import { absolute } from '../../core/path';
 import type { IgnoreEndpointParams } from '../../shared/protocol';
 import { fileUri } from '../convert';
 import type { SystemLayout } from '../system';
+import { withConfirmation } from './preview';
 
 export interface IgnoreEditHost {
   readonly root: string;
@@ -19,9 +20,17 @@ export interface IgnoreEditHost {
   writeProblem(rel: string): string | null;
   /** The file's text (an open editor's first), or null when absent or unreadable. */
   readFile(rel: string): string | null;
+  /** The client previews annotated edits: the config edit is shown before it writes. */
+  readonly preview?: boolean;
 }
 
 export function ignoreEndpointEdit(params: IgnoreEndpointParams, host: IgnoreEditHost): WorkspaceEdit {
+  const edit = ignoreConfigEdit(params, host);
+  const what = `${params.method && params.method !== '*' ? `${params.method} ` : ''}${params.path}`;
+  return host.preview ? withConfirmation(edit, `Ignore ${what} in ${CONFIG_FILE_NAME}`, `reason: ${params.reason}`) : edit;
+}
+
+function ignoreConfigEdit(params: IgnoreEndpointParams, host: IgnoreEditHost): WorkspaceEdit {
   const configRel = ignoreConfigFile(host.layout, params.folderUri);
   const uri = fileUri(host.root, configRel);
   const problem = host.writeProblem(configRel);
