@@ -43,6 +43,37 @@ async function screenshot(name) {
   return file;
 }
 
+/** Ticks the Refactor Preview's first row (the file: all its changes) and waits until every change is ticked. */
+async function tickAll(panel) {
+  const boxes = panel.locator('.monaco-list-row .edit-checkbox');
+  const unticked = async () => (await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked')))).filter((c) => c !== 'true').length;
+  if ((await unticked()) > 0) await boxes.first().click();
+  await waitFor(async () => (await unticked()) === 0, 10_000, 'every change in the Refactor Preview ticked');
+}
+
+/**
+ * A quick fix that creates a file waits in VS Code's Refactor Preview: wait for it to list `file`, screenshot it,
+ * click "Apply". With `optional`, no preview within a few seconds answers false.
+ */
+async function applyRefactorPreview(file, { optional = false } = {}) {
+  const panel = page.locator('.bulk-edit-panel');
+  const apply = panel.locator('.buttons .monaco-button').filter({ hasText: /^Apply$/ }).first();
+  const shown = async () => (await apply.isVisible().catch(() => false)) && (await panel.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''))).some((r) => r.includes(file));
+  try {
+    await waitFor(shown, optional ? 5_000 : 20_000, `the Refactor Preview listing ${file}`);
+  } catch (e) {
+    if (optional) return false;
+    throw e;
+  }
+  await restMouse();
+  await screenshot('refactor-preview');
+  // Changes that need confirmation come unticked: tick the file (all its changes), as a person does.
+  await tickAll(panel);
+  await apply.click();
+  await waitFor(async () => !(await apply.isVisible().catch(() => false)), 20_000, 'the Refactor Preview to close once applied');
+  return true;
+}
+
 /** One user-visible step: its screenshot is taken on success and on failure. */
 function step(name, fn) {
   test(name.replace(/-/g, ' '), { skip, timeout: STEP_MS }, async () => {
@@ -366,6 +397,8 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
     await screenshot('quick-fix-menu');
     await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: SCAFFOLD_TITLE }).first().click();
     await restMouse();
+    // It creates a file: VS Code previews the edit first; nothing is on disk until "Apply".
+    await applyRefactorPreview('route.ts');
 
     // The new file opens in an editor tab (the fix's command, apiParity.revealLocation, opens it)…
     // The fix opens the new file in an editor tab, saved.
@@ -435,6 +468,7 @@ describe('API Parity in the real VS Code workbench (code-server)', { skip }, () 
       console.log(`the scaffold fix is still offered ("${again}"); applying it must not change the file`);
       await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: SCAFFOLD_TITLE }).first().click();
       await restMouse();
+      await applyRefactorPreview('route.ts', { optional: true });
       await waitFor(async () => (await activeTab())?.name === 'route.ts', 15_000, 'route.ts to be revealed').catch(() => quickOpen(SCAFFOLD_REL));
       const text = await editorText();
       const dirty = (await page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0;

@@ -1,7 +1,8 @@
 // The real-editor test of the gap quick fixes (issue 17): on a small workspace of its own (a FastAPI backend
 // and a TypeScript frontend with one call to a missing route and one call with the wrong method), the
-// light-bulb menu (Ctrl+.) creates the backend stub for the missing endpoint, then changes the call's
-// method for the mismatch; each time the file on disk changes and the warning goes.
+// light-bulb menu (Ctrl+.) creates the backend stub for the missing endpoint (shown first in VS Code's Refactor
+// Preview, applied with its "Apply" button), then changes the call's method for the mismatch (a fix on the
+// call's own line: applied at once); each time the file on disk changes and the warning goes.
 // Runs after endpoints.e2e.mjs in the same code-server (test/e2e/run.mjs). Screenshots: test-results/e2e/fixes-NN-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -113,6 +114,8 @@ describe('Quick fixes for a missing endpoint and a method mismatch in the real V
   step('missing-endpoint-create-the-route', async () => {
     const title = await applyFix(MISSING_CALL, 'Create the route');
     assert.equal(title, `Create the route GET /api/orders in ${API}`);
+    // It writes main.py, not the open file: VS Code shows the edit in its Refactor Preview first.
+    await wb.applyRefactorPreview('main.py', { before: async () => assert.equal(read(API), FILES[API], `${API} is not written before the preview is applied`) });
     // The fix writes and saves the backend file, then opens it at the new handler.
     const stub = '@app.get("/api/orders")';
     await waitFor(() => read(API).includes(stub), 20_000, `${API} on disk to get ${stub}`);
@@ -157,6 +160,8 @@ describe('Quick fixes for a missing endpoint and a method mismatch in the real V
   step('method-mismatch-change-the-method', async () => {
     const title = await applyFix(MISMATCH_CALL, "Change the call's method");
     assert.equal(title, "Change the call's method to GET");
+    // An edit of the call's own line applies at once (no preview): the change is in view and one undo away.
+    assert.equal(await page.locator('.bulk-edit-panel .buttons .monaco-button:visible').count(), 0, 'no Refactor Preview for a fix on the current line');
     const fixed = MISMATCH_CALL.replace('axios.delete(', 'axios.get(');
     await waitFor(() => read(WEB).split('\n').includes(fixed), 20_000, `${WEB} on disk to read ${fixed}`);
     assert.equal(read(WEB), FILES[WEB].replace(MISMATCH_CALL, fixed), 'only the method changed');

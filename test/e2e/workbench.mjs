@@ -7,6 +7,14 @@ import { waitFor } from './expected.mjs';
 
 export const STEP_MS = 90_000;
 
+/** Ticks the Refactor Preview's first row (the file: all its changes) and waits until every change is ticked. */
+async function tickAll(panel) {
+  const boxes = panel.locator('.monaco-list-row .edit-checkbox');
+  const unticked = async () => (await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked')))).filter((c) => c !== 'true').length;
+  if ((await unticked()) > 0) await boxes.first().click();
+  await waitFor(async () => (await unticked()) === 0, 10_000, 'every change in the Refactor Preview ticked');
+}
+
 export function workbench(getPage, shots, prefix) {
   let shot = 0;
   const page = () => getPage();
@@ -158,6 +166,37 @@ export function workbench(getPage, shots, prefix) {
     await waitFor(async () => (await page().locator('.action-widget .monaco-list-row.action:visible').count()) === 0, 10_000, 'the quick fix menu to close');
   }
 
+  /**
+   * A quick fix that writes beyond the open file waits in VS Code's Refactor Preview (its changes carry
+   * `needsConfirmation`): wait for the panel to list `file`, take the screenshot `preview`, click "Apply"
+   * as a person would, and wait for the panel to close. `before()` runs while the preview is open (nothing is
+   * written yet). With `optional`, a preview that does not come within a few seconds is not an error (false).
+   */
+  async function applyRefactorPreview(file, { before = async () => {}, optional = false } = {}) {
+    const panel = page().locator('.bulk-edit-panel');
+    const apply = panel.locator('.buttons .monaco-button').filter({ hasText: /^Apply$/ }).first();
+    const shown = async () => (await apply.isVisible().catch(() => false)) && (await panel.locator('.monaco-list-row').count()) > 0;
+    try {
+      await waitFor(shown, optional ? 5_000 : 20_000, 'the Refactor Preview with its Apply button');
+    } catch (e) {
+      if (optional) return false;
+      throw e;
+    }
+    let rows = [];
+    await waitFor(async () => (rows = await panel.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''))).some((r) => r.includes(file)), 10_000, `the preview to list ${file}`).catch((e) => {
+      throw new Error(`${e.message}; rows: ${JSON.stringify(rows)}`);
+    });
+    console.log(`Refactor Preview rows: ${JSON.stringify(rows)}`);
+    await before();
+    await restMouse();
+    await screenshot('preview');
+    // Changes that need confirmation come unticked: tick the file (all its changes), as a person does.
+    await tickAll(panel);
+    await apply.click();
+    await waitFor(async () => !(await apply.isVisible().catch(() => false)), 20_000, 'the Refactor Preview to close once applied');
+    return true;
+  }
+
   /** The visible lines of the active editor. */
   async function editorText() {
     return page().$eval('.editor-group-container.active .monaco-editor .view-lines', (e) => e.innerText.replace(/\u00a0/g, ' '));
@@ -168,5 +207,5 @@ export function workbench(getPage, shots, prefix) {
     return page().locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   }
 
-  return { screenshot, step, quickInput, quickInputOpen, runCommand, paneRows, paneMessage, gapGroups, statusAria, activeTab, openWorkspace, restMouse, quickOpen, goTo, openQuickFixes, pickQuickFix, editorText, problems };
+  return { screenshot, step, quickInput, quickInputOpen, runCommand, paneRows, paneMessage, gapGroups, statusAria, activeTab, openWorkspace, restMouse, quickOpen, goTo, openQuickFixes, pickQuickFix, applyRefactorPreview, editorText, problems };
 }
