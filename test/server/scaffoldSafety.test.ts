@@ -103,6 +103,9 @@ describe('quick fixes in a hostile workspace', () => {
       const { edit } = scaffold!.command!.arguments![0] as ApplyFixArgs;
       const [create, write] = edit.documentChanges! as [CreateFile, TextDocumentEdit];
       expect(URI.parse(create.uri).fsPath).toBe(join(root, folder));
+      // A new file: previewed before it is written (the create and its text need confirmation).
+      expect(edit.changeAnnotations?.['apiParity.preview']?.needsConfirmation).toBe(true);
+      expect([create.annotationId, (write.edits[0] as { annotationId?: string }).annotationId]).toEqual(['apiParity.preview', 'apiParity.preview']);
       const text = (write.edits[0] as { newText: string }).newText;
       const ast = parse(text, { loc: true });
       // The fetch URL's static text, cooked: the base, exactly the backend path, the query string.
@@ -122,6 +125,9 @@ describe('quick fixes in a hostile workspace', () => {
     const [write] = edit.documentChanges! as [TextDocumentEdit];
     const file = join(root, 'web/app/api/existing/route.ts');
     expect(URI.parse(write.textDocument.uri).fsPath).toBe(file);
+    // Another file than the route's: previewed before it is written.
+    expect(edit.changeAnnotations?.['apiParity.preview']?.needsConfirmation).toBe(true);
+    expect(write.edits.every((e) => (e as { annotationId?: string }).annotationId === 'apiParity.preview')).toBe(true);
     // Apply the edits (from the end) the way the editor would.
     let text = readFileSync(file, 'utf8');
     const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
