@@ -25,7 +25,7 @@ import { toSym, type SymSource } from './syms';
 import { decoratedIn, declaredFields, injectedType, paramTyping, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
-import type { JsTsTypes } from './tsTypes';
+import { exportedTypeDecl, type JsTsTypes } from './tsTypes';
 import { providerFact, type JsProvider } from './providers';
 
 export type { JsCall, JsDefaultsSet } from './calls';
@@ -165,7 +165,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         this.payloads.types.importDecl(node);
         return recordImport(this, node);
       case 'ExportNamedDeclaration':
-        return this.visit(recordExportNamed(this, node) ?? node.declaration, scope, null);
+        return this.visit(recordExportNamed(this, node) ?? exportedTypeDecl(node), scope, null);
       case 'ExportDefaultDeclaration': {
         const next = recordExportDefault(this, node, (n) => this.sym(n, scope));
         if (next) this.visit(next.node, scope, next.hint);

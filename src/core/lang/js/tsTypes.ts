@@ -136,3 +136,9 @@ export class TsTypes {
     return { decls: this.decls, imports: this.imports, typed: this.typed };
   }
 }
+
+/** `export interface X …`, `export type X = …`: the declaration (the module tables skip type-only exports). */
+export function exportedTypeDecl(node: TSESTree.ExportNamedDeclaration): TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration | null {
+  const d = node.declaration;
+  return d && (d.type === 'TSInterfaceDeclaration' || d.type === 'TSTypeAliasDeclaration') ? d : null;
+}

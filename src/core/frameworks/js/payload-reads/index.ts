@@ -10,8 +10,12 @@ import { defineFramework, type SchemaDecl } from '../../types';
 const MARKERS = /\.json\s*\(\s*\)|\.data\b/;
 /** Reads pair only with requests of the same function: a file without a request-like call has none to pair. */
 const REQUESTS = /\bfetch\s*\(|\baxios\b|\.(?:get|post|put|patch|delete|request)\s*(?:<[^>]*>)?\s*\(/;
-/** Declared object types, followed from the typed requests of other modules. */
-const TYPES = /\binterface\s+\w+|\btype\s+\w+\s*=\s*\{/;
+/**
+ * Exported object types of plain TS modules (not components: `.tsx`, `.vue`), followed from the typed requests
+ * of other modules; and a request's answer given a type (`api.get<User>(`, `as User`, `const u: User = await`).
+ */
+const TYPES = /\bexport\s+(?:declare\s+)?(?:interface|type)\s+\w+/;
+const TYPED = /<\w+>\s*\(|\bas\s+\w+\b|:\s*\w+\s*=\s*await\b/;
 const UNWRAP = /interceptors\s*\.\s*response\s*\.\s*use\s*\(/;
 
 export default defineFramework({
@@ -23,7 +27,7 @@ export default defineFramework({
   detect: () => true,
   schemas: {
     languages: ['js'],
-    accepts: (f, text) => !f.path.endsWith('.d.ts') && ((MARKERS.test(text) && REQUESTS.test(text)) || UNWRAP.test(text) || TYPES.test(text) || /<\w+>\s*\(/.test(text)),
+    accepts: (f, text) => !f.path.endsWith('.d.ts') && ((MARKERS.test(text) && REQUESTS.test(text)) || UNWRAP.test(text) || (/\.[cm]?ts$/.test(f.path) && TYPES.test(text)) || (TYPED.test(text) && REQUESTS.test(text))),
     extract(file) {
       const out: SchemaDecl[] = [];
       if (UNWRAP.test(file.text)) out.push({ t: 'unwrap', file: file.ref.path, fn: null });
