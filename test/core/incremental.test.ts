@@ -108,6 +108,10 @@ describe('edit runs reuse the requests an edit cannot have changed', () => {
     await editEqualsFresh('payload-reads/drf-serializers', 'api/shop/serializers.py', 'fields = ["id", "email", "full_name", "password", "date_joined"]', 'fields = ["id", "email", "full_name", "password", "date_joined", "fullName"]', 'gaps');
   });
 
+  it('a types module edited (no requests of its own): the typed requests of the modules importing it are judged again', async () => {
+    await editEqualsFresh('payload-reads/ts-response-types', 'web/src/types.ts', '  avatarUrl: string;', '  avatarUrl?: string;', 'gaps');
+  });
+
   it('a classic script edited: its globals are shared without imports, so everything is resolved again', async () => {
     await editEqualsFresh('_workspaces/classic-scripts', 'server/static/lib/api.js', "'/admin/api'", "'/admin/apx'");
   });

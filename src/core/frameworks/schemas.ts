@@ -26,6 +26,10 @@ export type SchemaDecl =
   | { readonly t: 'answer'; readonly file: string; readonly fn: string; readonly bodies: readonly Sym[]; readonly open: string | null; readonly body?: RequestBody }
   | { readonly t: 'read'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data'; readonly field: string; readonly span: Span }
   | { readonly t: 'unwrap'; readonly file: string; readonly fn: string | null }
+  /** A TS module's top-level types (name → required properties, or why they are not plain) and its imports (type-only too), to follow a type name across modules. */
+  | { readonly t: 'types'; readonly file: string; readonly fn: null; readonly decls: Readonly<Record<string, TypeShape>>; readonly imports: Readonly<Record<string, { readonly specifier: string; readonly name: string }>> }
+  /** A request's answer given a declared type by name (`axios.get<User>(…)`, `const u: User = await res.json()`); `typed`: the call's type argument. */
+  | { readonly t: 'typed'; readonly file: string; readonly fn: string | null; readonly call: Span; readonly via: 'result' | 'json' | 'data' | 'typed'; readonly type: string; readonly span: Span }
   /** A class that may be a view (DRF): the relation reads its answer per action for the routes whose handler names it. */
   | { readonly t: 'view'; readonly file: string; readonly fn: null; readonly cls: string }
   /**
@@ -37,6 +41,12 @@ export type SchemaDecl =
   /** The file's project renders and parses JSON keys in camelCase (djangorestframework-camel-case). */
   | { readonly t: 'case'; readonly file: string; readonly fn: null; readonly style: 'camel' };
 
+
+/** A declared TS object type: its required properties with where each is declared, or why it is not plain. */
+export interface TypeShape {
+  readonly fields: readonly { readonly name: string; readonly span: Span }[] | null;
+  readonly why: string | null;
+}
 
 /** The fields a handler reads off its request body (`req.body.name`), or why they cannot all be seen. */
 export interface RequestBody {

@@ -158,7 +158,7 @@ export interface RequestsContribution extends Contribution<ClientDecl> {
 // ------------------------------------------------------------------ events, docs, schemas
 
 export type { ArgShape, DocDecl, EventDecl, EventFact } from './contractDecls';
-export type { SchemaDecl } from './schemas';
+export type { SchemaDecl, TypeShape } from './schemas';
 
 export interface EventsContribution extends Contribution<EventDecl> {
   link(decls: readonly EventDecl[], ctx: LinkContext): EventFact[];

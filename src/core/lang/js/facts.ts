@@ -25,6 +25,7 @@ import { toSym, type SymSource } from './syms';
 import { decoratedIn, declaredFields, injectedType, paramTyping, type JsDecorated } from './decorators';
 import { comparisonsOf, type JsComparison } from './comparisons';
 import { PayloadReads, type JsBodyRead, type JsPayloadRead } from './payloads';
+import { exportedTypeDecl, type JsTsTypes } from './tsTypes';
 import { providerFact, type JsProvider } from './providers';
 
 export type { JsCall, JsDefaultsSet } from './calls';
@@ -52,6 +53,8 @@ export interface JsFileFacts {
   readonly payloadReads?: readonly JsPayloadRead[];
   /** Fields handlers read off their request's body (`req.body.name`). */
   readonly bodyReads?: readonly JsBodyRead[];
+  /** Declared TS types and the request answers given one (`axios.get<User>(…)`), for the payload relation. */
+  readonly tsTypes?: JsTsTypes;
   /** Client defaults set by assignment (`axios.defaults.baseURL = …`). */
   readonly defaultsSets?: readonly JsDefaultsSet[];
   /** `<Ctx.Provider value={…}>` elements: the value a React-style context gets below them. */
@@ -134,6 +137,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
       discriminants: [...this.discriminants, ...this.handlerMaps.discriminants()],
       payloadReads: this.payloads.reads,
       bodyReads: this.payloads.bodyReads,
+      ...(this.payloads.types.facts() ? { tsTypes: this.payloads.types.facts()! } : {}),
       defaultsSets: this.defaultsSets,
       ...(this.providers.length ? { providers: this.providers } : {}),
       ...(this.linkAttrs.length ? { linkAttrs: this.linkAttrs } : {}),
@@ -158,9 +162,10 @@ class JsFactsBuilder implements ModuleTables, SymSource {
     if (!node || typeof node !== 'object') return;
     switch (node.type) {
       case 'ImportDeclaration':
+        this.payloads.types.importDecl(node);
         return recordImport(this, node);
       case 'ExportNamedDeclaration':
-        return this.visit(recordExportNamed(this, node), scope, null);
+        return this.visit(recordExportNamed(this, node) ?? exportedTypeDecl(node), scope, null);
       case 'ExportDefaultDeclaration': {
         const next = recordExportDefault(this, node, (n) => this.sym(n, scope));
         if (next) this.visit(next.node, scope, next.hint);
@@ -220,6 +225,7 @@ class JsFactsBuilder implements ModuleTables, SymSource {
         return;
       case 'TSInterfaceDeclaration':
       case 'TSTypeAliasDeclaration':
+        return this.payloads.types.declare(node, scope);
       case 'TSModuleDeclaration':
       case 'TSDeclareFunction':
         return;

@@ -15,6 +15,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../../types';
 import { spanOf, type Node } from './ast';
 import { bindingKey, declaredKey, resolveIdent, type Scope } from './scope';
+import { TsTypes } from './tsTypes';
 
 export type PayloadVia = 'result' | 'json' | 'data';
 
@@ -66,6 +67,8 @@ export class PayloadReads {
   readonly reads: JsPayloadRead[] = [];
   readonly bodyReads: JsBodyRead[] = [];
   private readonly origins = new Map<string, Origin>();
+  /** Declared types and the answers given one (lang/js/tsTypes.ts). */
+  readonly types = new TsTypes();
 
   /** Where a value comes from, when it is a request's result or body. */
   private originOf(expr: Node, scope: Scope): Origin | null {
@@ -104,6 +107,7 @@ export class PayloadReads {
     if (!node.init) return;
     const origin = this.originOf(node.init as Node, scope);
     if (!origin) return;
+    this.types.annotated(node.id.typeAnnotation?.typeAnnotation, origin, scope);
     this.pattern(node.id as Node, origin, scope);
   }
 
@@ -144,7 +148,12 @@ export class PayloadReads {
     switch (node.type) {
       case 'CallExpression':
         this.callees.add(strip(node.callee as Node).node);
-        return;
+        return this.types.call(node, scope, (n) => this.resultOf(n, scope), (n) => strip(n).node);
+      case 'TSAsExpression':
+      case 'TSTypeAssertion': {
+        const origin = this.originOf(node.expression as Node, scope);
+        return origin ? this.types.annotated(node.typeAnnotation, origin, scope) : undefined;
+      }
       case 'AssignmentExpression':
         this.callees.add(node.left as Node);
         return this.reassigned(node.left as Node, scope);

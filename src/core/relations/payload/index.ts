@@ -13,7 +13,8 @@ import type { FileLocation } from '../../types';
 import type { Relation } from '../types';
 import { fieldsOfBody, modelInputFields, type Fields } from './shape';
 import { sentBodies } from './sends';
-import { bodyResults } from './wrappers';
+import { bodyResults, wrappedCalls } from './wrappers';
+import { typedReads } from './typed';
 import { viewAnswers, type ViewShapes } from './views';
 
 export interface PayloadAnswer {
@@ -27,8 +28,11 @@ export interface PayloadAnswer {
 
 export interface PayloadRead {
   readonly field: string;
-  readonly via: 'result' | 'json' | 'data';
+  /** `typed`: the request call's type argument declares the body as the client hands it back. */
+  readonly via: 'result' | 'json' | 'data' | 'typed';
   readonly at: FileLocation;
+  /** Read because a declared type of the answer has this required property (`at` is the type's use). */
+  readonly declared?: { readonly type: string; readonly at: FileLocation };
   /** Its project makes axios hand back bodies (a response interceptor): `.data` is not the body there. */
   readonly unwrapped: boolean;
 }
@@ -44,6 +48,8 @@ export interface PayloadRelation {
   readonly reads: ReadonlyMap<string, readonly PayloadRead[]>;
   /** `file:line:column` of wrapper calls whose result is the decoded body (the wrapper returns `res.json()`). */
   readonly bodyResults: ReadonlySet<string>;
+  /** `file:line:column` of calls made through a wrapper function: what a type argument there describes is the wrapper's choice. */
+  readonly wrapped?: ReadonlySet<string>;
   /** Endpoint id → its answer, where routes registered at one place answer differently (a DRF ViewSet's actions); before `answers`. */
   readonly endpointAnswers?: ReadonlyMap<string, PayloadAnswer>;
   /** Endpoint id → what it reads off its request body; before `bodies`. */
@@ -65,6 +71,8 @@ const relation: Relation<'payload', ViewShapes> = {
     const responses: Decl<'response'>[] = [];
     const handlers = new Map<string, Decl<'answer'>>();
     const reads: Decl<'read'>[] = [];
+    const types = new Map<string, Decl<'types'>>();
+    const typed: Decl<'typed'>[] = [];
     const unwrapRoots = new Set<string>();
     const views = new Map<string, Decl<'view'>[]>();
     const camelRoots = new Set<string>();
@@ -80,6 +88,8 @@ const relation: Relation<'payload', ViewShapes> = {
           else if (d.t === 'view') views.set(d.cls, [...(views.get(d.cls) ?? []), d]);
           else if (d.t === 'case') camelRoots.add(projectOf(input.projects, d.file).root);
           else if (d.t === 'handler') fnShapes.set(`${d.file}#${d.fn}`, d);
+          else if (d.t === 'types') types.set(d.file, d);
+          else if (d.t === 'typed') typed.push(d);
           else unwrapRoots.add(projectOf(input.projects, d.file).root);
         }
       }
@@ -105,7 +115,9 @@ const relation: Relation<'payload', ViewShapes> = {
       list.push({ field: r.field, via: r.via, at: { file: r.file, ...r.span }, unwrapped: unwrapRoots.has(projectOf(input.projects, r.file).root) });
       byCall.set(key, list);
     }
-    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input), endpointAnswers: byEndpoint.answers, endpointBodies: byEndpoint.bodies }, state: byEndpoint.shapes };
+    // Declared by a type after the reads written out, which say more (the field is really used).
+    for (const [key, list] of typedReads(types, typed, input.program, (f) => unwrapRoots.has(projectOf(input.projects, f).root))) byCall.set(key, [...(byCall.get(key) ?? []), ...list]);
+    return { output: { answers, bodies, sends, reads: byCall, bodyResults: bodyResults(input), wrapped: wrappedCalls(input), endpointAnswers: byEndpoint.answers, endpointBodies: byEndpoint.bodies }, state: byEndpoint.shapes };
   },
 };
 export default relation;

@@ -36,3 +36,10 @@ export function bodyResults(input: RelationInput): Set<string> {
   }
   return out;
 }
+
+/** `file:line:column` of the calls made through a wrapper function. */
+export function wrappedCalls(input: RelationInput): Set<string> {
+  const out = new Set<string>();
+  for (const d of input.requests.drafts) if (d.spec.wrapper) out.add(`${d.decl.file}:${d.decl.span.line}:${d.decl.span.column}`);
+  return out;
+}

@@ -14,13 +14,18 @@ import type { Finding, GapRule } from '../types';
 import { requestFindings } from './request';
 import { eventArgFindings, wsReadFindings } from './events';
 
-/** The reads that are off the body, for this call's client; none when the client's answer is not known. */
-function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean, okOnly: boolean): PayloadRead[] {
+/**
+ * The reads that are off the body, for this call's client; none when the client's answer is not known. A
+ * call's own type argument (`typed`) declares the body only for clients whose generic is the body
+ * (axios without a response interceptor, Angular's HttpClient), and never through a wrapper function.
+ */
+function bodyReads(call: Call, reads: readonly PayloadRead[], resultIsBody: boolean, okOnly: boolean, wrapped: boolean): PayloadRead[] {
   const axios = call.client === 'axios' || call.client.startsWith('axios:');
+  const typed = (r: PayloadRead): boolean => r.via === 'typed' && !wrapped && !resultIsBody && ((axios && !r.unwrapped) || call.client === 'HttpClient');
   // Fields of the successful answers only: a read that may see an error answer (`res.json()`) is not judged.
-  if (okOnly) return reads.filter((r) => r.via === 'data' && axios && !r.unwrapped && !resultIsBody);
+  if (okOnly) return reads.filter((r) => (r.via === 'data' && axios && !r.unwrapped && !resultIsBody) || typed(r));
   if (resultIsBody) return reads.filter((r) => r.via === 'result');
-  return reads.filter((r) => r.via === 'json' || (r.via === 'data' && axios && !r.unwrapped));
+  return reads.filter((r) => r.via === 'json' || (r.via === 'data' && axios && !r.unwrapped) || typed(r));
 }
 
 /** `file:line:column` of the whole call expression: the start of the call's id (its span is the anchor). */
@@ -57,7 +62,7 @@ const rule: GapRule = {
       if (!answer || typeof answer.fields === 'string' || answer.fields.size === 0) continue;
       const sent = [...answer.fields];
       const seen = new Set<string>();
-      for (const r of bodyReads(call, reads, payload.bodyResults.has(site), answer.okOnly === true)) {
+      for (const r of bodyReads(call, reads, payload.bodyResults.has(site), answer.okOnly === true, payload.wrapped?.has(site) === true)) {
         if (answer.fields.has(r.field) || seen.has(r.field)) continue;
         seen.add(r.field);
         const same = sent.find((f) => styleless(f) === styleless(r.field));
@@ -75,13 +80,16 @@ const rule: GapRule = {
           column: r.at.column,
           endLine: r.at.endLine,
           endColumn: r.at.endColumn,
-          message: `Reads \`${r.field}\` from the answer of ${ep.method} ${ep.path}, but the handler never sends it.${hint}`,
+          message: r.declared
+            ? `Declares the answer of ${ep.method} ${ep.path} as \`${r.declared.type}\`, whose required \`${r.field}\` the handler never sends.${hint}`
+            : `Reads \`${r.field}\` from the answer of ${ep.method} ${ep.path}, but the handler never sends it.${hint}`,
           related: [
+            ...(r.declared ? [{ file: r.declared.at.file, line: r.declared.at.line, column: r.declared.at.column, message: `\`${r.declared.type}\` declares \`${r.field}\`` }] : []),
             { file: answer.at.file, line: answer.at.line, column: answer.at.column, message: `${ep.method} ${ep.path} answers with ${sent.map((f) => `\`${f}\``).join(', ')}` },
             { file: call.file, line: call.line, column: call.column, message: 'the request' },
           ],
           subject: call.id,
-          also: { file: answer.at.file, line: answer.at.line, column: answer.at.column, message: `${ep.method} ${ep.path} never sends \`${r.field}\`, which ${r.at.file}:${r.at.line} reads from its answer.${hint}` },
+          also: { file: answer.at.file, line: answer.at.line, column: answer.at.column, message: `${ep.method} ${ep.path} never sends \`${r.field}\`, which ${r.at.file}:${r.at.line} ${r.declared ? `declares in its answer's type \`${r.declared.type}\`` : 'reads from its answer'}.${hint}` },
         });
       }
     }
