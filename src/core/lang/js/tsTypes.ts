@@ -16,7 +16,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ImportFact } from '../../resolve/sym';
 import type { Span } from '../../types';
-import { spanOf, type Node } from './ast';
+import { nameOf, spanOf, type Node } from './ast';
 import type { Scope } from './scope';
 
 export interface JsTypeField {
@@ -104,7 +104,7 @@ export class TsTypes {
 
   importDecl(node: TSESTree.ImportDeclaration): void {
     for (const s of node.specifiers) {
-      if (s.type === 'ImportSpecifier') this.imports[s.local.name] = { specifier: node.source.value, name: s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value) };
+      if (s.type === 'ImportSpecifier') this.imports[s.local.name] = { specifier: node.source.value, name: nameOf(s.imported) };
     }
   }
 
