@@ -14,12 +14,32 @@ export interface FileStat {
   readonly mtimeMs: number;
 }
 
+/**
+ * What a file's or folder's metadata says of its current version, without reading it: `id` changes
+ * whenever its content may have (device, inode, size, mode, change and modification times; the change
+ * time cannot be set back by a program), `changedMs` is when it last changed. Two equal ids taken at
+ * different times mean the same content, except for a change made within the file system's timestamp
+ * granularity of the first look: a store that trusts ids treats versions changed shortly before it
+ * recorded them as unknown (git's "racy" entries).
+ */
+export interface FileVersion {
+  readonly id: string;
+  readonly changedMs: number;
+}
+
 export interface ListOptions {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly respectGitignore: boolean;
   /** Told about each folder left out of the walk and why (unreadable, a link out of the workspace). */
   readonly onSkipped?: (folder: string, reason: string) => void;
+  /**
+   * Told about every input of the listing, each with its version taken before it was read: each folder
+   * the walk read (the root is `.`) and each `.gitignore` applied. A listing that calls it reports all
+   * of them, so unchanged versions of all mean an unchanged listing; a null version (no change time, a
+   * link) means the listing can only be checked by listing again.
+   */
+  readonly onInput?: (path: string, version: FileVersion | null) => void;
 }
 
 export interface FileSystem {
@@ -28,6 +48,8 @@ export interface FileSystem {
   /** Null when there is no such file; a zero stat when it is there but cannot be stat'ed (reading it then says why). */
   stat(path: string): Promise<FileStat | null>;
   read(path: string): Promise<Uint8Array>;
+  /** The version of a file or folder (see {@link FileVersion}); null when it cannot tell. Optional: without it, a store reads inputs again to check them. */
+  version?(path: string): FileVersion | null;
 }
 
 /** Folders and files never worth reading: dependencies, build output, caches, minified bundles. */
@@ -75,8 +97,9 @@ export function nodeFileSystem(root: string): FileSystem {
         suppressErrors: true,
         braceExpansion: false,
         ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
-        fs: { readdir: reportingReaddir(root, skip) },
+        fs: { readdir: reportingReaddir(root, skip, options.onInput) },
       };
+      if (options.onInput) reportBases(root, options.include, walk, options.onInput);
       const files = withoutLinksOut(await fg([...options.include], walk), await linkedOut(root, options.include, walk, skip)).sort();
       if (!options.respectGitignore) return files;
       // The .gitignore files are listed on their own: `include` patterns need not name them.
@@ -85,6 +108,7 @@ export function nodeFileSystem(root: string): FileSystem {
       const gitignores = everything ? files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore')) : await fg(['**/.gitignore'], walk);
       const rules = new Map<string, Ignore>();
       for (const gi of gitignores) {
+        options.onInput?.(gi, versionOf(absolute(root, gi)));
         try {
           rules.set(dirname(gi), ignore().add(readFileSync(absolute(root, gi), 'utf8')));
         } catch {
@@ -117,7 +141,21 @@ export function nodeFileSystem(root: string): FileSystem {
     async read(path) {
       return readFileSync(absolute(root, path));
     },
+    version(path) {
+      return versionOf(absolute(root, path));
+    },
   };
+}
+
+/** The version of the file or folder at the absolute `abs` (followed if a link); null when it is not there or its file system keeps no change time. */
+function versionOf(abs: string): FileVersion | null {
+  try {
+    const s = statSync(abs, { throwIfNoEntry: false });
+    if (!s || !s.ctimeMs) return null;
+    return { id: `${s.dev}:${s.ino}:${s.mode}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`, changedMs: Math.max(s.ctimeMs, s.mtimeMs) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -210,8 +248,10 @@ function skipOnce(onSkipped: Skip | undefined): Skip {
  * fast-glob's `readdir`, telling `skip` about each folder it cannot read (suppressErrors hides them):
  * permission denied, a path too long for the file system, a link loop. A missing folder is no news.
  */
-function reportingReaddir(root: string, skip: Skip): typeof fsReaddir {
+function reportingReaddir(root: string, skip: Skip, onInput?: ListOptions['onInput']): typeof fsReaddir {
   const wrapped = (path: string, ...rest: unknown[]) => {
+    // The version before the read: a change after it gives another version, so never an old listing with a new version.
+    if (onInput) onInput(relativeToRoot(root, path) ?? toPosixPath(path), versionOf(path));
     const done = rest.pop() as (err: NodeJS.ErrnoException | null, entries?: unknown) => void;
     const report = (err: NodeJS.ErrnoException | null, entries?: unknown) => {
       if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') skip(relativeToRoot(root, path) ?? toPosixPath(path), unreadableFolder(err.code));
@@ -251,6 +291,21 @@ async function linkedOut(root: string, include: readonly string[], walk: fg.Opti
     skip(base, `a symbolic link to a folder outside the workspace (${real}): not followed`);
   }
   return out;
+}
+
+/**
+ * A pattern naming a folder (`apps/web/**`) starts its walk there: the folders on the way to it are
+ * inputs too (one replaced by a link, or renamed, changes what is listed). The walk reports the start.
+ */
+function reportBases(root: string, include: readonly string[], walk: fg.Options, onInput: NonNullable<ListOptions['onInput']>): void {
+  const seen = new Set<string>();
+  for (const t of fg.generateTasks([...include], walk)) {
+    for (let dir = dirname(normalize(t.base)); !seen.has(dir); dir = dirname(dir)) {
+      seen.add(dir);
+      onInput(dir, versionOf(absolute(root, dir)));
+      if (dir === '.' || dir === '') break;
+    }
+  }
 }
 
 function withoutLinksOut(files: string[], bases: readonly string[]): string[] {

@@ -3,7 +3,7 @@
  * ../api`): the main folder is the root, and each other folder is mounted at a top-level name of its
  * own, so that root-relative paths stay plain (`api/app/main.py`). Pure: it only composes file systems.
  */
-import type { FileSystem } from './fs';
+import type { FileSystem, ListOptions } from './fs';
 import { matchFileGlob } from './glob';
 
 export interface Mount {
@@ -26,7 +26,7 @@ export function mountedFileSystem(main: FileSystem, mounts: readonly Mount[]): F
       const lists = await Promise.all(
         mounts.map(async (m) => {
           const onSkipped = options.onSkipped ? (folder: string, reason: string) => options.onSkipped!(`${m.at}/${folder}`, reason) : undefined;
-          const files = await m.fs.list({ ...options, exclude: [], ...(onSkipped ? { onSkipped } : {}) });
+          const files = await m.fs.list({ ...options, exclude: [], ...(onSkipped ? { onSkipped } : {}), ...inputsUnder(m.at, options) });
           // Exclusions read against the combined path (`api/legacy/**`) or the folder's own (`legacy/**`).
           return files.filter((f) => !options.exclude.some((g) => matchFileGlob(g, f) || matchFileGlob(g, `${m.at}/${f}`))).map((f) => `${m.at}/${f}`);
         }),
@@ -41,7 +41,20 @@ export function mountedFileSystem(main: FileSystem, mounts: readonly Mount[]): F
       const s = split(path);
       return s ? s.mount.fs.read(s.rest) : main.read(path);
     },
+    version(path) {
+      const mount = byName.get(path);
+      if (mount) return mount.fs.version?.('.') ?? null;
+      const s = split(path);
+      return (s ? s.mount.fs.version?.(s.rest) : main.version?.(path)) ?? null;
+    },
   };
+}
+
+/** A listing's input reports (see `ListOptions.onInput`) of a folder that appears under `at`, with its paths as they appear. */
+function inputsUnder(at: string, options: ListOptions): Pick<ListOptions, 'onInput'> {
+  const onInput = options.onInput;
+  if (!onInput) return {};
+  return { onInput: (path, version) => onInput(at === '' ? path : path === '.' ? at : `${at}/${path}`, version) };
 }
 
 /** Top-level names for folders mounted beside `taken` ones: the folder's own name, made unique. */
@@ -83,7 +96,7 @@ export function unionFileSystem(members: readonly Member[]): FileSystem {
         sorted.map(async (m) => {
           const onSkipped = options.onSkipped ? (folder: string, reason: string) => options.onSkipped!(prefix(m, folder), reason) : undefined;
           // The config's globs are read against the combined path (`web/src/**`), so they are applied here.
-          const files = await m.fs.list({ ...options, include: ['**/*'], exclude: [], ...(onSkipped ? { onSkipped } : {}) });
+          const files = await m.fs.list({ ...options, include: ['**/*'], exclude: [], ...(onSkipped ? { onSkipped } : {}), ...inputsUnder(m.at, options) });
           const wanted = (f: string) => options.include.some((g) => matchFileGlob(g, f)) && !options.exclude.some((g) => matchFileGlob(g, f));
           // A file of a member nested in another is listed by the inner one only.
           return files.map((f) => prefix(m, f)).filter((f) => owner(f)?.member === m && wanted(f));
@@ -99,6 +112,12 @@ export function unionFileSystem(members: readonly Member[]): FileSystem {
       const o = owner(path);
       if (o) return o.member.fs.read(o.rest);
       return Promise.reject(Object.assign(new Error(`ENOENT: ${path} is outside the analysed folders`), { code: 'ENOENT' }));
+    },
+    version(path) {
+      const member = sorted.find((m) => m.at !== '' && m.at === path);
+      if (member) return member.fs.version?.('.') ?? null;
+      const o = owner(path);
+      return o ? (o.member.fs.version?.(o.rest) ?? null) : null;
     },
   };
 }

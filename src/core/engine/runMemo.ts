@@ -8,20 +8,38 @@
  *
  * The analysis reads its inputs only through the FileSystem it is given and the options keyed here (the
  * engine is pure), so the replay is exact. A damaged or foreign entry is ignored, never trusted.
+ *
+ * Asking again need not mean reading again: where the file system tells versions (`FileSystem.version`:
+ * inode, size, change and modification times), each read and each listing keeps the versions of its
+ * inputs, taken before they were read, and an input whose version is the same is not read again. As in
+ * git, an input that changed less than {@link RACY_MS} before the recording began is always read again:
+ * a second change within the file system's timestamp granularity could leave its version as it was.
  */
 import { createHash } from 'node:crypto';
-import type { FileSystem, ListOptions } from '../fs';
+import type { FileSystem, FileVersion, ListOptions } from '../fs';
 import type { AnalysisResult } from '../types';
 import type { AnalyzeOptions } from './types';
 
 /** Bump when the shape of a stored run changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** One question to the file system and a digest of its answer: [kind, argument, digest]. */
-type Op = readonly ['list' | 'stat' | 'read', string, string];
+/** Inputs changed this shortly before a recording began are read again, whatever their versions say. */
+export const RACY_MS = 3000;
+
+/** A version as kept: [id, changedMs]. */
+type Kept = readonly [string, number];
+
+/**
+ * One question to the file system and a digest of its answer: [kind, argument, digest], and the versions
+ * that prove the answer unchanged without asking: a read's file ([id, changedMs]), or every input of a
+ * listing ([path, id, changedMs]...).
+ */
+type Op = readonly ['list' | 'stat' | 'read', string, string, (Kept | ReadonlyArray<readonly [string, string, number]>)?];
 
 interface StoredRun {
   readonly ops: readonly Op[];
+  /** When the recording began (ms since the epoch, this machine's clock). */
+  readonly at: number;
   readonly result: AnalysisResult;
 }
 
@@ -39,9 +57,10 @@ export async function memoisedRun(opts: AnalyzeOptions, run: (opts: AnalyzeOptio
   const hit = store.get(key);
   const stored = hit !== null ? await replay(hit, opts.fs) : null;
   if (stored) return stored;
+  const at = Date.now();
   const recording = recordingFs(opts.fs);
   const result = await run({ ...opts, fs: recording.fs });
-  store.set(key, JSON.stringify({ ops: recording.ops, result } satisfies StoredRun));
+  store.set(key, JSON.stringify({ ops: recording.ops, at, result } satisfies StoredRun));
   await store.flush();
   return result;
 }
@@ -63,14 +82,22 @@ function recordingFs(fs: FileSystem): { fs: FileSystem; ops: Op[] } {
     fs: {
       async list(options) {
         const skipped: Array<readonly [string, string]> = [];
+        const inputs: Array<readonly [string, string, number]> = [];
+        let provable = true;
         const files = await fs.list({
           ...options,
           onSkipped: (folder, reason) => {
             skipped.push([folder, reason]);
             options.onSkipped?.(folder, reason);
           },
+          onInput: (path, version) => {
+            if (version) inputs.push([path, version.id, version.changedMs]);
+            else provable = false;
+            options.onInput?.(path, version);
+          },
         });
-        ops.push(['list', listArg(options), listDigest(files, skipped)]);
+        const answer = listDigest(files, skipped);
+        ops.push(provable && inputs.length ? ['list', listArg(options), answer, inputs] : ['list', listArg(options), answer]);
         return files;
       },
       async stat(path) {
@@ -79,9 +106,10 @@ function recordingFs(fs: FileSystem): { fs: FileSystem; ops: Op[] } {
         return st;
       },
       async read(path) {
+        const v = fs.version?.(path) ?? null; // before the read: a later change gives another version
         try {
           const bytes = await fs.read(path);
-          ops.push(['read', path, digest(bytes)]);
+          ops.push(v ? ['read', path, digest(bytes), [v.id, v.changedMs]] : ['read', path, digest(bytes)]);
           return bytes;
         } catch (err) {
           ops.push(['read', path, `error:${(err as Error).message}`]);
@@ -100,14 +128,41 @@ async function replay(text: string, fs: FileSystem): Promise<AnalysisResult | nu
   } catch {
     return null;
   }
-  if (!Array.isArray(stored?.ops) || typeof stored.result !== 'object' || stored.result === null) return null;
+  if (!Array.isArray(stored?.ops) || typeof stored.result !== 'object' || stored.result === null || typeof stored.at !== 'number') return null;
+  const same = sameVersion(fs, stored.at - RACY_MS);
   for (const op of stored.ops as readonly unknown[]) {
-    if (!isOp(op) || (await answer(fs, op)) !== op[2]) return null;
+    if (!isOp(op)) return null;
+    if (unchanged(op, same)) continue;
+    if ((await answer(fs, op)) !== op[2]) return null;
   }
   return stored.result;
 }
 
-const isOp = (v: unknown): v is Op => Array.isArray(v) && v.length === 3 && ['list', 'stat', 'read'].includes(v[0] as string) && typeof v[1] === 'string' && typeof v[2] === 'string';
+const isOp = (v: unknown): v is Op =>
+  Array.isArray(v) && (v.length === 3 || (v.length === 4 && Array.isArray(v[3]))) && ['list', 'stat', 'read'].includes(v[0] as string) && typeof v[1] === 'string' && typeof v[2] === 'string';
+
+/** Is the path's version the kept one, changed before `before` (not racy)? Never without `fs.version`. */
+function sameVersion(fs: FileSystem, before: number): (path: string, id: unknown, changedMs: unknown) => boolean {
+  return (path, id, changedMs) => {
+    if (typeof changedMs !== 'number' || !(changedMs < before)) return false;
+    let now: FileVersion | null = null;
+    try {
+      now = fs.version?.(path) ?? null;
+    } catch {
+      return false;
+    }
+    return now !== null && now.id === id && now.changedMs === changedMs;
+  };
+}
+
+/** Do the kept versions prove the op's answer unchanged without asking again? */
+function unchanged(op: Op, same: ReturnType<typeof sameVersion>): boolean {
+  const kept = op[3] as readonly unknown[] | undefined;
+  if (!kept) return false;
+  if (op[0] === 'read') return same(op[1], kept[0], kept[1]);
+  if (op[0] !== 'list' || kept.length === 0) return false;
+  return kept.every((k) => Array.isArray(k) && k.length === 3 && typeof k[0] === 'string' && same(k[0], k[1], k[2]));
+}
 
 async function answer(fs: FileSystem, [kind, arg]: Op): Promise<string | null> {
   try {
