@@ -56,7 +56,27 @@ export function toPosix(p: string): string {
 
 /** Absolute native path of a root-relative POSIX path. */
 export function absolute(root: string, rel: string): string {
-  return rel === '.' ? nodePath.resolve(root) : nodePath.resolve(root, ...rel.split('/'));
+  const base = resolvedRoot(root);
+  if (rel === '.') return base;
+  // A plain relative path (no `.`/`..` segment, no empty one, nothing a native resolve reads otherwise)
+  // is joined as text: resolving every file's path again was a tenth of a stored run's replay.
+  if (PLAIN_REL.test(rel) && !(nodePath.sep === '\\' && rel.includes(':'))) {
+    return (base.endsWith(nodePath.sep) ? base : base + nodePath.sep) + (nodePath.sep === '/' ? rel : rel.replaceAll('/', nodePath.sep));
+  }
+  return nodePath.resolve(base, ...rel.split('/'));
+}
+
+/** Segments joined by single slashes, none empty, `.` or `..`, no backslash or NUL. */
+const PLAIN_REL = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^/\\\0][^\\\0]*$/;
+const resolvedRoots = new Map<string, string>();
+
+/** `root` resolved once (an absolute root does not depend on the working folder, so it is kept). */
+function resolvedRoot(root: string): string {
+  const known = resolvedRoots.get(root);
+  if (known !== undefined) return known;
+  const r = nodePath.resolve(root);
+  if (nodePath.isAbsolute(root) && resolvedRoots.size < 256) resolvedRoots.set(root, r);
+  return r;
 }
 
 /** Root-relative POSIX path of an absolute native path, or null when it is outside the root. */

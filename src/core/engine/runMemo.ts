@@ -31,7 +31,7 @@ type Kept = readonly [string, number];
 
 /**
  * One question to the file system and a digest of its answer: [kind, argument, digest], and the versions
- * that prove the answer unchanged without asking: a read's file ([id, changedMs]), or every input of a
+ * that prove the answer unchanged without asking: a stat's or read's file ([id, changedMs]), or every input of a
  * listing ([path, id, changedMs]...).
  */
 type Op = readonly ['list' | 'stat' | 'read', string, string, (Kept | ReadonlyArray<readonly [string, string, number]>)?];
@@ -101,8 +101,9 @@ function recordingFs(fs: FileSystem): { fs: FileSystem; ops: Op[] } {
         return files;
       },
       async stat(path) {
+        const v = fs.version?.(path) ?? null;
         const st = await fs.stat(path);
-        ops.push(['stat', path, statDigest(st)]);
+        ops.push(v ? ['stat', path, statDigest(st), [v.id, v.changedMs]] : ['stat', path, statDigest(st)]);
         return st;
       },
       async read(path) {
@@ -141,15 +142,22 @@ async function replay(text: string, fs: FileSystem): Promise<AnalysisResult | nu
 const isOp = (v: unknown): v is Op =>
   Array.isArray(v) && (v.length === 3 || (v.length === 4 && Array.isArray(v[3]))) && ['list', 'stat', 'read'].includes(v[0] as string) && typeof v[1] === 'string' && typeof v[2] === 'string';
 
-/** Is the path's version the kept one, changed before `before` (not racy)? Never without `fs.version`. */
+/**
+ * Is the path's version the kept one, changed before `before` (not racy)? Never without `fs.version`.
+ * Each path is looked at once per replay (a file's stat and read ops share the look).
+ */
 function sameVersion(fs: FileSystem, before: number): (path: string, id: unknown, changedMs: unknown) => boolean {
+  const seen = new Map<string, FileVersion | null>();
   return (path, id, changedMs) => {
     if (typeof changedMs !== 'number' || !(changedMs < before)) return false;
-    let now: FileVersion | null = null;
-    try {
-      now = fs.version?.(path) ?? null;
-    } catch {
-      return false;
+    let now = seen.get(path);
+    if (now === undefined) {
+      try {
+        now = fs.version?.(path) ?? null;
+      } catch {
+        now = null;
+      }
+      seen.set(path, now);
     }
     return now !== null && now.id === id && now.changedMs === changedMs;
   };
@@ -159,7 +167,7 @@ function sameVersion(fs: FileSystem, before: number): (path: string, id: unknown
 function unchanged(op: Op, same: ReturnType<typeof sameVersion>): boolean {
   const kept = op[3] as readonly unknown[] | undefined;
   if (!kept) return false;
-  if (op[0] === 'read') return same(op[1], kept[0], kept[1]);
+  if (op[0] === 'read' || op[0] === 'stat') return same(op[1], kept[0], kept[1]);
   if (op[0] !== 'list' || kept.length === 0) return false;
   return kept.every((k) => Array.isArray(k) && k.length === 3 && typeof k[0] === 'string' && same(k[0], k[1], k[2]));
 }
