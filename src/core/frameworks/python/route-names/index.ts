@@ -2,14 +2,19 @@
  * Named-route helpers in Python code: Flask's `url_for("bp.view")` (and `url_for(".view")`, relative to
  * the module's blueprint), Starlette/FastAPI's `request.url_for("name")` and `app.url_path_for`, Django's
  * `reverse("ns:name")`, `reverse_lazy`, `resolve_url` and `redirect("name")`. Each reaches the route with
- * that name (see `relations/http/named.ts`) as a server-side navigation: kind `page`, GET. A Django
- * `redirect("/path/")` is a URL, matched like a link; a name that is an expression is unresolved.
+ * that name (see `relations/http/named.ts`) as kind `page`. Only a navigation is a GET: Django's
+ * `redirect("name")`, and a URL built for a redirect (`redirect(url_for(…))`, `HttpResponseRedirect(reverse(…))`,
+ * `RedirectResponse(request.url_for(…))`). A URL built for anything else (a SAML ACS or OAuth callback the
+ * identity provider posts to, a link in a JSON answer) may be used with any method, so its method is not
+ * judged. A Django `redirect("/path/")` is a URL, matched like a link; a name that is an expression is unresolved.
  */
 import { hasDependency } from '../../../project/projects';
 import { extName, stripGlobal, type Value } from '../../../resolve/evaluate';
 import { literalText } from '../../../resolve/parts';
 import { str, symText, type Sym } from '../../../resolve/sym';
 import { defineFramework, type ClientDecl, type RequestSpec } from '../../types';
+import type { PyCall } from '../../../lang/python/calls';
+import type { Span } from '../../../types';
 import { routeArgs } from '../../markup/named';
 
 const MARKERS = /\b(?:url_for|url_path_for|reverse|reverse_lazy|resolve_url|redirect)\s*\(/;
@@ -23,6 +28,10 @@ const HELPERS: Readonly<Record<string, RegExp>> = {
 };
 /** The keyword each helper takes its name by. */
 const NAME_KEYWORD: Readonly<Record<string, string>> = { url_for: 'endpoint', reverse: 'viewname', reverse_lazy: 'viewname', resolve_url: 'to', redirect: 'to', url_path_for: 'name' };
+/** Helpers that build a URL (rather than answer with a redirect). */
+const BUILDERS = new Set(['url_for', 'url_path_for', 'reverse', 'reverse_lazy']);
+/** Calls that answer with a redirect to the URL they are given (Flask, Werkzeug, Django, Starlette). */
+const REDIRECTS = new Set(['redirect', 'HttpResponseRedirect', 'HttpResponsePermanentRedirect', 'RedirectResponse']);
 
 export default defineFramework({
   id: 'route-names',
@@ -38,13 +47,19 @@ export default defineFramework({
     extract(file) {
       const out: ClientDecl[] = [];
       const imports = file.py?.module.imports ?? {};
-      for (const c of file.py?.calls ?? []) {
-        // `from flask import url_for as link`: the helper by the name it was imported as.
-        const alias = c.callee.k === 'ref' ? imports[c.callee.name]?.name : undefined;
-        const helper = helperName(alias !== undefined ? { k: 'ref', name: alias } : c.callee);
+      const calls = file.py?.calls ?? [];
+      // `from flask import url_for as link`: the helper by the name it was imported as.
+      const helperOf = (callee: Sym) => {
+        const alias = callee.k === 'ref' ? imports[callee.name]?.name : undefined;
+        return helperName(alias !== undefined ? { k: 'ref', name: alias } : callee);
+      };
+      const navigations = redirectedBuilders(calls, helperOf);
+      for (const c of calls) {
+        const helper = helperOf(c.callee);
         const name = helper ? (c.args[0] ?? c.kw[NAME_KEYWORD[helper]!]) : undefined;
         if (!helper || !name) continue;
-        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: [name, str(helper), { k: 'arr', items: Object.keys(c.kw).map(str) }] });
+        const use = !BUILDERS.has(helper) || navigations.has(c) ? 'navigation' : 'url';
+        out.push({ file: file.ref.path, fn: c.fn, span: c.span, anchor: c.anchor, callee: c.callee, args: [name, str(helper), { k: 'arr', items: Object.keys(c.kw).map(str) }, str(use)] });
       }
       return out;
     },
@@ -54,7 +69,9 @@ export default defineFramework({
       const v = ctx.value(decl.args[0]!, decl);
       const text = v.t === 'str' ? literalText(v.parts) : null;
       const shown: Value = { t: 'str', parts: [{ lit: `${helper}(${text === null ? symText(decl.args[0]!) : JSON.stringify(text)})` }] };
-      const base = { client: helper, kind: 'page' as const, method: null, defaultMethod: 'GET' as const, base: null, via: [] };
+      // Declarations cached before the use was recorded have no fourth argument: read as before (a navigation).
+      const navigation = decl.args[3]?.k !== 'str' || decl.args[3].v === 'navigation';
+      const base = { client: helper, kind: 'page' as const, method: null, defaultMethod: navigation ? ('GET' as const) : ('*' as const), base: null, via: [] };
       if (helper === 'redirect' || helper === 'resolve_url') {
         // `redirect("/path/")` and `redirect(url)`: a URL, or a model; only a literal name is a named route.
         if (text === null) return null;
@@ -66,6 +83,31 @@ export default defineFramework({
     },
   },
 });
+
+/**
+ * The URL-building calls that are what a redirect is given (`redirect(url_for("a"))`): within a redirect
+ * call's span, the builder call that starts first (its argument, not one nested in that argument's own).
+ */
+function redirectedBuilders(calls: readonly PyCall[], helperOf: (callee: Sym) => string | null): Set<PyCall> {
+  const out = new Set<PyCall>();
+  const builds = (callee: Sym) => BUILDERS.has(helperOf(callee) ?? '');
+  for (const r of calls) {
+    const name = lastName(r.callee);
+    const arg = r.args[0] ?? r.kw['location'] ?? r.kw['redirect_to'] ?? r.kw['url'] ?? r.kw['to'];
+    if (name === null || !REDIRECTS.has(name) || arg?.k !== 'call' || !builds(arg.callee)) continue;
+    let first: PyCall | null = null;
+    for (const c of calls) {
+      if (c === r || !builds(c.callee) || !within(c.span, r.span)) continue;
+      if (!first || before(c.span, first.span)) first = c;
+    }
+    if (first) out.add(first);
+  }
+  return out;
+}
+
+const lastName = (callee: Sym): string | null => (callee.k === 'ref' ? callee.name.slice(callee.name.lastIndexOf(':') + 1).split('.').pop()! : callee.k === 'member' ? callee.prop : null);
+const before = (a: Span, b: Span) => a.line < b.line || (a.line === b.line && a.column < b.column);
+const within = (a: Span, b: Span) => !before(a, b) && !before({ line: b.endLine, column: b.endColumn, endLine: 0, endColumn: 0 }, { line: a.endLine, column: a.endColumn, endLine: 0, endColumn: 0 });
 
 /** The helper a callee names (`url_for`, `request.url_for`, `urls.reverse`), before checking where it comes from. */
 function helperName(callee: Sym): string | null {
