@@ -7,6 +7,7 @@ import { indexedFrameworks } from '../frameworks/registry';
 import { projectOf, type Project } from '../project/projects';
 import { fileRole } from '../project/roles';
 import { Evaluator, isLiteral, literalText, type Part, type Value } from '../resolve/evaluate';
+import { expandParts } from '../resolve/parts';
 import type { WorkspaceProgram } from '../resolve/modules';
 import type { FileStore } from './files';
 import type { RunContext } from './types';
@@ -93,9 +94,22 @@ export function linkContext(evaluator: Evaluator): LinkContext {
   return {
     evaluator,
     value: (sym, file, fn, params) => evaluator.evaluate(sym, { file, fn, params: params ?? null }),
-    pathText: (sym, file, fn, params) => routePathText(evaluator.partsOf(evaluator.evaluate(sym, { file, fn, params: params ?? null }), sym)),
+    pathText: (sym, file, fn, params) => routePathForms(evaluator.partsOf(evaluator.evaluate(sym, { file, fn, params: params ?? null }), sym)),
     valueText: (v, sym) => routePathText(evaluator.partsOf(v, sym)),
   };
+}
+
+/**
+ * A route path that is one of a few known forms (a helper returning `"/<org_slug>" + rule` or `rule`
+ * depending on a setting): the first form, and the others as variants, when every form is known;
+ * otherwise the path with the choice as one unresolved part.
+ */
+function routePathForms(parts: readonly Part[]): { text: string; unresolved: string[]; variants?: string[] } {
+  if (!parts.some((p) => 'alt' in p)) return routePathText(parts);
+  const forms = expandParts(parts).map(routePathText);
+  if (forms.length < 2 || forms.some((f) => f.unresolved.length > 0)) return routePathText(parts);
+  const texts = [...new Set(forms.map((f) => f.text))];
+  return texts.length > 1 ? { text: texts[0]!, unresolved: [], variants: texts.slice(1) } : { text: texts[0]!, unresolved: [] };
 }
 
 /** Route path text from parts: unknown pieces become `{expr}` parameters and are reported. */

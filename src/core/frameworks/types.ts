@@ -75,7 +75,7 @@ import type { BackendDecl, LinkedRoute } from './backendDecls';
 export interface LinkContext {
   readonly evaluator: Evaluator;
   /** String parts of a symbol evaluated in `file` (inside function `fn`); unknown pieces become `{name}`. */
-  pathText(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): { text: string; unresolved: string[] };
+  pathText(sym: Sym, file: string, fn: string | null, params?: readonly Value[] | null): { text: string; unresolved: string[]; variants?: readonly string[] };
   /** The same for a value already evaluated (`sym`, its source, names a part that is not a string). */
   valueText(v: Value, sym?: Sym): { text: string; unresolved: string[] };
   /** `params`: argument values for `fn`'s parameters (a helper instantiated at a call). */

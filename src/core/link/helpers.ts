@@ -184,16 +184,20 @@ function instantiate<R extends RouteDecl>(template: R, c: HelperCandidate, targe
   const t = hooks.instantiated ? hooks.instantiated(template, params) : template;
   const splat = splatName(t.path);
   if (splat === null) return [{ ...t, params, ...(t.path.k === 'param' ? { at } : {}) }];
-  // `*urls`: the arguments after the named ones, each a route, unless the helper rebuilt them first.
-  const rebuilt = ev.program.module(t.file)?.bindings[`${t.fn}::${splat}`] !== undefined;
-  const notes = rebuilt ? [`\`${target.fn.name}\` rewrites its URLs (\`${splat} = …\`) before registering them; the path is the one passed to it`] : [];
+  // `*urls`: the arguments after the named ones, each a route; rebuilt first by a comprehension over them
+  // (`urls = [org_scoped_rule(u) for u in urls]`), each the comprehension's item for it; rebuilt otherwise, as passed, partial.
+  const key = `${t.fn}::${splat}`;
+  const rebinding = ev.program.module(t.file)?.bindings[key];
+  const each = rebinding?.k === 'each' && rebinding.over.k === 'ref' && rebinding.over.name === key ? rebinding : null;
+  const notes = rebinding !== undefined && !each ? [`\`${target.fn.name}\` rewrites its URLs (\`${splat} = …\`) before registering them; the path is the one passed to it`] : [];
   const extra = bound.spread ? [] : target.args.slice(bound.positional);
   const ctx = { file: c.file, fn: c.fn, params: null };
   return extra.map((a, k) => {
     const index = params.length + k;
     const values = [...params];
     values[index] = ev.evaluate(a, ctx);
-    const path: Sym = { k: 'param', fn: t.fn!, index, name: `*${splat}` };
+    const passed: Sym = { k: 'param', fn: t.fn!, index, name: `*${splat}` };
+    const path: Sym = each ? { k: 'apply', fn: each.fn, item: each.item, arg: passed } : passed;
     return { ...t, path, params: values, at, notes: [...(t.notes ?? []), ...notes] };
   });
 }

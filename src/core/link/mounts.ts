@@ -304,7 +304,8 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
     const named = opts.routeName ? { name: opts.routeName(r, chain, kind) } : {};
     const tags = uniqueTags([...('tags' in prefix ? (prefix.tags ?? []) : []), ...own]);
     for (const method of r.methods) {
-      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes, ...named, ...(tags.length ? { tags } : {}) });
+      const variants = path.variants?.map((v) => joinUrl(prefix.text, v));
+      linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes, ...named, ...(tags.length ? { tags } : {}), ...(variants?.length ? { variants } : {}) });
     }
   };
   if (r.owner === null) return emit(NO_PREFIX, [], { root: true, prefix: null });

@@ -18,6 +18,7 @@ import { externalConstructions, keywordArg } from './classes';
 import { mergeParts, paramValue, partsOf } from './parts';
 import { globalCall, isStringMethod, stringMethod } from './urls';
 import { classOfFunction, constructorParams, isThisParam, staticReceiver } from './receivers';
+import { followsReturns, returnedValue } from './returns';
 import { enclosing, globalValue, isAbsentValue, stripGlobal, unknown, withOrigin, type Ctx, type EvalHost, type FnRef, type Part, type Program, type Value } from './value';
 
 export type { Ctx, EvalHost, FnRef, Part, Program, Value } from './value';
@@ -103,6 +104,9 @@ export class Evaluator implements EvalHost {
         return { t: 'class', file: ctx.file, name: sym.name };
       case 'dyn':
         return { t: 'unknown', text: sym.text, why: `\`${sym.text}\` is only known at run time` };
+      case 'apply': // the loop variable is the pseudo-function's parameter; other names read as where the list is written
+        return this.evaluate(sym.item, { file: ctx.file, fn: sym.fn, params: [this.evaluate(sym.arg, ctx)], outer: ctx });
+      case 'each': return unknown(sym, 'a list built by a comprehension is only followed where a route helper rewrites its URLs');
     }
   }
 
@@ -237,9 +241,10 @@ export class Evaluator implements EvalHost {
       const ret = fn?.returns.length === 1 ? fn.returns[0]! : null;
       // A helper handing back the object it was given may have changed it (`cfg.proxy = …; return cfg`).
       if (ret?.k === 'param' && ret.fn === fn!.id && ret.index !== THIS_PARAM && sym.args[ret.index]?.k === 'obj') return { t: 'unknown', text: symText(sym), why: `\`${symText(sym)}\` returns the object it is given, which it may change` };
-      if (fn && fn.returns.length === 1) {
+      if (fn && followsReturns(fn, callee.file)) {
         const args = sym.args.map((a) => this.evaluate(a, ctx));
-        return this.evaluate(fn.returns[0]!, { file: callee.file, fn: fn.id, params: args, ...(callee.self ? { self: callee.self } : {}), ...(callee.env ? { outer: callee.env } : {}) });
+        const at: Ctx = { file: callee.file, fn: fn.id, params: args, ...(callee.self ? { self: callee.self } : {}), ...(callee.env ? { outer: callee.env } : {}) };
+        return returnedValue((r, c) => this.evaluate(r, c), fn, at);
       }
     }
     if (callee.t === 'unknown') return { t: 'unknown', text: symText(sym), why: callee.why };

@@ -35,6 +35,13 @@ export type Sym =
   | { readonly k: 'func'; readonly id: string }
   /** A class defined in this module (by name). */
   | { readonly k: 'class'; readonly name: string }
+  /**
+   * A list built item by item (Python's `[item for v in over]`): `item` reads the loop variable as
+   * parameter 0 of the pseudo-function `fn` (other names as where the comprehension is written).
+   */
+  | { readonly k: 'each'; readonly fn: string; readonly item: Sym; readonly over: Sym }
+  /** `item` of an {@link each} with its loop variable bound to `arg`: one item of such a list. */
+  | { readonly k: 'apply'; readonly fn: string; readonly item: Sym; readonly arg: Sym }
   /** A value only known at run time; `text` is its source, for messages. */
   | { readonly k: 'dyn'; readonly text: string };
 
@@ -183,6 +190,10 @@ function render(s: Sym): string {
       return s.options.map(render).join(' ?? ');
     case 'alt':
       return s.options.map(render).join(' | ');
+    case 'each':
+      return `[${render(s.item)} for … in ${render(s.over)}]`;
+    case 'apply':
+      return render(s.item);
     case 'func':
       return 'function';
     case 'class':

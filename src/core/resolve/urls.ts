@@ -132,7 +132,7 @@ export function urlMember(v: Str, prop: string): Value | null {
   return { t: 'str', parts: mergeParts(stripQuery([{ lit: m[2] || '/' }, ...v.parts.slice(1)])) };
 }
 
-const STRING_METHODS = new Set(['toString', 'replace', 'replaceAll']);
+const STRING_METHODS = new Set(['toString', 'replace', 'replaceAll', 'format']);
 
 /** Does `x.prop(…)` name a string method this module evaluates? */
 export function isStringMethod(prop: string): boolean {
@@ -150,6 +150,7 @@ export function stringMethod(sym: Sym, obj: Value, prop: string, args: readonly 
   }
   if (obj.t !== 'str') return null;
   if (prop === 'toString') return { t: 'str', parts: obj.parts };
+  if (prop === 'format') return formatted(sym, obj.parts, args);
   const suffix = args[0] && args[1]?.t === 'str' && literalText(args[1].parts) === '' ? anchoredSuffix(args[0]) : null;
   if (suffix !== null) return dropSuffix(sym, obj.parts, suffix);
   const [a, b] = args.map((x) => (x.t === 'str' ? literalText(x.parts) : null));
@@ -159,6 +160,32 @@ export function stringMethod(sym: Sym, obj: Value, prop: string, args: readonly 
     return whole !== null ? { t: 'str', parts: [{ lit: whole.split(a).join(b) }] } : unknownUrl(sym, `\`${symText(sym)}\` may replace text inside a value known only when it runs`);
   }
   return replaceFirst(sym, obj.parts, a, b);
+}
+
+/**
+ * Python's `"/<org_slug>{}".format(rule)`: a literal template whose fields are all positional (`{}` or
+ * `{0}`), each replaced by that argument's parts; `{{` and `}}` are braces. A named field or a format spec
+ * (`{name}`, `{:>8}`) leaves the value unknown.
+ */
+function formatted(sym: Sym, parts: readonly Part[], args: readonly Value[]): Value {
+  const template = literalText(parts);
+  if (template === null) return unknownUrl(sym, `\`${symText(sym)}\` formats a template known only when it runs`);
+  const out: Part[] = [];
+  let next = 0;
+  let lit = '';
+  for (const m of template.matchAll(/\{\{|\}\}|\{(\d*)\}|[{}]|[^{}]+/g)) {
+    const t = m[0];
+    if (t === '{{' || t === '}}') lit += t[0];
+    else if (m[1] !== undefined) {
+      const arg = args[m[1] === '' ? next++ : Number(m[1])];
+      if (!arg) return unknownUrl(sym, `\`${symText(sym)}\` is given fewer arguments than its template has fields`);
+      out.push({ lit }, ...partsOf(arg));
+      lit = '';
+    } else if (t === '{' || t === '}') return unknownUrl(sym, `\`${symText(sym)}\` has a template field this reader does not fill (named, or with a format spec)`);
+    else lit += t;
+  }
+  out.push({ lit });
+  return { t: 'str', parts: mergeParts(out) };
 }
 
 /** `/\/api$/`: a regular expression (read as its source text) matching a literal text at the end; null for any other. */

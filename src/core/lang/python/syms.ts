@@ -52,9 +52,28 @@ export function toSym(node: SyntaxNode, scope: Scope): Sym {
       return listSym(node, scope);
     case 'dictionary':
       return dictSym(node, scope);
+    case 'list_comprehension':
+      return comprehensionSym(node, scope);
     default:
       return dyn(node);
   }
+}
+
+/**
+ * `[item for v in over]` (one `for`, a plain loop variable, no `if`): each item is `item` with `v` as the
+ * parameter of a pseudo-function of its own (Python 3 gives a comprehension its own scope). Any other
+ * comprehension is only known at run time.
+ */
+function comprehensionSym(node: SyntaxNode, scope: Scope): Sym {
+  const body = node.childForFieldName('body');
+  const clauses = node.namedChildren.filter((c): c is SyntaxNode => !!c && c !== body && c.type !== 'comment');
+  const loop = clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]! : null;
+  const v = loop?.childForFieldName('left');
+  const over = loop?.childForFieldName('right');
+  if (!body || !loop || v?.type !== 'identifier' || !over) return dyn(node);
+  const fn = `${scope.fnId ?? ''}@comprehension${node.startPosition.row + 1}:${node.startPosition.column + 1}`;
+  const inner: Scope = { fnId: fn, locals: new Set(), params: new Map([[v.text, { k: 'param', fn, index: 0, name: v.text }]]), parent: scope, returns: null };
+  return { k: 'each', fn, item: toSym(body, inner), over: toSym(over, scope) };
 }
 
 /**
