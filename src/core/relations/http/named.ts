@@ -50,7 +50,12 @@ export function matchNamed(name: string, method: MethodOrAny, file: string, own:
     const ok = found.filter((e) => methodMatches(e.ep.method, method));
     if (ok.length === 0) return { status: 'method-mismatch', samePath: found };
     const exact = ok.filter((e) => e.ep.method === method);
-    return { status: 'matched', endpoint: filledBy(exact.length ? exact : ok, args), assumption: null };
+    const best = filledBy(exact.length ? exact : ok, args);
+    const paths = [...new Set(best.map((e) => e.ep.path))];
+    // One name on routes of different paths (FastAPI names routes after their functions: mealie has twenty
+    // `get_all`): which one the call builds depends on the router it asks, not known here.
+    if (paths.length > 1) return { status: 'no-services', possible: best, reason: `${paths.length} routes are named \`${name}\` (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}); which one this call builds is not known here` };
+    return { status: 'matched', endpoint: best[0]!, assumption: null };
   }
   const unknown = all.filter((e) => e.ep.name === null);
   const ns = namespaceOf(name);
@@ -65,20 +70,19 @@ export function matchNamed(name: string, method: MethodOrAny, file: string, own:
 }
 
 /**
- * Among routes of one name (Flask's `/files` and `/files/<path:path>`), the one whose parameters the
- * call's keyword arguments fill, the most of them; the first when none is filled.
+ * Among routes of one name (Flask's `/files` and `/files/<path:path>`), those whose parameters the call's
+ * keyword arguments fill, the most of them (ties all kept); all of them when none is filled.
  */
-function filledBy(list: readonly EndpointRec[], args: readonly string[]): EndpointRec {
-  let best = list[0]!;
+function filledBy(list: readonly EndpointRec[], args: readonly string[]): EndpointRec[] {
+  let best: EndpointRec[] = [];
   let most = -1;
   for (const e of list) {
     const params = [...e.ep.path.matchAll(/\{(?:\.\.\.)?([^}]*)\}/g)].map((m) => m[1]!);
-    if (params.every((p) => args.includes(p)) && params.length > most) {
-      best = e;
-      most = params.length;
-    }
+    if (!params.every((p) => args.includes(p))) continue;
+    if (params.length > most) [best, most] = [[e], params.length];
+    else if (params.length === most) best.push(e);
   }
-  return best;
+  return best.length ? best : [...list];
 }
 
 /** A route name's namespace: up to its last `.` (Flask blueprints) or `:` (Django, Starlette mounts); `` when none. */
