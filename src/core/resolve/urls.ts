@@ -25,8 +25,15 @@ function unknownUrl(sym: Sym, why: string): Value {
  * A call of a global the evaluator knows: `String(x)`, `encodeURIComponent(x)` (the value itself, a
  * parameter's or a number's too), `new URL(…)`; null for any other (`arg(i)` evaluates argument i).
  */
+const LODASH_REPLACE = /^(?:lodash(?:-es)?(?:\.default)?\.replace|lodash\/replace(?:\.default)?)$/;
+
 export function globalCall(path: string, sym: Sym, arg: (i: number) => Value | null): Value | null {
   if (path === 'URL') return newUrl(sym, arg(0), arg(1));
+  // lodash's `replace(string, pattern, replacement)` is `string.replace(pattern, replacement)`.
+  if (LODASH_REPLACE.test(path)) {
+    const [s, a, b] = [arg(0), arg(1), arg(2)];
+    return s && a && b ? stringMethod(sym, s, 'replace', [a, b]) : null;
+  }
   if (path !== 'String' && path !== 'str' && path !== 'encodeURIComponent' && path !== 'encodeURI') return null;
   const v = arg(0);
   return v && (v.t === 'str' || v.t === 'num' || v.t === 'param') ? (v.t === 'str' ? { t: 'str', parts: v.parts } : v) : null;
@@ -154,6 +161,8 @@ export function stringMethod(sym: Sym, obj: Value, prop: string, args: readonly 
   const suffix = args[0] && args[1]?.t === 'str' && literalText(args[1].parts) === '' ? anchoredSuffix(args[0]) : null;
   if (suffix !== null) return dropSuffix(sym, obj.parts, suffix);
   const [a, b] = args.map((x) => (x.t === 'str' ? literalText(x.parts) : null));
+  // `"/d/{id}/share".replace("{id}", id)`: a plain piece replaced by a value known when it runs is that value there.
+  if (prop === 'replace' && a && b === null && args[1] && args[1].t !== 'str' && args[1].t !== 'unknown') return replaceFirst(sym, obj.parts, a, partsOf(args[1]));
   if (a === null || a === undefined || b === null || b === undefined || a === '' || /\$/.test(b)) return unknownUrl(sym, `\`${symText(sym)}\` replaces with a pattern that is not a plain string`);
   if (prop === 'replaceAll') {
     const whole = literalText(obj.parts);
@@ -211,12 +220,13 @@ function dropSuffix(sym: Sym, parts: readonly Part[], suffix: string): Value {
 }
 
 /** The first occurrence of `a` is replaced: it must be in the literal text before any run-time part. */
-function replaceFirst(sym: Sym, parts: readonly Part[], a: string, b: string): Value {
+function replaceFirst(sym: Sym, parts: readonly Part[], a: string, b: string | readonly Part[]): Value {
   let lead = '';
   let i = 0;
   for (; i < parts.length && 'lit' in parts[i]!; i++) lead += (parts[i] as { lit: string }).lit;
   const at = lead.indexOf(a);
   if (at < 0 && i < parts.length) return unknownUrl(sym, `\`${symText(sym)}\` may replace text inside a value known only when it runs`);
   if (at < 0) return { t: 'str', parts };
-  return { t: 'str', parts: mergeParts([{ lit: lead.slice(0, at) + b + lead.slice(at + a.length) }, ...parts.slice(i)]) };
+  const by: readonly Part[] = typeof b === 'string' ? [{ lit: b }] : b;
+  return { t: 'str', parts: mergeParts([{ lit: lead.slice(0, at) }, ...by, { lit: lead.slice(at + a.length) }, ...parts.slice(i)]) };
 }
