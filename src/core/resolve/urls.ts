@@ -162,7 +162,7 @@ export function stringMethod(sym: Sym, obj: Value, prop: string, args: readonly 
   if (suffix !== null) return dropSuffix(sym, obj.parts, suffix);
   const [a, b] = args.map((x) => (x.t === 'str' ? literalText(x.parts) : null));
   // `"/d/{id}/share".replace("{id}", id)`: a plain piece replaced by a value known when it runs is that value there.
-  if (prop === 'replace' && a && b === null && args[1] && args[1].t !== 'str' && args[1].t !== 'unknown') return replaceFirst(sym, obj.parts, a, partsOf(args[1]));
+  if (prop === 'replace' && a && b === null && args[1] && args[1].t !== 'str' && !(args[1].t === 'unknown' && args[1].absent)) return replaceFirst(sym, obj.parts, a, partsOf(args[1]));
   if (a === null || a === undefined || b === null || b === undefined || a === '' || /\$/.test(b)) return unknownUrl(sym, `\`${symText(sym)}\` replaces with a pattern that is not a plain string`);
   if (prop === 'replaceAll') {
     const whole = literalText(obj.parts);
