@@ -180,7 +180,7 @@ function urlsOf(link: DjangoLink, sym: Extract<Sym, { k: 'member' }>, at: Site, 
   const owner = link.value(sym.obj, at);
   const name = owner.t === 'ext' ? owner.path : '';
   if (/(?:^|\.)site$/.test(name) || (owner.t === 'ext' && extName(owner) === 'site')) {
-    const admin = { ...prefix, text: prefix.text.replace(/\/?$/, '/') + '{...admin}' };
+    const admin = { ...prefix, text: prefix.text.replace(/\/?$/, '/') + '{...admin?}' };
     if (here) link.emit(admin, here, ['*'], 'admin.site.urls', ['framework-provided: the Django admin site']);
     return;
   }
