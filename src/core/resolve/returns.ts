@@ -1,8 +1,10 @@
 /**
  * What a call of a workspace function gives: its one `return`, or, for a Python function with several
  * (`if settings.MULTI_ORG: return "/<org_slug>" + rule`, then `return rule`), one of them: with at most
- * {@link MAX_RETURNS}, each is an alternative. JS helpers of that shape stay opaque: their calls would
- * split into one call per alternative, which real frontends have not been checked for.
+ * {@link MAX_RETURNS}, each is an alternative. JS helpers of that shape stay opaque: tried on plane, they
+ * are mostly guards (`getFileURL`: `undefined`, the path itself when it is a full URL, else base + path),
+ * and a call's alternatives are judged one by one, so the guard's form of a path the service's own base
+ * already prefixes was reported missing (3 false findings) while the real form matched.
  */
 import type { FunctionFact } from './sym';
 import type { Ctx, Value } from './value';
