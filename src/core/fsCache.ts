@@ -70,7 +70,7 @@ export function diskFactsStore(opts: DiskFactsOptions): FactsStore {
       pendingChars = 0;
       touch(read);
       read.clear();
-      if (wrote > 0) enforceCap(opts.dir, opts.maxBytes);
+      if (wrote > 0) keepUnderCap(opts.dir, opts.maxBytes, wrote);
       wrote = 0;
     },
   };
@@ -85,6 +85,7 @@ function entryHeader(line: string): { key?: unknown; analyzer?: unknown; sum?: u
   }
 }
 
+/** Write the entries; the bytes written (0 when none could be). */
 function writeEntries(pending: ReadonlyMap<string, string>, fileOf: (key: string) => string, analyzer: string): number {
   let wrote = 0;
   for (const [key, body] of pending) {
@@ -92,9 +93,10 @@ function writeEntries(pending: ReadonlyMap<string, string>, fileOf: (key: string
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(nativeDirname(file), { recursive: true });
-      writeFileSync(tmp, `${JSON.stringify({ key, analyzer, sum: sha256(body) })}\n${body}`);
+      const text = `${JSON.stringify({ key, analyzer, sum: sha256(body) })}\n${body}`;
+      writeFileSync(tmp, text);
       renameSync(tmp, file);
-      wrote++;
+      wrote += Buffer.byteLength(text);
     } catch {
       rmSync(tmp, { force: true });
     }
@@ -114,8 +116,59 @@ function touch(files: Iterable<string>): void {
   }
 }
 
-/** Delete the least recently used entries (and stale temporary files) while the folder is over the cap. */
-function enforceCap(dir: string, maxBytes: number): void {
+/** The folder's size as last counted, and when it was counted (ms), kept in {@link LEDGER}. */
+interface Ledger {
+  readonly bytes: number;
+  readonly countedAt: number;
+}
+
+/**
+ * Counting the folder means a stat of every entry (18,000 of them, a quarter of a second, in a full 256 MB
+ * cache), after every run that wrote anything, an edit's one entry included. So the count is kept in a
+ * small file, with the bytes written since added to it; the folder is counted again (and trimmed) only
+ * when that sum reaches the cap, when the file is missing or damaged, or once a day (other processes'
+ * writes, overwritten entries and deletions make the sum drift).
+ */
+const LEDGER = 'usage.json';
+const RECOUNT_MS = 24 * 3_600_000;
+
+function keepUnderCap(dir: string, maxBytes: number, wroteBytes: number): void {
+  const now = Date.now();
+  const ledger = readLedger(dir);
+  if (ledger && now >= ledger.countedAt && now - ledger.countedAt < RECOUNT_MS && ledger.bytes + wroteBytes <= maxBytes) {
+    writeLedger(dir, { bytes: ledger.bytes + wroteBytes, countedAt: ledger.countedAt });
+    return;
+  }
+  const total = enforceCap(dir, maxBytes);
+  if (total !== null) writeLedger(dir, { bytes: total, countedAt: now });
+}
+
+function readLedger(dir: string): Ledger | null {
+  try {
+    const v = JSON.parse(readFileSync(joinPath(dir, LEDGER), 'utf8')) as Partial<Ledger>;
+    return typeof v.bytes === 'number' && typeof v.countedAt === 'number' && v.bytes >= 0 ? { bytes: v.bytes, countedAt: v.countedAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeLedger(dir: string, ledger: Ledger): void {
+  const file = joinPath(dir, LEDGER);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(ledger));
+    renameSync(tmp, file);
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean: the next run counts the folder again
+    }
+  }
+}
+
+/** Delete the least recently used entries (and stale temporary files) while the folder is over the cap; its size after, or null when it cannot be listed. */
+function enforceCap(dir: string, maxBytes: number): number | null {
   const files: Array<{ path: string; size: number; mtime: number }> = [];
   let total = 0;
   try {
@@ -133,15 +186,16 @@ function enforceCap(dir: string, maxBytes: number): void {
       }
     }
   } catch {
-    return;
+    return null;
   }
-  if (total <= maxBytes) return;
+  if (total <= maxBytes) return total;
   files.sort((a, b) => a.mtime - b.mtime);
   for (const f of files) {
     if (total <= maxBytes * 0.8) break;
     rmSync(f.path, { force: true });
     total -= f.size;
   }
+  return total;
 }
 
 /**

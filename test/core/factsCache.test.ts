@@ -51,8 +51,11 @@ async function analyze(dir: string, factsCache?: FactsStore): Promise<AnalysisRe
   return new Analyzer().analyze({ root: dir, fs, config, configFile: file, ...(factsCache ? { factsCache } : {}) });
 }
 
+/** The entries: files under the two-letter fan-out folders (the size count, `usage.json`, is none). */
 const entryFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((sub) => readdirSync(join(dir, sub)).filter((n) => n.endsWith('.json')).map((n) => join(dir, sub, n)));
+  readdirSync(dir)
+    .filter((sub) => /^[0-9a-f]{2}$/.test(sub))
+    .flatMap((sub) => readdirSync(join(dir, sub)).filter((n) => n.endsWith('.json')).map((n) => join(dir, sub, n)));
 
 /** A small workspace with what fixtures lack: a file that fails to parse, a binding named like an Object method, markup. */
 function oddWorkspace(): string {
@@ -129,6 +132,38 @@ describe('facts cache', () => {
     const total = entryFiles(cacheDir).reduce((n, f) => n + statSync(f).size, 0);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(20_000);
+  });
+
+  it('keeps a count of its size so that a run writing a few entries does not list the folder; counts again at the cap or when the count is damaged', async () => {
+    const cacheDir = tempDir('api-parity-cache-');
+    const ledger = join(cacheDir, 'usage.json');
+    const sizeOnDisk = () => entryFiles(cacheDir).reduce((n, f) => n + statSync(f).size, 0);
+    const store = (maxBytes: number) => diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes });
+    const a = store(100_000);
+    a.set('a', 'x'.repeat(10_000));
+    await a.flush();
+    const counted = JSON.parse(readFileSync(ledger, 'utf8')) as { bytes: number; countedAt: number };
+    expect(counted.bytes).toBe(sizeOnDisk());
+    // A small write adds to the count, which is not taken again.
+    const b = store(100_000);
+    b.set('b', 'y'.repeat(5_000));
+    await b.flush();
+    const after = JSON.parse(readFileSync(ledger, 'utf8')) as { bytes: number; countedAt: number };
+    expect(after.countedAt).toBe(counted.countedAt);
+    expect(after.bytes).toBe(sizeOnDisk());
+    // Near the cap, the folder is counted and trimmed: the least recently used entry goes.
+    writeFileSync(ledger, JSON.stringify({ bytes: 14_000, countedAt: counted.countedAt }));
+    const c = store(20_000);
+    c.set('c', 'z'.repeat(8_000));
+    await c.flush();
+    expect(sizeOnDisk()).toBeLessThanOrEqual(20_000);
+    expect((JSON.parse(readFileSync(ledger, 'utf8')) as { bytes: number }).bytes).toBe(sizeOnDisk());
+    // A damaged count is counted again.
+    writeFileSync(ledger, '{ not json');
+    const d = store(100_000);
+    d.set('d', 'w');
+    await d.flush();
+    expect((JSON.parse(readFileSync(ledger, 'utf8')) as { bytes: number }).bytes).toBe(sizeOnDisk());
   });
 
   it('writes entries while a run goes once a few megabytes wait (a cold run does not hold them all), and all of them by flush', async () => {
