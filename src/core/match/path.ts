@@ -240,14 +240,18 @@ function matchStep(r: readonly Segment[], ri: number, c: readonly Segment[], ci:
   if (ri === r.length) return ci === c.length ? 0 : null;
   const rs = r[ri]!;
   if (rs.t === 'splat') {
-    // Try consuming as few segments as possible first; the score does not depend on how many.
+    // Try consuming as few segments as possible first; the score does not depend on how many, but an
+    // optional catch-all that takes nothing scores a little below nothing: `/login` beats `/login/{...path?}`
+    // (a dev-server proxy in front of the route, in the same service) for a call to `/login`. Less than the
+    // caller's own service earns (see the matcher): a proxy of the caller's own dev server still comes first.
     const min = rs.optional ? 0 : 1;
     let best: number | null = null;
     for (let n = min; ci + n <= c.length; n++) {
       const rest = matchFrom(r, ri + 1, c, ci + n, memo);
-      if (rest !== null && (best === null || rest > best)) best = rest;
+      const score = rest === null ? null : rest + (n === 0 ? -0.005 : 0.1);
+      if (score !== null && (best === null || score > best)) best = score;
     }
-    return best === null ? null : best + 0.1;
+    return best;
   }
   if (rs.t === 'opt') {
     const skip = matchFrom(r, ri + 1, c, ci, memo);
