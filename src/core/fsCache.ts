@@ -96,7 +96,11 @@ function writeEntries(pending: ReadonlyMap<string, string>, fileOf: (key: string
       renameSync(tmp, file);
       wrote++;
     } catch {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // `force` covers a missing file, not a missing folder (a cache folder under a regular file: ENOTDIR)
+      }
     }
   }
   return wrote;
