@@ -80,10 +80,11 @@ const entries = [
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', ...analyzer },
   // The executable, a small launcher: it loads the CLI bundle with a V8 code cache (src/cli/launch.ts).
-  // vm.Script has no loader for import() in Node 20 but an experimental one: the bundle has none.
+  // vm.Script has no loader for import() in Node 20 but an experimental one: the bundles it loads (this
+  // one and estree.js) have none.
   { entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', supported: { 'dynamic-import': false }, ...analyzer },
-  { entryPoints: [require.resolve('@typescript-eslint/typescript-estree')], outfile: 'dist/estree.js' },
+  { entryPoints: [require.resolve('@typescript-eslint/typescript-estree')], outfile: 'dist/estree.js', supported: { 'dynamic-import': false } },
 ];
 
 /** The grammars the language packs declare (src/core/lang/registry.ts), read from a bundle of it. */

@@ -24,7 +24,8 @@ export interface LoadedBundle {
   readonly miss: 'none' | 'stale' | 'damaged' | 'rejected' | null;
   /**
    * Write the cache for the next run when this one had none it could use: the code V8 has compiled so
-   * far (the later, the more functions it holds). Atomic; false when not needed or not possible.
+   * far (the later, the more functions it holds); the same for the modules loaded through `alsoCached`.
+   * Atomic; false when nothing needed writing or could be written.
    */
   save(): boolean;
 }
@@ -39,34 +40,45 @@ export function runtimeId(): string {
   return [process.version, process.arch, process.versions.v8, process.execArgv.join(' '), process.env['NODE_OPTIONS'] ?? ''].join('\0');
 }
 
+export interface LoadOptions {
+  /** What the cached code must have been compiled by: {@link runtimeId} by default. */
+  readonly runtime?: string;
+  /**
+   * Modules the bundle requires (`require('./estree.js')`, exactly so) that are loaded with the cache
+   * too, when the bundle is: `save()` then saves them as well.
+   */
+  readonly alsoCached?: readonly string[];
+}
+
 /**
  * Load `file` (a CommonJS module) using the code cache in `dir`; `dir` null (no cache folder, or the
  * cache is off) or source maps enabled (`--enable-source-maps` maps only what Node's loader compiled)
  * load it with plain `require`. The bundle must not use `import()`: a `vm.Script` has no loader for it
- * in Node 20 but an experimental one (esbuild.mjs lowers it to `require` and checks). An error before the bundle runs (unreadable, uncompilable) falls back to
- * plain `require` too, which reports it as Node would; an error the bundle throws is its own.
+ * in Node 20 but an experimental one (esbuild.mjs lowers it to `require`). An error before the bundle
+ * runs (unreadable, uncompilable) falls back to plain `require` too, which reports it as Node would;
+ * an error the bundle throws is its own.
  */
-export function loadBundle(file: string, dir: string | null, runtime: string = runtimeId()): LoadedBundle {
+export function loadBundle(file: string, dir: string | null, options: LoadOptions = {}): LoadedBundle {
   const requireFrom = createRequire(file);
   const plain = (): LoadedBundle => ({ exports: requireFrom(file), state: 'plain', miss: null, save: () => false });
   if (dir === null || process.sourceMapsEnabled) return plain();
-  let script: Script;
-  let source: Buffer;
-  let cacheFile: string;
-  let key: string;
-  let miss: LoadedBundle['miss'];
+  const runtime = options.runtime ?? runtimeId();
+  let compiled: { script: Script; key: string; cacheFile: string; miss: LoadedBundle['miss'] };
   try {
-    source = readFileSync(file);
-    key = `${sha256(source)}\0${runtime}`;
-    cacheFile = join(dir, `${basename(file, '.js')}-${sha256(`${file}\0${runtime}`).slice(0, 16)}.bin`);
-    const cached = readCache(cacheFile, key);
-    script = new Script(wrap(source.toString('utf8')), { filename: file, ...(cached.data ? { cachedData: cached.data } : {}) });
-    miss = cached.data ? (script.cachedDataRejected ? 'rejected' : null) : cached.miss;
+    compiled = compile(file, dir, runtime);
   } catch {
     return plain();
   }
+  const { script, key, cacheFile, miss } = compiled;
+  const siblings = new Map<string, LoadedBundle>();
+  const bundleRequire = Object.assign((id: string): unknown => {
+    if (!options.alsoCached?.includes(id)) return requireFrom(id);
+    let sibling = siblings.get(id);
+    if (!sibling) siblings.set(id, (sibling = loadBundle(join(dirname(file), id), dir, { runtime })));
+    return sibling.exports;
+  }, requireFrom);
   const module = { exports: {} as unknown, id: file, filename: file, loaded: false };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, requireFrom, module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, bundleRequire, module, file, dirname(file));
   module.loaded = true;
   let saved = false;
   return {
@@ -74,11 +86,23 @@ export function loadBundle(file: string, dir: string | null, runtime: string = r
     state: miss === null ? 'used' : 'compiled',
     miss,
     save() {
-      if (miss === null || saved) return false;
+      let wrote = false;
+      for (const sibling of siblings.values()) wrote = sibling.save() || wrote;
+      if (miss === null || saved) return wrote;
       saved = true;
-      return writeCache(cacheFile, key, script);
+      return writeCache(cacheFile, key, script) || wrote;
     },
   };
+}
+
+/** Compile `file` with the cached data for it in `dir`, when there is some under its key. */
+function compile(file: string, dir: string, runtime: string): { script: Script; key: string; cacheFile: string; miss: LoadedBundle['miss'] } {
+  const source = readFileSync(file);
+  const key = `${sha256(source)}\0${runtime}`;
+  const cacheFile = join(dir, `${basename(file, '.js')}-${sha256(`${file}\0${runtime}`).slice(0, 16)}.bin`);
+  const cached = readCache(cacheFile, key);
+  const script = new Script(wrap(source.toString('utf8')), { filename: file, ...(cached.data ? { cachedData: cached.data } : {}) });
+  return { script, key, cacheFile, miss: cached.data ? (script.cachedDataRejected ? 'rejected' : null) : cached.miss };
 }
 
 /** Node's CommonJS wrapper (a `#!` line is kept as a comment, as Node's loader reads it). */

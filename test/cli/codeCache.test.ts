@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBundle, runtimeId } from '../../src/cli/codeCache';
@@ -28,8 +28,8 @@ function bundle(value = 1): { file: string; cache: string } {
 const source = (value: number) =>
   `#!/usr/bin/env node\n"use strict";\nconst path = require('node:path');\nfunction square(x) { return x * x; }\nmodule.exports = { value: ${value}, squared: square(${value}), file: __filename, dir: path.basename(__dirname), self: module.exports === exports };\n`;
 
-const load = (file: string, dir: string | null) => {
-  const b = loadBundle(file, dir);
+const load = (file: string, dir: string | null, alsoCached: string[] = []) => {
+  const b = loadBundle(file, dir, { alsoCached });
   return { ...b, exports: { ...(b.exports as object) } };
 };
 const cacheFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.bin'));
@@ -111,6 +111,26 @@ describe('loadBundle', () => {
     expect(b).toMatchObject({ state: 'compiled', miss: 'none', exports: { value: 6, squared: 36 } });
     expect(b.save()).toBe(false);
     expect(load(file, join(blocker, 'code')).state).toBe('compiled');
+  });
+
+  it('loads the modules named in alsoCached through the cache too, checked against their content', () => {
+    const { file, cache } = bundle();
+    const dep = join(file, '..', 'dep.js');
+    writeFileSync(dep, 'module.exports = { answer: 41 };\n');
+    writeFileSync(file, `module.exports = { dep: require('./dep.js').answer, sep: require('node:path').sep };\n`);
+    const first = load(file, cache, ['./dep.js']);
+    expect(first).toMatchObject({ state: 'compiled', exports: { dep: 41, sep } });
+    expect(first.save()).toBe(true);
+    expect(cacheFiles(cache).sort()).toEqual([expect.stringMatching(/^bundle-/), expect.stringMatching(/^dep-/)]);
+    writeFileSync(dep, 'module.exports = { answer: 42 };\n');
+    const second = load(file, cache, ['./dep.js']);
+    expect(second).toMatchObject({ state: 'used', exports: { dep: 42, sep } });
+    // Only the dependency needed writing again.
+    const before = cacheFiles(cache).map((f) => readFileSync(join(cache, f)).toString('latin1'));
+    expect(second.save()).toBe(true);
+    const after = cacheFiles(cache).map((f) => readFileSync(join(cache, f)).toString('latin1'));
+    expect(after.filter((a, i) => a !== before[i])).toHaveLength(1);
+    expect(load(file, cache, ['./dep.js']).save()).toBe(false);
   });
 
   it('keeps the most recent cache files of a folder, always the one just written', () => {
