@@ -8,7 +8,7 @@
  * only costs the compilation it would have saved. Nothing here changes what the bundle does.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -142,8 +142,10 @@ function readCache(file: string, key: string): { data: Buffer | null; miss: 'non
 function writeCache(file: string, key: string, script: Script): boolean {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const data = script.createCachedData();
+    // The folder first: serialising the code is the costly part, wasted on a folder that cannot be written.
     mkdirSync(dirname(file), { recursive: true });
+    accessSync(dirname(file), fsConstants.W_OK);
+    const data = script.createCachedData();
     writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify({ key, bytes: data.length, sum: sha256(data) })}\n`), data]));
     renameSync(tmp, file);
   } catch {

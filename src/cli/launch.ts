@@ -1,9 +1,10 @@
 /**
  * The `api-parity` executable (`dist/cli.js`): loads the CLI bundle (`dist/cli-main.js`, from main.ts)
  * with a V8 code cache kept beside the facts cache (`<cache folder>/code`), so a run does not compile
- * the 1.5 MB bundle again (nor typescript-estree's, when it parses JS), then starts it. The cache is off with `--no-cache` (no cache at all is read or
- * written), with `API_PARITY_CODE_CACHE=0`, and without a cache folder. Imports only node built-ins and
- * core leaf modules: whatever it imports is loaded before the cache can help.
+ * the 1.5 MB bundle again (nor typescript-estree's, when it parses JS), then starts it. The cache is
+ * off with `--no-cache` (no cache at all is read or written), with `API_PARITY_CODE_CACHE=0`, and
+ * without a cache folder. Imports only node built-ins and core leaf modules: whatever it imports is
+ * loaded before the cache can help.
  */
 import { join } from 'node:path';
 import { defaultCacheDir } from '../core/cacheDir';

@@ -4,7 +4,7 @@
  * launcher's code cache must never change what it prints, whatever state the cache folder is in.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,10 @@ describe('dist/cli.js', () => {
       const files = readdirSync(code).sort();
       expect(files).toEqual([expect.stringMatching(/^cli-main-\w+\.bin$/), expect.stringMatching(/^estree-\w+\.bin$/)]);
       const expected = { status: first.status, stdout: first.stdout, stderr: '' };
+      const written = statSync(join(code, files[0]!)).mtimeMs;
       expect(check(join(dir, 'cache'))).toMatchObject(expected);
+      // Used, not rewritten: V8 accepted it (it rejects code compiled under other flags: see launch.ts).
+      expect(statSync(join(code, files[0]!)).mtimeMs).toBe(written);
       for (const f of files) writeFileSync(join(code, f), 'damaged');
       expect(check(join(dir, 'cache'))).toMatchObject(expected);
       // Rewritten (estree's when it is next loaded: this warm run parses nothing).
