@@ -79,8 +79,12 @@ const analyzer = { plugins: [...common.plugins, estreeApart] };
 const entries = [
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', ...analyzer },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, ...analyzer },
-  { entryPoints: [require.resolve('@typescript-eslint/typescript-estree')], outfile: 'dist/estree.js' },
+  // The executable, a small launcher: it loads the CLI bundle with a V8 code cache (src/cli/launch.ts).
+  // vm.Script has no loader for import() in Node 20 but an experimental one: the bundles it loads (this
+  // one and estree.js) have none.
+  { entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', supported: { 'dynamic-import': false }, ...analyzer },
+  { entryPoints: [require.resolve('@typescript-eslint/typescript-estree')], outfile: 'dist/estree.js', supported: { 'dynamic-import': false } },
 ];
 
 /** The grammars the language packs declare (src/core/lang/registry.ts), read from a bundle of it. */
@@ -112,4 +116,5 @@ if (watch) {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   await copyWasm();
   chmodSync('dist/cli.js', 0o755);
+  if (/\bimport\(/.test(readFileSync('dist/cli-main.js', 'utf8'))) throw new Error('dist/cli-main.js calls import(), which the launcher (vm.Script) cannot load: see src/cli/codeCache.ts');
 }

@@ -48,8 +48,9 @@ Options:
   -q, --quiet              print only the gaps (text format); no progress or status lines
       --allow-home-or-root analyse dir even when it is the home folder (or holds it) or the root
                            of the file system, which are refused without it
-      --no-cache           parse every file; neither read nor write the facts cache (kept in
-                           API_PARITY_CACHE_DIR, else ~/.cache/api-parity or the OS cache folder)
+      --no-cache           parse every file; read and write no cache: neither the facts cache nor
+                           the compiled CLI code (kept in API_PARITY_CACHE_DIR, else
+                           ~/.cache/api-parity or the OS cache folder)
       --baseline <file>    report only findings not recorded in this baseline file (default: the
                            config's "baseline"); a note counts the ones left out
       --update-baseline    write the current findings to the baseline file (--baseline, the

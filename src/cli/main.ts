@@ -59,11 +59,12 @@ function usageError(io: CliIo, err: UsageError): number {
 }
 
 /**
- * The process entry point: real streams, and Ctrl-C aborts the analysis (a second Ctrl-C kills). A
- * closed pipe on stdout or stderr ends the output quietly; the exit code stays the run's. A report that
- * cannot be written to stdout for another reason (a full disk) is exit 2, like an unwritable --output.
+ * The process entry point (launch.ts, the executable, calls it; so does running this bundle itself):
+ * real streams, and Ctrl-C aborts the analysis (a second Ctrl-C kills). A closed pipe on stdout or
+ * stderr ends the output quietly; the exit code stays the run's. A report that cannot be written to
+ * stdout for another reason (a full disk) is exit 2, like an unwritable --output.
  */
-function main(): void {
+export function main(): void {
   limitHeapGrowth();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());

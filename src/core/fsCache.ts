@@ -5,8 +5,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname as nativeDirname } from 'node:path';
+import { defaultCacheDir } from './cacheDir';
 import type { FactsStore } from './engine/factsCache';
 import { joinPath } from './path';
+
+export { defaultCacheDir };
 
 export interface DiskFactsOptions {
   /** The cache folder (created when first written). */
@@ -98,7 +101,11 @@ function writeEntries(pending: ReadonlyMap<string, string>, fileOf: (key: string
       renameSync(tmp, file);
       wrote += Buffer.byteLength(text);
     } catch {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // `force` covers a missing file, not a missing folder (a cache folder under a regular file: ENOTDIR)
+      }
     }
   }
   return wrote;
@@ -196,21 +203,6 @@ function enforceCap(dir: string, maxBytes: number): number | null {
     total -= f.size;
   }
   return total;
-}
-
-/**
- * The cache folder for this user: `API_PARITY_CACHE_DIR`, else the platform's cache folder
- * (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on
- * Windows) + `/api-parity`. Null without a home folder. Never inside a workspace unless configured so.
- */
-export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>, platform: string = process.platform): string | null {
-  if (env['API_PARITY_CACHE_DIR']) return env['API_PARITY_CACHE_DIR'];
-  const home = env['HOME'] || env['USERPROFILE'] || null;
-  let base: string | null;
-  if (platform === 'win32') base = env['LOCALAPPDATA'] || (home ? joinPath(home, 'AppData', 'Local') : null);
-  else if (platform === 'darwin') base = home ? joinPath(home, 'Library', 'Caches') : null;
-  else base = env['XDG_CACHE_HOME'] || (home ? joinPath(home, '.cache') : null);
-  return base ? joinPath(base, 'api-parity') : null;
 }
 
 /** The analyser build, stamped into the bundles by esbuild.mjs (null when running from sources). */

@@ -1,5 +1,5 @@
 /** The CLI's facts cache: on by default where there is a cache folder, `--no-cache` reads and writes none. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,5 +24,12 @@ describe('check and the facts cache', () => {
     const plain = await runCli(['check', SHOP, '--format', 'json', '--no-cache'], { env: env('b') });
     expect(existsSync(join(base, 'b'))).toBe(false);
     expect(plain).toEqual(cached);
+  });
+
+  it('a cache folder that cannot be created (under a regular file) costs only the cache', async () => {
+    const cached = await runCli(['check', SHOP, '--format', 'json'], { env: env('a') });
+    writeFileSync(join(base, 'file'), 'not a folder');
+    const blocked = await runCli(['check', SHOP, '--format', 'json'], { env: { ...env('a'), API_PARITY_CACHE_DIR: join(base, 'file', 'cache') } });
+    expect(blocked).toEqual(cached);
   });
 });
