@@ -213,8 +213,21 @@ class MountGraph {
   /** Add the edge a mount declares, when both ends are nodes and its prefix reads as one. */
   addMount(m: MountDecl): void {
     const found = this.nodeOf(m.parent, m.file, m.fn, m.params);
-    const child = this.nodeOf(m.child, m.file, m.fn, m.params);
-    if ('missing' in child || ('missing' in found && found.foreign)) return;
+    if ('missing' in found && found.foreign) return;
+    for (const child of this.childNodes(m)) this.addEdge(m, found, child);
+  }
+
+  /** The node(s) a mount's child stands for: each one a loop variable may be (`for bp in [a, b]: app.register_blueprint(bp)`). */
+  private childNodes(m: MountDecl): Node[] {
+    const v = this.ctx.value(m.child, m.file, m.fn, m.params);
+    const options = v.t === 'alt' ? v.options : [v];
+    return options.flatMap((o, i) => {
+      const n = this.nodeOfValue(o, `${m.file}:${symText(m.child)}${options.length > 1 ? `#${i}` : ''}`, symText(m.child));
+      return 'missing' in n ? [] : [n];
+    });
+  }
+
+  private addEdge(m: MountDecl, found: Node | NotANode, child: Node): void {
     // `app.use('/api', router)` on an `app` we cannot resolve (a parameter of `init(app)`): the prefix is
     // still known; what is above `app` is assumed to be nothing, and said so.
     const parent = 'missing' in found ? this.standIn(m.parent, m.file, found.missing) : found;

@@ -131,13 +131,34 @@ class PyFactsBuilder implements ImportTables {
         if (e) this.scanCalls(e, scope);
         return;
       }
+      case 'for_statement':
+        this.loopVariable(node, scope);
+        this.compound(node, scope, classCtx);
+        return;
       default:
-        // Compound statements (if/for/while/with/try): visit their blocks; scan other nodes for calls.
-        for (const child of node.namedChildren) {
-          if (!child) continue;
-          if (child.type === 'block' || child.type.endsWith('_clause') || child.type === 'else_clause') this.blockLike(child, scope, classCtx);
-          else this.scanCalls(child, scope);
-        }
+        this.compound(node, scope, classCtx);
+    }
+  }
+
+  /**
+   * `for bp in [a.bp, b.bp]:` binds `bp`, in its body, to one of the items (redash registers its auth
+   * blueprints so); a loop over anything else binds nothing. As with assignments, the first binding wins.
+   */
+  private loopVariable(node: SyntaxNode, scope: Scope): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left?.type !== 'identifier' || (right?.type !== 'list' && right?.type !== 'tuple')) return;
+    const items = toSym(right, scope);
+    const key = bindingKey(left.text, scope);
+    if (items.k === 'arr' && items.items.length > 0 && !(key in this.bindings)) this.bindings[key] = { k: 'alt', options: items.items };
+  }
+
+  /** Compound statements (if/for/while/with/try): visit their blocks; scan other nodes for calls. */
+  private compound(node: SyntaxNode, scope: Scope, classCtx: ClassCtx | null): void {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'block' || child.type.endsWith('_clause') || child.type === 'else_clause') this.blockLike(child, scope, classCtx);
+      else this.scanCalls(child, scope);
     }
   }
 

@@ -41,7 +41,7 @@ export function collectAssigned(node: SyntaxNode, into: Set<string>): void {
       if (n) into.add(n);
       continue;
     }
-    if (c.type === 'assignment' || c.type === 'augmented_assignment') {
+    if (c.type === 'assignment' || c.type === 'augmented_assignment' || c.type === 'for_statement') {
       const left = c.childForFieldName('left');
       if (left?.type === 'identifier') into.add(left.text);
     }
