@@ -98,7 +98,7 @@ function draftsOf(decl: ClientDecl, fw: Framework, spec: RequestSpec, sides: Dra
   if (w && (wrapperDecls.get(key!) === decl || isWrapping(spec, decl, evaluator))) {
     // A generated client function nobody calls is no call (its definition is not one).
     if (calledWrappers.has(key!) || spec.generated) return [];
-    return draftCall(decl, fw, sides.withBases(spec, decl), evaluator, `the URL is built from parameters of \`${w.name}\`, which is never called with arguments in this workspace`);
+    return draftCall(decl, fw, sides.withBases(spec, decl), evaluator, `the URL is built from parameters of \`${w.name}\` (its receiver or arguments), and no call of it this analysis can follow gives them (it may be called through a value it does not track)`);
   }
   return draftCall(decl, fw, sides.withBases(spec, decl), evaluator, null);
 }
