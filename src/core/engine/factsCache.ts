@@ -21,8 +21,8 @@ export interface FactsStore {
   flush(): Promise<void>;
 }
 
-/** Bump when the shape of a cached outcome changes. */
-const FORMAT = 1;
+/** Bump when the shape of a cached outcome (or of its key) changes. */
+const FORMAT = 2;
 
 export type ParseOutcome = { readonly parsed: Parsed } | { readonly failed: string };
 
@@ -32,16 +32,20 @@ export interface KeyParts {
   readonly language: string;
   readonly accepting: readonly string[];
   readonly project: Project;
-  readonly text: string;
+  /**
+   * A digest of the file's content: of its bytes (`b…`, see `contentDigest`) when it was read with a facts
+   * store, else of its decoded text (`t…`, {@link textDigest}); the prefix keeps the two apart.
+   */
+  readonly digest: string;
 }
+
+export const textDigest = (text: string): string => createHash('sha256').update(text).digest('base64');
 
 export function factsKey(k: KeyParts): string {
   const p = k.project;
   const project = [p.root, p.name, p.kinds, [...p.dependencies].sort(), Object.entries(p.versions).sort(), p.scriptPorts];
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, k.parser, k.path, k.language, k.accepting, project]))
-    .update('\0')
-    .update(k.text)
+    .update(JSON.stringify([FORMAT, k.parser, k.path, k.language, k.accepting, project, k.digest]))
     .digest('hex');
 }
 
