@@ -39,49 +39,49 @@ describe('gate memo', () => {
   it('reuses a decision only for the same text digest and scope', () => {
     const store = memoryStore();
     const first = new GateMemo(store, '/w');
-    expect(first.decide('a.js', 'd1', 's1', () => decision(['routes:express']))).toEqual(decision(['routes:express']));
-    first.decide('b.js', 'd2', 's1', () => decision([]));
+    expect(first.get('a.js', 'd1', 's1', () => decision(['routes:express']))).toEqual(decision(['routes:express']));
+    first.get('b.js', 'd2', 's1', () => decision([]));
     first.save(new Set(['a.js', 'b.js']));
     expect(store.sets).toBe(1);
     const compute = vi.fn(() => decision(['requests:fetch']));
     const again = new GateMemo(store, '/w');
-    expect(again.decide('a.js', 'd1', 's1', compute)).toEqual(decision(['routes:express']));
-    expect(again.decide('b.js', 'd2', 's1', compute)).toEqual(decision([]));
+    expect(again.get('a.js', 'd1', 's1', compute)).toEqual(decision(['routes:express']));
+    expect(again.get('b.js', 'd2', 's1', compute)).toEqual(decision([]));
     expect(compute).not.toHaveBeenCalled();
     again.save(new Set(['a.js', 'b.js']));
     expect(store.sets).toBe(1); // nothing changed: not written again
     const changed = new GateMemo(store, '/w');
-    expect(changed.decide('a.js', 'd1-edited', 's1', compute)).toEqual(decision(['requests:fetch']));
-    expect(changed.decide('b.js', 'd2', 's2', compute)).toEqual(decision(['requests:fetch']));
+    expect(changed.get('a.js', 'd1-edited', 's1', compute)).toEqual(decision(['requests:fetch']));
+    expect(changed.get('b.js', 'd2', 's2', compute)).toEqual(decision(['requests:fetch']));
     expect(compute).toHaveBeenCalledTimes(2);
     changed.save(new Set(['a.js', 'b.js']));
     expect(store.sets).toBe(2);
     // Another root has its own table.
     const other = vi.fn(() => decision([]));
-    new GateMemo(store, '/other').decide('a.js', 'd1-edited', 's1', other);
+    new GateMemo(store, '/other').get('a.js', 'd1-edited', 's1', other);
     expect(other).toHaveBeenCalledTimes(1);
   });
 
   it('drops files that are gone, keeps those not gated this run, and ignores a damaged table', () => {
     const store = memoryStore();
     const m = new GateMemo(store, '/w');
-    m.decide('a.js', 'd1', 's', () => decision(['x']));
-    m.decide('b.js', 'd2', 's', () => decision(['y']));
+    m.get('a.js', 'd1', 's', () => decision(['x']));
+    m.get('b.js', 'd2', 's', () => decision(['y']));
     m.save(new Set(['a.js', 'b.js']));
     const edit = new GateMemo(store, '/w'); // an edit run gates only the changed file
-    edit.decide('a.js', 'd1', 's', () => decision([]));
+    edit.get('a.js', 'd1', 's', () => decision([]));
     edit.save(new Set(['a.js']));
     expect(store.sets).toBe(2); // b.js is gone
     const compute = vi.fn(() => decision(['z']));
     const after = new GateMemo(store, '/w');
-    after.decide('a.js', 'd1', 's', compute);
-    after.decide('b.js', 'd2', 's', compute);
+    after.get('a.js', 'd1', 's', compute);
+    after.get('b.js', 'd2', 's', compute);
     expect(compute).toHaveBeenCalledTimes(1);
     const [key] = [...store.texts.keys()];
     for (const damaged of ['', 'not json', '{"scopes":[],"lists":[],"rows":{"a.js":["d1",0,0,1,null]}}', '{"scopes":["s"],"lists":[[1]],"rows":{"a.js":["d1",0,0,1,null]}}']) {
       store.texts.set(key!, damaged);
       const fn = vi.fn(() => decision(['w']));
-      expect(new GateMemo(store, '/w').decide('a.js', 'd1', 's', fn)).toEqual(decision(['w']));
+      expect(new GateMemo(store, '/w').get('a.js', 'd1', 's', fn)).toEqual(decision(['w']));
       expect(fn).toHaveBeenCalledTimes(1);
     }
   });
@@ -89,9 +89,9 @@ describe('gate memo', () => {
   it('has no memory without a store, a digest or a scope', () => {
     const compute = vi.fn(() => decision([]));
     const store = memoryStore();
-    new GateMemo(undefined, '/w').decide('a.js', 'd', 's', compute);
-    new GateMemo(store, '/w').decide('a.js', null, 's', compute);
-    new GateMemo(store, '/w').decide('a.js', 'd', null, compute);
+    new GateMemo(undefined, '/w').get('a.js', 'd', 's', compute);
+    new GateMemo(store, '/w').get('a.js', null, 's', compute);
+    new GateMemo(store, '/w').get('a.js', 'd', null, compute);
     expect(compute).toHaveBeenCalledTimes(3);
   });
 });

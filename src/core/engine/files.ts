@@ -14,8 +14,8 @@ import { projectOf, type Project } from '../project/projects';
 import { decodeText, hashText } from '../text';
 import type { AnalysisNote } from '../types';
 import type { ModuleFacts } from '../resolve/sym';
-import { decodeOutcome, encodeOutcome, factsKey, textDigest, type ParseOutcome } from './factsCache';
-import { contentDigest, gate, gateScope, GateMemo } from './gates';
+import { decodeOutcome, encodeOutcome, factsKey, textDigest, type FactsStore, type ParseOutcome } from './factsCache';
+import { contentDigest, gate, GateMemo } from './gates';
 import { placeIn, sortedIndex } from './order';
 import type { DeclOf, Entry, FileDecls, Parsed, RunContext } from './types';
 import type { Workspace } from './workspace';
@@ -116,16 +116,13 @@ export class FileStore {
     this.gates.save(keep);
   }
 
-  /** A digest of the project and its detected frameworks (see {@link gateScope}), once per run. */
-  private scopeOf(project: Project): string {
-    let s = this.scopes.get(project.root);
-    if (s === undefined) this.scopes.set(project.root, (s = gateScope(project, this.detected(project))));
-    return s;
+  /** The run's facts store and root, for per-file answers kept between runs (see {@link FileMemo}). */
+  get memoPlace(): { readonly store: FactsStore | undefined; readonly root: string } {
+    return { store: this.ctx.opts.factsCache, root: this.ctx.opts.root };
   }
 
   /** The gate decisions of earlier runs (in the facts store), and this run's. */
   private readonly gates: GateMemo;
-  private readonly scopes = new Map<string, string>();
 
   /** The frameworks a project uses (their `detect` passed). */
   detected(project: Project): readonly Framework[] {
@@ -298,7 +295,7 @@ export class FileStore {
     if ('skip' in decoded) return skip(decoded.skip);
     const notes: AnalysisNote[] = decoded.note ? [{ level: 'info', message: decoded.note, file: path }] : [];
     const digest = this.ctx.opts.factsCache ? `b${contentDigest(bytes)}` : undefined;
-    const { generated, accepting, eager } = this.gates.decide(path, digest ?? null, digest ? this.scopeOf(ref.project) : null, () => gate(ref, decoded.text, detected, lang));
+    const { generated, accepting, eager } = this.gates.get(path, digest ?? null, digest ? this.gates.scopeOf(ref.project, detected) : null, () => gate(ref, decoded.text, detected, lang));
     if (generated) return skip(generated, notes);
     return this.remember({ ...base, key, text: decoded.text, digest, accepting, eager, skipped: null, notes });
   }

@@ -12,6 +12,7 @@ import { CONTRIBUTION_KINDS, type FileRef, type Framework } from '../frameworks/
 import type { LanguageSupport } from '../lang/types';
 import type { Project } from '../project/projects';
 import type { FactsStore } from './factsCache';
+import { FileMemo, memoKey, type MemoRow } from './fileMemo';
 
 /** Bump when the gate table's shape changes. */
 const FORMAT = 1;
@@ -61,12 +62,6 @@ export function gateScope(project: Project, detected: readonly Framework[]): str
   return sha256(JSON.stringify([project, detected.map((f) => f.id)], plain));
 }
 
-interface Row {
-  readonly digest: string;
-  readonly scope: string;
-  readonly decision: GateDecision;
-}
-
 /** Stored: the scopes and accepting lists once each, then per path [text digest, scope, accepting list, eager, generated]. */
 interface Table {
   readonly scopes: string[];
@@ -74,55 +69,21 @@ interface Table {
   readonly rows: Record<string, [string, number, number, 0 | 1, string | null]>;
 }
 
+type Row = MemoRow<GateDecision>;
+
 /** The gate decisions of one workspace root, read from the store when a run first gates a file. */
-export class GateMemo {
-  private stored: Map<string, Row> | null = null;
-  private readonly made = new Map<string, Row>();
-  private changed = false;
+export class GateMemo extends FileMemo<GateDecision> {
+  private readonly scopes = new Map<Project, string>();
 
-  constructor(
-    private readonly store: FactsStore | undefined,
-    private readonly root: string,
-  ) {}
-
-  private get key(): string {
-    return `gates:${sha256(JSON.stringify([FORMAT, this.root]))}`;
+  constructor(store: FactsStore | undefined, root: string) {
+    super(store, memoKey('gates', [FORMAT, root]), { encode: encodeTable, decode: decodeTable });
   }
 
-  /** The decision for the file: the stored one when its text and scope are the same, else `compute`'s. */
-  decide(path: string, digest: string | null, scope: string | null, compute: () => GateDecision): GateDecision {
-    if (!this.store || digest === null || scope === null) return compute();
-    const old = this.table().get(path);
-    if (old && old.digest === digest && old.scope === scope) {
-      this.made.set(path, old);
-      return old.decision;
-    }
-    const decision = compute();
-    this.made.set(path, { digest, scope, decision });
-    this.changed = true;
-    return decision;
-  }
-
-  /** Store the table (the files listed in `keep`) when a decision was made again or a stored file is gone. */
-  save(keep: ReadonlySet<string>): void {
-    if (!this.store || this.stored === null) return;
-    const rows = new Map<string, Row>();
-    for (const [path, row] of this.stored) if (keep.has(path)) rows.set(path, row);
-    const dropped = rows.size < this.stored.size;
-    for (const [path, row] of this.made) if (keep.has(path)) rows.set(path, row);
-    if (!this.changed && !dropped) return;
-    this.store.set(this.key, encodeTable(rows));
-    this.stored = rows;
-    this.made.clear();
-    this.changed = false;
-  }
-
-  private table(): Map<string, Row> {
-    if (this.stored === null) {
-      const text = this.store!.get(this.key);
-      this.stored = (text !== null && decodeTable(text)) || new Map();
-    }
-    return this.stored;
+  /** {@link gateScope}, once per project. */
+  scopeOf(project: Project, detected: readonly Framework[]): string {
+    let s = this.scopes.get(project);
+    if (s === undefined) this.scopes.set(project, (s = gateScope(project, detected)));
+    return s;
   }
 }
 
@@ -131,7 +92,7 @@ function encodeTable(rows: ReadonlyMap<string, Row>): string {
   const lists = new Map<string, number>();
   const index = (m: Map<string, number>, k: string) => m.get(k) ?? (m.set(k, m.size), m.size - 1);
   const out: Table['rows'] = {};
-  for (const [path, { digest, scope, decision: d }] of rows) {
+  for (const [path, { digest, scope, value: d }] of rows) {
     out[path] = [digest, index(scopes, scope), index(lists, JSON.stringify(d.accepting)), d.eager ? 1 : 0, d.generated];
   }
   return JSON.stringify({ scopes: [...scopes.keys()], lists: [...lists.keys()].map((l) => JSON.parse(l) as string[]), rows: out } satisfies Table);
@@ -157,7 +118,7 @@ function decodeTable(text: string): Map<string, Row> | null {
     const dk = JSON.stringify(r.slice(2));
     let decision = decisions.get(dk);
     if (!decision) decisions.set(dk, (decision = { generated, accepting, eager: eager === 1 }));
-    rows.set(path, { digest, scope: t.scopes[scope]!, decision });
+    rows.set(path, { digest, scope: t.scopes[scope]!, value: decision });
   }
   return rows;
 }
