@@ -92,7 +92,7 @@ export function decodeOutcome(text: string, path: string): ParseOutcome | null {
   if (typeof v['failed'] === 'string') return nl < 0 ? { failed: v['failed'] } : null;
   const parsed = v['parsed'];
   if (nl < 0 || !isObj(parsed) || !isModule(parsed['module'], path) || !isDecls(parsed['decls']) || !Array.isArray(parsed['notes']) || !Array.isArray(parsed['warnings'])) return null;
-  const tables = lazyTables(text, nl + 1, v['lazy']);
+  const tables = lazyTables(text.slice(nl + 1), v['lazy']);
   if (!tables) return null;
   const m = parsed['module'] as unknown as ModuleFacts;
   return { parsed: { ...(parsed as unknown as Parsed), module: { ...m, ...tables, exports: m.exports === null ? null : bare(m.exports) } } };
@@ -121,13 +121,15 @@ const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as
 type Tables = Pick<ModuleFacts, (typeof TABLES)[number]>;
 
 /**
- * The name tables over the values' texts (from `at`): each key is in its place from the start (its value
+ * The name tables over `values` (the entry's text after its head line): each key is in its place from the start (its value
  * decoded when first read, see {@link LazyValues}). Null unless the keys and lengths cover the texts exactly
  * (a value's text is the JSON.stringify output the entry was written with; the store checks the entry's
  * checksum).
  */
-function lazyTables(text: string, at: number, lazy: unknown): Tables | null {
+function lazyTables(values: string, lazy: unknown): Tables | null {
   if (!isObj(lazy)) return null;
+  const text = detached(values);
+  let at = 0;
   const out: Record<string, Record<string, unknown>> = {};
   for (const t of TABLES) {
     const list = lazy[t];
@@ -145,7 +147,17 @@ function lazyTables(text: string, at: number, lazy: unknown): Tables | null {
     }
     out[t] = pending.size ? new Proxy(table, new LazyValues(text, offsets, pending)) : table;
   }
-  return at === text.length ? (out as unknown as Tables) : null;
+  return at === values.length ? (out as unknown as Tables) : null;
+}
+
+/**
+ * The text with a character added, flattened: a copy that keeps no reference to the text it was cut from
+ * (V8 keeps a slice's whole parent alive, here the entry's head, already decoded). Offsets are unchanged.
+ */
+function detached(s: string): string {
+  const copy = `${s} `;
+  Number(copy); // flattens the concatenation (it then drops its parts)
+  return copy;
 }
 
 /**
