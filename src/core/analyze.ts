@@ -193,6 +193,7 @@ export class Analyzer {
     }
     ctx.progress('parsing', sources.length, sources.length);
     this.cache.prune(sourceSet);
+    store.saveGates(sourceSet);
     return sources.length;
   }
 }

@@ -12,6 +12,7 @@ import { decodeOutcome, encodeOutcome } from '../../src/core/engine/factsCache';
 import { estreeParser } from '../../src/core/lang/js/parser';
 import { languageOf } from '../../src/core/lang/registry';
 import { createParser, type TsParser } from '../../src/core/parse/treeSitter';
+import type { ModuleFacts } from '../../src/core/resolve/sym';
 import { fixtureDirs } from '../golden';
 
 const tmp: string[] = [];
@@ -222,6 +223,57 @@ describe('cached module facts', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('lazily decoded name tables', () => {
+  const module = () => {
+    const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as T, o);
+    return {
+      file: 'm.py',
+      language: 'python',
+      bindings: bare({ b: { k: 'str', v: 'x' }, a: { k: 'arr', items: [{ k: 'num', v: 1 }] }, constructor: { k: 'dyn', text: 'c' }, '2': { k: 'str', v: 'two' } }),
+      imports: bare({ os: { specifier: 'os', name: '*' } }),
+      functions: bare({}),
+      classes: bare({ C: { name: 'C', bases: [], attrs: {}, line: 1 } }),
+      exports: null,
+      reexports: [],
+      deps: ['os'],
+    } as unknown as ModuleFacts;
+  };
+  const emptyDecls = { routes: {}, requests: {}, events: {}, docsSource: {}, schemas: {} };
+  const decoded = (m: ModuleFacts, text = encodeOutcome({ parsed: { module: m, decls: emptyDecls, notes: [], warnings: [] } })) => {
+    const back = decodeOutcome(text, 'm.py');
+    return back && 'parsed' in back ? back.parsed.module : null;
+  };
+
+  it('read as the tables were: keys in order, `in`, the same value on every read, no prototype', () => {
+    const m = decoded(module())!;
+    expect(Object.keys(m.bindings)).toEqual(Object.keys(module().bindings));
+    expect('constructor' in m.bindings && !('toString' in m.bindings)).toBe(true);
+    expect(m.bindings['a']).toBe(m.bindings['a']);
+    expect(m.bindings['a']).toEqual({ k: 'arr', items: [{ k: 'num', v: 1 }] });
+    expect(m.bindings['missing']).toBeUndefined();
+    expect(Object.getPrototypeOf(m.bindings)).toBeNull();
+    expect(JSON.stringify(m)).toBe(JSON.stringify(module()));
+    expect(Object.entries(m.classes)).toEqual(Object.entries(module().classes));
+  });
+
+  it('a value written, defined or deleted before it is read stays so', () => {
+    const m = decoded(module())! as unknown as { bindings: Record<string, unknown> };
+    m.bindings['a'] = 1;
+    Object.defineProperty(m.bindings, 'b', { value: 2, enumerable: true, configurable: true, writable: true });
+    delete m.bindings['constructor'];
+    expect([m.bindings['a'], m.bindings['b'], 'constructor' in m.bindings, m.bindings['constructor']]).toEqual([1, 2, false, undefined]);
+    expect(Object.keys(m.bindings)).toEqual(['2', 'b', 'a']);
+  });
+
+  it('an entry whose value lengths do not cover its values is not one', () => {
+    const text = encodeOutcome({ parsed: { module: module(), decls: emptyDecls, notes: [], warnings: [] } });
+    expect(decoded(module(), text)).not.toBeNull();
+    expect(decoded(module(), `${text} `)).toBeNull();
+    expect(decoded(module(), text.slice(0, -1))).toBeNull();
+    expect(decoded(module(), text.slice(0, text.indexOf('\n')))).toBeNull();
   });
 });
 

@@ -14,7 +14,8 @@ import { projectOf, type Project } from '../project/projects';
 import { decodeText, hashText } from '../text';
 import type { AnalysisNote } from '../types';
 import type { ModuleFacts } from '../resolve/sym';
-import { decodeOutcome, encodeOutcome, factsKey, type ParseOutcome } from './factsCache';
+import { decodeOutcome, encodeOutcome, factsKey, textDigest, type FactsStore, type ParseOutcome } from './factsCache';
+import { contentDigest, gate, GateMemo } from './gates';
 import { placeIn, sortedIndex } from './order';
 import type { DeclOf, Entry, FileDecls, Parsed, RunContext } from './types';
 import type { Workspace } from './workspace';
@@ -107,7 +108,21 @@ export class FileStore {
     readonly cache: FileCache,
   ) {
     this.env = { jsParser: ctx.jsParser, grammar: (name) => cache.grammar(name) };
+    this.gates = new GateMemo(ctx.opts.factsCache, ctx.opts.root);
   }
+
+  /** Keep this run's gate decisions in the facts store (the files listed in `keep`). */
+  saveGates(keep: ReadonlySet<string>): void {
+    this.gates.save(keep);
+  }
+
+  /** The run's facts store and root, for per-file answers kept between runs (see {@link FileMemo}). */
+  get memoPlace(): { readonly store: FactsStore | undefined; readonly root: string } {
+    return { store: this.ctx.opts.factsCache, root: this.ctx.opts.root };
+  }
+
+  /** The gate decisions of earlier runs (in the facts store), and this run's. */
+  private readonly gates: GateMemo;
 
   /** The frameworks a project uses (their `detect` passed). */
   detected(project: Project): readonly Framework[] {
@@ -279,36 +294,16 @@ export class FileStore {
     if (cached && cached.key === key) return cached;
     if ('skip' in decoded) return skip(decoded.skip);
     const notes: AnalysisNote[] = decoded.note ? [{ level: 'info', message: decoded.note, file: path }] : [];
-    const generated = lang.generated?.(path, decoded.text) ?? null;
+    const digest = this.ctx.opts.factsCache ? `b${contentDigest(bytes)}` : undefined;
+    const { generated, accepting, eager } = this.gates.get(path, digest ?? null, digest ? this.gates.scopeOf(ref.project, detected) : null, () => gate(ref, decoded.text, detected, lang));
     if (generated) return skip(generated, notes);
-    const { accepting, eager } = this.gate(ref, decoded.text, detected, lang.offers);
-    return this.remember({ ...base, key, text: decoded.text, accepting, eager, skipped: null, notes });
+    return this.remember({ ...base, key, text: decoded.text, digest, accepting, eager, skipped: null, notes });
   }
 
   private remember(e: Entry): Entry {
     this.entryList = null;
     this.cache.set(e);
     return e;
-  }
-
-  /** Which contributions accept the file (cheap: extension, path and marker checks, no parsing). */
-  private gate(ref: FileRef, text: string, detected: readonly Framework[], offers: readonly string[]): { accepting: string[]; eager: boolean } {
-    const accepting: string[] = [];
-    let eager = false;
-    for (const fw of detected) {
-      for (const kind of CONTRIBUTION_KINDS) {
-        const c = fw[kind];
-        if (!c || !c.languages.some((l) => offers.includes(l))) continue;
-        try {
-          if (!c.accepts(ref, text)) continue;
-        } catch {
-          continue; // a gate that throws simply does not accept
-        }
-        accepting.push(`${kind}:${fw.id}`);
-        if (!(kind === 'requests' && fw.requests?.lazy)) eager = true;
-      }
-    }
-    return { accepting, eager };
   }
 
   /**
@@ -334,7 +329,8 @@ export class FileStore {
     if (!this.ctx.opts.factsCache || e.text === null) return null;
     const known = this.keys.get(e);
     if (known !== undefined) return known;
-    const key = factsKey({ parser: this.ctx.jsParser.name, path: e.path, language: e.language, accepting: e.accepting, project: this.fileRef(e.path).project, text: e.text });
+    const digest = e.digest ?? `t${textDigest(e.text)}`;
+    const key = factsKey({ parser: this.ctx.jsParser.name, path: e.path, language: e.language, accepting: e.accepting, project: this.fileRef(e.path).project, digest });
     this.keys.set(e, key);
     return key;
   }

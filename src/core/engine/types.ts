@@ -97,6 +97,8 @@ export interface Entry {
   readonly language: string;
   /** Decoded text (null when the file was skipped while loading). */
   readonly text: string | null;
+  /** A digest of the file's bytes, when it was read with a facts store (the facts key's stand-in for the text). */
+  readonly digest?: string;
   parsed: Parsed | null;
   /** Why parsing failed, when it did. */
   failed: SkippedFile | null;

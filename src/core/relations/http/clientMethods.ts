@@ -16,6 +16,7 @@
 import type { Config } from '../../config';
 import type { DraftCall } from '../../engine/requests';
 import type { FileStore } from '../../engine/files';
+import { FileMemo, memoKey, type MemoCodec, type MemoRow } from '../../engine/fileMemo';
 import type { WrapperTemplate } from '../../frameworks/types';
 import { projectOf, type Project } from '../../project/projects';
 import { fileRole } from '../../project/roles';
@@ -148,13 +149,18 @@ async function mentions(candidates: readonly Candidate[], store: FileStore, conf
     inFile.set(c.short, (inFile.get(c.short) ?? 0) + 1);
     definitions.set(c.file, inFile);
   }
-  const namesId = nameSetId([...use.keys()].sort().join('\0'));
+  const names = [...use.keys()].sort().join('\0');
+  const namesId = nameSetId(names);
+  // Earlier runs' scans for the same names, by file digest (a run after an edit in a new process).
+  const kept = new FileMemo<Scanned>(store.memoPlace.store, memoKey('scans', [SCAN_FORMAT, store.memoPlace.root, names]), SCAN_CODEC);
+  const scanned = new Set<string>();
   let n = 0;
   for (const e of store.entries()) {
     if (e.text === null || !SCANNED.test(e.path)) continue;
     // Most scans are kept from the last run: a pause every few files, not an await per file.
     if ((n++ & 31) === 0) await pause();
-    const scan = scanOf(e, use, namesId);
+    scanned.add(e.path);
+    const scan = scanOf(e, use, namesId, kept);
     // Most files mention no candidate: their role is not needed.
     if (scan.counts.size === 0 && scan.dynamic.length === 0) continue;
     const test = fileRole(config, e.path) === 'test';
@@ -169,6 +175,7 @@ async function mentions(candidates: readonly Candidate[], store: FileStore, conf
       for (const o of owners) if (receiver === o.toLowerCase() || (receiver === 'this' && ownersIn.get(e.path)?.has(o))) use.dynamicOwners.add(o);
     }
   }
+  kept.save(scanned);
   return use;
 }
 
@@ -177,10 +184,16 @@ async function mentions(candidates: readonly Candidate[], store: FileStore, conf
  * run asks about the same names, so only the edited files are scanned again (plane: scanning every
  * file's identifiers took 0.4 s of each edit).
  */
-function scanOf(e: { readonly text: string | null }, names: ReadonlyMap<string, unknown>, namesId: number): FileScan {
+function scanOf(e: { readonly path: string; readonly text: string | null; readonly digest?: string }, names: ReadonlyMap<string, unknown>, namesId: number, kept: FileMemo<Scanned>): FileScan {
   const text = e.text ?? '';
   const hit = scans.get(e);
   if (hit && hit.text === text && hit.namesId === namesId) return hit;
+  const scan = { text, namesId, ...kept.get(e.path, e.digest, '', () => scanText(text, names)) };
+  scans.set(e, scan);
+  return scan;
+}
+
+function scanText(text: string, names: ReadonlyMap<string, unknown>): Scanned {
   const counts = new Map<string, number>();
   for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
     const w = m[0];
@@ -188,16 +201,43 @@ function scanOf(e: { readonly text: string | null }, names: ReadonlyMap<string, 
   }
   // The full pattern is slow on long texts (it starts at every identifier): only where a call on an index may be.
   const dynamic = INDEXED_CALL.test(text) ? [...text.matchAll(DYNAMIC_CALL)].map((m) => m[1]!.toLowerCase()) : [];
-  const scan = { text, namesId, counts, dynamic };
-  scans.set(e, scan);
-  return scan;
+  return { counts, dynamic };
 }
-interface FileScan {
-  readonly text: string;
-  readonly namesId: number;
+
+interface Scanned {
   readonly counts: ReadonlyMap<string, number>;
   readonly dynamic: readonly string[];
 }
+interface FileScan extends Scanned {
+  readonly text: string;
+  readonly namesId: number;
+}
+
+/** Bump when a stored scan's shape changes. */
+const SCAN_FORMAT = 1;
+
+/** Stored: per path [content digest, [[name, count], …], dynamic receivers]. */
+const SCAN_CODEC: MemoCodec<Scanned> = {
+  encode: (rows) => JSON.stringify(Object.fromEntries([...rows].map(([path, r]) => [path, [r.digest, [...r.value.counts], r.value.dynamic]]))),
+  decode(text) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+    const rows = new Map<string, MemoRow<Scanned>>();
+    for (const [path, r] of Object.entries(v)) {
+      if (!Array.isArray(r) || r.length !== 3 || typeof r[0] !== 'string' || !Array.isArray(r[1]) || !Array.isArray(r[2])) return null;
+      const counts: unknown[] = r[1];
+      const dynamic: unknown[] = r[2];
+      if (!counts.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'number') || !dynamic.every((d) => typeof d === 'string')) return null;
+      rows.set(path, { digest: r[0], scope: '', value: { counts: new Map(counts as Array<[string, number]>), dynamic: dynamic as string[] } });
+    }
+    return rows;
+  },
+};
 const scans = new WeakMap<object, FileScan>();
 
 /** One id per distinct set of candidate names (the last few), so that a file's scan can be kept. */
