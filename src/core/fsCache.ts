@@ -196,9 +196,12 @@ function enforceCap(dir: string, maxBytes: number): number | null {
     return null;
   }
   if (total <= maxBytes) return total;
-  files.sort((a, b) => a.mtime - b.mtime);
+  // An entry larger than the folder may keep goes first (keeping it would empty the folder of all else and
+  // then of it too); then the least recently used, the largest first among those used at the same time.
+  const target = maxBytes * 0.8;
+  files.sort((a, b) => Number(b.size > target) - Number(a.size > target) || a.mtime - b.mtime || b.size - a.size);
   for (const f of files) {
-    if (total <= maxBytes * 0.8) break;
+    if (total <= target) break;
     rmSync(f.path, { force: true });
     total -= f.size;
   }

@@ -167,6 +167,19 @@ describe('facts cache', () => {
     expect((JSON.parse(readFileSync(ledger, 'utf8')) as { bytes: number }).bytes).toBe(sizeOnDisk());
   });
 
+  it('at the cap, drops an entry larger than it may keep before the older small ones', async () => {
+    const cacheDir = tempDir('api-parity-cache-');
+    const small = diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 20_000 });
+    small.set('a', 'a'.repeat(5_000));
+    small.set('b', 'b'.repeat(5_000));
+    await small.flush();
+    const big = diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 20_000 });
+    big.set('c', 'c'.repeat(30_000));
+    await big.flush();
+    const again = diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 20_000 });
+    expect([again.get('a')?.length, again.get('b')?.length, again.get('c')]).toEqual([5_000, 5_000, null]);
+  });
+
   it('writes entries while a run goes once a few megabytes wait (a cold run does not hold them all), and all of them by flush', async () => {
     const cacheDir = tempDir('api-parity-cache-');
     const store = diskFactsStore({ dir: cacheDir, analyzer: 'test', maxBytes: 1 << 30 });
