@@ -97,7 +97,8 @@ function recordingFs(fs: FileSystem): { fs: FileSystem; ops: Op[] } {
           },
         });
         const answer = listDigest(files, skipped);
-        ops.push(provable && inputs.length ? ['list', listArg(options), answer, inputs] : ['list', listArg(options), answer]);
+        const arg = listArg(options);
+        ops.push(provable && inputs.length ? ['list', arg, answer, inputs] : ['list', arg, answer]);
         return files;
       },
       async stat(path) {

@@ -316,8 +316,8 @@ function linkRoute(r: RouteDecl, graph: MountGraph, ctx: LinkContext, opts: Moun
     const chain = 'names' in prefix ? (prefix.names ?? null) : kind ? [] : null;
     const named = opts.routeName ? { name: opts.routeName(r, chain, kind) } : {};
     const tags = uniqueTags([...('tags' in prefix ? (prefix.tags ?? []) : []), ...own]);
+    const variants = path.variants?.map((v) => joinUrl(prefix.text, v));
     for (const method of r.methods) {
-      const variants = path.variants?.map((v) => joinUrl(prefix.text, v));
       linked.push({ ...base, method, path: joinUrl(prefix.text, path.text), confidence: allNotes.length ? 'partial' : 'exact', notes: allNotes, ...named, ...(tags.length ? { tags } : {}), ...(variants?.length ? { variants } : {}) });
     }
   };

@@ -21,12 +21,12 @@ function unknownUrl(sym: Sym, why: string): Value {
   return { t: 'unknown', text: symText(sym), why };
 }
 
+const LODASH_REPLACE = /^(?:lodash(?:-es)?(?:\.default)?\.replace|lodash\/replace(?:\.default)?)$/;
+
 /**
  * A call of a global the evaluator knows: `String(x)`, `encodeURIComponent(x)` (the value itself, a
  * parameter's or a number's too), `new URL(…)`; null for any other (`arg(i)` evaluates argument i).
  */
-const LODASH_REPLACE = /^(?:lodash(?:-es)?(?:\.default)?\.replace|lodash\/replace(?:\.default)?)$/;
-
 export function globalCall(path: string, sym: Sym, arg: (i: number) => Value | null): Value | null {
   if (path === 'URL') return newUrl(sym, arg(0), arg(1));
   // lodash's `replace(string, pattern, replacement)` is `string.replace(pattern, replacement)`.

@@ -69,7 +69,7 @@ export default defineFramework({
       const v = ctx.value(decl.args[0]!, decl);
       const text = v.t === 'str' ? literalText(v.parts) : null;
       const shown: Value = { t: 'str', parts: [{ lit: `${helper}(${text === null ? symText(decl.args[0]!) : JSON.stringify(text)})` }] };
-      // Declarations cached before the use was recorded have no fourth argument: read as before (a navigation).
+      // `extract` always records the use; without it the call is read as a navigation, as before it was recorded.
       const navigation = decl.args[3]?.k !== 'str' || decl.args[3].v === 'navigation';
       const base = { client: helper, kind: 'page' as const, method: null, defaultMethod: navigation ? ('GET' as const) : ('*' as const), base: null, via: [] };
       if (helper === 'redirect' || helper === 'resolve_url') {
@@ -98,20 +98,23 @@ function redirectedBuilders(calls: readonly PyCall[], helperOf: (callee: Sym) =>
     let first: PyCall | null = null;
     for (const c of calls) {
       if (c === r || !builds(c.callee) || !within(c.span, r.span)) continue;
-      if (!first || before(c.span, first.span)) first = c;
+      if (!first || before(c.span.line, c.span.column, first.span.line, first.span.column)) first = c;
     }
     if (first) out.add(first);
   }
   return out;
 }
 
-const lastName = (callee: Sym): string | null => (callee.k === 'ref' ? callee.name.slice(callee.name.lastIndexOf(':') + 1).split('.').pop()! : callee.k === 'member' ? callee.prop : null);
-const before = (a: Span, b: Span) => a.line < b.line || (a.line === b.line && a.column < b.column);
-const within = (a: Span, b: Span) => !before(a, b) && !before({ line: b.endLine, column: b.endColumn, endLine: 0, endColumn: 0 }, { line: a.endLine, column: a.endColumn, endLine: 0, endColumn: 0 });
+/** The name a callee is called by: a plain name (a function's local `fn::x` read as `x`), or a member's property. */
+const lastName = (callee: Sym): string | null => (callee.k === 'ref' ? callee.name.slice(callee.name.lastIndexOf(':') + 1) : callee.k === 'member' ? callee.prop : null);
+/** Does position (line, column) `a` come before `b`? */
+const before = (al: number, ac: number, bl: number, bc: number) => al < bl || (al === bl && ac < bc);
+/** Is span `a` inside span `b`? */
+const within = (a: Span, b: Span) => !before(a.line, a.column, b.line, b.column) && !before(b.endLine, b.endColumn, a.endLine, a.endColumn);
 
 /** The helper a callee names (`url_for`, `request.url_for`, `urls.reverse`), before checking where it comes from. */
 function helperName(callee: Sym): string | null {
-  const name = callee.k === 'ref' ? callee.name.slice(callee.name.lastIndexOf(':') + 1) : callee.k === 'member' ? callee.prop : null;
+  const name = lastName(callee);
   return name !== null && name in NAME_KEYWORD ? name : null;
 }
 
